@@ -1,0 +1,67 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+TSUNAGU := $(BUILD_DIR)/tsunagu
+VAR := var
+
+.PHONY: all deps build run test unit integration e2e lint format fuzz bench clean
+
+all: build
+
+# System packages (apt-get), npm packages and the vendored static files.
+deps: $(BUILD_DIR)/.deps-stamp
+$(BUILD_DIR)/.deps-stamp: scripts/install-deps package.json package-lock.json
+	scripts/install-deps
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	scripts/vendor-static
+	@mkdir -p $(BUILD_DIR) && touch $@
+
+build: deps
+	@if [ ! -f $(BUILD_DIR)/build.ninja ]; then \
+	  cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE); fi
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+# Serves http://127.0.0.1:8080 on the embedded SQLite database with demo data.
+run: build
+	@mkdir -p $(VAR)
+	@[ -f $(VAR)/keys.toml ] || $(TSUNAGU) keys generate --out $(VAR)/keys.toml
+	@[ -f $(VAR)/tsunagu.toml ] || printf '%s\n' \
+	  '# Local development: plain http on loopback, mail written to var/mail/.' \
+	  '[server]' 'listen = "127.0.0.1:8080"' 'public_url = "http://127.0.0.1:8080"' \
+	  'cookie_secure = false' '[database]' 'url = "sqlite:var/tsunagu.db"' \
+	  '[mail]' 'smtp_url = "file:var/mail"' '[security]' 'key_file = "var/keys.toml"' \
+	  > $(VAR)/tsunagu.toml
+	$(TSUNAGU) demo --config $(VAR)/tsunagu.toml
+	$(TSUNAGU) serve --config $(VAR)/tsunagu.toml
+
+test: build
+	scripts/run-tests
+
+unit: build
+	cd $(BUILD_DIR) && ctest -L unit --output-on-failure -j $(JOBS)
+
+integration: build
+	scripts/run-tests integration
+
+e2e: build
+	scripts/run-tests e2e
+
+# Formatting and static analysis, as CI runs them.
+lint: build
+	scripts/lint
+
+format:
+	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+# libFuzzer target for the request and form parsing code; runs for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
+
+bench: build
+	bench/http-bench
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,320 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "crypto/random.hpp"
+#include "orgs/org_store.hpp"
+#include "storage/migrator.hpp"
+
+namespace tsunagu::app {
+namespace {
+
+// Content-Security-Policy without inline script or eval (SECURITY.md rule 9).
+constexpr const char* kCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'; object-src 'none'";
+
+bool IsStateChanging(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+std::string JsonEscape(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+App::App(const core::Config& config, const core::Clock& clock) : config_(config), clock_(clock) {}
+App::~App() {
+  if (outbox_) outbox_->StopWorker();
+}
+
+core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
+                                               const core::Clock& clock) {
+  std::unique_ptr<App> app(new App(config, clock));
+  auto db = storage::Database::Open(config.database.url, config.database.pool_size);
+  if (!db) return db.error();
+  app->db_ = std::move(*db);
+  storage::Migrator migrator(*app->db_, std::string(TSUNAGU_SOURCE_DIR) + "/sql/migrations");
+  if (auto m = migrator.Migrate(); !m) return m.error();
+
+  auto keyring = crypto::Keyring::LoadFile(config.security.key_file);
+  if (!keyring) {
+    return core::Error::Invalid("cannot load key file " + config.security.key_file + " (" +
+                                keyring.error().message_key +
+                                "); create one with `tsunagu keys generate`");
+  }
+  app->cipher_ = std::make_unique<crypto::FieldCipher>(std::move(*keyring));
+
+  auto catalog = core::Catalog::LoadDirectory(config.web_dir + "/messages");
+  if (!catalog) return catalog.error();
+  app->catalog_ = std::make_unique<core::Catalog>(std::move(*catalog));
+  auto renderer = web::Renderer::Load(config.web_dir + "/templates", *app->catalog_);
+  if (!renderer) return renderer.error();
+  app->renderer_ = std::move(*renderer);
+  app->pages_ = std::make_unique<web::Pages>(*app->renderer_, *app->catalog_);
+
+  auto policy = auth::PasswordPolicy::Load(config.data_dir + "/common-passwords.txt");
+  if (!policy) return policy.error();
+  app->password_policy_ = std::make_unique<auth::PasswordPolicy>(std::move(*policy));
+
+  app->outbox_ = std::make_unique<notify::Outbox>(*app->db_, *app->cipher_, clock, config.mail);
+  auth::SessionPolicy session_policy;
+  session_policy.idle_seconds = config.security.session_idle_minutes * 60LL;
+  session_policy.absolute_seconds = config.security.session_absolute_hours * 3600LL;
+  app->sessions_ = std::make_unique<auth::SessionStore>(*app->db_, clock, session_policy);
+  app->accounts_ = std::make_unique<auth::AccountService>(*app->db_, clock, config, *app->cipher_,
+                                                          *app->sessions_,
+                                                          *app->password_policy_,
+                                                          *app->outbox_);
+  app->orgs_ = std::make_unique<orgs::OrgService>(*app->db_, clock);
+  app->tokens_ = std::make_unique<api::TokenService>(*app->db_, clock);
+  app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
+  app->services_ = std::unique_ptr<Services>(new Services{
+      config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
+      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_});
+  AddRoutes(app->router_, *app->services_);
+  if (auto v = app->router_.Validate(); !v) return v.error();
+  return app;
+}
+
+bool App::LoadPrincipal(web::RequestContext& ctx) {
+  auto cookie = ctx.request.Cookie(services_->SessionCookieName());
+  if (!cookie) return true;
+  auto found = sessions_->Find(*cookie);
+  if (!found) return false;
+  if (!*found) return true;
+  const auth::Session& session = **found;
+  auto loaded = db_->Read<bool>([&](soci::session& s) {
+    auto user = orgs::OrgStore::GetUser(s, session.user_id);
+    if (!user || user->status == "disabled") return false;
+    ctx.user = *user;
+    if (session.organization_id) {
+      ctx.organization = orgs::OrgStore::GetOrganization(s, session.organization_id);
+      ctx.membership = orgs::OrgStore::FindMembership(s, user->id, session.organization_id);
+      if (!ctx.organization || ctx.organization->status != "active" || !ctx.membership) {
+        ctx.organization.reset();
+        ctx.membership.reset();
+      }
+    }
+    return true;
+  });
+  if (!loaded) return false;
+  if (!*loaded) return true;
+  auth::Principal p;
+  p.user_id = session.user_id;
+  p.is_system_admin = ctx.user->is_system_admin;
+  p.stage = session.stage;
+  if (ctx.membership) {
+    p.organization_id = ctx.membership->organization_id;
+    p.role = auth::ParseRole(ctx.membership->role);
+  }
+  ctx.principal = p;
+  ctx.session = session;
+  return true;
+}
+
+http::Response App::ApiError(const web::RequestContext& ctx, int status, const std::string& key) {
+  // RFC 9457 problem details; title in the caller's language, type names the message key.
+  std::string body = "{\"type\":\"urn:tsunagu:problem:" + JsonEscape(key) +
+                     "\",\"title\":\"" + JsonEscape(catalog_->Get(ctx.lang, key)) +
+                     "\",\"status\":" + std::to_string(status) + "}";
+  return http::Response::Json(status, body, "application/problem+json");
+}
+
+http::Response App::Dispatch(web::RequestContext& ctx) {
+  http::Request& req = ctx.request;
+  const bool api = req.path.rfind("/api/", 0) == 0;
+  ctx.is_api = api;
+
+  if (req.path.rfind("/static/", 0) == 0 && (req.method == "GET" || req.method == "HEAD")) {
+    if (auto r = static_files_->Serve(req, req.path.substr(8))) return *r;
+    return pages_->Error(ctx, 404, "error.not_found");
+  }
+
+  auto match = router_.Find(req.method, req.path);
+  if (!match.route) {
+    int status = match.path_known ? 405 : 404;
+    std::string key = status == 405 ? "error.method_not_allowed" : "error.not_found";
+    return api ? ApiError(ctx, status, key) : pages_->Error(ctx, status, key);
+  }
+  const Route& route = *match.route;
+  req.path_params = match.params;
+
+  if (route.api) {
+    if (auto auth = req.Header("Authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
+      auto principal = tokens_->Authenticate(std::string(auth->substr(7)));
+      if (!principal) return ApiError(ctx, 401, "api.error.token");
+      ctx.principal = *principal;
+      auto loaded = db_->Read<bool>([&](soci::session& s) {
+        ctx.user = orgs::OrgStore::GetUser(s, principal->user_id);
+        ctx.organization = orgs::OrgStore::GetOrganization(s, principal->organization_id);
+        ctx.membership =
+            orgs::OrgStore::FindMembership(s, principal->user_id, principal->organization_id);
+        return true;
+      });
+      if (!loaded) return ApiError(ctx, 503, "error.unavailable");
+    }
+    if (!auth::Policy::Allows(ctx.Who(), route.permission)) {
+      return ctx.principal ? ApiError(ctx, 403, "error.forbidden")
+                           : ApiError(ctx, 401, "api.error.token");
+    }
+    return route.handler(ctx);
+  }
+
+  if (!LoadPrincipal(ctx)) return pages_->Error(ctx, 503, "error.unavailable");
+  if (ctx.user && ctx.principal && ctx.principal->stage == "full" && !req.Query("lang") &&
+      !req.Cookie("tsunagu_lang")) {
+    ctx.lang = ctx.user->language == "en" ? "en" : "ja";
+  }
+
+  if (IsStateChanging(req.method)) {
+    // Cross-site requests never change state: browsers send Sec-Fetch-Site and Origin.
+    auto site = req.Header("Sec-Fetch-Site");
+    if (site && *site != "same-origin" && *site != "none") {
+      return pages_->Error(ctx, 403, "error.csrf");
+    }
+    if (auto origin = req.Header("Origin"); origin && *origin != "null") {
+      // Same origin: the configured public URL, or the host this request was sent to.
+      const std::string host(req.Header("Host").value_or(""));
+      const bool same = *origin == config_.server.public_url ||
+                        (!host.empty() && (*origin == "http://" + host || *origin == "https://" + host));
+      if (!same) return pages_->Error(ctx, 403, "error.csrf");
+    }
+    auto content_type = req.Header("Content-Type").value_or("");
+    if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+      return pages_->Error(ctx, 415, "error.bad_request");
+    }
+    auto form = http::ParseForm(req.body);
+    if (!form) return pages_->Error(ctx, 400, "error.bad_request");
+    ctx.form = std::move(*form);
+    const std::string sent = ctx.Form("csrf_token");
+    const std::string expected =
+        ctx.session ? ctx.session->csrf_token
+                    : req.Cookie(services_->CsrfCookieName()).value_or(std::string());
+    if (sent.empty() || expected.empty() || !crypto::ConstantTimeEquals(sent, expected)) {
+      return pages_->Error(ctx, 403, "error.csrf");
+    }
+  }
+
+  if (!auth::Policy::Allows(ctx.Who(), route.permission)) {
+    if (!ctx.principal || ctx.principal->stage != "full") {
+      if (req.method == "GET") {
+        return http::Response::Redirect("/login?next=" + http::PercentEncode(req.target));
+      }
+      return pages_->Error(ctx, 401, "error.unauthorized");
+    }
+    return pages_->Error(ctx, 403, "error.forbidden");
+  }
+
+  // Forms shown without a session (login) carry a double-submit token from a cookie.
+  if (!ctx.session) {
+    auto existing = req.Cookie(services_->CsrfCookieName());
+    if (existing && existing->size() >= 32 && existing->size() <= 64) {
+      ctx.anonymous_csrf = *existing;
+    } else {
+      ctx.anonymous_csrf = crypto::RandomToken(24);
+      ctx.set_cookies.push_back(services_->CsrfCookieName() + "=" + ctx.anonymous_csrf +
+                                services_->CookieAttributes());
+    }
+  }
+  return route.handler(ctx);
+}
+
+void App::Finish(const web::RequestContext& ctx, http::Response& r, bool personal) const {
+  auto& h = r.headers;
+  h.Set("X-Content-Type-Options", "nosniff");
+  h.Set("Referrer-Policy", "same-origin");
+  h.Set("X-Frame-Options", "DENY");
+  h.Set("Cross-Origin-Opener-Policy", "same-origin");
+  h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (!h.Has("Content-Security-Policy")) h.Set("Content-Security-Policy", kCsp);
+  if (config_.server.cookie_secure) {
+    h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  // Pages may show personal data: never kept by browsers or proxies (rule 9).
+  if (personal && !h.Has("Cache-Control")) h.Set("Cache-Control", "no-store");
+  h.Set("X-Request-Id", ctx.request_id);
+  for (const auto& c : ctx.set_cookies) h.Add("Set-Cookie", c);
+  if (auto lang = ctx.request.Query("lang"); lang && (*lang == "ja" || *lang == "en")) {
+    h.Add("Set-Cookie", "tsunagu_lang=" + *lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
+                            std::string(config_.server.cookie_secure ? "; Secure" : ""));
+  }
+}
+
+http::Response App::Handle(http::Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+  web::RequestContext ctx{request, crypto::RandomToken(9)};
+  ctx.lang = core::NegotiateLanguage(request.Query("lang").value_or(""),
+                                     request.Cookie("tsunagu_lang").value_or(""),
+                                     request.Header("Accept-Language").value_or(""));
+  http::Response response;
+  std::string route_name = "-";
+  try {
+    auto match = router_.Find(request.method, request.path);
+    if (match.route) route_name = match.route->pattern;
+    response = Dispatch(ctx);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} failed: {}", ctx.request_id, e.what());
+    response = ctx.is_api ? ApiError(ctx, 500, "error.internal")
+                          : pages_->Error(ctx, 500, "error.internal");
+  }
+  const bool is_static = request.path.rfind("/static/", 0) == 0;
+  Finish(ctx, response, !is_static);
+  // The access log names the route pattern, never the raw path or query, which can carry
+  // tokens and personal data.
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+  if (!is_static) {
+    spdlog::info("access id={} {} {} status={} us={}", ctx.request_id, request.method,
+                 route_name, response.status, micros);
+  }
+  return response;
+}
+
+http::Response App::HandleServerError(int status, const http::Request& partial) {
+  http::Request copy = partial;
+  web::RequestContext ctx{copy, crypto::RandomToken(9)};
+  ctx.lang = core::NegotiateLanguage(copy.Query("lang").value_or(""),
+                                     copy.Cookie("tsunagu_lang").value_or(""),
+                                     copy.Header("Accept-Language").value_or(""));
+  std::string key = "error.bad_request";
+  if (status == 413) key = "error.too_large";
+  if (status == 431) key = "error.headers_too_large";
+  if (status == 408) key = "error.timeout";
+  if (status == 503) key = "error.busy";
+  if (status == 500) key = "error.internal";
+  http::Response r = copy.path.rfind("/api/", 0) == 0 ? ApiError(ctx, status, key)
+                                                       : pages_->Error(ctx, status, key);
+  Finish(ctx, r, true);
+  spdlog::info("access id={} rejected status={}", ctx.request_id, status);
+  return r;
+}
+
+}  // namespace tsunagu::app

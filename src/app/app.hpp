@@ -1,0 +1,61 @@
+// The composition root: builds every service from the configuration and answers requests.
+#pragma once
+
+#include <memory>
+
+#include "app/router.hpp"
+#include "app/services.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "http/message.hpp"
+#include "http/static_files.hpp"
+
+namespace tsunagu::app {
+
+class App {
+ public:
+  // Opens the database (migrating it), loads keys, catalogues and templates, and builds the
+  // route table. Fails with a message for the operator when anything is missing.
+  static core::Result<std::unique_ptr<App>> Create(const core::Config& config,
+                                                   const core::Clock& clock);
+  ~App();
+
+  // The whole middleware chain; safe to call from many threads.
+  http::Response Handle(http::Request& request);
+  // Answers for requests the server rejects before routing (400, 408, 413, 431, 503).
+  http::Response HandleServerError(int status, const http::Request& partial);
+
+  Services& services() { return *services_; }
+  storage::Database& db() { return *db_; }
+  notify::Outbox& outbox() { return *outbox_; }
+  const Router& router() const { return router_; }
+
+ private:
+  App(const core::Config& config, const core::Clock& clock);
+  http::Response Dispatch(web::RequestContext& ctx);
+  http::Response ApiError(const web::RequestContext& ctx, int status, const std::string& key);
+  bool LoadPrincipal(web::RequestContext& ctx);
+  void Finish(const web::RequestContext& ctx, http::Response& response, bool personal) const;
+
+  const core::Config& config_;
+  const core::Clock& clock_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<core::Catalog> catalog_;
+  std::unique_ptr<web::Renderer> renderer_;
+  std::unique_ptr<web::Pages> pages_;
+  std::unique_ptr<crypto::FieldCipher> cipher_;
+  std::unique_ptr<notify::Outbox> outbox_;
+  std::unique_ptr<auth::PasswordPolicy> password_policy_;
+  std::unique_ptr<auth::SessionStore> sessions_;
+  std::unique_ptr<auth::AccountService> accounts_;
+  std::unique_ptr<orgs::OrgService> orgs_;
+  std::unique_ptr<api::TokenService> tokens_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  std::unique_ptr<Services> services_;
+  Router router_;
+};
+
+// Registers every route (routes.cpp).
+void AddRoutes(Router& router, Services& services);
+
+}  // namespace tsunagu::app

@@ -1,0 +1,272 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/app.hpp"
+#include "app/demo.hpp"
+#include "audit/audit_log.hpp"
+#include "crypto/random.hpp"
+#include "http/server.hpp"
+#include "orgs/org_store.hpp"
+#include "storage/backup.hpp"
+#include "storage/migrator.hpp"
+
+namespace tsunagu::app {
+namespace {
+
+struct CommonFlags {
+  std::string config_file;
+  std::string db_url;
+  std::string listen;
+};
+
+void AddCommon(CLI::App* cmd, CommonFlags& f, bool with_listen) {
+  cmd->add_option("--config", f.config_file, "TOML configuration file");
+  cmd->add_option("--db", f.db_url, "database URL: sqlite:PATH or postgresql://...");
+  if (with_listen) cmd->add_option("--listen", f.listen, "HOST:PORT to listen on");
+}
+
+core::Result<core::Config> LoadFor(const CommonFlags& f) {
+  auto config = core::LoadConfig(f.config_file, !f.config_file.empty());
+  if (!config) return config;
+  if (!f.db_url.empty()) config->database.url = f.db_url;
+  if (!f.listen.empty()) config->server.listen = f.listen;
+  return config;
+}
+
+int Fail(const std::string& what) {
+  std::cerr << "tsunagu: " << what << "\n";
+  return 1;
+}
+
+// The operator at the terminal, for audit events written by CLI commands.
+audit::Actor CliActor() { return audit::Actor{0, 0, "cli", "cli"}; }
+
+std::array<unsigned char, 32> BackupKey(const crypto::FieldCipher& cipher) {
+  // A key of its own for backups, derived from the key file (keyed BLAKE2b, fixed purpose).
+  std::string hex = cipher.BlindIndex("tsunagu backup key v1", "backup");
+  std::array<unsigned char, 32> key{};
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    key[i] = static_cast<unsigned char>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
+  }
+  return key;
+}
+
+int Serve(const CommonFlags& flags) {
+  auto config = LoadFor(flags);
+  if (!config) return Fail(config.error().message_key);
+  auto listen = core::ParseListen(config->server.listen);
+  if (!listen) return Fail(listen.error().message_key);
+  core::SystemClock clock;
+  auto app = App::Create(*config, clock);
+  if (!app) return Fail(app.error().message_key);
+  App& a = **app;
+  a.outbox().StartWorker();
+  http::ServerOptions options;
+  options.host = listen->first;
+  options.port = listen->second;
+  options.worker_threads = config->server.worker_threads;
+  options.max_body_bytes = config->server.max_body_bytes;
+  http::Server server(
+      options, [&a](http::Request& r) { return a.Handle(r); },
+      [&a](int status, const http::Request& r) { return a.HandleServerError(status, r); });
+  std::uint16_t port = 0;
+  try {
+    port = server.Start();
+  } catch (const std::exception& e) {
+    return Fail(std::string("cannot listen on ") + config->server.listen + ": " + e.what());
+  }
+  spdlog::info("tsunagu listening on http://{}:{}", options.host, port);
+  server.Wait(true);
+  a.outbox().StopWorker();
+  spdlog::info("tsunagu stopped");
+  return 0;
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App cli{"tsunagu — 治療と仕事の両立支援 (support for working while in treatment)"};
+  cli.require_subcommand(1);
+  CommonFlags flags;
+
+  auto* serve = cli.add_subcommand("serve", "migrate the database and serve HTTP");
+  AddCommon(serve, flags, true);
+
+  auto* migrate = cli.add_subcommand("migrate", "apply database migrations");
+  AddCommon(migrate, flags, false);
+
+  auto* demo = cli.add_subcommand("demo", "load demonstration organisations and accounts");
+  AddCommon(demo, flags, false);
+
+  auto* user = cli.add_subcommand("user", "manage user accounts");
+  user->require_subcommand(1);
+  std::string email, name, password_env = "TSUNAGU_PASSWORD", role = "admin",
+                           profession = "clerical";
+  std::int64_t org_id = 0;
+  bool system_admin = false;
+  auto* user_create = user->add_subcommand("create", "create an active user with a password");
+  AddCommon(user_create, flags, false);
+  user_create->add_option("--email", email)->required();
+  user_create->add_option("--name", name)->required();
+  user_create->add_option("--password-env", password_env,
+                          "environment variable holding the password (default TSUNAGU_PASSWORD)");
+  user_create->add_flag("--system-admin", system_admin, "may manage organisations");
+  user_create->add_option("--org", org_id, "organisation id to join");
+  user_create->add_option("--role", role, "role in --org: admin, coordinator, counselor, viewer");
+  user_create->add_option("--profession", profession, "profession code in --org");
+  auto* user_disable = user->add_subcommand("disable", "suspend a user and end all sessions");
+  AddCommon(user_disable, flags, false);
+  user_disable->add_option("--email", email)->required();
+  auto* user_reset = user->add_subcommand("reset-mfa", "remove TOTP; re-enrolment at next login");
+  AddCommon(user_reset, flags, false);
+  user_reset->add_option("--email", email)->required();
+
+  auto* org = cli.add_subcommand("org", "manage organisations");
+  org->require_subcommand(1);
+  std::string kind;
+  auto* org_create = org->add_subcommand("create", "create an organisation");
+  AddCommon(org_create, flags, false);
+  org_create->add_option("--kind", kind,
+                         "municipality, hospital, employment_support, occupational_health, "
+                         "patient_group or employer")
+      ->required();
+  org_create->add_option("--name", name)->required();
+
+  std::string file;
+  bool force = false;
+  auto* backup = cli.add_subcommand("backup", "write an encrypted, consistent backup");
+  AddCommon(backup, flags, false);
+  backup->add_option("--out", file)->required();
+  auto* restore = cli.add_subcommand("restore", "restore a backup into the database");
+  AddCommon(restore, flags, false);
+  restore->add_option("--in", file)->required();
+  restore->add_flag("--force", force, "replace a non-empty SQLite database");
+
+  auto* audit_cmd = cli.add_subcommand("audit", "audit log tools");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "check the audit hash chain");
+  AddCommon(audit_verify, flags, false);
+
+  auto* keys = cli.add_subcommand("keys", "encryption keys");
+  keys->require_subcommand(1);
+  auto* keys_generate = keys->add_subcommand("generate", "write a new key file (mode 0600)");
+  keys_generate->add_option("--out", file, "key file to create")->required();
+  keys_generate->add_option("--config", flags.config_file);
+
+  CLI11_PARSE(cli, argc, argv);
+
+  if (serve->parsed()) return Serve(flags);
+
+  if (keys_generate->parsed()) {
+    if (auto st = crypto::Keyring::GenerateFile(file); !st) {
+      return Fail("cannot create key file " + file + ": " + st.error().message_key);
+    }
+    std::cout << "key file written: " << file << "\n";
+    return 0;
+  }
+
+  auto config = LoadFor(flags);
+  if (!config) return Fail(config.error().message_key);
+  core::SystemClock clock;
+
+  if (migrate->parsed() || audit_verify->parsed() || restore->parsed()) {
+    if (restore->parsed()) {
+      auto keyring = crypto::Keyring::LoadFile(config->security.key_file);
+      if (!keyring) return Fail("cannot load key file: " + keyring.error().message_key);
+      crypto::FieldCipher cipher(std::move(*keyring));
+      if (auto st = storage::Restore(config->database.url, file, BackupKey(cipher), force); !st) {
+        return Fail("restore failed: " + st.error().message_key);
+      }
+      std::cout << "restored from " << file << "\n";
+      return 0;
+    }
+    auto db = storage::Database::Open(config->database.url, 1);
+    if (!db) return Fail("cannot open database: " + db.error().message_key);
+    storage::Migrator migrator(**db, std::string(TSUNAGU_SOURCE_DIR) + "/sql/migrations");
+    if (migrate->parsed()) {
+      auto n = migrator.Migrate();
+      if (!n) return Fail("migration failed: " + n.error().message_key);
+      std::cout << "applied " << *n << " migration(s)\n";
+      return 0;
+    }
+    auto report = audit::AuditLog::Verify(**db);
+    if (!report) return Fail("cannot read the audit log: " + report.error().message_key);
+    if (report->ok) {
+      std::cout << "audit chain OK: " << report->events_checked << " event(s)\n";
+      return 0;
+    }
+    std::cout << "audit chain BROKEN at event " << report->first_broken_seq << ": "
+              << report->problem << " (" << report->events_checked
+              << " event(s) verified before it)\n";
+    return 2;
+  }
+
+  auto app = App::Create(*config, clock);
+  if (!app) return Fail(app.error().message_key);
+  Services& sv = (*app)->services();
+
+  if (demo->parsed()) {
+    auto st = LoadDemoData(sv);
+    if (!st) return Fail("demo data: " + st.error().message_key);
+    std::cout << "demo data loaded\n";
+    return 0;
+  }
+
+  if (backup->parsed()) {
+    if (auto st = storage::Backup((*app)->db(), file, BackupKey(sv.cipher)); !st) {
+      return Fail("backup failed: " + st.error().message_key);
+    }
+    std::cout << "backup written: " << file << "\n";
+    return 0;
+  }
+
+  if (org_create->parsed()) {
+    auto id = sv.orgs.CreateOrganization(CliActor(), kind, name);
+    if (!id) return Fail("cannot create organisation: " + id.error().message_key);
+    std::cout << "organisation " << *id << " created\n";
+    return 0;
+  }
+
+  auto find_user = [&]() -> std::int64_t {
+    auto u = sv.db.Read<std::optional<orgs::User>>([&](soci::session& s) {
+      return orgs::OrgStore::FindUserByEmail(s, auth::AccountService::NormalizeEmail(email));
+    });
+    return u && *u ? (*u)->id : 0;
+  };
+
+  if (user_create->parsed()) {
+    const char* password = std::getenv(password_env.c_str());
+    if (!password || !*password) {
+      return Fail("set the password in the environment variable " + password_env +
+                  " (it is not taken on the command line, where other users could see it)");
+    }
+    auto id = sv.accounts.CreateUserWithPassword(CliActor(), email, name, password, system_admin);
+    if (!id) {
+      std::string why = id.error().message_key;
+      for (const auto& f : id.error().fields) why += " " + f.message_key;
+      return Fail("cannot create user: " + why);
+    }
+    if (org_id) {
+      auto m = sv.orgs.AddMember(CliActor(), org_id, *id, role, profession);
+      if (!m) return Fail("user created, but cannot join organisation: " + m.error().message_key);
+    }
+    std::cout << "user " << *id << " created; TOTP is set up at first login\n";
+    return 0;
+  }
+  if (user_disable->parsed() || user_reset->parsed()) {
+    std::int64_t id = find_user();
+    if (!id) return Fail("no such user");
+    auto st = user_disable->parsed() ? sv.accounts.DisableUser(CliActor(), id)
+                                     : sv.accounts.ResetMfa(CliActor(), id);
+    if (!st) return Fail(st.error().message_key);
+    std::cout << (user_disable->parsed() ? "user disabled\n" : "two-step verification reset\n");
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace tsunagu::app

@@ -1,0 +1,79 @@
+#include "app/demo.hpp"
+
+#include "orgs/org_store.hpp"
+
+namespace tsunagu::app {
+namespace {
+
+struct DemoOrg {
+  const char* kind;
+  const char* name;
+};
+
+struct DemoUser {
+  const char* email;
+  const char* name;
+  const char* password;
+  int org;  // index into kOrgs, -1: none
+  const char* role;
+  const char* profession;
+  bool system_admin;
+};
+
+// Fictional organisations shaped after the seeds: a prefecture office running one-stop
+// consultation days, a hospital's cancer consultation centre, an employment-support NPO and an
+// occupational health support centre.
+constexpr DemoOrg kOrgs[] = {
+    {"municipality", "つなぐ県 保健医療部 疾病対策課"},
+    {"hospital", "みどり市立病院 がん相談支援センター"},
+    {"employment_support", "NPO法人 はたらくサポートみどり"},
+    {"occupational_health", "つなぐ産業保健総合支援センター"},
+};
+
+constexpr DemoUser kUsers[] = {
+    {"sysadmin@demo.tsunagu.jp", "システム 管理者", "demo-Kanri-Hikari-2026", -1, "", "", true},
+    {"kango@demo.tsunagu.jp", "山田 花子", "demo-Sakura-Nagare-2026", 1, "admin", "nurse", false},
+    {"msw@demo.tsunagu.jp", "佐藤 太郎", "demo-Kawa-Kumo-Yama-2026", 1, "counselor", "msw", false},
+    {"jimu@demo.tsunagu.jp", "鈴木 一郎", "demo-Aozora-Tsuki-2026", 0, "admin", "clerical", false},
+    {"career@demo.tsunagu.jp", "高橋 美咲", "demo-Hoshi-Umi-Kaze-2026", 2, "admin",
+     "career_consultant", false},
+    {"sokushin@demo.tsunagu.jp", "田中 健", "demo-Mori-Hana-Tori-2026", 3, "counselor",
+     "support_promoter", false},
+};
+
+}  // namespace
+
+core::Status LoadDemoData(Services& sv) {
+  const audit::Actor actor{0, 0, "cli", "demo"};
+  std::vector<std::int64_t> org_ids;
+  for (const auto& o : kOrgs) {
+    auto existing = sv.db.Read<std::optional<orgs::Organization>>(
+        [&](soci::session& s) { return orgs::OrgStore::FindOrganizationByName(s, o.name); });
+    if (!existing) return existing.error();
+    if (*existing) {
+      org_ids.push_back((*existing)->id);
+      continue;
+    }
+    auto id = sv.orgs.CreateOrganization(actor, o.kind, o.name);
+    if (!id) return id.error();
+    org_ids.push_back(*id);
+  }
+  for (const auto& u : kUsers) {
+    auto existing = sv.db.Read<std::optional<orgs::User>>(
+        [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, u.email); });
+    if (!existing) return existing.error();
+    if (*existing) continue;
+    auto id = sv.accounts.CreateUserWithPassword(actor, u.email, u.name, u.password,
+                                                 u.system_admin);
+    if (!id) return id.error();
+    if (auto st = sv.accounts.EnrollKnownSecret(*id, kDemoTotpSecret); !st) return st.error();
+    if (u.org >= 0) {
+      auto m = sv.orgs.AddMember(actor, org_ids[static_cast<std::size_t>(u.org)], *id, u.role,
+                                 u.profession);
+      if (!m) return m.error();
+    }
+  }
+  return core::OkStatus();
+}
+
+}  // namespace tsunagu::app

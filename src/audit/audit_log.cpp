@@ -1,0 +1,148 @@
+#include "audit/audit_log.hpp"
+
+#include "crypto/random.hpp"
+#include "storage/row.hpp"
+
+namespace tsunagu::audit {
+namespace {
+
+constexpr char kSep = '\x1f';  // unit separator: cannot appear in the fields we write
+
+StoredEvent ReadRow(const soci::row& r) {
+  StoredEvent e;
+  e.seq = storage::GetInt(r, 0);
+  e.occurred_at = storage::GetInt(r, 1);
+  e.actor_user_id = storage::GetInt(r, 2);
+  e.organization_id = storage::GetInt(r, 3);
+  e.action = storage::GetText(r, 4);
+  e.target_type = storage::GetText(r, 5);
+  e.target_id = storage::GetText(r, 6);
+  e.ip = storage::GetText(r, 7);
+  e.request_id = storage::GetText(r, 8);
+  e.detail = storage::GetText(r, 9);
+  e.prev_hash = storage::GetText(r, 10);
+  e.hash = storage::GetText(r, 11);
+  return e;
+}
+
+constexpr const char* kColumns =
+    "seq, occurred_at, actor_user_id, organization_id, action, target_type, target_id, ip, "
+    "request_id, detail, prev_hash, hash";
+
+}  // namespace
+
+std::string ChainHash(const StoredEvent& e) {
+  std::string m;
+  m.reserve(256);
+  for (const std::string& part :
+       {e.prev_hash, std::to_string(e.seq), std::to_string(e.occurred_at),
+        std::to_string(e.actor_user_id), std::to_string(e.organization_id), e.action,
+        e.target_type, e.target_id, e.ip, e.request_id, e.detail}) {
+    m += part;
+    m += kSep;
+  }
+  return crypto::Sha256Hex(m);
+}
+
+void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now) {
+  // Updating the head row first takes its row lock (PostgreSQL) or is already under the
+  // write lock (SQLite), so concurrent appends queue and the chain stays linear.
+  s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1";
+  StoredEvent e;
+  long long seq = 0;
+  s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(e.prev_hash);
+  e.seq = seq;
+  e.occurred_at = now;
+  e.actor_user_id = actor.user_id;
+  e.organization_id = event.organization_id >= 0 ? event.organization_id : actor.organization_id;
+  e.action = event.action;
+  e.target_type = event.target_type;
+  e.target_id = event.target_id;
+  e.ip = actor.ip;
+  e.request_id = actor.request_id;
+  e.detail = event.detail.empty() ? "{}" : event.detail;
+  e.hash = ChainHash(e);
+
+  long long occurred = e.occurred_at;
+  long long actor_id = e.actor_user_id;
+  long long org_id = e.organization_id;
+  soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
+  soci::indicator org_ind = org_id ? soci::i_ok : soci::i_null;
+  s << "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
+       "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES (:seq, :at, "
+       ":actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)",
+      soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
+      soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
+      soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
+      soci::use(e.prev_hash), soci::use(e.hash);
+  s << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(e.hash);
+}
+
+core::Result<std::vector<StoredEvent>> AuditLog::ListForOrganization(storage::Database& db,
+                                                                     std::int64_t organization_id,
+                                                                     std::int64_t before_seq,
+                                                                     int limit) {
+  return db.Read<std::vector<StoredEvent>>([&](soci::session& s) {
+    std::vector<StoredEvent> out;
+    long long org = organization_id;
+    long long before = before_seq > 0 ? before_seq : (1LL << 62);
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT " << kColumns
+                   << " FROM audit_event WHERE organization_id = :org AND seq < :before "
+                      "ORDER BY seq DESC LIMIT "
+                   << limit,
+         soci::use(org), soci::use(before));
+    for (const auto& r : rows) out.push_back(ReadRow(r));
+    return out;
+  });
+}
+
+core::Result<VerifyReport> AuditLog::Verify(storage::Database& db) {
+  return db.Read<VerifyReport>([&](soci::session& s) {
+    VerifyReport report;
+    std::string prev(64, '0');
+    long long expected_seq = 1;
+    // Read in pages so a long log does not need to fit in memory.
+    constexpr int kPage = 5000;
+    for (;;) {
+      long long from = expected_seq;
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT " << kColumns
+                     << " FROM audit_event WHERE seq >= :from ORDER BY seq LIMIT " << kPage,
+           soci::use(from));
+      int n = 0;
+      for (const auto& r : rows) {
+        ++n;
+        StoredEvent e = ReadRow(r);
+        if (e.seq != expected_seq) {
+          report = {false, report.events_checked, expected_seq,
+                    "event " + std::to_string(expected_seq) + " is missing"};
+          return report;
+        }
+        if (e.prev_hash != prev) {
+          report = {false, report.events_checked, e.seq, "link to the previous event is broken"};
+          return report;
+        }
+        if (ChainHash(e) != e.hash) {
+          report = {false, report.events_checked, e.seq, "event content was changed"};
+          return report;
+        }
+        prev = e.hash;
+        ++expected_seq;
+        ++report.events_checked;
+      }
+      if (n < kPage) break;
+    }
+    long long head_seq = 0;
+    std::string head_hash;
+    s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(head_seq),
+        soci::into(head_hash);
+    if (head_seq != expected_seq - 1 || head_hash != prev) {
+      report = {false, report.events_checked, expected_seq,
+                "the newest events were removed (head is at " + std::to_string(head_seq) + ")"};
+    }
+    return report;
+  });
+}
+
+}  // namespace tsunagu::audit

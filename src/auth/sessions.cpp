@@ -1,0 +1,91 @@
+#include "auth/sessions.hpp"
+
+#include "crypto/random.hpp"
+#include "storage/row.hpp"
+
+namespace tsunagu::auth {
+
+std::string SessionStore::Create(soci::session& s, std::int64_t user_id,
+                                 std::int64_t organization_id, const std::string& stage) {
+  std::string token = crypto::RandomToken(32);
+  std::string hash = crypto::HashToken(token);
+  std::string csrf = crypto::RandomToken(32);
+  long long now = clock_.NowSeconds();
+  long long expires =
+      now + (stage == "full" ? policy_.absolute_seconds : policy_.pending_seconds);
+  long long user = user_id;
+  long long org = organization_id;
+  soci::indicator org_ind = organization_id ? soci::i_ok : soci::i_null;
+  s << "INSERT INTO user_session (token_hash, user_id, organization_id, stage, csrf_token, "
+       "created_at, last_seen_at, expires_at) VALUES (:h, :u, :o, :st, :c, :n, :n2, :e)",
+      soci::use(hash), soci::use(user), soci::use(org, org_ind), soci::use(stage),
+      soci::use(csrf), soci::use(now), soci::use(now), soci::use(expires);
+  return token;
+}
+
+core::Result<std::optional<Session>> SessionStore::Find(const std::string& token) {
+  if (token.empty() || token.size() > 128) return std::optional<Session>{};
+  std::string hash = crypto::HashToken(token);
+  auto found = db_.Read<std::optional<Session>>([&](soci::session& s) -> std::optional<Session> {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, user_id, organization_id, stage, csrf_token, created_at, "
+                      "last_seen_at, expires_at FROM user_session WHERE token_hash = :h",
+         soci::use(hash));
+    for (const auto& r : rows) {
+      Session x;
+      x.id = storage::GetInt(r, 0);
+      x.user_id = storage::GetInt(r, 1);
+      x.organization_id = storage::GetInt(r, 2);
+      x.stage = storage::GetText(r, 3);
+      x.csrf_token = storage::GetText(r, 4);
+      x.created_at = storage::GetInt(r, 5);
+      x.last_seen_at = storage::GetInt(r, 6);
+      x.expires_at = storage::GetInt(r, 7);
+      return x;
+    }
+    return std::nullopt;
+  });
+  if (!found) return found.error();
+  if (!found->has_value()) return found;
+  Session session = **found;
+  const std::int64_t now = clock_.NowSeconds();
+  const bool idle = session.stage == "full" && now - session.last_seen_at > policy_.idle_seconds;
+  if (now >= session.expires_at || idle) {
+    auto st = db_.WriteVoid([&](soci::session& s) { Destroy(s, session.id); });
+    if (!st) return st.error();
+    return std::optional<Session>{};
+  }
+  // Writing last_seen on every request would serialise all readers on SQLite; a minute's
+  // precision is enough for a 30-minute idle limit.
+  if (now - session.last_seen_at >= 60) {
+    long long at = now;
+    long long id = session.id;
+    auto st = db_.WriteVoid([&](soci::session& s) {
+      s << "UPDATE user_session SET last_seen_at = :n WHERE id = :id", soci::use(at),
+          soci::use(id);
+    });
+    if (!st) return st.error();
+    session.last_seen_at = now;
+  }
+  return std::optional<Session>{session};
+}
+
+void SessionStore::Destroy(soci::session& s, std::int64_t session_id) {
+  long long id = session_id;
+  s << "DELETE FROM user_session WHERE id = :id", soci::use(id);
+}
+
+void SessionStore::DestroyAllForUser(soci::session& s, std::int64_t user_id) {
+  long long id = user_id;
+  s << "DELETE FROM user_session WHERE user_id = :id", soci::use(id);
+}
+
+void SessionStore::SetOrganization(soci::session& s, std::int64_t session_id,
+                                   std::int64_t org_id) {
+  long long id = session_id;
+  long long org = org_id;
+  s << "UPDATE user_session SET organization_id = :o WHERE id = :id", soci::use(org),
+      soci::use(id);
+}
+
+}  // namespace tsunagu::auth

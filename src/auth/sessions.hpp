@@ -1,0 +1,54 @@
+// Server-side sessions (SECURITY.md rule 7): 256-bit random ids, stored hashed, idle and
+// absolute expiry, a new id whenever the login stage changes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "storage/database.hpp"
+
+namespace tsunagu::auth {
+
+struct Session {
+  std::int64_t id = 0;
+  std::int64_t user_id = 0;
+  std::int64_t organization_id = 0;
+  std::string stage;  // password, enroll, full
+  std::string csrf_token;
+  std::int64_t created_at = 0;
+  std::int64_t last_seen_at = 0;
+  std::int64_t expires_at = 0;
+};
+
+struct SessionPolicy {
+  std::int64_t idle_seconds = 30 * 60;
+  std::int64_t absolute_seconds = 12 * 3600;
+  // A login step (password accepted, code pending) must finish quickly.
+  std::int64_t pending_seconds = 10 * 60;
+};
+
+class SessionStore {
+ public:
+  SessionStore(storage::Database& db, const core::Clock& clock, SessionPolicy policy)
+      : db_(db), clock_(clock), policy_(policy) {}
+
+  // Creates a session inside the caller's transaction; returns the raw token for the cookie.
+  std::string Create(soci::session& s, std::int64_t user_id, std::int64_t organization_id,
+                     const std::string& stage);
+  // Finds a live session by raw token, ending it when idle or past its absolute expiry.
+  core::Result<std::optional<Session>> Find(const std::string& token);
+  void Destroy(soci::session& s, std::int64_t session_id);
+  void DestroyAllForUser(soci::session& s, std::int64_t user_id);
+  void SetOrganization(soci::session& s, std::int64_t session_id, std::int64_t org_id);
+  const SessionPolicy& policy() const { return policy_; }
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+  SessionPolicy policy_;
+};
+
+}  // namespace tsunagu::auth

@@ -1,0 +1,59 @@
+// Configuration: TOML file, then environment (TSUNAGU_*), then command-line flags.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace tsunagu::core {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  std::string public_url = "http://127.0.0.1:8080";  // base of links in e-mails
+  bool cookie_secure = true;  // false only for plain-http loopback development and tests
+  int worker_threads = 8;
+  std::size_t max_body_bytes = 1024 * 1024;
+};
+
+struct DatabaseConfig {
+  std::string url = "sqlite:var/tsunagu.db";
+  int pool_size = 8;
+};
+
+struct MailConfig {
+  std::string smtp_url;  // smtp://host:port or smtps://...; empty: mail is written to the log dir
+  std::string from = "tsunagu@localhost";
+  std::string username;
+  std::string password;
+};
+
+struct SecurityConfig {
+  std::string key_file = "var/keys.toml";
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int invitation_valid_hours = 72;
+  int lockout_threshold = 10;  // failures per account before a temporary lock
+  int lockout_minutes = 15;
+  bool fast_password_hashing = false;  // tests only: Argon2id at minimum cost
+};
+
+struct Config {
+  ServerConfig server;
+  DatabaseConfig database;
+  MailConfig mail;
+  SecurityConfig security;
+  std::string web_dir = TSUNAGU_SOURCE_DIR "/web";  // templates/, static/, messages/
+  std::string data_dir = TSUNAGU_SOURCE_DIR "/data";
+  std::string log_level = "info";
+};
+
+// Loads the file when it exists (a missing explicit file is an error), then applies
+// environment overrides. Unknown keys are errors, so typos do not silently fall back.
+Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required);
+
+// Splits "host:port" ("[::1]:8080" allowed).
+Result<std::pair<std::string, std::uint16_t>> ParseListen(const std::string& listen);
+
+}  // namespace tsunagu::core

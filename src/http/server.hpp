@@ -1,0 +1,55 @@
+// The HTTP server: Beast and Asio live only in server.cpp.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace tsunagu::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port (tests)
+  int io_threads = 1;
+  int worker_threads = 8;  // handlers may block on the database
+  // Limits: a slow or hostile client must not hold resources (SECURITY.md rule 10).
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::chrono::seconds read_timeout{15};
+  std::chrono::seconds keep_alive_timeout{30};
+  std::size_t max_connections = 1024;
+};
+
+// What the server calls for each complete, well-formed request. It runs on a worker thread.
+using Handler = std::function<Response(Request&)>;
+
+// Called when the server itself must answer before the handler can (malformed request,
+// oversize header or body, too many connections). The status is 400, 408, 413, 431 or 503;
+// the request carries whatever could be read (headers may be empty), so the app can choose
+// the language and format of the answer.
+using ErrorResponder = std::function<Response(int status, const Request& partial)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler, ErrorResponder on_error);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds and starts the I/O and worker threads; returns the bound port.
+  std::uint16_t Start();
+  // Blocks until Stop() is called or SIGINT/SIGTERM arrives (when handle_signals).
+  void Wait(bool handle_signals);
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tsunagu::http

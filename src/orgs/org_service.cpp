@@ -1,0 +1,154 @@
+#include "orgs/org_service.hpp"
+
+#include "core/text.hpp"
+#include "orgs/org_store.hpp"
+
+namespace tsunagu::orgs {
+
+using storage::Abort;
+
+std::vector<core::FieldError> ValidateMemberFields(const std::string& role,
+                                                   const std::string& profession) {
+  std::vector<core::FieldError> errors;
+  if (!auth::ParseRole(role)) errors.push_back({"role", "members.error.role"});
+  if (!IsProfession(profession)) errors.push_back({"profession", "members.error.profession"});
+  return errors;
+}
+
+core::Result<std::int64_t> OrgService::CreateOrganization(const audit::Actor& actor,
+                                                          const std::string& kind,
+                                                          const std::string& name_in) {
+  std::string name = core::Trim(core::NormalizeNfkc(name_in));
+  std::vector<core::FieldError> errors;
+  if (!IsOrganizationKind(kind)) errors.push_back({"kind", "orgs.error.kind"});
+  if (name.empty() || core::CountCodePoints(name) > 100) {
+    errors.push_back({"name", "orgs.error.name"});
+  }
+  if (!errors.empty()) return core::Error::Invalid("error.form", errors);
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<std::int64_t>([&](soci::session& s) {
+    if (OrgStore::FindOrganizationByName(s, name)) {
+      throw Abort{core::Error::Invalid("error.form", {{"name", "orgs.error.name_taken"}})};
+    }
+    auto id = OrgStore::CreateOrganization(s, kind, name, now);
+    audit::AuditLog::Append(s, actor,
+                            {"organization.create", "organization", std::to_string(id),
+                             "{\"kind\":\"" + kind + "\"}", id},
+                            now);
+    return id;
+  });
+}
+
+core::Result<std::vector<Organization>> OrgService::ListOrganizations() {
+  return db_.Read<std::vector<Organization>>(
+      [](soci::session& s) { return OrgStore::ListOrganizations(s); });
+}
+
+core::Result<Organization> OrgService::GetOrganization(std::int64_t id) {
+  return db_.Read<Organization>([&](soci::session& s) {
+    auto o = OrgStore::GetOrganization(s, id);
+    if (!o) throw Abort{core::Error::NotFound()};
+    return *o;
+  });
+}
+
+core::Status OrgService::SetOrganizationStatus(const audit::Actor& actor, std::int64_t id,
+                                               const std::string& status) {
+  if (status != "active" && status != "disabled") return core::Error::Invalid("error.form");
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    if (!OrgStore::GetOrganization(s, id)) throw Abort{core::Error::NotFound()};
+    OrgStore::SetOrganizationStatus(s, id, status);
+    audit::AuditLog::Append(s, actor,
+                            {"organization.status", "organization", std::to_string(id),
+                             "{\"status\":\"" + status + "\"}", id},
+                            now);
+  });
+}
+
+core::Result<std::int64_t> OrgService::AddMember(const audit::Actor& actor, std::int64_t org_id,
+                                                 std::int64_t user_id, const std::string& role,
+                                                 const std::string& profession) {
+  if (auto errors = ValidateMemberFields(role, profession); !errors.empty()) {
+    return core::Error::Invalid("error.form", errors);
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<std::int64_t>([&](soci::session& s) {
+    if (!OrgStore::GetOrganization(s, org_id) || !OrgStore::GetUser(s, user_id)) {
+      throw Abort{core::Error::NotFound()};
+    }
+    if (OrgStore::FindMembership(s, user_id, org_id)) {
+      throw Abort{core::Error::Conflict("members.error.already_member")};
+    }
+    auto id = OrgStore::AddMembership(s, user_id, org_id, role, profession, now);
+    audit::AuditLog::Append(s, actor,
+                            {"membership.create", "membership", std::to_string(id),
+                             "{\"role\":\"" + role + "\"}", org_id},
+                            now);
+    return id;
+  });
+}
+
+core::Result<std::vector<Membership>> OrgService::ListMembers(const auth::Principal& who,
+                                                              std::int64_t org_id) {
+  if (!auth::Policy::CanManageMembersOf(who, org_id)) return core::Error::NotFound();
+  return db_.Read<std::vector<Membership>>(
+      [&](soci::session& s) { return OrgStore::MembersOf(s, org_id); });
+}
+
+core::Status OrgService::UpdateMember(const auth::Principal& who, const audit::Actor& actor,
+                                      std::int64_t membership_id, const std::string& role,
+                                      const std::string& profession) {
+  if (auto errors = ValidateMemberFields(role, profession); !errors.empty()) {
+    return core::Error::Invalid("error.form", errors);
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    auto m = OrgStore::GetMembership(s, membership_id);
+    // A membership of another organisation answers exactly like one that does not exist.
+    if (!m || !auth::Policy::CanManageMembersOf(who, m->organization_id)) {
+      throw Abort{core::Error::NotFound()};
+    }
+    if (m->role == "admin" && role != "admin" && OrgStore::CountAdmins(s, m->organization_id) <= 1) {
+      throw Abort{core::Error::Invalid("error.form", {{"role", "members.error.last_admin"}})};
+    }
+    OrgStore::UpdateMembership(s, membership_id, role, profession);
+    audit::AuditLog::Append(s, actor,
+                            {"membership.update", "membership", std::to_string(membership_id),
+                             "{\"role\":\"" + role + "\",\"profession\":\"" + profession + "\"}",
+                             m->organization_id},
+                            now);
+  });
+}
+
+core::Status OrgService::RemoveMember(const auth::Principal& who, const audit::Actor& actor,
+                                      std::int64_t membership_id) {
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    auto m = OrgStore::GetMembership(s, membership_id);
+    if (!m || !auth::Policy::CanManageMembersOf(who, m->organization_id)) {
+      throw Abort{core::Error::NotFound()};
+    }
+    if (m->role == "admin" && OrgStore::CountAdmins(s, m->organization_id) <= 1) {
+      throw Abort{core::Error::Invalid("error.form", {{"role", "members.error.last_admin"}})};
+    }
+    OrgStore::RemoveMembership(s, membership_id);
+    // Sessions that had this organisation active lose it at once.
+    long long uid = m->user_id;
+    long long oid = m->organization_id;
+    s << "UPDATE user_session SET organization_id = NULL WHERE user_id = :u AND "
+         "organization_id = :o",
+        soci::use(uid), soci::use(oid);
+    audit::AuditLog::Append(s, actor,
+                            {"membership.remove", "membership", std::to_string(membership_id),
+                             "{}", m->organization_id},
+                            now);
+  });
+}
+
+core::Result<std::vector<Membership>> OrgService::MembershipsOf(std::int64_t user_id) {
+  return db_.Read<std::vector<Membership>>(
+      [&](soci::session& s) { return OrgStore::MembershipsOf(s, user_id); });
+}
+
+}  // namespace tsunagu::orgs

@@ -1,0 +1,121 @@
+// The one way to reach the database: a pool of SOCI sessions and transactions with retries.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+#include <thread>
+
+#include "core/result.hpp"
+
+namespace tsunagu::storage {
+
+enum class Engine { kSqlite, kPostgresql };
+
+// Thrown inside a transaction body to roll back and return a domain error from Write().
+struct Abort {
+  core::Error error;
+};
+
+class Database {
+ public:
+  // url: "sqlite:PATH" or "postgresql://..." (libpq URI).
+  static core::Result<std::unique_ptr<Database>> Open(const std::string& url, int pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Engine engine() const { return engine_; }
+  const std::string& url() const { return url_; }
+  // Path of the SQLite file (empty for PostgreSQL).
+  const std::string& sqlite_path() const { return sqlite_path_; }
+
+  // Runs body(session) in one write transaction and commits. On SQLite the transaction is
+  // BEGIN IMMEDIATE (so writers queue instead of failing at upgrade); busy, serialization and
+  // deadlock errors are retried with back-off. body may throw Abort to roll back with an error.
+  template <typename T>
+  core::Result<T> Write(const std::function<T(soci::session&)>& body);
+  core::Status WriteVoid(const std::function<void(soci::session&)>& body) {
+    return Write<core::Ok>([&](soci::session& s) {
+      body(s);
+      return core::Ok{};
+    });
+  }
+  // Runs body on a pooled session without an explicit transaction (single statements, reads).
+  template <typename T>
+  core::Result<T> Read(const std::function<T(soci::session&)>& body);
+
+  // SQL fragment helpers for the few places where the dialects differ.
+  bool is_postgresql() const { return engine_ == Engine::kPostgresql; }
+
+ private:
+  Database(Engine engine, std::string url, std::string sqlite_path, int pool_size);
+  void Begin(soci::session& s);
+  static bool IsRetryable(const std::exception& e);
+
+  Engine engine_;
+  std::string url_;
+  std::string sqlite_path_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  int pool_size_;
+};
+
+// libpq keyword/value conninfo for a postgresql:// URL (exposed for tests).
+std::string PostgresConninfo(const std::string& url);
+
+// Logs the exception (no SQL parameters, which may carry personal data) and returns kInternal.
+core::Error DatabaseError(const std::exception& e);
+
+template <typename T>
+core::Result<T> Database::Write(const std::function<T(soci::session&)>& body) {
+  constexpr int kMaxAttempts = 8;
+  for (int attempt = 1;; ++attempt) {
+    soci::session s(*pool_);
+    try {
+      Begin(s);
+      T result = body(s);
+      s.commit();
+      return result;
+    } catch (const Abort& a) {
+      try {
+        s.rollback();
+      } catch (...) {
+      }
+      return a.error;
+    } catch (const std::exception& e) {
+      try {
+        s.rollback();
+      } catch (...) {
+      }
+      if (attempt < kMaxAttempts && IsRetryable(e)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
+        continue;
+      }
+      return DatabaseError(e);
+    }
+  }
+}
+
+template <typename T>
+core::Result<T> Database::Read(const std::function<T(soci::session&)>& body) {
+  constexpr int kMaxAttempts = 4;
+  for (int attempt = 1;; ++attempt) {
+    soci::session s(*pool_);
+    try {
+      return body(s);
+    } catch (const Abort& a) {
+      return a.error;
+    } catch (const std::exception& e) {
+      if (attempt < kMaxAttempts && IsRetryable(e)) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt));
+        continue;
+      }
+      return DatabaseError(e);
+    }
+  }
+}
+
+}  // namespace tsunagu::storage

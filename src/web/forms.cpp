@@ -1,0 +1,41 @@
+#include "web/forms.hpp"
+
+#include "core/text.hpp"
+
+namespace tsunagu::web {
+
+std::string SafeNext(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.rfind("/\\", 0) == 0) {
+    return "/";
+  }
+  for (char c : next) {
+    if (c == '\r' || c == '\n' || c == '\\') return "/";
+  }
+  return next;
+}
+
+http::Response SeeOther(const std::string& location) {
+  return http::Response::Redirect(location, 303);
+}
+
+void CheckLength(std::vector<core::FieldError>& errors, const std::string& field,
+                 const std::string& value, std::size_t max, bool required) {
+  const auto n = core::CountCodePoints(value);
+  if (required && n == 0) {
+    errors.push_back({field, "form.error.required"});
+  } else if (n > max) {
+    errors.push_back({field, "form.error.too_long"});
+  }
+}
+
+std::int64_t ParseId(const std::string& text) {
+  if (text.empty() || text.size() > 18) return 0;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace tsunagu::web

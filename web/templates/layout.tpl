@@ -1,0 +1,51 @@
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} | [[app.name]]</title>
+<link rel="stylesheet" href="/static/vendor/tokens.css">
+<link rel="stylesheet" href="/static/css/app.css">
+<link rel="stylesheet" href="/static/css/print.css" media="print">
+<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip-link" href="#main">[[layout.skip_to_content]]</a>
+<header class="site-header">
+  <div class="site-header__inner">
+    <a class="site-header__brand" href="/"><span class="site-header__logo" aria-hidden="true">つ</span>[[app.name]]<span class="site-header__tagline">[[app.tagline]]</span></a>
+    <div class="site-header__tools">
+      {{#SIGNED_IN}}
+      <p class="site-header__who">{{#HAS_ORG}}<span class="site-header__org">{{ORG_NAME}}</span>{{/HAS_ORG}}<span class="site-header__user">{{USER_NAME}}</span></p>
+      <form method="post" action="/logout" class="inline-form">
+        <input type="hidden" name="csrf_token" value="{{CSRF}}">
+        <button type="submit" class="button button--link">[[layout.logout]]</button>
+      </form>
+      {{/SIGNED_IN}}
+      <a class="site-header__lang" href="{{LANG_SWITCH_URL}}" hreflang="{{LANG_SWITCH_HREFLANG}}" lang="{{LANG_SWITCH_HREFLANG}}">{{LANG_SWITCH_LABEL}}</a>
+    </div>
+  </div>
+  {{#SIGNED_IN}}{{#NAV}}
+  <nav class="site-nav" aria-label="[[layout.nav_label]]">
+    <ul>
+      <li><a href="/">[[nav.home]]</a></li>
+      {{#NAV_ORG_ADMIN}}
+      <li><a href="/org/members">[[nav.members]]</a></li>
+      <li><a href="/org/audit">[[nav.audit]]</a></li>
+      {{/NAV_ORG_ADMIN}}
+      {{#NAV_SYSTEM_ADMIN}}
+      <li><a href="/admin/organizations">[[nav.organizations]]</a></li>
+      {{/NAV_SYSTEM_ADMIN}}
+      <li><a href="/account">[[nav.account]]</a></li>
+    </ul>
+  </nav>
+  {{/NAV}}{{/SIGNED_IN}}
+</header>
+<main id="main" class="main" tabindex="-1">
+{{CONTENT:none}}
+</main>
+<footer class="site-footer">
+  <p>[[layout.footer]]</p>
+</footer>
+</body>
+</html>
