@@ -79,18 +79,17 @@ bool AccountService::Throttled(soci::session& s, const std::string& key, std::in
 
 void AccountService::RecordFailure(soci::session& s, const std::string& key, std::int64_t now,
                                    int threshold) {
+  long long n = now;
+  // Insert-if-absent, then a no-op update to take the row lock (PostgreSQL; SQLite already
+  // holds the write lock), so parallel failures are all counted: no read-then-write race.
+  s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
+       "VALUES (:k, 0, :n, 0) ON CONFLICT (throttle_key) DO NOTHING",
+      soci::use(key), soci::use(n);
+  s << "UPDATE login_throttle SET failures = failures WHERE throttle_key = :k", soci::use(key);
   long long failures = 0;
   long long window_start = 0;
-  soci::indicator ind = soci::i_null;
   s << "SELECT failures, window_start FROM login_throttle WHERE throttle_key = :k",
-      soci::use(key), soci::into(failures, ind), soci::into(window_start);
-  long long n = now;
-  if (ind != soci::i_ok) {
-    s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
-         "VALUES (:k, 1, :n, 0)",
-        soci::use(key), soci::use(n);
-    return;
-  }
+      soci::use(key), soci::into(failures), soci::into(window_start);
   if (now - window_start > kThrottleWindowSeconds) {
     failures = 0;
     window_start = now;

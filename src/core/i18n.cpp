@@ -126,7 +126,10 @@ Result<Catalog> Catalog::LoadDirectory(const std::filesystem::path& dir) {
 
   Catalog catalog;
   for (const auto& file : files) {
-    Messages messages;
+    // "ja.toml" and "ja.orgs.toml" both belong to "ja": each domain may keep its own file.
+    const std::string stem = file.stem().string();
+    const std::string lang = stem.substr(0, stem.find('.'));
+    Messages& messages = catalog.own_[lang];
     try {
       const toml::table table = toml::parse_file(file.string());
       if (Status s = Flatten(table, "", file, messages); !s) return s.error();
@@ -134,7 +137,6 @@ Result<Catalog> Catalog::LoadDirectory(const std::filesystem::path& dir) {
       return LoadError("error.catalog_invalid", Where(file, e.source()),
                        std::string(e.description()));
     }
-    catalog.own_.emplace(file.stem().string(), std::move(messages));
   }
 
   const auto ja = catalog.own_.find(kDefaultLanguage);

@@ -28,9 +28,9 @@ class Headers {
 };
 
 struct Request {
-  std::string method;  // upper-case, as received
-  std::string target;  // raw request target, e.g. "/login?lang=en"
-  std::string path;    // decoded path without query
+  std::string method;                              // upper-case, as received
+  std::string target;                              // raw request target, e.g. "/login?lang=en"
+  std::string path;                                // decoded path without query
   std::multimap<std::string, std::string> query;   // decoded query parameters
   std::map<std::string, std::string> path_params;  // filled by the router
   Headers headers;
@@ -40,9 +40,7 @@ struct Request {
 
   std::optional<std::string> Query(std::string_view name) const;
   std::optional<std::string> Cookie(std::string_view name) const;
-  std::optional<std::string_view> Header(std::string_view name) const {
-    return headers.Get(name);
-  }
+  std::optional<std::string_view> Header(std::string_view name) const { return headers.Get(name); }
 };
 
 struct Response {
@@ -55,8 +53,7 @@ struct Response {
   static Response Text(int status, std::string body,
                        std::string content_type = "text/plain; charset=utf-8");
   static Response Html(int status, std::string body);
-  static Response Json(int status, std::string body,
-                       std::string content_type = "application/json");
+  static Response Json(int status, std::string body, std::string content_type = "application/json");
   static Response Redirect(std::string location, int status = 303);
 };
 

@@ -56,7 +56,7 @@ constexpr std::chrono::seconds kWriteTimeout{60};
 // while before closing: closing with unread data makes the kernel send RST, which can
 // destroy our answer before the client reads it.
 constexpr std::chrono::seconds kLingerTimeout{2};
-constexpr std::size_t kLingerMaxBytes = 1024 * 1024;
+constexpr std::size_t kLingerMaxBytes = std::size_t{1024} * 1024;
 // accept() fails in a loop when file descriptors run out; pausing lets connections close.
 constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 constexpr std::size_t kIdleReadBytes = 4096;
@@ -224,15 +224,17 @@ class ServerCore {
                               "cannot resolve listen address " + options_.host);
     }
     const tcp::endpoint endpoint = endpoints.begin()->endpoint();
-    acceptor_.open(endpoint.protocol());
-    acceptor_.set_option(asio::socket_base::reuse_address(true));
-    acceptor_.bind(endpoint, ec);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec) port_ = acceptor_.local_endpoint(ec).port();
     if (ec) {
+      beast::error_code ignored;
+      acceptor_.close(ignored);  // so that a corrected retry of Start() can open it again
       throw std::system_error(
           ec, "cannot listen on " + options_.host + ":" + std::to_string(options_.port));
     }
-    acceptor_.listen(asio::socket_base::max_listen_connections);
-    port_ = acceptor_.local_endpoint().port();
 
     workers_.emplace(static_cast<std::size_t>(std::max(1, options_.worker_threads)));
     work_guard_.emplace(ioc_.get_executor());
@@ -374,6 +376,16 @@ class ServerCore {
 
   static std::optional<Outgoing> ToBeast(const Response& res, const ReplyContext& context,
                                          bool close_after) {
+    try {
+      return ToBeastOrThrow(res, context, close_after);
+    } catch (...) {
+      // Beast refuses some fields (too long, say): treat it like any other bad response.
+      return std::nullopt;
+    }
+  }
+
+  static std::optional<Outgoing> ToBeastOrThrow(const Response& res, const ReplyContext& context,
+                                                bool close_after) {
     if (res.status < 200 || res.status > 599) return std::nullopt;
     bool close = close_after;
     auto fill = [&](auto& msg) {
@@ -654,9 +666,16 @@ void Session::Dispatch(Request req, int error_status, ReplyContext context) {
   parser_.reset();
   asio::post(core_.workers(),
              [self = shared_from_this(), req = std::move(req), error_status, context]() mutable {
-               Outgoing out = self->core_.Produce(req, error_status, context);
-               asio::post(self->stream_.get_executor(),
-                          [self, out = std::move(out)]() mutable { self->Write(std::move(out)); });
+               try {
+                 Outgoing out = self->core_.Produce(req, error_status, context);
+                 asio::post(self->stream_.get_executor(), [self, out = std::move(out)]() mutable {
+                   self->Write(std::move(out));
+                 });
+               } catch (...) {
+                 // Only allocation failure gets here; an exception leaving a pool thread would
+                 // end the process, so give up on this one connection instead.
+                 asio::post(self->stream_.get_executor(), [self] { self->Close(); });
+               }
              });
 }
 

@@ -19,7 +19,7 @@ struct ServerOptions {
   int worker_threads = 8;  // handlers may block on the database
   // Limits: a slow or hostile client must not hold resources (SECURITY.md rule 10).
   std::size_t max_header_bytes = 16 * 1024;
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::chrono::seconds read_timeout{15};
   std::chrono::seconds keep_alive_timeout{30};
   std::size_t max_connections = 1024;
@@ -41,10 +41,16 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds and starts the I/O and worker threads; returns the bound port.
+  // Binds and starts the I/O and worker threads; returns the bound port. A second call
+  // returns the same port. Throws std::system_error when it cannot resolve or bind: a server
+  // that cannot listen is a start-up failure, not a condition to carry on from.
   std::uint16_t Start();
-  // Blocks until Stop() is called or SIGINT/SIGTERM arrives (when handle_signals).
+  // Blocks until Stop() is called or SIGINT/SIGTERM arrives (when handle_signals), then
+  // stops the server. Returns at once if the server is not running.
   void Wait(bool handle_signals);
+  // Idempotent; closes the listener and every connection and joins all threads. Called from
+  // a handler it only asks for the stop (a thread cannot join itself): Wait() or the
+  // destructor then finishes it. Do not destroy the Server while another thread is in Wait().
   void Stop();
 
  private:

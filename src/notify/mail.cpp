@@ -385,12 +385,11 @@ core::Status SmtpSender::Send(const MailMessage& message, std::int64_t now_unix)
   // TLS policy: smtps is TLS from the first byte; a password never crosses the network in clear
   // (STARTTLS required); a relay on this machine needs no TLS (and often has a self-signed
   // certificate); any other relay gets STARTTLS when it offers it.
+  const bool implicit_tls = config_.smtp_url.rfind("smtps://", 0) == 0;
   long use_ssl = CURLUSESSL_TRY;
-  if (config_.smtp_url.rfind("smtps://", 0) == 0) {
-    use_ssl = CURLUSESSL_ALL;
-  } else if (IsLoopbackHost(config_.smtp_url)) {
+  if (!implicit_tls && IsLoopbackHost(config_.smtp_url)) {
     use_ssl = CURLUSESSL_NONE;
-  } else if (!config_.username.empty()) {
+  } else if (implicit_tls || !config_.username.empty()) {
     use_ssl = CURLUSESSL_ALL;
   }
 

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "orgs/org_store.hpp"
+#include "storage/row.hpp"
 
 namespace tsunagu::orgs {
 
@@ -109,15 +110,16 @@ core::Status OrgService::UpdateMember(const auth::Principal& who, const audit::A
     if (!m || !auth::Policy::CanManageMembersOf(who, m->organization_id)) {
       throw Abort{core::Error::NotFound()};
     }
-    if (m->role == "admin" && role != "admin" && OrgStore::CountAdmins(s, m->organization_id) <= 1) {
+    if (m->role == "admin" && role != "admin" &&
+        OrgStore::CountAdmins(s, m->organization_id) <= 1) {
       throw Abort{core::Error::Invalid("error.form", {{"role", "members.error.last_admin"}})};
     }
     OrgStore::UpdateMembership(s, membership_id, role, profession);
-    audit::AuditLog::Append(s, actor,
-                            {"membership.update", "membership", std::to_string(membership_id),
-                             "{\"role\":\"" + role + "\",\"profession\":\"" + profession + "\"}",
-                             m->organization_id},
-                            now);
+    audit::AuditLog::Append(
+        s, actor,
+        {"membership.update", "membership", std::to_string(membership_id),
+         "{\"role\":\"" + role + "\",\"profession\":\"" + profession + "\"}", m->organization_id},
+        now);
   });
 }
 
@@ -140,15 +142,83 @@ core::Status OrgService::RemoveMember(const auth::Principal& who, const audit::A
          "organization_id = :o",
         soci::use(uid), soci::use(oid);
     audit::AuditLog::Append(s, actor,
-                            {"membership.remove", "membership", std::to_string(membership_id),
-                             "{}", m->organization_id},
+                            {"membership.remove", "membership", std::to_string(membership_id), "{}",
+                             m->organization_id},
                             now);
+  });
+}
+
+core::Result<Membership> OrgService::GetMember(const auth::Principal& who,
+                                               std::int64_t membership_id) {
+  return db_.Read<Membership>([&](soci::session& s) {
+    auto m = OrgStore::GetMembership(s, membership_id);
+    if (!m || !auth::Policy::CanManageMembersOf(who, m->organization_id)) {
+      throw Abort{core::Error::NotFound()};
+    }
+    return *m;
   });
 }
 
 core::Result<std::vector<Membership>> OrgService::MembershipsOf(std::int64_t user_id) {
   return db_.Read<std::vector<Membership>>(
       [&](soci::session& s) { return OrgStore::MembershipsOf(s, user_id); });
+}
+
+core::Result<std::vector<Membership>> OrgService::ListMembersAsSystemAdmin(
+    const auth::Principal& who, std::int64_t org_id) {
+  if (!auth::Policy::Allows(&who, auth::Permission::kSystemAdmin)) return core::Error::NotFound();
+  return db_.Read<std::vector<Membership>>([&](soci::session& s) {
+    if (!OrgStore::GetOrganization(s, org_id)) throw Abort{core::Error::NotFound()};
+    return OrgStore::MembersOf(s, org_id);
+  });
+}
+
+core::Result<std::map<std::int64_t, int>> OrgService::CountMembers(const auth::Principal& who) {
+  if (!auth::Policy::Allows(&who, auth::Permission::kSystemAdmin)) return core::Error::NotFound();
+  return db_.Read<std::map<std::int64_t, int>>([](soci::session& s) {
+    std::map<std::int64_t, int> counts;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT organization_id, COUNT(*) FROM membership GROUP BY organization_id");
+    for (const auto& r : rows) {
+      counts[storage::GetInt(r, 0)] = static_cast<int>(storage::GetInt(r, 1));
+    }
+    return counts;
+  });
+}
+
+core::Result<AuditPage> OrgService::AuditTrail(const auth::Principal& who, std::int64_t org_id,
+                                               std::int64_t before_seq, int limit) {
+  if (!auth::Policy::CanViewAuditOf(who, org_id)) return core::Error::NotFound();
+  // One extra row tells whether an older page exists without a COUNT over the whole log.
+  auto events = audit::AuditLog::ListForOrganization(db_, org_id, before_seq, limit + 1);
+  if (!events) return events.error();
+  AuditPage page;
+  page.events = std::move(*events);
+  if (static_cast<int>(page.events.size()) > limit) {
+    page.has_older = true;
+    page.events.resize(static_cast<std::size_t>(limit));
+  }
+  auto names = db_.Read<AuditPage>([&](soci::session& s) {
+    AuditPage found;
+    for (const auto& m : OrgStore::MembersOf(s, org_id)) {
+      found.member_names[m.user_id] = m.user_display_name;
+    }
+    std::set<std::int64_t> others;
+    for (const auto& e : page.events) {
+      if (e.actor_user_id != 0 && !found.member_names.count(e.actor_user_id)) {
+        others.insert(e.actor_user_id);
+      }
+    }
+    for (auto id : others) {
+      auto u = OrgStore::GetUser(s, id);
+      if (u && u->is_system_admin) found.system_admin_ids.insert(id);
+    }
+    return found;
+  });
+  if (!names) return names.error();
+  page.member_names = std::move(names->member_names);
+  page.system_admin_ids = std::move(names->system_admin_ids);
+  return page;
 }
 
 }  // namespace tsunagu::orgs

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,13 +16,22 @@
 
 namespace tsunagu::orgs {
 
+struct AuditPage {
+  std::vector<audit::StoredEvent> events;  // newest first, at most `limit`
+  bool has_older = false;
+  // Names shown for actors: current members of the organisation by user id. Other actors are
+  // named by kind only (system administrator, or someone outside the organisation), so the page
+  // never reveals who belongs to another organisation.
+  std::map<std::int64_t, std::string> member_names;
+  std::set<std::int64_t> system_admin_ids;
+};
+
 class OrgService {
  public:
   OrgService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
   // System administration (also used by the CLI with a system actor).
-  core::Result<std::int64_t> CreateOrganization(const audit::Actor& actor,
-                                                const std::string& kind,
+  core::Result<std::int64_t> CreateOrganization(const audit::Actor& actor, const std::string& kind,
                                                 const std::string& name);
   core::Result<std::vector<Organization>> ListOrganizations();
   core::Result<Organization> GetOrganization(std::int64_t id);
@@ -40,7 +51,21 @@ class OrgService {
   core::Status RemoveMember(const auth::Principal& who, const audit::Actor& actor,
                             std::int64_t membership_id);
 
+  // One membership of `who`'s own organisation; another organisation's answers NotFound, like
+  // one that does not exist.
+  core::Result<Membership> GetMember(const auth::Principal& who, std::int64_t membership_id);
+
   core::Result<std::vector<Membership>> MembershipsOf(std::int64_t user_id);
+
+  // System administration: the members of any organisation (read-only view) and the number of
+  // members per organisation id.
+  core::Result<std::vector<Membership>> ListMembersAsSystemAdmin(const auth::Principal& who,
+                                                                 std::int64_t org_id);
+  core::Result<std::map<std::int64_t, int>> CountMembers(const auth::Principal& who);
+
+  // One page of an organisation's audit log, newest first, for its admin.
+  core::Result<AuditPage> AuditTrail(const auth::Principal& who, std::int64_t org_id,
+                                     std::int64_t before_seq, int limit);
 
  private:
   storage::Database& db_;

@@ -27,7 +27,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kMagic = "TSUNAGU-BACKUP-1";
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr std::size_t kChunkBytes = std::size_t{64} * 1024;
 constexpr std::size_t kHeaderBytes = crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 constexpr std::size_t kChunkOverhead = crypto_secretstream_xchacha20poly1305_ABYTES;
 constexpr int kSqliteBusyTimeoutMs = 10000;
@@ -314,6 +314,7 @@ std::pair<std::string, std::string> SplitPassword(std::string_view conninfo) {
 // Runs a program found on PATH with an argv array (no shell) and waits for it.
 core::Status RunProgram(const std::vector<std::string>& args, const std::string& password) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   std::vector<std::string> env_storage;
@@ -322,6 +323,7 @@ core::Status RunProgram(const std::vector<std::string>& args, const std::string&
   }
   if (!password.empty()) env_storage.push_back("PGPASSWORD=" + password);
   std::vector<char*> envp;
+  envp.reserve(env_storage.size() + 1);
   for (std::string& e : env_storage) envp.push_back(e.data());
   envp.push_back(nullptr);
 

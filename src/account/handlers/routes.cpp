@@ -2,6 +2,16 @@
 
 namespace tsunagu::account::handlers {
 
-void AddRoutes(app::Router& /*router*/, app::Services& /*services*/) {}
+void AddHomeRoutes(app::Router& router, app::Services& services);
+void AddAccountRoutes(app::Router& router, app::Services& services);
+void AddPasswordRoutes(app::Router& router, app::Services& services);
+void AddTokenRoutes(app::Router& router, app::Services& services);
+
+void AddRoutes(app::Router& router, app::Services& services) {
+  AddHomeRoutes(router, services);
+  AddAccountRoutes(router, services);
+  AddPasswordRoutes(router, services);
+  AddTokenRoutes(router, services);
+}
 
 }  // namespace tsunagu::account::handlers

@@ -2,6 +2,14 @@
 
 namespace tsunagu::orgs::handlers {
 
-void AddRoutes(app::Router& /*router*/, app::Services& /*services*/) {}
+void AddMemberRoutes(app::Router& router, app::Services& services);
+void AddAuditRoutes(app::Router& router, app::Services& services);
+void AddAdminRoutes(app::Router& router, app::Services& services);
+
+void AddRoutes(app::Router& router, app::Services& services) {
+  AddMemberRoutes(router, services);
+  AddAuditRoutes(router, services);
+  AddAdminRoutes(router, services);
+}
 
 }  // namespace tsunagu::orgs::handlers

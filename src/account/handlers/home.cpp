@@ -1,0 +1,69 @@
+// GET /: the signed-in home page; POST /org/switch: choose the active organisation.
+#include "account/handlers/routes.hpp"
+#include "orgs/handlers/view.hpp"
+#include "web/forms.hpp"
+
+namespace tsunagu::account::handlers {
+namespace {
+
+using orgs::handlers::Label;
+
+http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
+  auto memberships = sv.orgs.MembershipsOf(ctx.principal->user_id);
+  if (!memberships) {
+    return sv.pages.Error(ctx, web::StatusFor(memberships.error().code),
+                          memberships.error().message_key);
+  }
+  ctemplate::TemplateDictionary dict("home");
+  dict.SetValue("GREETING",
+                sv.catalog.Format(ctx.lang, "home.greeting", {{"name", ctx.user->display_name}}));
+  const bool is_admin = ctx.membership && ctx.membership->role == "admin";
+  if (ctx.organization && ctx.membership) {
+    auto* org = dict.AddSectionDictionary("HAS_ORG");
+    org->SetValue("ORG_NAME", ctx.organization->name);
+    org->SetValue("ORG_KIND", Label(sv, ctx, "org_kind", ctx.organization->kind));
+    org->SetValue("ROLE", Label(sv, ctx, "role", ctx.membership->role));
+    org->SetValue("PROFESSION", Label(sv, ctx, "profession", ctx.membership->profession));
+  } else if (!memberships->empty()) {
+    dict.ShowSection("NO_ORG_CHOOSE");
+  } else if (ctx.principal->is_system_admin) {
+    dict.ShowSection("NO_ORG_SYSTEM_ADMIN");
+  } else {
+    dict.ShowSection("NO_ORG_NONE");
+  }
+  if (is_admin) dict.ShowSection("LINKS_ORG_ADMIN");
+  if (ctx.principal->is_system_admin) dict.ShowSection("LINKS_SYSTEM_ADMIN");
+
+  // The switch form appears when there is a choice to make.
+  if (memberships->size() > 1 || (!memberships->empty() && !ctx.organization)) {
+    auto* sw = dict.AddSectionDictionary("SWITCH");
+    for (const auto& m : *memberships) {
+      auto* option = sw->AddSectionDictionary("ORG_OPTION");
+      option->SetIntValue("VALUE", m.organization_id);
+      option->SetValue("LABEL", m.organization_name);
+      if (m.organization_id == ctx.principal->organization_id) option->ShowSection("SELECTED");
+    }
+  }
+  if (ctx.request.Query("switched")) dict.ShowSection("NOTICE_SWITCHED");
+  return sv.pages.Render(ctx, "home/index", "home.title", dict);
+}
+
+}  // namespace
+
+void AddHomeRoutes(app::Router& router, app::Services& sv) {
+  router.Add({"GET", "/", auth::Permission::kSignedIn,
+              [&sv](web::RequestContext& ctx) { return ShowHome(sv, ctx); }});
+
+  router.Add(
+      {"POST", "/org/switch", auth::Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
+         // The service checks the membership; an organisation the user does not belong
+         // to answers 404 like one that does not exist.
+         auto st = sv.accounts.SwitchOrganization(*ctx.session, web::ParseId(ctx.Form("org_id")));
+         if (!st) {
+           return sv.pages.Error(ctx, web::StatusFor(st.error().code), st.error().message_key);
+         }
+         return web::SeeOther("/?switched=1");
+       }});
+}
+
+}  // namespace tsunagu::account::handlers

@@ -1,0 +1,46 @@
+<h1>[[home.title]]</h1>
+{{#NOTICE_SWITCHED}}<div class="notice notice--success" role="status"><p>[[home.notice.switched]]</p></div>{{/NOTICE_SWITCHED}}
+<p class="lead">{{GREETING}}</p>
+{{#HAS_ORG}}
+<section aria-labelledby="home-org-title">
+  <h2 id="home-org-title">[[home.org.title]]</h2>
+  <dl class="summary-list">
+    <div><dt>[[home.org.name]]</dt><dd>{{ORG_NAME}}</dd></div>
+    <div><dt>[[home.org.kind]]</dt><dd>{{ORG_KIND}}</dd></div>
+    <div><dt>[[home.org.role]]</dt><dd>{{ROLE}}</dd></div>
+    <div><dt>[[home.org.profession]]</dt><dd>{{PROFESSION}}</dd></div>
+  </dl>
+</section>
+{{/HAS_ORG}}
+{{#NO_ORG_CHOOSE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.choose]]</p></div>{{/NO_ORG_CHOOSE}}
+{{#NO_ORG_SYSTEM_ADMIN}}<div class="notice notice--info" role="note"><p>[[home.no_org.system_admin]]</p></div>{{/NO_ORG_SYSTEM_ADMIN}}
+{{#NO_ORG_NONE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.none]]</p></div>{{/NO_ORG_NONE}}
+{{#SWITCH}}
+<section aria-labelledby="home-switch-title">
+  <h2 id="home-switch-title">[[home.switch.title]]</h2>
+  <form method="post" action="/org/switch" class="inline-fields">
+    <input type="hidden" name="csrf_token" value="{{CSRF}}">
+    <div class="field">
+      <label for="org_id">[[home.switch.label]]</label>
+      <select id="org_id" name="org_id">
+        {{#ORG_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ORG_OPTION}}
+      </select>
+    </div>
+    <button type="submit" class="button button--secondary">[[home.switch.submit]]</button>
+  </form>
+</section>
+{{/SWITCH}}
+<section aria-labelledby="home-links-title">
+  <h2 id="home-links-title">[[home.links.title]]</h2>
+  <ul class="link-list link-list--cards">
+    {{#LINKS_ORG_ADMIN}}
+    <li><a href="/org/members">[[home.links.members]]</a><p class="muted">[[home.links.members_hint]]</p></li>
+    <li><a href="/org/audit">[[home.links.audit]]</a><p class="muted">[[home.links.audit_hint]]</p></li>
+    {{/LINKS_ORG_ADMIN}}
+    {{#LINKS_SYSTEM_ADMIN}}
+    <li><a href="/admin/organizations">[[home.links.organizations]]</a><p class="muted">[[home.links.organizations_hint]]</p></li>
+    {{/LINKS_SYSTEM_ADMIN}}
+    <li><a href="/account">[[home.links.account]]</a><p class="muted">[[home.links.account_hint]]</p></li>
+    <li><a href="/account/tokens">[[home.links.tokens]]</a><p class="muted">[[home.links.tokens_hint]]</p></li>
+  </ul>
+</section>
