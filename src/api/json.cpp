@@ -1,7 +1,6 @@
 #include "api/json.hpp"
 
 #include <boost/json.hpp>
-
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -24,7 +23,9 @@ void AppendUnicodeEscape(std::string& out, unsigned code) {
   out += buf;
 }
 
-bool IsContinuation(unsigned char c) { return c >= 0x80 && c <= 0xBF; }
+bool IsContinuation(unsigned char c) {
+  return c >= 0x80 && c <= 0xBF;
+}
 
 // Length of the well-formed UTF-8 sequence starting at s[i] (Unicode Table 3-7), or, when it
 // is ill-formed, the negated length of its maximal valid prefix (at least 1), which is what one
@@ -240,8 +241,8 @@ boost::json::value ProblemBody(const core::Catalog& catalog, std::string_view la
   if (!fields.empty()) {
     boost::json::array errors;
     for (const auto& f : fields) {
-      errors.push_back(boost::json::object{{"field", f.field},
-                                           {"message", catalog.Get(lang, f.message_key)}});
+      errors.push_back(
+          boost::json::object{{"field", f.field}, {"message", catalog.Get(lang, f.message_key)}});
     }
     body["errors"] = std::move(errors);
   }

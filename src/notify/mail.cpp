@@ -1,5 +1,12 @@
 #include "notify/mail.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "crypto/random.hpp"
+
 #include <curl/curl.h>
 #include <spdlog/spdlog.h>
 
@@ -371,6 +378,23 @@ core::Status SmtpSender::Send(const MailMessage& message, std::int64_t now_unix)
   core::Result<std::string> mime =
       BuildMime(message, config_.from, now_unix, DomainOf(from_address));
   if (!mime) return mime.error();
+
+  // "file:DIR" (local development): each message becomes DIR/<time>-<random>.eml, mode 0600,
+  // so an invitation link can be opened without a mail server.
+  if (config_.smtp_url.rfind("file:", 0) == 0) {
+    const std::filesystem::path dir = config_.smtp_url.substr(5);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const auto path = dir / (std::to_string(now_unix) + "-" + crypto::RandomToken(6) + ".eml");
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) {
+      spdlog::error("mail: cannot write to the mail folder");
+      return failed;
+    }
+    const bool written = ::write(fd, mime->data(), mime->size()) == static_cast<ssize_t>(mime->size());
+    ::close(fd);
+    return written ? core::OkStatus() : core::Status(failed);
+  }
 
   std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
   if (!curl) {

@@ -11,8 +11,8 @@ app::RouteHandler MakeOrganization(app::Services& sv) {
   return [&sv](web::RequestContext& ctx) {
     if (!ctx.organization) return ProblemResponse(sv.catalog, ctx.lang, 401, "api.error.token");
     const auto& o = *ctx.organization;
-    return JsonResponse(
-        boost::json::object{{"id", o.id}, {"name", o.name}, {"kind", o.kind}, {"status", o.status}});
+    return JsonResponse(boost::json::object{
+        {"id", o.id}, {"name", o.name}, {"kind", o.kind}, {"status", o.status}});
   };
 }
 

@@ -1,6 +1,5 @@
 // GET /api/v1/tokens and DELETE /api/v1/tokens/{id}: the caller's own API tokens.
 #include <boost/json.hpp>
-
 #include <charconv>
 
 #include "api/handlers/routes.hpp"

@@ -31,7 +31,8 @@ http::Response ShowList(const app::Services& sv, web::RequestContext& ctx) {
   ctemplate::TemplateDictionary dict("members");
   dict.SetValue("ORG_NAME", ctx.organization ? ctx.organization->name : std::string());
   for (const auto& m : *members) AddMemberRow(sv, ctx, *dict.AddSectionDictionary("MEMBER"), m);
-  dict.SetIntValue("COUNT", static_cast<long>(members->size()));
+  dict.SetValue("CAPTION", sv.catalog.Format(ctx.lang, "members.caption",
+                                             {{"count", std::to_string(members->size())}}));
   if (ctx.request.Query("invited")) dict.ShowSection("NOTICE_INVITED");
   if (ctx.request.Query("updated")) dict.ShowSection("NOTICE_UPDATED");
   if (ctx.request.Query("removed")) dict.ShowSection("NOTICE_REMOVED");

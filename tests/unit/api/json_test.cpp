@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -28,14 +27,14 @@ std::string ParsedString(const std::string& json) {
   return std::string(v.get_string().data(), v.get_string().size());
 }
 
-TEST(FormatIsoUtc, FormatsUtcSeconds) {
+TEST(ApiFormatIsoUtc, FormatsUtcSeconds) {
   EXPECT_EQ(FormatIsoUtc(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(FormatIsoUtc(1795312800), "2026-11-22T02:00:00Z");
   EXPECT_EQ(FormatIsoUtc(1709251199), "2024-02-29T23:59:59Z");
   EXPECT_EQ(FormatIsoUtc(-1), "1969-12-31T23:59:59Z");
 }
 
-TEST(FormatIsoUtc, KeepsToFourDigitYears) {
+TEST(ApiFormatIsoUtc, KeepsToFourDigitYears) {
   EXPECT_EQ(FormatIsoUtc(-62135596800), "0001-01-01T00:00:00Z");
   EXPECT_EQ(FormatIsoUtc(253402300799), "9999-12-31T23:59:59Z");
   EXPECT_EQ(FormatIsoUtc(-62135596801), "");
@@ -44,14 +43,14 @@ TEST(FormatIsoUtc, KeepsToFourDigitYears) {
   EXPECT_EQ(FormatIsoUtc(std::numeric_limits<std::int64_t>::max()), "");
 }
 
-TEST(TimeOrNull, ZeroMeansNever) {
+TEST(ApiTimeOrNull, ZeroMeansNever) {
   EXPECT_TRUE(TimeOrNull(0).is_null());
   EXPECT_TRUE(TimeOrNull(std::numeric_limits<std::int64_t>::max()).is_null());
   ASSERT_TRUE(TimeOrNull(1795312800).is_string());
   EXPECT_EQ(TimeOrNull(1795312800).get_string(), "2026-11-22T02:00:00Z");
 }
 
-TEST(JsonString, EscapesWhatJsonRequires) {
+TEST(ApiJsonString, EscapesWhatJsonRequires) {
   EXPECT_EQ(JsonString("plain"), R"("plain")");
   EXPECT_EQ(JsonString(R"(say "hi" \ bye)"), R"("say \"hi\" \\ bye")");
   EXPECT_EQ(JsonString("a\nb\tc\rd\be\ff"), R"("a\nb\tc\rd\be\ff")");
@@ -59,7 +58,7 @@ TEST(JsonString, EscapesWhatJsonRequires) {
   EXPECT_EQ(JsonString("nul\0byte"s), R"("nul\u0000byte")");
 }
 
-TEST(JsonString, NeverLooksLikeMarkup) {
+TEST(ApiJsonString, NeverLooksLikeMarkup) {
   const std::string hostile = R"(</script><script>alert("x")</script>&amp;<!--)";
   const std::string out = JsonString(hostile);
   EXPECT_EQ(out.find('<'), std::string::npos) << out;
@@ -69,15 +68,17 @@ TEST(JsonString, NeverLooksLikeMarkup) {
   EXPECT_EQ(ParsedString(out), hostile);
 }
 
-TEST(JsonString, KeepsJapaneseAndEscapesJavaScriptLineTerminators) {
+TEST(ApiJsonString, KeepsJapaneseAndEscapesJavaScriptLineTerminators) {
   EXPECT_EQ(JsonString("つなぐ 両立支援 😀"), "\"つなぐ 両立支援 😀\"");
   EXPECT_EQ(JsonString("a\u2028b\u2029c"), R"("a\u2028b\u2029c")");
   EXPECT_EQ(ParsedString(JsonString("a\u2028b")), "a\u2028b");
 }
 
-TEST(JsonString, ReplacesInvalidUtf8) {
+TEST(ApiJsonString, ReplacesInvalidUtf8) {
   const std::string r = kReplacement;
-  EXPECT_EQ(ParsedString(JsonString("a\xFF" "b")), "a" + r + "b");
+  EXPECT_EQ(ParsedString(JsonString("a\xFF"
+                                    "b")),
+            "a" + r + "b");
   // A truncated sequence is one replacement (its maximal valid prefix).
   EXPECT_EQ(ParsedString(JsonString("x\xE3\x81")), "x" + r);
   EXPECT_EQ(ParsedString(JsonString("\xE3\x81z")), r + "z");
@@ -93,7 +94,7 @@ TEST(JsonString, ReplacesInvalidUtf8) {
   EXPECT_EQ(ParsedString(JsonString("\xED\x9F\xBF")), "\xED\x9F\xBF");
 }
 
-TEST(JsonString, RandomBytesAlwaysGiveValidJson) {
+TEST(ApiJsonString, RandomBytesAlwaysGiveValidJson) {
   std::mt19937 rng(20261122);
   std::uniform_int_distribution<int> byte(0, 255);
   std::uniform_int_distribution<int> length(0, 40);
@@ -109,7 +110,7 @@ TEST(JsonString, RandomBytesAlwaysGiveValidJson) {
   }
 }
 
-TEST(ToJson, WritesNumbersDeliberately) {
+TEST(ApiToJson, WritesNumbersDeliberately) {
   boost::json::object o;
   o["int"] = std::int64_t{-9007199254740993};
   o["min"] = std::numeric_limits<std::int64_t>::min();
@@ -123,7 +124,7 @@ TEST(ToJson, WritesNumbersDeliberately) {
             R"("umax":18446744073709551615,"twenty_one":21,"tenth":0.1,"nan":null,"inf":null})");
 }
 
-TEST(ToJson, WritesNestedValuesInOrderAndEscapesKeys) {
+TEST(ApiToJson, WritesNestedValuesInOrderAndEscapesKeys) {
   boost::json::value v = boost::json::object{
       {"z", boost::json::array{1, "two", nullptr, true, false}},
       {"a<b", boost::json::object{}},
@@ -134,7 +135,7 @@ TEST(ToJson, WritesNestedValuesInOrderAndEscapesKeys) {
   EXPECT_EQ(boost::json::parse(out), v);
 }
 
-TEST(Problem, BuildsRfc9457Bodies) {
+TEST(ApiProblem, BuildsRfc9457Bodies) {
   core::Catalog catalog;  // answers every key with the key itself
   auto body = ProblemBody(catalog, "ja", 404, "error.not_found");
   EXPECT_EQ(ToJson(body),
@@ -151,7 +152,7 @@ TEST(Problem, BuildsRfc9457Bodies) {
   EXPECT_EQ(errors[1].at("field"), "valid_days");
 }
 
-TEST(Problem, ResponsesCarryTypeAndChallenge) {
+TEST(ApiProblem, ResponsesCarryTypeAndChallenge) {
   core::Catalog catalog;
   auto r = ProblemResponse(catalog, "ja", 401, "api.error.token");
   EXPECT_EQ(r.status, 401);
@@ -161,15 +162,15 @@ TEST(Problem, ResponsesCarryTypeAndChallenge) {
 
   auto not_found = ProblemFor(catalog, "ja", core::Error::NotFound());
   EXPECT_EQ(not_found.status, 404);
-  auto invalid =
-      ProblemFor(catalog, "ja", core::Error::Invalid("error.form", {{"name", "tokens.error.name"}}));
+  auto invalid = ProblemFor(catalog, "ja",
+                            core::Error::Invalid("error.form", {{"name", "tokens.error.name"}}));
   EXPECT_EQ(invalid.status, 422);
   auto parsed = boost::json::parse(invalid.body);
   EXPECT_EQ(parsed.at("status"), 422);
   EXPECT_EQ(parsed.at("errors").as_array().size(), 1u);
 }
 
-TEST(Problem, TitlesComeFromTheCataloguesInTheCallersLanguage) {
+TEST(ApiProblem, TitlesComeFromTheCataloguesInTheCallersLanguage) {
   auto catalog = core::Catalog::LoadDirectory(std::string(TSUNAGU_SOURCE_DIR) + "/web/messages");
   ASSERT_TRUE(catalog.ok()) << catalog.error().message_key;
   for (const char* key : {"api.error.token", "api.error.token_not_found"}) {

@@ -1,9 +1,8 @@
 // The OpenAPI document (web/openapi/openapi.json) against the routes the code registers.
 #include <gtest/gtest.h>
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -77,7 +76,7 @@ std::vector<std::string> Strings(const Array& a) {
   return std::vector<std::string>(a.begin(), a.end());
 }
 
-TEST(OpenApi, IsAnOpenApi31Document) {
+TEST(ApiOpenapi, IsAnOpenApi31Document) {
   auto doc = LoadDocument();
   ASSERT_TRUE(doc.is_object());
   EXPECT_EQ(doc.at("openapi"), "3.1.0");
@@ -97,7 +96,7 @@ TEST(OpenApi, IsAnOpenApi31Document) {
   }
 }
 
-TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
+TEST(ApiOpenapi, DescribesExactlyTheRegisteredRoutes) {
   auto doc = LoadDocument();
   const auto& paths = doc.at("paths").as_object();
   const auto routes = ApiRoutes();
@@ -134,7 +133,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   for (const auto& p : api_paths) EXPECT_TRUE(paths.contains(p)) << p;
 }
 
-TEST(OpenApi, OperationsAreComplete) {
+TEST(ApiOpenapi, OperationsAreComplete) {
   auto doc = LoadDocument();
   std::set<std::string> operation_ids;
   for (const auto& [path, item] : doc.at("paths").as_object()) {
@@ -170,7 +169,7 @@ TEST(OpenApi, OperationsAreComplete) {
   }
 }
 
-TEST(OpenApi, EveryReferenceResolves) {
+TEST(ApiOpenapi, EveryReferenceResolves) {
   auto doc = LoadDocument();
   std::vector<std::string> refs;
   CollectRefs(doc, refs);
@@ -178,14 +177,14 @@ TEST(OpenApi, EveryReferenceResolves) {
   for (const auto& ref : refs) EXPECT_NE(Resolve(doc, ref), nullptr) << ref;
 }
 
-TEST(OpenApi, EnumsMatchTheDomain) {
+TEST(ApiOpenapi, EnumsMatchTheDomain) {
   auto doc = LoadDocument();
   EXPECT_EQ(Enum(doc, "Role"), Strings(orgs::kRoles));
   EXPECT_EQ(Enum(doc, "Profession"), Strings(orgs::kProfessions));
   EXPECT_EQ(Enum(doc, "OrganizationKind"), Strings(orgs::kOrganizationKinds));
 }
 
-TEST(OpenApi, LoadsForServingWithThisServersUrl) {
+TEST(ApiOpenapi, LoadsForServingWithThisServersUrl) {
   auto served = LoadOpenapiDocument(kDocumentPath, "https://tsunagu.example.jp");
   ASSERT_TRUE(served.ok()) << served.error().message_key;
   auto doc = boost::json::parse(*served);

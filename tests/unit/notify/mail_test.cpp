@@ -46,7 +46,7 @@ class MailTest : public ::testing::Test {
   static void SetUpTestSuite() { ASSERT_TRUE(crypto::Initialize()); }
 
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "tsunagu-mail-XXXXXX").string();
+    std::string tmpl = (fs::temp_directory_path() / "tsunagu-mime-test-XXXXXX").string();
     ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
     dir_ = tmpl;
     std::ofstream(dir_ / "parse.py") << kParseScript;

@@ -6,7 +6,7 @@
 <p><a class="button button--primary" href="/org/members/invite">[[members.invite_link]]</a></p>
 <div class="table-scroll" role="region" aria-labelledby="members-caption" tabindex="0">
   <table class="data-table">
-    <caption id="members-caption">[[members.caption]]（{{COUNT}}）</caption>
+    <caption id="members-caption">{{CAPTION}}</caption>
     <thead>
       <tr>
         <th scope="col">[[members.col.name]]</th>
