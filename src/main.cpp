@@ -1,8 +1,8 @@
 // tsunagu: the command-line entry point (serve, migrate, demo, user, org, backup, restore,
 // audit verify, keys generate).
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "app/app.hpp"

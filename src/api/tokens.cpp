@@ -45,10 +45,9 @@ core::Result<CreatedToken> TokenService::Create(const audit::Actor& actor, std::
         soci::use(u), soci::use(o), soci::use(name), soci::use(hash), soci::use(prefix),
         soci::use(at), soci::use(expires), soci::into(id);
     created.id = id;
-    audit::AuditLog::Append(s, actor,
-                            {"api_token.create", "api_token", std::to_string(id), "{}",
-                             organization_id},
-                            now);
+    audit::AuditLog::Append(
+        s, actor, {"api_token.create", "api_token", std::to_string(id), "{}", organization_id},
+        now);
     return created;
   });
 }
@@ -92,9 +91,8 @@ core::Status TokenService::Revoke(const audit::Actor& actor, std::int64_t user_i
                           soci::use(at), soci::use(id), soci::use(u));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw Abort{core::Error::NotFound()};
-    audit::AuditLog::Append(s, actor,
-                            {"api_token.revoke", "api_token", std::to_string(token_id), "{}", -1},
-                            now);
+    audit::AuditLog::Append(
+        s, actor, {"api_token.revoke", "api_token", std::to_string(token_id), "{}", -1}, now);
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "api/json.hpp"
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/migrator.hpp"
@@ -19,32 +20,6 @@ constexpr const char* kCsp =
 
 bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
-}
-
-std::string JsonEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -89,15 +64,14 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   session_policy.absolute_seconds = config.security.session_absolute_hours * 3600LL;
   app->sessions_ = std::make_unique<auth::SessionStore>(*app->db_, clock, session_policy);
   app->accounts_ = std::make_unique<auth::AccountService>(*app->db_, clock, config, *app->cipher_,
-                                                          *app->sessions_,
-                                                          *app->password_policy_,
+                                                          *app->sessions_, *app->password_policy_,
                                                           *app->outbox_);
   app->orgs_ = std::make_unique<orgs::OrgService>(*app->db_, clock);
   app->tokens_ = std::make_unique<api::TokenService>(*app->db_, clock);
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
-  app->services_ = std::unique_ptr<Services>(new Services{
-      config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
-      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_});
+  app->services_ = std::unique_ptr<Services>(
+      new Services{config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_,
+                   *app->outbox_, *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;
@@ -140,11 +114,7 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
 }
 
 http::Response App::ApiError(const web::RequestContext& ctx, int status, const std::string& key) {
-  // RFC 9457 problem details; title in the caller's language, type names the message key.
-  std::string body = "{\"type\":\"urn:tsunagu:problem:" + JsonEscape(key) +
-                     "\",\"title\":\"" + JsonEscape(catalog_->Get(ctx.lang, key)) +
-                     "\",\"status\":" + std::to_string(status) + "}";
-  return http::Response::Json(status, body, "application/problem+json");
+  return api::ProblemResponse(*catalog_, ctx.lang, status, key);
 }
 
 http::Response App::Dispatch(web::RequestContext& ctx) {
@@ -202,8 +172,9 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
     if (auto origin = req.Header("Origin"); origin && *origin != "null") {
       // Same origin: the configured public URL, or the host this request was sent to.
       const std::string host(req.Header("Host").value_or(""));
-      const bool same = *origin == config_.server.public_url ||
-                        (!host.empty() && (*origin == "http://" + host || *origin == "https://" + host));
+      const bool same =
+          *origin == config_.server.public_url ||
+          (!host.empty() && (*origin == "http://" + host || *origin == "https://" + host));
       if (!same) return pages_->Error(ctx, 403, "error.csrf");
     }
     auto content_type = req.Header("Content-Type").value_or("");
@@ -261,7 +232,9 @@ void App::Finish(const web::RequestContext& ctx, http::Response& r, bool persona
   if (personal && !h.Has("Cache-Control")) h.Set("Cache-Control", "no-store");
   h.Set("X-Request-Id", ctx.request_id);
   for (const auto& c : ctx.set_cookies) h.Add("Set-Cookie", c);
-  if (auto lang = ctx.request.Query("lang"); lang && (*lang == "ja" || *lang == "en")) {
+  // The API uses no cookies at all; pages remember an explicit language choice.
+  if (auto lang = ctx.request.Query("lang");
+      !ctx.is_api && lang && (*lang == "ja" || *lang == "en")) {
     h.Add("Set-Cookie", "tsunagu_lang=" + *lang + "; Path=/; SameSite=Lax; Max-Age=31536000" +
                             std::string(config_.server.cookie_secure ? "; Secure" : ""));
   }
@@ -292,8 +265,8 @@ http::Response App::Handle(http::Request& request) {
                           std::chrono::steady_clock::now() - started)
                           .count();
   if (!is_static) {
-    spdlog::info("access id={} {} {} status={} us={}", ctx.request_id, request.method,
-                 route_name, response.status, micros);
+    spdlog::info("access id={} {} {} status={} us={}", ctx.request_id, request.method, route_name,
+                 response.status, micros);
   }
   return response;
 }
@@ -311,7 +284,7 @@ http::Response App::HandleServerError(int status, const http::Request& partial) 
   if (status == 503) key = "error.busy";
   if (status == 500) key = "error.internal";
   http::Response r = copy.path.rfind("/api/", 0) == 0 ? ApiError(ctx, status, key)
-                                                       : pages_->Error(ctx, status, key);
+                                                      : pages_->Error(ctx, status, key);
   Finish(ctx, r, true);
   spdlog::info("access id={} rejected status={}", ctx.request_id, status);
   return r;

@@ -1,8 +1,8 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -43,7 +43,9 @@ int Fail(const std::string& what) {
 }
 
 // The operator at the terminal, for audit events written by CLI commands.
-audit::Actor CliActor() { return audit::Actor{0, 0, "cli", "cli"}; }
+audit::Actor CliActor() {
+  return audit::Actor{0, 0, "cli", "cli"};
+}
 
 std::array<unsigned char, 32> BackupKey(const crypto::FieldCipher& cipher) {
   // A key of its own for backups, derived from the key file (keyed BLAKE2b, fixed purpose).
@@ -130,9 +132,10 @@ int RunCli(int argc, char** argv) {
   std::string kind;
   auto* org_create = org->add_subcommand("create", "create an organisation");
   AddCommon(org_create, flags, false);
-  org_create->add_option("--kind", kind,
-                         "municipality, hospital, employment_support, occupational_health, "
-                         "patient_group or employer")
+  org_create
+      ->add_option("--kind", kind,
+                   "municipality, hospital, employment_support, occupational_health, "
+                   "patient_group or employer")
       ->required();
   org_create->add_option("--name", name)->required();
 

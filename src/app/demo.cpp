@@ -63,8 +63,8 @@ core::Status LoadDemoData(Services& sv) {
         [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, u.email); });
     if (!existing) return existing.error();
     if (*existing) continue;
-    auto id = sv.accounts.CreateUserWithPassword(actor, u.email, u.name, u.password,
-                                                 u.system_admin);
+    auto id =
+        sv.accounts.CreateUserWithPassword(actor, u.email, u.name, u.password, u.system_admin);
     if (!id) return id.error();
     if (auto st = sv.accounts.EnrollKnownSecret(*id, kDemoTotpSecret); !st) return st.error();
     if (u.org >= 0) {

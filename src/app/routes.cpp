@@ -1,4 +1,5 @@
 #include "account/handlers/routes.hpp"
+
 #include "api/handlers/routes.hpp"
 #include "app/app.hpp"
 #include "auth/handlers/routes.hpp"
@@ -7,9 +8,8 @@
 namespace tsunagu::app {
 
 void AddRoutes(Router& router, Services& services) {
-  router.Add({"GET", "/healthz", auth::Permission::kPublic, [](web::RequestContext&) {
-                return http::Response::Text(200, "ok");
-              }});
+  router.Add({"GET", "/healthz", auth::Permission::kPublic,
+              [](web::RequestContext&) { return http::Response::Text(200, "ok"); }});
   auth::handlers::AddRoutes(router, services);
   account::handlers::AddRoutes(router, services);
   orgs::handlers::AddRoutes(router, services);

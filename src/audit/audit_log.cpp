@@ -36,8 +36,8 @@ std::string ChainHash(const StoredEvent& e) {
   m.reserve(256);
   for (const std::string& part :
        {e.prev_hash, std::to_string(e.seq), std::to_string(e.occurred_at),
-        std::to_string(e.actor_user_id), std::to_string(e.organization_id), e.action,
-        e.target_type, e.target_id, e.ip, e.request_id, e.detail}) {
+        std::to_string(e.actor_user_id), std::to_string(e.organization_id), e.action, e.target_type,
+        e.target_id, e.ip, e.request_id, e.detail}) {
     m += part;
     m += kSep;
   }

@@ -7,6 +7,7 @@
 #include "auth/totp.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
+#include "orgs/org_service.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/row.hpp"
 
@@ -88,8 +89,8 @@ void AccountService::RecordFailure(soci::session& s, const std::string& key, std
   s << "UPDATE login_throttle SET failures = failures WHERE throttle_key = :k", soci::use(key);
   long long failures = 0;
   long long window_start = 0;
-  s << "SELECT failures, window_start FROM login_throttle WHERE throttle_key = :k",
-      soci::use(key), soci::into(failures), soci::into(window_start);
+  s << "SELECT failures, window_start FROM login_throttle WHERE throttle_key = :k", soci::use(key),
+      soci::into(failures), soci::into(window_start);
   if (now - window_start > kThrottleWindowSeconds) {
     failures = 0;
     window_start = now;
@@ -117,6 +118,16 @@ core::Result<std::int64_t> AccountService::Invite(const audit::Actor& actor,
                                                   const InviteRequest& req,
                                                   const MailTexts& texts) {
   const std::string email = NormalizeEmail(req.email);
+  // The rules live here, not only in the form, so every caller (pages, API, CLI) gets them.
+  std::vector<core::FieldError> errors;
+  if (!core::LooksLikeEmail(email)) errors.push_back({"email", "members.error.email"});
+  const std::string name = core::Trim(core::NormalizeNfkc(req.display_name));
+  if (name.empty()) errors.push_back({"display_name", "members.error.name_required"});
+  if (core::CountCodePoints(name) > 100) {
+    errors.push_back({"display_name", "members.error.name_too_long"});
+  }
+  for (auto& e : orgs::ValidateMemberFields(req.role, req.profession)) errors.push_back(e);
+  if (!errors.empty()) return core::Error::Invalid("error.form", errors);
   const std::int64_t now = clock_.NowSeconds();
   std::string token = crypto::RandomToken(32);
   std::string token_hash = crypto::HashToken(token);
@@ -137,7 +148,7 @@ core::Result<std::int64_t> AccountService::Invite(const audit::Actor& actor,
                                          {{"email", "members.error.already_member"}})};
       }
     } else {
-      user_id = orgs::OrgStore::CreateUser(s, email, req.display_name, false, now);
+      user_id = orgs::OrgStore::CreateUser(s, email, name, false, now);
     }
     auto membership_id = orgs::OrgStore::AddMembership(s, user_id, req.organization_id, req.role,
                                                        req.profession, now);
@@ -148,25 +159,26 @@ core::Result<std::int64_t> AccountService::Invite(const audit::Actor& actor,
       long long by = actor.user_id;
       soci::indicator by_ind = actor.user_id ? soci::i_ok : soci::i_null;
       long long at = now;
-      long long expires = now + static_cast<long long>(config_.security.invitation_valid_hours) * 3600;
+      long long expires =
+          now + static_cast<long long>(config_.security.invitation_valid_hours) * 3600;
       s << "UPDATE invitation SET used_at = :n WHERE user_id = :u AND used_at IS NULL",
           soci::use(at), soci::use(u);
       s << "INSERT INTO invitation (token_hash, organization_id, user_id, purpose, invited_by, "
            "created_at, expires_at) VALUES (:h, :o, :u, 'invite', :by, :at, :ex)",
-          soci::use(token_hash), soci::use(o), soci::use(u), soci::use(by, by_ind),
-          soci::use(at), soci::use(expires);
+          soci::use(token_hash), soci::use(o), soci::use(u), soci::use(by, by_ind), soci::use(at),
+          soci::use(expires);
       notify::MailMessage m;
       m.to = email;
       m.subject = texts.subject;
       m.text_body = ReplaceLink(texts.body, link);
       outbox_.Enqueue(s, m, "invitation");
     }
-    audit::AuditLog::Append(s, actor,
-                            {"membership.invite", "membership", std::to_string(membership_id),
-                             "{\"role\":\"" + req.role + "\",\"profession\":\"" +
-                                 req.profession + "\"}",
-                             req.organization_id},
-                            now);
+    audit::AuditLog::Append(
+        s, actor,
+        {"membership.invite", "membership", std::to_string(membership_id),
+         "{\"role\":\"" + req.role + "\",\"profession\":\"" + req.profession + "\"}",
+         req.organization_id},
+        now);
     return membership_id;
   });
 }
@@ -183,8 +195,8 @@ core::Result<InvitationView> AccountService::FindInvitation(const std::string& t
                       "i.expires_at > :n AND u.status = 'invited'",
          soci::use(hash), soci::use(now));
     for (const auto& r : rows) {
-      return InvitationView{storage::GetInt(r, 0), storage::GetText(r, 1),
-                            storage::GetText(r, 2), storage::GetText(r, 3)};
+      return InvitationView{storage::GetInt(r, 0), storage::GetText(r, 1), storage::GetText(r, 2),
+                            storage::GetText(r, 3)};
     }
     throw Abort{core::Error{core::ErrorCode::kNotFound, "invitation.invalid", {}}};
   });
@@ -212,10 +224,9 @@ core::Result<LoginStep> AccountService::AcceptInvitation(const std::string& toke
     orgs::OrgStore::SetPassword(s, invitation->user_id, hash, now);
     sessions_.DestroyAllForUser(s, invitation->user_id);
     std::string session = sessions_.Create(s, invitation->user_id, 0, "enroll");
-    audit::AuditLog::Append(s, {invitation->user_id, 0, ip, ""},
-                            {"user.password_set", "user", std::to_string(invitation->user_id),
-                             "{}", 0},
-                            now);
+    audit::AuditLog::Append(
+        s, {invitation->user_id, 0, ip, ""},
+        {"user.password_set", "user", std::to_string(invitation->user_id), "{}", 0}, now);
     return LoginStep{session, "enroll"};
   });
 }
@@ -312,97 +323,99 @@ core::Result<LoginStep> AccountService::LoginWithPassword(const std::string& ema
   if (pre->first) return core::Error::RateLimited();
   const auto& user = pre->second;
   // Hash work happens outside the write transaction so slow Argon2 never holds the lock.
-  bool password_ok = VerifyPassword(user && !user->password_hash.empty() ? user->password_hash
-                                                                          : dummy_hash_,
-                                    password);
+  bool password_ok = VerifyPassword(
+      user && !user->password_hash.empty() ? user->password_hash : dummy_hash_, password);
   bool ok = password_ok && user && user->status != "disabled" && !user->password_hash.empty();
   // Failures are committed (counters, audit) and then reported, so the transaction returns
   // the outcome instead of aborting.
-  return Flatten(db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
-    if (!ok) {
-      RecordFailure(s, account_key, now, config_.security.lockout_threshold);
-      RecordFailure(s, address_key, now, kAddressThreshold);
-      audit::AuditLog::Append(
-          s, {0, 0, ip, ""},
-          {"auth.login_failed", "user", user ? std::to_string(user->id) : "-", "{}", 0}, now);
-      return LoginFailed();
-    }
-    long long confirmed = 0;
-    soci::indicator ind = soci::i_null;
-    long long id = user->id;
-    s << "SELECT totp_confirmed_at FROM app_user WHERE id = :id", soci::use(id),
-        soci::into(confirmed, ind);
-    const std::string stage = ind == soci::i_ok ? "password" : "enroll";
-    std::string token = sessions_.Create(s, user->id, 0, stage);
-    audit::AuditLog::Append(s, {user->id, 0, ip, ""},
-                            {"auth.password_ok", "user", std::to_string(user->id), "{}", 0}, now);
-    return LoginStep{token, stage};
-  }));
+  return Flatten(
+      db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
+        if (!ok) {
+          RecordFailure(s, account_key, now, config_.security.lockout_threshold);
+          RecordFailure(s, address_key, now, kAddressThreshold);
+          audit::AuditLog::Append(
+              s, {0, 0, ip, ""},
+              {"auth.login_failed", "user", user ? std::to_string(user->id) : "-", "{}", 0}, now);
+          return LoginFailed();
+        }
+        long long confirmed = 0;
+        soci::indicator ind = soci::i_null;
+        long long id = user->id;
+        s << "SELECT totp_confirmed_at FROM app_user WHERE id = :id", soci::use(id),
+            soci::into(confirmed, ind);
+        const std::string stage = ind == soci::i_ok ? "password" : "enroll";
+        std::string token = sessions_.Create(s, user->id, 0, stage);
+        audit::AuditLog::Append(s, {user->id, 0, ip, ""},
+                                {"auth.password_ok", "user", std::to_string(user->id), "{}", 0},
+                                now);
+        return LoginStep{token, stage};
+      }));
 }
 
 core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
                                                       const std::string& code_in,
                                                       const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
-  return Flatten(db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
-    auto user = orgs::OrgStore::GetUser(s, pending.user_id);
-    if (!user || user->status != "active") return LoginFailed();
-    const std::string account_key = "acct:" + crypto::HashToken(user->email);
-    if (Throttled(s, account_key, now)) return core::Error::RateLimited();
+  return Flatten(
+      db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
+        auto user = orgs::OrgStore::GetUser(s, pending.user_id);
+        if (!user || user->status != "active") return LoginFailed();
+        const std::string account_key = "acct:" + crypto::HashToken(user->email);
+        if (Throttled(s, account_key, now)) return core::Error::RateLimited();
 
-    bool ok = false;
-    std::string method = "totp";
-    std::string code = core::Trim(core::NormalizeNfkc(code_in));
-    if (auto step = VerifyTotp(DecryptTotp(*user), code, now, user->totp_last_step)) {
-      orgs::OrgStore::SetTotpLastStep(s, user->id, *step);
-      ok = true;
-    } else if (NormalizeRecoveryCode(code).size() == kRecoveryCodeSymbols) {
-      std::string h = HashRecoveryCode(code);
-      long long id = user->id;
-      long long at = now;
-      soci::statement st =
-          (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE user_id = :u AND "
-                        "code_hash = :h AND used_at IS NULL",
-           soci::use(at), soci::use(id), soci::use(h));
-      st.execute(true);
-      ok = st.get_affected_rows() == 1;
-      method = "recovery_code";
-    }
-    if (!ok) {
-      RecordFailure(s, account_key, now, config_.security.lockout_threshold);
-      // Count attempts on this pending login; too many ends it (the user starts again).
-      long long attempts = 0;
-      long long sid = pending.id;
-      s << "UPDATE user_session SET failed_codes = failed_codes + 1 WHERE id = :id",
-          soci::use(sid);
-      s << "SELECT failed_codes FROM user_session WHERE id = :id", soci::use(sid),
-          soci::into(attempts);
-      audit::AuditLog::Append(s, {user->id, 0, ip, ""},
-                              {"auth.code_failed", "user", std::to_string(user->id), "{}", 0},
-                              now);
-      if (attempts >= kMaxCodeAttemptsPerLogin) sessions_.Destroy(s, pending.id);
-      return core::Error::Invalid("login.code_failed", {{"code", "login.code_failed"}});
-    }
-    ClearFailures(s, account_key);
-    sessions_.Destroy(s, pending.id);
-    std::int64_t org = DefaultOrganization(s, user->id);
-    std::string token = sessions_.Create(s, user->id, org, "full");
-    audit::AuditLog::Append(
-        s, {user->id, org, ip, ""},
-        {"auth.login", "user", std::to_string(user->id), "{\"method\":\"" + method + "\"}", org},
-        now);
-    return LoginStep{token, "full"};
-  }));
+        bool ok = false;
+        std::string method = "totp";
+        std::string code = core::Trim(core::NormalizeNfkc(code_in));
+        if (auto step = VerifyTotp(DecryptTotp(*user), code, now, user->totp_last_step)) {
+          orgs::OrgStore::SetTotpLastStep(s, user->id, *step);
+          ok = true;
+        } else if (NormalizeRecoveryCode(code).size() == kRecoveryCodeSymbols) {
+          std::string h = HashRecoveryCode(code);
+          long long id = user->id;
+          long long at = now;
+          soci::statement st =
+              (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE user_id = :u AND "
+                            "code_hash = :h AND used_at IS NULL",
+               soci::use(at), soci::use(id), soci::use(h));
+          st.execute(true);
+          ok = st.get_affected_rows() == 1;
+          method = "recovery_code";
+        }
+        if (!ok) {
+          RecordFailure(s, account_key, now, config_.security.lockout_threshold);
+          // Count attempts on this pending login; too many ends it (the user starts again).
+          long long attempts = 0;
+          long long sid = pending.id;
+          s << "UPDATE user_session SET failed_codes = failed_codes + 1 WHERE id = :id",
+              soci::use(sid);
+          s << "SELECT failed_codes FROM user_session WHERE id = :id", soci::use(sid),
+              soci::into(attempts);
+          audit::AuditLog::Append(s, {user->id, 0, ip, ""},
+                                  {"auth.code_failed", "user", std::to_string(user->id), "{}", 0},
+                                  now);
+          if (attempts >= kMaxCodeAttemptsPerLogin) sessions_.Destroy(s, pending.id);
+          return core::Error::Invalid("login.code_failed", {{"code", "login.code_failed"}});
+        }
+        ClearFailures(s, account_key);
+        sessions_.Destroy(s, pending.id);
+        std::int64_t org = DefaultOrganization(s, user->id);
+        std::string token = sessions_.Create(s, user->id, org, "full");
+        audit::AuditLog::Append(s, {user->id, org, ip, ""},
+                                {"auth.login", "user", std::to_string(user->id),
+                                 "{\"method\":\"" + method + "\"}", org},
+                                now);
+        return LoginStep{token, "full"};
+      }));
 }
 
 core::Status AccountService::Logout(const Session& session, const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
     sessions_.Destroy(s, session.id);
-    audit::AuditLog::Append(s, {session.user_id, session.organization_id, ip, ""},
-                            {"auth.logout", "user", std::to_string(session.user_id), "{}",
-                             session.organization_id},
-                            now);
+    audit::AuditLog::Append(
+        s, {session.user_id, session.organization_id, ip, ""},
+        {"auth.logout", "user", std::to_string(session.user_id), "{}", session.organization_id},
+        now);
   });
 }
 
@@ -413,7 +426,20 @@ core::Status AccountService::ChangePassword(std::int64_t user_id, const std::str
   auto user = db_.Read<std::optional<orgs::User>>(
       [&](soci::session& s) { return orgs::OrgStore::GetUser(s, user_id); });
   if (!user) return user.error();
-  if (!*user || !VerifyPassword((*user)->password_hash, current)) {
+  const std::int64_t started = clock_.NowSeconds();
+  if (!*user) return core::Error::NotFound();
+  // Wrong current passwords count towards the account's lockout like failed logins, so a
+  // stolen session cannot be used to guess the password.
+  const std::string account_key = "acct:" + crypto::HashToken((*user)->email);
+  auto throttled =
+      db_.Read<bool>([&](soci::session& s) { return Throttled(s, account_key, started); });
+  if (!throttled) return throttled.error();
+  if (*throttled) return core::Error::RateLimited();
+  if (!VerifyPassword((*user)->password_hash, current)) {
+    auto st = db_.WriteVoid([&](soci::session& s) {
+      RecordFailure(s, account_key, started, config_.security.lockout_threshold);
+    });
+    if (!st) return st.error();
     return core::Error::Invalid("account.error.current_password",
                                 {{"current_password", "account.error.current_password"}});
   }
@@ -431,8 +457,7 @@ core::Status AccountService::ChangePassword(std::int64_t user_id, const std::str
 
 core::Status AccountService::SetLanguage(std::int64_t user_id, const std::string& lang) {
   if (lang != "ja" && lang != "en") return core::Error::Invalid("error.invalid_input");
-  return db_.WriteVoid(
-      [&](soci::session& s) { orgs::OrgStore::SetLanguage(s, user_id, lang); });
+  return db_.WriteVoid([&](soci::session& s) { orgs::OrgStore::SetLanguage(s, user_id, lang); });
 }
 
 core::Status AccountService::SwitchOrganization(const Session& session, std::int64_t org_id) {
@@ -460,8 +485,8 @@ int AccountService::RemainingRecoveryCodes(std::int64_t user_id) {
   auto n = db_.Read<int>([&](soci::session& s) {
     int count = 0;
     long long id = user_id;
-    s << "SELECT COUNT(*) FROM recovery_code WHERE user_id = :u AND used_at IS NULL",
-        soci::use(id), soci::into(count);
+    s << "SELECT COUNT(*) FROM recovery_code WHERE user_id = :u AND used_at IS NULL", soci::use(id),
+        soci::into(count);
     return count;
   });
   return n ? *n : 0;
@@ -494,14 +519,16 @@ core::Status AccountService::ResetMfa(const audit::Actor& actor, std::int64_t us
         soci::use(id);
     s << "DELETE FROM recovery_code WHERE user_id = :u", soci::use(id);
     sessions_.DestroyAllForUser(s, user_id);
-    audit::AuditLog::Append(s, actor,
-                            {"user.mfa_reset", "user", std::to_string(user_id), "{}", 0}, now);
+    audit::AuditLog::Append(s, actor, {"user.mfa_reset", "user", std::to_string(user_id), "{}", 0},
+                            now);
   });
 }
 
-core::Result<std::int64_t> AccountService::CreateUserWithPassword(
-    const audit::Actor& actor, const std::string& email_in, const std::string& display_name,
-    const std::string& password, bool system_admin) {
+core::Result<std::int64_t> AccountService::CreateUserWithPassword(const audit::Actor& actor,
+                                                                  const std::string& email_in,
+                                                                  const std::string& display_name,
+                                                                  const std::string& password,
+                                                                  bool system_admin) {
   const std::string email = NormalizeEmail(email_in);
   if (!core::LooksLikeEmail(email)) {
     return core::Error::Invalid("members.error.email", {{"email", "members.error.email"}});
@@ -529,8 +556,8 @@ core::Status AccountService::EnrollKnownSecret(std::int64_t user_id,
                                                const std::string& secret_b32) {
   const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
-    orgs::OrgStore::SetTotp(s, user_id, cipher_.Encrypt(secret_b32, kTotpAd + std::to_string(user_id)),
-                            0);
+    orgs::OrgStore::SetTotp(s, user_id,
+                            cipher_.Encrypt(secret_b32, kTotpAd + std::to_string(user_id)), 0);
     long long id = user_id;
     long long at = now;
     s << "UPDATE app_user SET status = 'active', totp_confirmed_at = :n WHERE id = :id",

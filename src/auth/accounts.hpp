@@ -95,8 +95,7 @@ class AccountService {
   core::Result<std::int64_t> CreateUserWithPassword(const audit::Actor& actor,
                                                     const std::string& email,
                                                     const std::string& display_name,
-                                                    const std::string& password,
-                                                    bool system_admin);
+                                                    const std::string& password, bool system_admin);
 
   // Demo data only: enrols a known TOTP secret (listed in the README) without a code.
   core::Status EnrollKnownSecret(std::int64_t user_id, const std::string& secret_b32);

@@ -17,21 +17,21 @@ std::string_view RoleName(Role r);
 // start-up (Router::Validate) instead of silently meaning "public".
 enum class Permission {
   kUndeclared,
-  kPublic,              // anyone, logged in or not (login page, health check, static files)
-  kPendingLogin,        // a login in progress (password accepted, second factor pending)
-  kPendingEnrollment,   // an invitation accepted, TOTP enrolment pending
-  kSignedIn,            // any fully signed-in user (own profile, own tokens, logout)
-  kOrgMember,           // a member of the active organisation, any role
-  kOrgManageMembers,    // the active organisation's admin
-  kOrgViewAudit,        // the active organisation's admin
-  kSystemAdmin,         // organisations across the system
+  kPublic,             // anyone, logged in or not (login page, health check, static files)
+  kPendingLogin,       // a login in progress (password accepted, second factor pending)
+  kPendingEnrollment,  // an invitation accepted, TOTP enrolment pending
+  kSignedIn,           // any fully signed-in user (own profile, own tokens, logout)
+  kOrgMember,          // a member of the active organisation, any role
+  kOrgManageMembers,   // the active organisation's admin
+  kOrgViewAudit,       // the active organisation's admin
+  kSystemAdmin,        // organisations across the system
 };
 
 // Who is asking. Built from the session or API token; empty for anonymous requests.
 struct Principal {
   std::int64_t user_id = 0;
   bool is_system_admin = false;
-  std::string stage;  // "password", "enroll" or "full"
+  std::string stage;                 // "password", "enroll" or "full"
   std::int64_t organization_id = 0;  // active organisation (0: none)
   std::optional<Role> role;          // role in the active organisation
   bool via_api_token = false;

@@ -11,15 +11,14 @@ std::string SessionStore::Create(soci::session& s, std::int64_t user_id,
   std::string hash = crypto::HashToken(token);
   std::string csrf = crypto::RandomToken(32);
   long long now = clock_.NowSeconds();
-  long long expires =
-      now + (stage == "full" ? policy_.absolute_seconds : policy_.pending_seconds);
+  long long expires = now + (stage == "full" ? policy_.absolute_seconds : policy_.pending_seconds);
   long long user = user_id;
   long long org = organization_id;
   soci::indicator org_ind = organization_id ? soci::i_ok : soci::i_null;
   s << "INSERT INTO user_session (token_hash, user_id, organization_id, stage, csrf_token, "
        "created_at, last_seen_at, expires_at) VALUES (:h, :u, :o, :st, :c, :n, :n2, :e)",
-      soci::use(hash), soci::use(user), soci::use(org, org_ind), soci::use(stage),
-      soci::use(csrf), soci::use(now), soci::use(now), soci::use(expires);
+      soci::use(hash), soci::use(user), soci::use(org, org_ind), soci::use(stage), soci::use(csrf),
+      soci::use(now), soci::use(now), soci::use(expires);
   return token;
 }
 
@@ -61,8 +60,7 @@ core::Result<std::optional<Session>> SessionStore::Find(const std::string& token
     long long at = now;
     long long id = session.id;
     auto st = db_.WriteVoid([&](soci::session& s) {
-      s << "UPDATE user_session SET last_seen_at = :n WHERE id = :id", soci::use(at),
-          soci::use(id);
+      s << "UPDATE user_session SET last_seen_at = :n WHERE id = :id", soci::use(at), soci::use(id);
     });
     if (!st) return st.error();
     session.last_seen_at = now;
@@ -80,12 +78,10 @@ void SessionStore::DestroyAllForUser(soci::session& s, std::int64_t user_id) {
   s << "DELETE FROM user_session WHERE user_id = :id", soci::use(id);
 }
 
-void SessionStore::SetOrganization(soci::session& s, std::int64_t session_id,
-                                   std::int64_t org_id) {
+void SessionStore::SetOrganization(soci::session& s, std::int64_t session_id, std::int64_t org_id) {
   long long id = session_id;
   long long org = org_id;
-  s << "UPDATE user_session SET organization_id = :o WHERE id = :id", soci::use(org),
-      soci::use(id);
+  s << "UPDATE user_session SET organization_id = :o WHERE id = :id", soci::use(org), soci::use(id);
 }
 
 }  // namespace tsunagu::auth

@@ -1,9 +1,10 @@
 #include "core/config.hpp"
 
+#include <toml++/toml.h>
+
 #include <cstdlib>
 #include <map>
 #include <set>
-#include <toml++/toml.h>
 
 namespace tsunagu::core {
 namespace {
@@ -48,9 +49,8 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
         {"database", {"url", "pool_size"}},
         {"mail", {"smtp_url", "from", "username", "password"}},
         {"security",
-         {"key_file", "session_idle_minutes", "session_absolute_hours",
-          "invitation_valid_hours", "lockout_threshold", "lockout_minutes",
-          "fast_password_hashing"}},
+         {"key_file", "session_idle_minutes", "session_absolute_hours", "invitation_valid_hours",
+          "lockout_threshold", "lockout_minutes", "fast_password_hashing"}},
         {"paths", {"web_dir", "data_dir"}},
         {"log", {"level"}},
     };

@@ -23,7 +23,8 @@ struct DatabaseConfig {
 };
 
 struct MailConfig {
-  std::string smtp_url;  // smtp://host:port, smtps://... or file:DIR (development); empty: mail stays queued
+  std::string smtp_url;  // smtp://host:port, smtps://... or file:DIR (development); empty: mail
+                         // stays queued
   std::string from = "tsunagu@localhost";
   std::string username;
   std::string password;

@@ -9,14 +9,14 @@
 namespace tsunagu::core {
 
 enum class ErrorCode {
-  kInvalidInput,   // 400/422: the person can correct it
-  kUnauthorized,   // 401: not logged in, or bad credentials
-  kForbidden,      // 403: logged in but not allowed
-  kNotFound,       // 404: also used for records the actor may not know exist
-  kConflict,       // 409: state changed under the request
-  kRateLimited,    // 429
-  kUnavailable,    // 503: dependency down
-  kInternal,       // 500
+  kInvalidInput,  // 400/422: the person can correct it
+  kUnauthorized,  // 401: not logged in, or bad credentials
+  kForbidden,     // 403: logged in but not allowed
+  kNotFound,      // 404: also used for records the actor may not know exist
+  kConflict,      // 409: state changed under the request
+  kRateLimited,   // 429
+  kUnavailable,   // 503: dependency down
+  kInternal,      // 500
 };
 
 // A field-level problem; message_key refers to the message catalogue, never to raw input.
@@ -48,8 +48,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(v_); }
   explicit operator bool() const { return ok(); }
@@ -68,6 +68,8 @@ class [[nodiscard]] Result {
 
 struct Ok {};
 using Status = Result<Ok>;
-inline Status OkStatus() { return Ok{}; }
+inline Status OkStatus() {
+  return Ok{};
+}
 
 }  // namespace tsunagu::core

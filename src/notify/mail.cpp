@@ -1,20 +1,16 @@
 #include "notify/mail.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <filesystem>
-
-#include "crypto/random.hpp"
-
 #include <curl/curl.h>
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <string_view>
 
@@ -391,7 +387,8 @@ core::Status SmtpSender::Send(const MailMessage& message, std::int64_t now_unix)
       spdlog::error("mail: cannot write to the mail folder");
       return failed;
     }
-    const bool written = ::write(fd, mime->data(), mime->size()) == static_cast<ssize_t>(mime->size());
+    const bool written =
+        ::write(fd, mime->data(), mime->size()) == static_cast<ssize_t>(mime->size());
     ::close(fd);
     return written ? core::OkStatus() : core::Status(failed);
   }

@@ -13,14 +13,19 @@ namespace tsunagu::orgs {
 // Organisation kinds of DOMAIN.md; the code is stored, labels live in the catalogues
 // ("org_kind.<code>").
 inline constexpr std::array<std::string_view, 6> kOrganizationKinds = {
-    "municipality", "hospital", "employment_support", "occupational_health", "patient_group",
-    "employer"};
+    "municipality",        "hospital",      "employment_support",
+    "occupational_health", "patient_group", "employer"};
 
 // Professions of the issue (看護師, MSW, 両立支援促進員, キャリアコンサルタント, 社会保険労務士,
 // 弁護士, ピアサポーター, 事務); labels in the catalogues ("profession.<code>").
-inline constexpr std::array<std::string_view, 8> kProfessions = {
-    "nurse", "msw", "support_promoter", "career_consultant", "labor_consultant", "lawyer",
-    "peer_supporter", "clerical"};
+inline constexpr std::array<std::string_view, 8> kProfessions = {"nurse",
+                                                                 "msw",
+                                                                 "support_promoter",
+                                                                 "career_consultant",
+                                                                 "labor_consultant",
+                                                                 "lawyer",
+                                                                 "peer_supporter",
+                                                                 "clerical"};
 
 inline constexpr std::array<std::string_view, 4> kRoles = {"admin", "coordinator", "counselor",
                                                            "viewer"};

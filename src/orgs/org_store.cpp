@@ -91,8 +91,7 @@ std::vector<Organization> OrgStore::ListOrganizations(soci::session& s) {
   return out;
 }
 
-void OrgStore::SetOrganizationStatus(soci::session& s, std::int64_t id,
-                                     const std::string& status) {
+void OrgStore::SetOrganizationStatus(soci::session& s, std::int64_t id, const std::string& status) {
   long long key = id;
   s << "UPDATE organization SET status = :s WHERE id = :id", soci::use(status), soci::use(key);
 }
@@ -161,8 +160,7 @@ void OrgStore::SetLanguage(soci::session& s, std::int64_t id, const std::string&
 void OrgStore::SetSystemAdmin(soci::session& s, std::int64_t id, bool on) {
   long long key = id;
   int flag = on ? 1 : 0;
-  s << "UPDATE app_user SET is_system_admin = :a WHERE id = :id", soci::use(flag),
-      soci::use(key);
+  s << "UPDATE app_user SET is_system_admin = :a WHERE id = :id", soci::use(flag), soci::use(key);
 }
 
 std::int64_t OrgStore::AddMembership(soci::session& s, std::int64_t user_id, std::int64_t org_id,

@@ -2,9 +2,10 @@
 // compose them inside one transaction together with the audit event.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <cstdint>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <vector>
 

@@ -62,7 +62,8 @@ std::string PostgresConninfo(const std::string& url) {
     }
   }
   std::string host = rest, port;
-  if (auto colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+  if (auto colon = rest.rfind(':');
+      colon != std::string::npos && rest.find(']') == std::string::npos) {
     host = rest.substr(0, colon);
     port = rest.substr(colon + 1);
   }

@@ -1,11 +1,12 @@
 // The one way to reach the database: a pool of SOCI sessions and transactions with retries.
 #pragma once
 
+#include <soci/soci.h>
+
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
-#include <soci/soci.h>
 #include <string>
 #include <thread>
 

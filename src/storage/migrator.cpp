@@ -37,7 +37,8 @@ std::vector<std::string> RenderMigration(const std::string& text, Engine engine)
   auto flush = [&] {
     std::string stmt = Trim(current);
     current.clear();
-    while (!stmt.empty() && stmt.back() == ';' && !in_block) stmt = Trim(stmt.substr(0, stmt.size() - 1));
+    while (!stmt.empty() && stmt.back() == ';' && !in_block)
+      stmt = Trim(stmt.substr(0, stmt.size() - 1));
     if (!stmt.empty() && applies) out.push_back(stmt);
   };
   while (std::getline(in, line)) {

@@ -4,7 +4,9 @@
 
 namespace tsunagu::storage {
 
-bool IsNull(const soci::row& r, std::size_t i) { return r.get_indicator(i) == soci::i_null; }
+bool IsNull(const soci::row& r, std::size_t i) {
+  return r.get_indicator(i) == soci::i_null;
+}
 
 std::int64_t GetInt(const soci::row& r, std::size_t i, std::int64_t if_null) {
   if (IsNull(r, i)) return if_null;

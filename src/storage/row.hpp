@@ -3,8 +3,9 @@
 // read goes through these helpers.
 #pragma once
 
-#include <cstdint>
 #include <soci/soci.h>
+
+#include <cstdint>
 #include <string>
 
 namespace tsunagu::storage {

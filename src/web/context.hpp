@@ -3,8 +3,8 @@
 
 #include <map>
 #include <optional>
-#include <vector>
 #include <string>
+#include <vector>
 
 #include "audit/audit_log.hpp"
 #include "auth/policy.hpp"

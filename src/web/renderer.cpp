@@ -88,8 +88,8 @@ core::Result<std::string> ResolveIncludes(const std::string& text,
 
 }  // namespace
 
-core::Result<std::unique_ptr<Renderer>> Renderer::Load(
-    const std::filesystem::path& templates_dir, const core::Catalog& catalog) {
+core::Result<std::unique_ptr<Renderer>> Renderer::Load(const std::filesystem::path& templates_dir,
+                                                       const core::Catalog& catalog) {
   std::unique_ptr<Renderer> r(new Renderer());
   r->cache_ = std::make_unique<ctemplate::TemplateCache>();
   std::error_code ec;
@@ -103,7 +103,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::Load(
     ss << f.rdbuf();
     sources[rel.generic_string()] = ss.str();
   }
-  if (ec) return core::Error::Invalid("templates directory not readable: " + templates_dir.string());
+  if (ec)
+    return core::Error::Invalid("templates directory not readable: " + templates_dir.string());
   std::vector<std::string> missing;
   for (const auto& [name, source] : sources) {
     auto resolved = ResolveIncludes(source, sources, 0);

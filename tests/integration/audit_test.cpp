@@ -71,8 +71,10 @@ TEST(Audit, VerifyReportsDeletedEvents) {
   TestServer t;
   for (int i = 0; i < 5; ++i) t.CreateOrg("削除" + std::to_string(i));
   DropGuard(t);
-  ASSERT_TRUE(
-      t.app().db().WriteVoid([](soci::session& s) { s << "DELETE FROM audit_event WHERE seq = 2"; }).ok());
+  ASSERT_TRUE(t.app()
+                  .db()
+                  .WriteVoid([](soci::session& s) { s << "DELETE FROM audit_event WHERE seq = 2"; })
+                  .ok());
   auto report = audit::AuditLog::Verify(t.app().db());
   EXPECT_FALSE(report->ok);
   EXPECT_EQ(report->first_broken_seq, 2);
@@ -80,8 +82,10 @@ TEST(Audit, VerifyReportsDeletedEvents) {
   TestServer u;
   for (int i = 0; i < 3; ++i) u.CreateOrg("末尾" + std::to_string(i));
   DropGuard(u);
-  ASSERT_TRUE(
-      u.app().db().WriteVoid([](soci::session& s) { s << "DELETE FROM audit_event WHERE seq = 3"; }).ok());
+  ASSERT_TRUE(u.app()
+                  .db()
+                  .WriteVoid([](soci::session& s) { s << "DELETE FROM audit_event WHERE seq = 3"; })
+                  .ok());
   auto tail = audit::AuditLog::Verify(u.app().db());
   EXPECT_FALSE(tail->ok) << "removing the newest event is detected through the head";
 }
@@ -93,8 +97,10 @@ TEST(Audit, ParallelWritersKeepOneLinearChain) {
   for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&, i] {
       for (int j = 0; j < 5; ++j) {
-        if (t.sv().orgs.CreateOrganization({0, 0, "t", "t"}, "hospital",
-                                           "並行" + std::to_string(i) + "-" + std::to_string(j))
+        if (t.sv()
+                .orgs
+                .CreateOrganization({0, 0, "t", "t"}, "hospital",
+                                    "並行" + std::to_string(i) + "-" + std::to_string(j))
                 .ok()) {
           ++ok;
         }

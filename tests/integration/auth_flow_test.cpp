@@ -96,19 +96,19 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
   EXPECT_THAT(step1.Header("location"), HasSubstr("/login/code"));
   EXPECT_EQ(again.Get("/").status, 303) << "a half-finished login is not a session";
   t.clock().Advance(30);
-  auto step2 = again.Submit("/login/code", {{"code", auth::TotpCodeAt(secret, t.clock().NowSeconds())},
-                                            {"next", "/"}});
+  auto step2 = again.Submit(
+      "/login/code", {{"code", auth::TotpCodeAt(secret, t.clock().NowSeconds())}, {"next", "/"}});
   ASSERT_EQ(step2.status, 303);
   EXPECT_EQ(again.Get("/").status, 200);
 
   // A recovery code works once in place of the TOTP code.
   auto rc = t.NewClient();
-  rc.Submit("/login", {{"email", "newcomer@example.jp"},
-                       {"password", "ながい合言葉は春の小川2026"}});
+  rc.Submit("/login",
+            {{"email", "newcomer@example.jp"}, {"password", "ながい合言葉は春の小川2026"}});
   EXPECT_EQ(rc.Submit("/login/code", {{"code", recovery}}).status, 303);
   auto rc2 = t.NewClient();
-  rc2.Submit("/login", {{"email", "newcomer@example.jp"},
-                        {"password", "ながい合言葉は春の小川2026"}});
+  rc2.Submit("/login",
+             {{"email", "newcomer@example.jp"}, {"password", "ながい合言葉は春の小川2026"}});
   EXPECT_EQ(rc2.Submit("/login/code", {{"code", recovery}}).status, 422);
   (void)admin;
 }
@@ -117,8 +117,10 @@ TEST(AuthFlow, FailureMessageDoesNotRevealWhetherAccountExists) {
   TestServer t;
   auto org = t.CreateOrg("病院A");
   t.CreateUser({"known@example.jp", "既知", "counselor", "nurse", org});
-  auto a = t.NewClient().Submit("/login", {{"email", "known@example.jp"}, {"password", "wrong-password-123"}});
-  auto b = t.NewClient().Submit("/login", {{"email", "nobody@example.jp"}, {"password", "wrong-password-123"}});
+  auto a = t.NewClient().Submit(
+      "/login", {{"email", "known@example.jp"}, {"password", "wrong-password-123"}});
+  auto b = t.NewClient().Submit(
+      "/login", {{"email", "nobody@example.jp"}, {"password", "wrong-password-123"}});
   EXPECT_EQ(a.status, 401);
   EXPECT_EQ(b.status, 401);
   EXPECT_THAT(a.body, HasSubstr("メールアドレスまたはパスワードが正しくありません"));
@@ -133,7 +135,8 @@ TEST(AuthFlow, LockoutAfterRepeatedFailuresEvenWithTheRightPassword) {
   auto org = t.CreateOrg("病院B");
   t.CreateUser({"target@example.jp", "対象", "counselor", "nurse", org});
   for (int i = 0; i < t.config().security.lockout_threshold; ++i) {
-    auto r = t.NewClient().Submit("/login", {{"email", "target@example.jp"}, {"password", "not-it-" + std::to_string(i)}});
+    auto r = t.NewClient().Submit(
+        "/login", {{"email", "target@example.jp"}, {"password", "not-it-" + std::to_string(i)}});
     EXPECT_EQ(r.status, 401);
   }
   auto locked = t.NewClient().Submit(
@@ -142,9 +145,12 @@ TEST(AuthFlow, LockoutAfterRepeatedFailuresEvenWithTheRightPassword) {
   EXPECT_THAT(locked.body, HasSubstr("しばらく時間をおいて"));
   // An unknown address is throttled the same way, so a lock reveals nothing.
   for (int i = 0; i < t.config().security.lockout_threshold; ++i) {
-    t.NewClient().Submit("/login", {{"email", "ghost@example.jp"}, {"password", "x-" + std::to_string(i)}});
+    t.NewClient().Submit("/login",
+                         {{"email", "ghost@example.jp"}, {"password", "x-" + std::to_string(i)}});
   }
-  EXPECT_EQ(t.NewClient().Submit("/login", {{"email", "ghost@example.jp"}, {"password", "y"}}).status, 429);
+  EXPECT_EQ(
+      t.NewClient().Submit("/login", {{"email", "ghost@example.jp"}, {"password", "y"}}).status,
+      429);
   // After the lockout period the right password works again.
   t.clock().Advance(t.config().security.lockout_minutes * 60 + 1);
   auto ok = t.NewClient().Submit(
@@ -157,7 +163,9 @@ TEST(AuthFlow, WrongCodesEndThePendingLogin) {
   auto org = t.CreateOrg("病院C");
   t.CreateUser({"codes@example.jp", "コード", "counselor", "nurse", org});
   auto c = t.NewClient();
-  ASSERT_EQ(c.Submit("/login", {{"email", "codes@example.jp"}, {"password", TestServer::kPassword}}).status, 303);
+  ASSERT_EQ(c.Submit("/login", {{"email", "codes@example.jp"}, {"password", TestServer::kPassword}})
+                .status,
+            303);
   for (int i = 0; i < 5; ++i) c.Submit("/login/code", {{"code", "123456"}});
   // The pending session is gone: the code page sends the person back to the login page.
   auto r = c.Get("/login/code");
@@ -215,12 +223,14 @@ TEST(AuthFlow, SessionCookieIsHttpOnlyAndRenewedAtEachStep) {
   auto org = t.CreateOrg("病院G");
   t.CreateUser({"cookie@example.jp", "クッキー", "counselor", "nurse", org});
   auto c = t.NewClient();
-  auto r1 = c.Submit("/login", {{"email", "cookie@example.jp"}, {"password", TestServer::kPassword}});
+  auto r1 =
+      c.Submit("/login", {{"email", "cookie@example.jp"}, {"password", TestServer::kPassword}});
   std::string pending = c.cookies()["tsunagu_session"];
   bool http_only = false;
   for (const auto& h : r1.Headers("set-cookie")) {
     if (h.rfind("tsunagu_session=", 0) == 0) {
-      http_only = h.find("HttpOnly") != std::string::npos && h.find("SameSite=Lax") != std::string::npos;
+      http_only =
+          h.find("HttpOnly") != std::string::npos && h.find("SameSite=Lax") != std::string::npos;
     }
   }
   EXPECT_TRUE(http_only);

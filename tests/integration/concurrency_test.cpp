@@ -24,7 +24,8 @@ TEST(Concurrency, AnInvitationLinkIsUsedExactlyOnceUnderParallelSubmits) {
   auto org = t.CreateOrg("並行病院");
   ASSERT_TRUE(t.sv()
                   .accounts
-                  .Invite({0, org, "t", "t"}, {org, "race@example.jp", "競争", "counselor", "msw", "ja"},
+                  .Invite({0, org, "t", "t"},
+                          {org, "race@example.jp", "競争", "counselor", "msw", "ja"},
                           {"招待", "{link}"})
                   .ok());
   std::string mail = MailSink::Get().WaitFor("race@example.jp");
@@ -42,9 +43,10 @@ TEST(Concurrency, AnInvitationLinkIsUsedExactlyOnceUnderParallelSubmits) {
   std::vector<std::thread> threads;
   for (int i = 0; i < kClients; ++i) {
     threads.emplace_back([&, i] {
-      auto r = clients[i].Post(link, {{"csrf_token", tokens[i]},
-                                      {"password", "並行して送られた長い合言葉-" + std::to_string(i)},
-                                      {"password_confirm", "並行して送られた長い合言葉-" + std::to_string(i)}});
+      auto r = clients[i].Post(
+          link, {{"csrf_token", tokens[i]},
+                 {"password", "並行して送られた長い合言葉-" + std::to_string(i)},
+                 {"password_confirm", "並行して送られた長い合言葉-" + std::to_string(i)}});
       if (r.status == 303) {
         ++accepted;
       } else if (r.status == 404) {
@@ -80,7 +82,8 @@ TEST(Concurrency, ParallelFailedLoginsAreAllCounted) {
     });
   }
   for (auto& th : threads) th.join();
-  auto r = t.NewClient().Submit("/login", {{"email", "many@example.jp"}, {"password", TestServer::kPassword}});
+  auto r = t.NewClient().Submit(
+      "/login", {{"email", "many@example.jp"}, {"password", TestServer::kPassword}});
   EXPECT_EQ(r.status, 429) << "no failure was lost to a race";
 }
 

@@ -3,6 +3,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -11,8 +13,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <random>
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -166,8 +166,9 @@ std::string Client::Raw(const std::string& bytes, int timeout_ms) {
 HttpResult Client::Request(const std::string& method, const std::string& target,
                            const std::string& body,
                            std::vector<std::pair<std::string, std::string>> headers) {
-  std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" +
-                    std::to_string(port_) + "\r\nConnection: close\r\n";
+  std::string req = method + " " + target +
+                    " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
+                    "\r\nConnection: close\r\n";
   if (!cookies_.empty()) {
     std::string c;
     for (const auto& [k, v] : cookies_) c += (c.empty() ? "" : "; ") + k + "=" + v;
@@ -198,8 +199,8 @@ HttpResult Client::Request(const std::string& method, const std::string& target,
       auto eq = value.find('=');
       auto semi = value.find(';');
       std::string cname = value.substr(0, eq);
-      std::string cvalue = value.substr(eq + 1, semi == std::string::npos ? std::string::npos
-                                                                          : semi - eq - 1);
+      std::string cvalue =
+          value.substr(eq + 1, semi == std::string::npos ? std::string::npos : semi - eq - 1);
       if (value.find("Max-Age=0") != std::string::npos || cvalue.empty()) {
         cookies_.erase(cname);
       } else {
@@ -246,9 +247,9 @@ MailSink::MailSink() {
 }
 
 MailSink::~MailSink() {
-  std::system((std::string(TSUNAGU_SOURCE_DIR) + "/scripts/stop-smtp " + dir_.string() +
-               " >/dev/null 2>&1")
-                  .c_str());
+  std::system(
+      (std::string(TSUNAGU_SOURCE_DIR) + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
+          .c_str());
 }
 
 std::string MailSink::WaitFor(const std::string& to, int timeout_ms) {
@@ -361,14 +362,16 @@ std::int64_t TestServer::CreateUser(const UserSpec& spec) {
     throw std::runtime_error("EnrollKnownSecret failed");
   }
   if (spec.org_id) {
-    auto m = sv().orgs.AddMember({0, 0, "test", "test"}, spec.org_id, *id, spec.role,
-                                 spec.profession);
+    auto m =
+        sv().orgs.AddMember({0, 0, "test", "test"}, spec.org_id, *id, spec.role, spec.profession);
     if (!m) throw std::runtime_error("AddMember: " + m.error().message_key);
   }
   return *id;
 }
 
-std::string TestServer::TotpNow() const { return auth::TotpCodeAt(kTotpSecret, clock_.NowSeconds()); }
+std::string TestServer::TotpNow() const {
+  return auth::TotpCodeAt(kTotpSecret, clock_.NowSeconds());
+}
 
 Client TestServer::LoginAs(const std::string& email) {
   Client c = NewClient();

@@ -38,8 +38,7 @@ class Client {
   HttpResult Submit(const std::string& page,
                     std::vector<std::pair<std::string, std::string>> fields,
                     const std::string& target = "");
-  HttpResult Request(const std::string& method, const std::string& target,
-                     const std::string& body,
+  HttpResult Request(const std::string& method, const std::string& target, const std::string& body,
                      std::vector<std::pair<std::string, std::string>> headers);
   // Sends raw bytes and reads until the server closes or the timeout passes.
   std::string Raw(const std::string& bytes, int timeout_ms = 3000);

@@ -71,17 +71,15 @@ TEST(HttpSecurity, CrossSiteRequestsAreRefused) {
   TestServer t;
   auto c = t.NewClient();
   auto page = c.Get("/login");
-  auto r = c.Request("POST", "/login",
-                     FormEncode({{"csrf_token", ExtractCsrf(page.body)}, {"email", "a@b.jp"},
-                                 {"password", "x"}}),
-                     {{"Content-Type", "application/x-www-form-urlencoded"},
-                      {"Sec-Fetch-Site", "cross-site"}});
+  auto r = c.Request(
+      "POST", "/login",
+      FormEncode({{"csrf_token", ExtractCsrf(page.body)}, {"email", "a@b.jp"}, {"password", "x"}}),
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Sec-Fetch-Site", "cross-site"}});
   EXPECT_EQ(r.status, 403);
-  auto o = c.Request("POST", "/login",
-                     FormEncode({{"csrf_token", ExtractCsrf(page.body)}, {"email", "a@b.jp"},
-                                 {"password", "x"}}),
-                     {{"Content-Type", "application/x-www-form-urlencoded"},
-                      {"Origin", "https://evil.example"}});
+  auto o = c.Request(
+      "POST", "/login",
+      FormEncode({{"csrf_token", ExtractCsrf(page.body)}, {"email", "a@b.jp"}, {"password", "x"}}),
+      {{"Content-Type", "application/x-www-form-urlencoded"}, {"Origin", "https://evil.example"}});
   EXPECT_EQ(o.status, 403);
 }
 
@@ -92,13 +90,13 @@ TEST(HttpSecurity, MalformedRequestsGetAClearAnswerAndTheServerStaysUp) {
   EXPECT_THAT(garbage, HasSubstr("400"));
   std::string bad_utf8 = c.Raw("GET /login%FF%FE HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_THAT(bad_utf8.substr(0, 12), HasSubstr("400"));
-  std::string huge_header = c.Raw("GET /login HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                  std::string(64 * 1024, 'a') + "\r\n\r\n");
+  std::string huge_header =
+      c.Raw("GET /login HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n");
   EXPECT_THAT(huge_header.substr(0, 12), HasSubstr("431"));
-  std::string huge_body = c.Raw("POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                "application/x-www-form-urlencoded\r\nContent-Length: " +
-                                std::to_string(8 * 1024 * 1024) + "\r\n\r\n" +
-                                std::string(4096, 'a'));
+  std::string huge_body = c.Raw(
+      "POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: "
+      "application/x-www-form-urlencoded\r\nContent-Length: " +
+      std::to_string(8 * 1024 * 1024) + "\r\n\r\n" + std::string(4096, 'a'));
   EXPECT_THAT(huge_body.substr(0, 12), HasSubstr("413"));
   EXPECT_THAT(huge_body, HasSubstr("送信された内容が大きすぎます"));
   // Invalid UTF-8 and bad escapes in a form body.
@@ -133,7 +131,8 @@ TEST(HttpSecurity, OpenRedirectsAreNotPossibleThroughNext) {
   auto org = t.CreateOrg("病院N");
   t.CreateUser({"next@example.jp", "次", "counselor", "nurse", org});
   auto c = t.NewClient();
-  c.Submit("/login", {{"email", "next@example.jp"}, {"password", TestServer::kPassword},
+  c.Submit("/login", {{"email", "next@example.jp"},
+                      {"password", TestServer::kPassword},
                       {"next", "//evil.example/"}});
   t.clock().Advance(30);
   auto r = c.Submit("/login/code", {{"code", t.TotpNow()}, {"next", "https://evil.example/"}});

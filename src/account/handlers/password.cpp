@@ -45,7 +45,7 @@ void AddPasswordRoutes(app::Router& router, app::Services& sv) {
                                                      ctx.request.remote_address);
                 if (!st) return Show(sv, ctx, &st.error(), web::StatusFor(st.error().code));
                 ctx.set_cookies.push_back(sv.ClearSessionCookie());
-                return web::SeeOther("/login?logged_out=1");
+                return web::SeeOther("/login?password_changed=1");
               }});
 }
 

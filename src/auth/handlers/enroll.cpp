@@ -9,8 +9,9 @@ namespace {
 http::Response Show(const app::Services& sv, web::RequestContext& ctx, const core::Error* error,
                     int status = 200) {
   auto enrollment = sv.accounts.BeginEnrollment(ctx.principal->user_id);
-  if (!enrollment) return sv.pages.Error(ctx, web::StatusFor(enrollment.error().code),
-                                         enrollment.error().message_key);
+  if (!enrollment)
+    return sv.pages.Error(ctx, web::StatusFor(enrollment.error().code),
+                          enrollment.error().message_key);
   ctemplate::TemplateDictionary dict("enroll");
   dict.SetValue("QR_SVG", QrSvg(enrollment->otpauth_uri, sv.pages.T(ctx, "enroll.qr_label")));
   // Grouped by four so it can be typed into an app by hand.
@@ -30,8 +31,7 @@ void AddEnrollRoutes(app::Router& router, app::Services& sv) {
   router.Add({"GET", "/enroll", Permission::kPendingEnrollment,
               [&sv](web::RequestContext& ctx) { return Show(sv, ctx, nullptr); }});
 
-  router.Add({"POST", "/enroll", Permission::kPendingEnrollment,
-              [&sv](web::RequestContext& ctx) {
+  router.Add({"POST", "/enroll", Permission::kPendingEnrollment, [&sv](web::RequestContext& ctx) {
                 auto result = sv.accounts.ConfirmEnrollment(*ctx.session, ctx.Form("code"),
                                                             ctx.request.remote_address);
                 if (!result) {

@@ -1,9 +1,10 @@
+#include "core/config.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "audit/audit_log.hpp"
-#include "core/config.hpp"
 
 namespace tsunagu::core {
 namespace {
@@ -15,7 +16,9 @@ std::filesystem::path Write(const std::string& text) {
 }
 
 TEST(Config, ReadsTheFileAndRefusesUnknownKeys) {
-  auto p = Write("[server]\nlisten = \"0.0.0.0:9000\"\ncookie_secure = false\n[database]\nurl = \"sqlite:/tmp/x.db\"\n");
+  auto p = Write(
+      "[server]\nlisten = \"0.0.0.0:9000\"\ncookie_secure = false\n[database]\nurl = "
+      "\"sqlite:/tmp/x.db\"\n");
   auto c = LoadConfig(p, true);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->server.listen, "0.0.0.0:9000");

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "app/router.hpp"
+
+#include <gtest/gtest.h>
 
 namespace tsunagu::app {
 namespace {

@@ -1,7 +1,7 @@
 // The policy decides without HTTP: every role × permission, deny by default.
-#include <gtest/gtest.h>
-
 #include "auth/policy.hpp"
+
+#include <gtest/gtest.h>
 
 namespace tsunagu::auth {
 namespace {
