@@ -195,10 +195,15 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
 
   if (!auth::Policy::Allows(ctx.Who(), route.permission)) {
     if (!ctx.principal || ctx.principal->stage != "full") {
+      // A cookie without a live session means it expired or was ended: say so on the login
+      // page, and drop the dead cookie.
+      const bool expired = !ctx.session && req.Cookie(services_->SessionCookieName());
+      if (expired) ctx.set_cookies.push_back(services_->ClearSessionCookie());
       if (req.method == "GET") {
-        return http::Response::Redirect("/login?next=" + http::PercentEncode(req.target));
+        return http::Response::Redirect("/login?" + std::string(expired ? "expired=1&" : "") +
+                                        "next=" + http::PercentEncode(req.target));
       }
-      return pages_->Error(ctx, 401, "error.unauthorized");
+      return pages_->Error(ctx, 401, expired ? "login.expired" : "error.unauthorized");
     }
     return pages_->Error(ctx, 403, "error.forbidden");
   }

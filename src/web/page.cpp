@@ -109,7 +109,8 @@ http::Response Pages::Error(const RequestContext& ctx, int status,
   ctemplate::TemplateDictionary dict("error");
   dict.SetValue("MESSAGE", T(ctx, message_key));
   dict.SetIntValue("STATUS", status);
-  if (status == 401 || status == 403) dict.ShowSection("SHOW_LOGIN");
+  const bool signed_in = ctx.principal && ctx.principal->stage == "full";
+  if ((status == 401 || status == 403) && !signed_in) dict.ShowSection("SHOW_LOGIN");
   return Render(ctx, "errors/error", "error.title." + std::to_string(status == 422 ? 400 : status),
                 dict, status);
 }

@@ -195,7 +195,10 @@ TEST(AuthFlow, SessionsExpireWhenIdleAndAtTheAbsoluteLimit) {
   t.clock().Advance(29 * 60);
   EXPECT_EQ(c.Get("/").status, 200);
   t.clock().Advance(31 * 60);
-  EXPECT_EQ(c.Get("/").status, 303) << "30 minutes idle ends the session";
+  auto expired = c.Get("/");
+  EXPECT_EQ(expired.status, 303) << "30 minutes idle ends the session";
+  EXPECT_THAT(expired.Header("location"), HasSubstr("expired=1"));
+  EXPECT_THAT(c.Get(expired.Header("location")).body, HasSubstr("安全のためログアウトしました"));
 
   auto d = t.LoginAs("idle@example.jp");
   for (int i = 0; i < 25; ++i) {  // active every 29 minutes for ~12 hours

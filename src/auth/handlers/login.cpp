@@ -12,6 +12,7 @@ http::Response ShowLogin(const app::Services& sv, web::RequestContext& ctx,
   web::KeepInput(dict, ctx, {"email"});
   if (ctx.request.Query("logged_out")) dict.ShowSection("LOGGED_OUT");
   if (ctx.request.Query("password_changed")) dict.ShowSection("PASSWORD_CHANGED");
+  if (ctx.request.Query("expired")) dict.ShowSection("EXPIRED");
   if (error) sv.pages.AddErrors(dict, ctx, *error);
   return sv.pages.Render(ctx, "auth/login", "login.title", dict, status);
 }

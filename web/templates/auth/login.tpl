@@ -1,6 +1,7 @@
 <div class="narrow">
 <h1>[[login.title]]</h1>
 {{#LOGGED_OUT}}<div class="notice notice--success" role="status"><p>[[login.logged_out]]</p></div>{{/LOGGED_OUT}}
+{{#EXPIRED}}<div class="notice notice--info" role="status"><p>[[login.expired]]</p></div>{{/EXPIRED}}
 {{#PASSWORD_CHANGED}}<div class="notice notice--success" role="status"><p>[[login.password_changed]]</p></div>{{/PASSWORD_CHANGED}}
 [[include:partials/error_summary]]
 <form method="post" action="/login" novalidate>
