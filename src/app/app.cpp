@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "api/json.hpp"
 #include "crypto/random.hpp"
@@ -36,7 +37,22 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   if (!db) return db.error();
   app->db_ = std::move(*db);
   storage::Migrator migrator(*app->db_, std::string(TSUNAGU_SOURCE_DIR) + "/sql/migrations");
+  auto version_before = migrator.CurrentVersion();
+  if (!version_before) return version_before.error();
   if (auto m = migrator.Migrate(); !m) return m.error();
+
+  // A brand-new database may get a brand-new key file, so `serve` on an empty file just
+  // starts. An existing database never does: its data needs the key it was written with.
+  if (*version_before == 0 && !std::filesystem::exists(config.security.key_file)) {
+    const auto parent = std::filesystem::path(config.security.key_file).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (auto st = crypto::Keyring::GenerateFile(config.security.key_file); !st) {
+      return core::Error::Invalid("cannot create key file " + config.security.key_file);
+    }
+    spdlog::warn("created a new key file {}: keep it safe and outside the database backups",
+                 config.security.key_file);
+  }
 
   auto keyring = crypto::Keyring::LoadFile(config.security.key_file);
   if (!keyring) {

@@ -20,14 +20,16 @@ struct DemoUser {
   bool system_admin;
 };
 
-// Fictional organisations shaped after the seeds: a prefecture office running one-stop
-// consultation days, a hospital's cancer consultation centre, an employment-support NPO and an
-// occupational health support centre.
+// Fictional organisations shaped after the seeds, one of each kind: a prefecture office running
+// one-stop consultation days, a hospital's cancer consultation centre, an employment-support
+// NPO, an occupational health support centre, a patient salon and an employer.
 constexpr DemoOrg kOrgs[] = {
     {"municipality", "つなぐ県 保健医療部 疾病対策課"},
     {"hospital", "みどり市立病院 がん相談支援センター"},
     {"employment_support", "NPO法人 はたらくサポートみどり"},
     {"occupational_health", "つなぐ産業保健総合支援センター"},
+    {"patient_group", "がん患者サロン みどりの会"},
+    {"employer", "株式会社みどり製作所"},
 };
 
 constexpr DemoUser kUsers[] = {

@@ -18,7 +18,7 @@ using storage::Abort;
 
 // Per-address limits are looser than per-account ones: several staff share one office NAT.
 constexpr int kAddressThreshold = 50;
-constexpr std::int64_t kThrottleWindowSeconds = 15 * 60;
+constexpr std::int64_t kThrottleWindowSeconds = std::int64_t{15} * 60;
 constexpr int kMaxCodeAttemptsPerLogin = 5;
 constexpr const char* kTotpAd = "app_user:totp_secret:";
 

@@ -24,10 +24,10 @@ struct Session {
 };
 
 struct SessionPolicy {
-  std::int64_t idle_seconds = 30 * 60;
-  std::int64_t absolute_seconds = 12 * 3600;
+  std::int64_t idle_seconds = std::int64_t{30} * 60;
+  std::int64_t absolute_seconds = std::int64_t{12} * 3600;
   // A login step (password accepted, code pending) must finish quickly.
-  std::int64_t pending_seconds = 10 * 60;
+  std::int64_t pending_seconds = std::int64_t{10} * 60;
 };
 
 class SessionStore {

@@ -14,7 +14,7 @@ struct ServerConfig {
   std::string public_url = "http://127.0.0.1:8080";  // base of links in e-mails
   bool cookie_secure = true;  // false only for plain-http loopback development and tests
   int worker_threads = 8;
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
 };
 
 struct DatabaseConfig {

@@ -61,10 +61,12 @@ fi
 
 # serve on an empty file migrates and starts; SIGTERM stops it cleanly.
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$bin" serve --db "sqlite:$tmp/empty.db" --listen "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
+TSUNAGU_KEY_FILE="$tmp/fresh/keys.toml" "$bin" serve --db "sqlite:$tmp/fresh/empty.db" \
+  --listen "127.0.0.1:$port" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 check "serve on an empty file answers /healthz" bash -c "curl -fs http://127.0.0.1:$port/healthz | grep -qx ok"
+check "serve created a key file for the new database" test "$(stat -c %a "$tmp/fresh/keys.toml")" = 600
 kill -TERM "$server_pid"
 wait "$server_pid"
 check "serve stops cleanly on SIGTERM" test "$?" = 0
