@@ -1,6 +1,7 @@
 // tsunagu: the command-line entry point (serve, migrate, demo, user, org, backup, restore,
 // audit verify, keys generate).
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -10,6 +11,8 @@
 #include "crypto/init.hpp"
 
 int main(int argc, char** argv) {
+  // Databases, backups, key files and mail folders hold personal data: private by default.
+  ::umask(077);
   if (!tsunagu::crypto::Initialize()) {
     std::cerr << "libsodium could not be initialised\n";
     return 1;

@@ -19,6 +19,16 @@ constexpr const char* kCsp =
     "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'; object-src 'none'";
 
+// Pages are Japanese unless the person chose English (?lang=en, then a cookie, or the account
+// setting, applied after the session loads): UI.md, Japanese first. API clients choose with
+// Accept-Language as HTTP intends.
+std::string Language(const http::Request& request) {
+  const bool api = request.path.rfind("/api/", 0) == 0;
+  return core::NegotiateLanguage(request.Query("lang").value_or(""),
+                                 api ? "" : request.Cookie("tsunagu_lang").value_or(""),
+                                 api ? request.Header("Accept-Language").value_or("") : "");
+}
+
 bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
@@ -264,9 +274,7 @@ void App::Finish(const web::RequestContext& ctx, http::Response& r, bool persona
 http::Response App::Handle(http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
   web::RequestContext ctx{request, crypto::RandomToken(9)};
-  ctx.lang = core::NegotiateLanguage(request.Query("lang").value_or(""),
-                                     request.Cookie("tsunagu_lang").value_or(""),
-                                     request.Header("Accept-Language").value_or(""));
+  ctx.lang = Language(request);
   http::Response response;
   std::string route_name = "-";
   try {
@@ -295,9 +303,7 @@ http::Response App::Handle(http::Request& request) {
 http::Response App::HandleServerError(int status, const http::Request& partial) {
   http::Request copy = partial;
   web::RequestContext ctx{copy, crypto::RandomToken(9)};
-  ctx.lang = core::NegotiateLanguage(copy.Query("lang").value_or(""),
-                                     copy.Cookie("tsunagu_lang").value_or(""),
-                                     copy.Header("Accept-Language").value_or(""));
+  ctx.lang = Language(copy);
   std::string key = "error.bad_request";
   if (status == 413) key = "error.too_large";
   if (status == 431) key = "error.headers_too_large";

@@ -49,7 +49,8 @@ TEST(Api, TokensAuthenticateAndAreRevocable) {
   // A browser session alone does not authenticate API calls.
   EXPECT_EQ(c.Get("/api/v1/me").status, 401);
   // Tokens never administer.
-  EXPECT_EQ(api.Get("/api/v1/organization/members", {{"Authorization", "Bearer " + token}}).status, 200);
+  EXPECT_EQ(api.Get("/api/v1/organization/members", {{"Authorization", "Bearer " + token}}).status,
+            200);
 
   // Revoked at the page: the next call is refused.
   auto list = c.Get("/account/tokens");

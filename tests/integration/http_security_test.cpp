@@ -41,6 +41,13 @@ TEST(HttpSecurity, UnknownPageIsExplainedInTheUsersLanguage) {
   EXPECT_EQ(en.status, 404);
   EXPECT_THAT(en.body, HasSubstr("lang=\"en\""));
   EXPECT_THAT(en.body, HasSubstr("We could not find that page"));
+  // Japanese first: a browser's Accept-Language alone does not switch pages to English.
+  auto browser_en = t.NewClient().Get("/login", {{"Accept-Language", "en-US,en;q=0.9"}});
+  EXPECT_THAT(browser_en.body, HasSubstr("lang=\"ja\""));
+  // The choice made with ?lang=en is remembered for the next page.
+  auto chooser = t.NewClient();
+  chooser.Get("/login?lang=en");
+  EXPECT_THAT(chooser.Get("/login").body, HasSubstr("lang=\"en\""));
   auto api = t.NewClient().Get("/api/v1/nothing-here");
   EXPECT_EQ(api.status, 404);
   EXPECT_THAT(api.Header("content-type"), HasSubstr("application/problem+json"));

@@ -2,10 +2,9 @@
 // no personal data (canary strings).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
-
-#include <soci/postgresql/soci-postgresql.h>
 
 #include <fstream>
 #include <sstream>

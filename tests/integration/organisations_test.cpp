@@ -78,9 +78,9 @@ TEST(Organisations, AnotherOrganisationsMemberIsLikeAMissingOne) {
     EXPECT_EQ(strip(f.body, foreign), strip(m.body, missing)) << suffix;
   }
   auto page = c.Get("/org/members");
-  auto edit = c.Post(foreign, {{"csrf_token", ExtractCsrf(page.body)},
-                               {"role", "viewer"},
-                               {"profession", "clerical"}});
+  auto edit = c.Post(
+      foreign,
+      {{"csrf_token", ExtractCsrf(page.body)}, {"role", "viewer"}, {"profession", "clerical"}});
   EXPECT_EQ(edit.status, 404);
   auto remove = c.Post(foreign + "/remove", {{"csrf_token", ExtractCsrf(page.body)}});
   EXPECT_EQ(remove.status, 404);
