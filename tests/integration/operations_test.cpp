@@ -75,6 +75,13 @@ TEST(Operations, StaticFilesHaveETagsAndCompressedVariants) {
   ASSERT_FALSE(etag.empty());
   EXPECT_EQ(c.Get("/static/css/app.css", {{"If-None-Match", etag}}).status, 304);
   EXPECT_EQ(c.Get("/static/../../etc/passwd").status, 404);
+  // scripts/vendor-static (run by `make`) writes gzip siblings; they are served when accepted.
+  if (std::filesystem::exists(TSUNAGU_SOURCE_DIR "/web/static/css/app.css.gz")) {
+    auto gz = c.Get("/static/css/app.css", {{"Accept-Encoding", "gzip"}});
+    EXPECT_EQ(gz.Header("content-encoding"), "gzip");
+    EXPECT_THAT(gz.Header("vary"), HasSubstr("Accept-Encoding"));
+    EXPECT_LT(gz.body.size(), css.body.size());
+  }
   EXPECT_EQ(c.Get("/static/css/nope.css").status, 404);
 }
 
