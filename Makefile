@@ -12,7 +12,7 @@ all: build
 
 # System packages (apt-get), npm packages and the vendored static files.
 deps: $(BUILD_DIR)/.deps-stamp
-$(BUILD_DIR)/.deps-stamp: scripts/install-deps package.json package-lock.json
+$(BUILD_DIR)/.deps-stamp: scripts/install-deps scripts/vendor-static package.json package-lock.json
 	scripts/install-deps
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	scripts/vendor-static

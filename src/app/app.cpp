@@ -94,10 +94,20 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
                                                           *app->outbox_);
   app->orgs_ = std::make_unique<orgs::OrgService>(*app->db_, clock);
   app->tokens_ = std::make_unique<api::TokenService>(*app->db_, clock);
+  auto holidays =
+      consultations::HolidayCalendar::LoadFile(config.data_dir + "/holidays/holidays.json");
+  if (!holidays) {
+    return core::Error::Invalid(
+        "cannot load " + config.data_dir +
+        "/holidays/holidays.json (run scripts/vendor-static): " + holidays.error().message_key);
+  }
+  app->holidays_ = std::make_unique<consultations::HolidayCalendar>(std::move(*holidays));
+  app->consultations_ = std::make_unique<consultations::ConsultationService>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->holidays_);
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
-  app->services_ = std::unique_ptr<Services>(
-      new Services{config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_,
-                   *app->outbox_, *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_});
+  app->services_ = std::unique_ptr<Services>(new Services{
+      config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
+      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;

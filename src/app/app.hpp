@@ -50,6 +50,8 @@ class App {
   std::unique_ptr<auth::AccountService> accounts_;
   std::unique_ptr<orgs::OrgService> orgs_;
   std::unique_ptr<api::TokenService> tokens_;
+  std::unique_ptr<consultations::HolidayCalendar> holidays_;
+  std::unique_ptr<consultations::ConsultationService> consultations_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<Services> services_;
   Router router_;

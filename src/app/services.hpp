@@ -6,6 +6,7 @@
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
 #include "auth/sessions.hpp"
+#include "consultations/consultation_service.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/i18n.hpp"
@@ -29,6 +30,7 @@ struct Services {
   auth::AccountService& accounts;
   orgs::OrgService& orgs;
   api::TokenService& tokens;
+  consultations::ConsultationService& consultations;
 
   // Name of the session cookie: the __Host- prefix needs Secure, so plain-http development
   // and tests use a plain name (SECURITY.md rule 7).

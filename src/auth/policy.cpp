@@ -40,6 +40,9 @@ bool Policy::Allows(const Principal* who, Permission permission) {
       return full;
     case Permission::kOrgMember:
       return full && who->organization_id != 0 && who->role.has_value();
+    case Permission::kOrgCoordinate:
+      return full && who->organization_id != 0 &&
+             (who->role == Role::kAdmin || who->role == Role::kCoordinator);
     case Permission::kOrgManageMembers:
     case Permission::kOrgViewAudit:
       // API tokens act for the user but never administer: a leaked token cannot add members.
@@ -56,6 +59,10 @@ bool Policy::CanManageMembersOf(const Principal& who, std::int64_t org_id) {
 
 bool Policy::CanViewAuditOf(const Principal& who, std::int64_t org_id) {
   return Allows(&who, Permission::kOrgViewAudit) && who.organization_id == org_id;
+}
+
+bool Policy::CanCoordinate(const Principal& who, std::int64_t org_id) {
+  return Allows(&who, Permission::kOrgCoordinate) && who.organization_id == org_id;
 }
 
 bool Policy::CanGrantRole(const Principal& who, Role /*role*/) {

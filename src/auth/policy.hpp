@@ -22,6 +22,7 @@ enum class Permission {
   kPendingEnrollment,  // an invitation accepted, TOTP enrolment pending
   kSignedIn,           // any fully signed-in user (own profile, own tokens, logout)
   kOrgMember,          // a member of the active organisation, any role
+  kOrgCoordinate,      // the active organisation's admin or coordinator (事務局)
   kOrgManageMembers,   // the active organisation's admin
   kOrgViewAudit,       // the active organisation's admin
   kSystemAdmin,        // organisations across the system
@@ -45,6 +46,8 @@ class Policy {
   static bool CanManageMembersOf(const Principal& who, std::int64_t org_id);
   // May `who` read the audit log of organisation `org_id`?
   static bool CanViewAuditOf(const Principal& who, std::int64_t org_id);
+  // May `who` run the consultation programmes of organisation `org_id` (事務局)?
+  static bool CanCoordinate(const Principal& who, std::int64_t org_id);
   // Which roles may `who` grant in its own organisation? Admins may grant any role.
   static bool CanGrantRole(const Principal& who, Role role);
 };

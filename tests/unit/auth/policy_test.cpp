@@ -25,8 +25,8 @@ TEST(Policy, UndeclaredIsNeverAllowed) {
 TEST(Policy, AnonymousGetsOnlyPublic) {
   EXPECT_TRUE(Policy::Allows(nullptr, Permission::kPublic));
   for (auto p : {Permission::kPendingLogin, Permission::kPendingEnrollment, Permission::kSignedIn,
-                 Permission::kOrgMember, Permission::kOrgManageMembers, Permission::kOrgViewAudit,
-                 Permission::kSystemAdmin}) {
+                 Permission::kOrgMember, Permission::kOrgCoordinate, Permission::kOrgManageMembers,
+                 Permission::kOrgViewAudit, Permission::kSystemAdmin}) {
     EXPECT_FALSE(Policy::Allows(nullptr, p));
   }
 }
@@ -50,6 +50,10 @@ TEST(Policy, RolesInTheActiveOrganisation) {
     EXPECT_TRUE(Policy::Allows(&p, Permission::kOrgMember));
     EXPECT_EQ(Policy::Allows(&p, Permission::kOrgManageMembers), r == Role::kAdmin);
     EXPECT_EQ(Policy::Allows(&p, Permission::kOrgViewAudit), r == Role::kAdmin);
+    EXPECT_EQ(Policy::Allows(&p, Permission::kOrgCoordinate),
+              r == Role::kAdmin || r == Role::kCoordinator);
+    EXPECT_EQ(Policy::CanCoordinate(p, 7), r == Role::kAdmin || r == Role::kCoordinator);
+    EXPECT_FALSE(Policy::CanCoordinate(p, 8)) << "never another organisation's programmes";
     EXPECT_FALSE(Policy::Allows(&p, Permission::kSystemAdmin));
   }
 }

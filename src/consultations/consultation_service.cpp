@@ -1,0 +1,488 @@
+#include "consultations/consultation_service.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "crypto/random.hpp"
+#include "storage/row.hpp"
+
+namespace tsunagu::consultations {
+namespace {
+
+using storage::Abort;
+using storage::GetInt;
+using storage::GetText;
+
+constexpr std::size_t kMaxName = 100;
+constexpr std::size_t kMaxShortText = 100;
+constexpr std::size_t kMaxDiagnosis = 200;
+constexpr std::size_t kMaxNotes = 2000;
+
+// Unambiguous upper-case letters and digits for reference numbers read out on the phone.
+constexpr std::string_view kReferenceAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
+
+std::string NewReference() {
+  const std::string random = crypto::RandomToken(16);
+  std::string ref = "TS-";
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == 4) ref += '-';
+    ref += kReferenceAlphabet[static_cast<unsigned char>(random[i]) % kReferenceAlphabet.size()];
+  }
+  return ref;
+}
+
+std::string JoinTopics(const std::vector<std::string>& topics) {
+  std::string out;
+  for (const auto& t : topics) {
+    if (!out.empty()) out += ',';
+    out += t;
+  }
+  return out;
+}
+
+void Length(std::vector<core::FieldError>& errors, const char* field, const std::string& value,
+            std::size_t max, bool required) {
+  const auto n = core::CountCodePoints(value);
+  if (required && n == 0) {
+    errors.push_back({field, std::string("booking.error.") + field + "_required"});
+  } else if (n > max) {
+    errors.push_back({field, "form.error.too_long"});
+  }
+}
+
+template <std::size_t N>
+void Code(std::vector<core::FieldError>& errors, const char* field,
+          const std::array<std::string_view, N>& list, const std::string& value) {
+  if (!InList(list, value)) {
+    errors.push_back({field, std::string("booking.error.") + field + "_required"});
+  }
+}
+
+ConsultationDay ReadDay(const soci::row& r) {
+  ConsultationDay d;
+  d.id = GetInt(r, 0);
+  d.program_id = GetInt(r, 1);
+  d.date = core::ParseIsoDate(GetText(r, 2)).value_or(core::Date{});
+  d.start_minutes = static_cast<int>(GetInt(r, 3));
+  d.end_minutes = static_cast<int>(GetInt(r, 4));
+  d.mode = GetText(r, 5);
+  d.venue = GetText(r, 6);
+  d.meeting_url = GetText(r, 7);
+  d.booths = static_cast<int>(GetInt(r, 8));
+  d.slot_minutes = static_cast<int>(GetInt(r, 9));
+  d.status = GetText(r, 10);
+  if (!storage::IsNull(r, 11)) d.moved_from = core::ParseIsoDate(GetText(r, 11));
+  return d;
+}
+
+constexpr const char* kDayColumns =
+    "id, program_id, day_date, start_minutes, end_minutes, mode, venue, meeting_url, booths, "
+    "slot_minutes, status, moved_from";
+
+// Loads the slots of the given days in one query.
+void AttachSlots(soci::session& s, std::vector<ConsultationDay>& days) {
+  if (days.empty()) return;
+  long long first = days.front().id;
+  long long last = days.front().id;
+  for (const auto& d : days) {
+    first = std::min<long long>(first, d.id);
+    last = std::max<long long>(last, d.id);
+  }
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT id, day_id, start_minutes, end_minutes, capacity, booked FROM "
+                    "consultation_slot WHERE day_id BETWEEN :a AND :b ORDER BY day_id, "
+                    "start_minutes",
+       soci::use(first), soci::use(last));
+  for (const auto& r : rows) {
+    Slot slot{GetInt(r, 0),
+              GetInt(r, 1),
+              static_cast<int>(GetInt(r, 2)),
+              static_cast<int>(GetInt(r, 3)),
+              static_cast<int>(GetInt(r, 4)),
+              static_cast<int>(GetInt(r, 5))};
+    for (auto& d : days) {
+      if (d.id == slot.day_id) d.slots.push_back(slot);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<core::FieldError> ConsultationService::ValidateSettings(const DaySettings& s) {
+  std::vector<core::FieldError> errors;
+  if (!InList(kDayModes, s.mode)) errors.push_back({"mode", "days.error.mode"});
+  if (s.booths < 1 || s.booths > 50) errors.push_back({"booths", "days.error.booths"});
+  if (s.slot_minutes < 10 || s.slot_minutes > 240) {
+    errors.push_back({"slot_minutes", "days.error.slot_minutes"});
+  }
+  if (s.prep_minutes < 0 || s.prep_minutes > 120 || s.debrief_minutes < 0 ||
+      s.debrief_minutes > 120) {
+    errors.push_back({"prep_minutes", "days.error.prep_minutes"});
+  }
+  if (core::CountCodePoints(s.venue) > 200) errors.push_back({"venue", "form.error.too_long"});
+  if (!s.meeting_url.empty() && s.meeting_url.rfind("https://", 0) != 0) {
+    errors.push_back({"meeting_url", "days.error.meeting_url"});
+  }
+  return errors;
+}
+
+std::vector<core::FieldError> ConsultationService::ValidateBooking(const BookingRequest& r) {
+  std::vector<core::FieldError> errors;
+  if (r.slot_id <= 0) errors.push_back({"slot_id", "booking.error.slot_id_required"});
+  if (!InList(kChannels, r.channel)) errors.push_back({"channel", "booking.error.channel"});
+  const Intake& in = r.intake;
+  if (in.for_family) Length(errors, "relationship", in.relationship, 20, true);
+  Code(errors, "gender", kGenders, in.gender);
+  Code(errors, "age_band", kAgeBands, in.age_band);
+  Length(errors, "municipality", in.municipality, 40, true);
+  Code(errors, "heard_from", kHeardFrom, in.heard_from);
+  Code(errors, "treatment_status", kTreatmentStatuses, in.treatment_status);
+  Code(errors, "work_status", kWorkStatuses, in.work_status);
+  if (in.topics.empty()) errors.push_back({"topics", "booking.error.topics_required"});
+  for (const auto& t : in.topics) {
+    if (!InList(kTopics, t)) {
+      errors.push_back({"topics", "booking.error.topics_required"});
+      break;
+    }
+  }
+  const Contact& c = r.contact;
+  Length(errors, "name", c.name, kMaxName, true);
+  Length(errors, "furigana", c.furigana, kMaxName, true);
+  if (!c.furigana.empty() && !core::IsKanaReading(c.furigana)) {
+    errors.push_back({"furigana", "booking.error.furigana_kana"});
+  }
+  if (c.phone.empty() && c.email.empty()) {
+    errors.push_back({"phone", "booking.error.contact_required"});
+  }
+  if (!c.phone.empty()) {
+    const auto digits = core::NormalizePhone(c.phone);
+    if (digits.size() < 10 || digits.size() > 11)
+      errors.push_back({"phone", "booking.error.phone"});
+  }
+  if (!c.email.empty() && !core::LooksLikeEmail(c.email)) {
+    errors.push_back({"email", "booking.error.email"});
+  }
+  Length(errors, "diagnosis", c.diagnosis, kMaxDiagnosis, false);
+  Length(errors, "notes", c.notes, kMaxNotes, false);
+  if (!r.consent) errors.push_back({"consent", "booking.error.consent_required"});
+  return errors;
+}
+
+core::Result<Program> ConsultationService::ProgramFor(const auth::Principal& who,
+                                                      std::int64_t program_id) {
+  auto program = db_.Read<std::optional<Program>>([&](soci::session& s) -> std::optional<Program> {
+    long long id = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, organization_id, name, description, status FROM program "
+                      "WHERE id = :id",
+         soci::use(id));
+    for (const auto& r : rows) {
+      return Program{GetInt(r, 0), GetInt(r, 1), GetText(r, 2), GetText(r, 3), GetText(r, 4)};
+    }
+    return std::nullopt;
+  });
+  if (!program) return program.error();
+  // Another organisation's programme looks exactly like a missing one.
+  if (!*program || !auth::Policy::CanCoordinate(who, (*program)->organization_id)) {
+    return core::Error::NotFound();
+  }
+  return **program;
+}
+
+core::Result<std::int64_t> ConsultationService::CreateProgram(const auth::Principal& who,
+                                                              const audit::Actor& actor,
+                                                              const std::string& name_in,
+                                                              const std::string& description) {
+  if (!auth::Policy::CanCoordinate(who, who.organization_id)) return core::Error::NotFound();
+  const std::string name = core::Trim(core::NormalizeNfkc(name_in));
+  std::vector<core::FieldError> errors;
+  if (name.empty()) errors.push_back({"name", "programs.error.name_required"});
+  if (core::CountCodePoints(name) > kMaxShortText)
+    errors.push_back({"name", "form.error.too_long"});
+  if (core::CountCodePoints(description) > kMaxNotes) {
+    errors.push_back({"description", "form.error.too_long"});
+  }
+  if (!errors.empty()) return core::Error::Invalid("error.form", errors);
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<std::int64_t>([&](soci::session& s) {
+    long long org = who.organization_id;
+    long long at = now;
+    long long id = 0;
+    s << "INSERT INTO program (organization_id, name, description, status, created_at) VALUES "
+         "(:o, :n, :d, 'active', :t) RETURNING id",
+        soci::use(org), soci::use(name), soci::use(description), soci::use(at), soci::into(id);
+    audit::AuditLog::Append(s, actor, {"program.create", "program", std::to_string(id), "{}", -1},
+                            now);
+    return static_cast<std::int64_t>(id);
+  });
+}
+
+core::Result<std::vector<Program>> ConsultationService::ListPrograms(const auth::Principal& who) {
+  if (!auth::Policy::CanCoordinate(who, who.organization_id)) return core::Error::NotFound();
+  return db_.Read<std::vector<Program>>([&](soci::session& s) {
+    std::vector<Program> out;
+    long long org = who.organization_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, organization_id, name, description, status FROM program "
+                      "WHERE organization_id = :o ORDER BY id",
+         soci::use(org));
+    for (const auto& r : rows) {
+      out.push_back({GetInt(r, 0), GetInt(r, 1), GetText(r, 2), GetText(r, 3), GetText(r, 4)});
+    }
+    return out;
+  });
+}
+
+core::Result<Program> ConsultationService::GetProgram(const auth::Principal& who,
+                                                      std::int64_t program_id) {
+  return ProgramFor(who, program_id);
+}
+
+core::Status ConsultationService::SetTarget(const auth::Principal& who, const audit::Actor& actor,
+                                            std::int64_t program_id, const Target& t) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  std::vector<core::FieldError> errors;
+  if (t.fiscal_year < 2000 || t.fiscal_year > 2100) {
+    errors.push_back({"fiscal_year", "targets.error.fiscal_year"});
+  }
+  for (auto [field, value] : {std::pair{"consultations", t.consultations},
+                              std::pair{"placements", t.placements}, std::pair{"days", t.days}}) {
+    if (value < 0 || value > 1000000) errors.push_back({field, "targets.error.number"});
+  }
+  if (!errors.empty()) return core::Error::Invalid("error.form", errors);
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    long long id = program_id;
+    int fy = t.fiscal_year;
+    s << "DELETE FROM program_target WHERE program_id = :p AND fiscal_year = :y", soci::use(id),
+        soci::use(fy);
+    s << "INSERT INTO program_target (program_id, fiscal_year, consultations, placements, days) "
+         "VALUES (:p, :y, :c, :pl, :d)",
+        soci::use(id), soci::use(fy), soci::use(t.consultations), soci::use(t.placements),
+        soci::use(t.days);
+    audit::AuditLog::Append(
+        s, actor,
+        {"program.target", "program", std::to_string(program_id),
+         "{\"fiscal_year\":" + std::to_string(fy) + "}", program->organization_id},
+        now);
+  });
+}
+
+core::Result<std::optional<Target>> ConsultationService::GetTarget(const auth::Principal& who,
+                                                                   std::int64_t program_id,
+                                                                   int fiscal_year) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  return db_.Read<std::optional<Target>>([&](soci::session& s) -> std::optional<Target> {
+    long long id = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT fiscal_year, consultations, placements, days FROM program_target "
+                      "WHERE program_id = :p AND fiscal_year = :y",
+         soci::use(id), soci::use(fiscal_year));
+    for (const auto& r : rows) {
+      return Target{static_cast<int>(GetInt(r, 0)), static_cast<int>(GetInt(r, 1)),
+                    static_cast<int>(GetInt(r, 2)), static_cast<int>(GetInt(r, 3))};
+    }
+    return std::nullopt;
+  });
+}
+
+core::Result<GenerationResult> ConsultationService::GenerateDays(
+    const auth::Principal& who, const audit::Actor& actor, std::int64_t program_id,
+    const ScheduleRule& rule, int fiscal_year, const DaySettings& settings) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  if (auto errors = ValidateSettings(settings); !errors.empty()) {
+    return core::Error::Invalid("error.form", errors);
+  }
+  auto plan = PlanFiscalYear(rule, fiscal_year, holidays_);
+  if (!plan) return plan.error();
+  if (SlotTimes(rule.start_minutes, rule.end_minutes, settings).empty()) {
+    return core::Error::Invalid("error.form", {{"slot_minutes", "days.error.no_slot_fits"}});
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<GenerationResult>([&](soci::session& s) {
+    GenerationResult result;
+    result.plan = *plan;
+    long long pid = program_id;
+    long long at = now;
+    for (const auto& day : plan->days) {
+      std::string date = core::ToIso(day.date);
+      int existing = 0;
+      s << "SELECT COUNT(*) FROM consultation_day WHERE program_id = :p AND day_date = :d",
+          soci::use(pid), soci::use(date), soci::into(existing);
+      if (existing > 0) {
+        ++result.already_there;
+        continue;
+      }
+      std::string moved = day.moved_from ? core::ToIso(*day.moved_from) : std::string();
+      soci::indicator moved_ind = day.moved_from ? soci::i_ok : soci::i_null;
+      long long day_id = 0;
+      s << "INSERT INTO consultation_day (program_id, day_date, start_minutes, end_minutes, "
+           "mode, venue, meeting_url, booths, slot_minutes, status, moved_from, created_at) "
+           "VALUES (:p, :d, :s, :e, :m, :v, :u, :b, :sl, 'scheduled', :mv, :t) RETURNING id",
+          soci::use(pid), soci::use(date), soci::use(day.start_minutes), soci::use(day.end_minutes),
+          soci::use(settings.mode), soci::use(settings.venue), soci::use(settings.meeting_url),
+          soci::use(settings.booths), soci::use(settings.slot_minutes), soci::use(moved, moved_ind),
+          soci::use(at), soci::into(day_id);
+      for (auto [start, end] : SlotTimes(day.start_minutes, day.end_minutes, settings)) {
+        s << "INSERT INTO consultation_slot (day_id, start_minutes, end_minutes, capacity, "
+             "booked) VALUES (:d, :s, :e, :c, 0)",
+            soci::use(day_id), soci::use(start), soci::use(end), soci::use(settings.booths);
+      }
+      ++result.created;
+    }
+    audit::AuditLog::Append(s, actor,
+                            {"consultation_day.generate", "program", std::to_string(program_id),
+                             "{\"fiscal_year\":" + std::to_string(fiscal_year) +
+                                 ",\"created\":" + std::to_string(result.created) + "}",
+                             program->organization_id},
+                            now);
+    return result;
+  });
+}
+
+core::Result<std::vector<ConsultationDay>> ConsultationService::ListDays(const auth::Principal& who,
+                                                                         std::int64_t program_id,
+                                                                         int fiscal_year) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  const std::string from = core::ToIso(core::FiscalYearStart(fiscal_year));
+  const std::string to = core::ToIso(core::FiscalYearEnd(fiscal_year));
+  return db_.Read<std::vector<ConsultationDay>>([&](soci::session& s) {
+    std::vector<ConsultationDay> days;
+    long long pid = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT " << kDayColumns
+                   << " FROM consultation_day WHERE program_id = :p AND day_date BETWEEN :a "
+                      "AND :b ORDER BY day_date, start_minutes",
+         soci::use(pid), soci::use(from), soci::use(to));
+    for (const auto& r : rows) days.push_back(ReadDay(r));
+    AttachSlots(s, days);
+    return days;
+  });
+}
+
+core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::int64_t program_id,
+                                                                         core::Date from) {
+  const std::string from_iso = core::ToIso(from);
+  return db_.Read<std::vector<ConsultationDay>>([&](soci::session& s) {
+    std::vector<ConsultationDay> days;
+    long long pid = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT " << kDayColumns
+                   << " FROM consultation_day d WHERE program_id = :p AND day_date >= :f AND "
+                      "status = 'scheduled' AND EXISTS (SELECT 1 FROM program p WHERE p.id = "
+                      "d.program_id AND p.status = 'active') ORDER BY day_date, start_minutes",
+         soci::use(pid), soci::use(from_iso));
+    for (const auto& r : rows) days.push_back(ReadDay(r));
+    AttachSlots(s, days);
+    return days;
+  });
+}
+
+core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& request,
+                                                       const audit::Actor& actor,
+                                                       const ConfirmationBuilder& confirmation) {
+  if (auto errors = ValidateBooking(request); !errors.empty()) {
+    return core::Error::Invalid("error.form", errors);
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  const std::string today = core::ToIso(core::DateFromUnixSeconds(now));
+  BookingReceipt receipt;
+  receipt.reference = NewReference();
+  receipt.cancel_token = crypto::RandomToken(24);
+  const std::string cancel_hash = crypto::HashToken(receipt.cancel_token);
+  const Contact& c = request.contact;
+  const std::string email = core::Trim(core::NormalizeNfkc(c.email));
+  const std::string phone = core::NormalizePhone(c.phone);
+
+  return db_.Write<BookingReceipt>([&](soci::session& s) {
+    long long slot_id = request.slot_id;
+    // The database decides: one statement takes a place only while one is free, on a
+    // scheduled day that has not passed. No count is read first.
+    soci::statement take =
+        (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 WHERE id = :id AND "
+                      "booked < capacity AND day_id IN (SELECT id FROM consultation_day WHERE "
+                      "status = 'scheduled' AND day_date >= :today)",
+         soci::use(slot_id), soci::use(today));
+    take.execute(true);
+    if (take.get_affected_rows() != 1) {
+      int exists = 0;
+      s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = "
+           "sl.day_id WHERE sl.id = :id AND d.status = 'scheduled' AND d.day_date >= :today",
+          soci::use(slot_id), soci::use(today), soci::into(exists);
+      if (exists == 0) throw Abort{core::Error::NotFound()};
+      throw Abort{
+          core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
+    }
+    ConsultationDay day;
+    Slot slot;
+    long long org = 0;
+    {
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
+                        "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
+                        "d.moved_from, sl.start_minutes, sl.end_minutes, sl.capacity, sl.booked, "
+                        "p.organization_id FROM consultation_slot sl JOIN consultation_day d ON "
+                        "d.id = sl.day_id JOIN program p ON p.id = d.program_id WHERE sl.id = :id",
+           soci::use(slot_id));
+      for (const auto& r : rows) {
+        day = ReadDay(r);
+        slot = Slot{slot_id,
+                    day.id,
+                    static_cast<int>(GetInt(r, 12)),
+                    static_cast<int>(GetInt(r, 13)),
+                    static_cast<int>(GetInt(r, 14)),
+                    static_cast<int>(GetInt(r, 15))};
+        org = GetInt(r, 16);
+      }
+    }
+    const Intake& in = request.intake;
+    const std::string topics = JoinTopics(in.topics);
+    const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
+    long long at = now;
+    int for_family = in.for_family ? 1 : 0;
+    long long booking_id = 0;
+    // The reference is unique and random, so it binds each encrypted value to its row.
+    // SOCI binds references: every value must outlive the statement, so no temporaries.
+    const std::string ad = "booking:" + receipt.reference + ":";
+    const std::string name_enc = cipher_.Encrypt(core::Trim(c.name), ad + "name");
+    const std::string furigana_enc = cipher_.Encrypt(core::Trim(c.furigana), ad + "furigana");
+    const std::string phone_enc = cipher_.Encrypt(phone, ad + "phone");
+    const std::string email_enc = cipher_.Encrypt(email, ad + "email");
+    const std::string diagnosis_enc = cipher_.Encrypt(c.diagnosis, ad + "diagnosis");
+    const std::string notes_enc = cipher_.Encrypt(c.notes, ad + "notes");
+    const std::string email_bidx = email.empty() ? "" : cipher_.BlindIndex(email, "booking.email");
+    const std::string phone_bidx = phone.empty() ? "" : cipher_.BlindIndex(phone, "booking.phone");
+    s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
+         "relationship, gender, age_band, municipality, heard_from, treatment_status, "
+         "work_status, topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, "
+         "notes_enc, email_bidx, phone_bidx, cancel_token_hash, created_at, updated_at) VALUES "
+         "(:ref, :day, :slot, 'booked', :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, "
+         ":topics, :name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :c, :u) "
+         "RETURNING id",
+        soci::use(receipt.reference), soci::use(day.id), soci::use(slot_id),
+        soci::use(request.channel), soci::use(for_family), soci::use(in.relationship),
+        soci::use(in.gender), soci::use(in.age_band), soci::use(municipality),
+        soci::use(in.heard_from), soci::use(in.treatment_status), soci::use(in.work_status),
+        soci::use(topics), soci::use(name_enc), soci::use(furigana_enc), soci::use(phone_enc),
+        soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc), soci::use(email_bidx),
+        soci::use(phone_bidx), soci::use(cancel_hash), soci::use(at), soci::use(at),
+        soci::into(booking_id);
+    receipt.booking_id = booking_id;
+    if (!email.empty() && confirmation) {
+      Contact to = c;
+      to.email = email;
+      outbox_.Enqueue(s, confirmation(receipt, day, slot, to), "booking_confirmation");
+    }
+    audit::AuditLog::Append(s, actor,
+                            {"booking.create", "booking", std::to_string(booking_id),
+                             "{\"channel\":\"" + request.channel + "\"}", org},
+                            now);
+    return receipt;
+  });
+}
+
+}  // namespace tsunagu::consultations

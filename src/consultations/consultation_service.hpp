@@ -1,0 +1,78 @@
+// Rules for programmes, consultation days and bookings. Organisation walls come from the
+// policy; capacity comes from the database (see consultation_slot in 0003_consultations.sql).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "auth/policy.hpp"
+#include "consultations/holidays.hpp"
+#include "consultations/model.hpp"
+#include "consultations/schedule_rule.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "crypto/field_cipher.hpp"
+#include "notify/mail.hpp"
+#include "notify/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace tsunagu::consultations {
+
+struct GenerationResult {
+  int created = 0;
+  int already_there = 0;  // days of the plan that existed (generation can be repeated safely)
+  FiscalYearPlan plan;
+};
+
+// Builds the confirmation e-mail (texts from the caller's catalogue, .ics attached).
+using ConfirmationBuilder = std::function<notify::MailMessage(
+    const BookingReceipt&, const ConsultationDay&, const Slot&, const Contact&)>;
+
+class ConsultationService {
+ public:
+  ConsultationService(storage::Database& db, const core::Clock& clock,
+                      const crypto::FieldCipher& cipher, notify::Outbox& outbox,
+                      const HolidayCalendar& holidays)
+      : db_(db), clock_(clock), cipher_(cipher), outbox_(outbox), holidays_(holidays) {}
+
+  // --- 事務局 (coordinator or admin of the host organisation)
+  core::Result<std::int64_t> CreateProgram(const auth::Principal& who, const audit::Actor& actor,
+                                           const std::string& name, const std::string& description);
+  core::Result<std::vector<Program>> ListPrograms(const auth::Principal& who);
+  core::Result<Program> GetProgram(const auth::Principal& who, std::int64_t program_id);
+  core::Status SetTarget(const auth::Principal& who, const audit::Actor& actor,
+                         std::int64_t program_id, const Target& target);
+  core::Result<std::optional<Target>> GetTarget(const auth::Principal& who, std::int64_t program_id,
+                                                int fiscal_year);
+  core::Result<GenerationResult> GenerateDays(const auth::Principal& who, const audit::Actor& actor,
+                                              std::int64_t program_id, const ScheduleRule& rule,
+                                              int fiscal_year, const DaySettings& settings);
+  core::Result<std::vector<ConsultationDay>> ListDays(const auth::Principal& who,
+                                                      std::int64_t program_id, int fiscal_year);
+
+  // --- public booking (no account)
+  // Scheduled days from `from` on, with their slots and free places.
+  core::Result<std::vector<ConsultationDay>> OpenDays(std::int64_t program_id, core::Date from);
+  // Takes one place in the slot, or answers kConflict "booking.full" (満席). The place, the
+  // booking and its confirmation e-mail commit together.
+  core::Result<BookingReceipt> Book(const BookingRequest& request, const audit::Actor& actor,
+                                    const ConfirmationBuilder& confirmation);
+
+  static std::vector<core::FieldError> ValidateBooking(const BookingRequest& request);
+  static std::vector<core::FieldError> ValidateSettings(const DaySettings& settings);
+
+ private:
+  core::Result<Program> ProgramFor(const auth::Principal& who, std::int64_t program_id);
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+  const crypto::FieldCipher& cipher_;
+  notify::Outbox& outbox_;
+  const HolidayCalendar& holidays_;
+};
+
+}  // namespace tsunagu::consultations
