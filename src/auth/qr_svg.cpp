@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "core/markup.hpp"
+
 namespace tsunagu::auth {
 
 namespace {
@@ -15,30 +17,7 @@ struct QrFree {
 };
 
 std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return core::EscapeMarkup(s);
 }
 
 }  // namespace

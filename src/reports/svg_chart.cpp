@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/markup.hpp"
 #include "reports/numbers.hpp"
 
 namespace tsunagu::reports {
@@ -28,34 +29,11 @@ constexpr int kMaxWidth = 4000;
 // Escapes for both text and attribute values. C0 controls are not allowed in XML 1.0 and
 // would make the document ill-formed, so they become spaces.
 std::string Xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
+  std::string clean(text);
+  for (char& c : clean) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
   }
-  return out;
+  return core::EscapeMarkup(clean);
 }
 
 // Coordinates to one decimal with integer arithmetic: no locale, no exponent, no "-0".

@@ -8,33 +8,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/markup.hpp"
+
 namespace tsunagu::web {
 
 std::string EscapeHtml(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  return core::EscapeMarkup(s);
 }
 
 std::string LocalizeTemplate(const std::string& text, const core::Catalog& catalog,
