@@ -102,3 +102,12 @@ CREATE UNIQUE INDEX booking_reference_uq ON booking (reference);
 CREATE INDEX booking_day_idx ON booking (day_id, status);
 CREATE INDEX booking_slot_idx ON booking (slot_id);
 CREATE INDEX booking_cancel_idx ON booking (cancel_token_hash);
+
+-- Notices sent for a day: the primary key makes each one go out once, even with several
+-- servers (staff_status 2 days before, reminders 1 day before).
+CREATE TABLE day_notice (
+  day_id BIGINT NOT NULL REFERENCES consultation_day (id),
+  kind TEXT NOT NULL CHECK (kind IN ('staff_status','reminders')),
+  sent_at BIGINT NOT NULL,
+  PRIMARY KEY (day_id, kind)
+);

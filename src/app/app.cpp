@@ -37,6 +37,7 @@ bool IsStateChanging(const std::string& method) {
 
 App::App(const core::Config& config, const core::Clock& clock) : config_(config), clock_(clock) {}
 App::~App() {
+  if (notices_) notices_->StopWorker();
   if (outbox_) outbox_->StopWorker();
 }
 
@@ -104,6 +105,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->holidays_ = std::make_unique<consultations::HolidayCalendar>(std::move(*holidays));
   app->consultations_ = std::make_unique<consultations::ConsultationService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->holidays_);
+  app->notices_ = std::make_unique<consultations::DayNotices>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{
       config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,

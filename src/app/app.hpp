@@ -5,6 +5,7 @@
 
 #include "app/router.hpp"
 #include "app/services.hpp"
+#include "consultations/notices.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "http/message.hpp"
@@ -28,6 +29,7 @@ class App {
   Services& services() { return *services_; }
   storage::Database& db() { return *db_; }
   notify::Outbox& outbox() { return *outbox_; }
+  consultations::DayNotices& notices() { return *notices_; }
   const Router& router() const { return router_; }
 
  private:
@@ -52,6 +54,7 @@ class App {
   std::unique_ptr<api::TokenService> tokens_;
   std::unique_ptr<consultations::HolidayCalendar> holidays_;
   std::unique_ptr<consultations::ConsultationService> consultations_;
+  std::unique_ptr<consultations::DayNotices> notices_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<Services> services_;
   Router router_;

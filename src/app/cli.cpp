@@ -67,6 +67,7 @@ int Serve(const CommonFlags& flags) {
   if (!app) return Fail(app.error().message_key);
   App& a = **app;
   a.outbox().StartWorker();
+  a.notices().StartWorker();
   http::ServerOptions options;
   options.host = listen->first;
   options.port = listen->second;
@@ -83,6 +84,7 @@ int Serve(const CommonFlags& flags) {
   }
   spdlog::info("tsunagu listening on http://{}:{}", options.host, port);
   server.Wait(true);
+  a.notices().StopWorker();
   a.outbox().StopWorker();
   spdlog::info("tsunagu stopped");
   return 0;
