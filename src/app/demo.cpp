@@ -43,6 +43,48 @@ constexpr DemoUser kUsers[] = {
      "support_promoter", false},
 };
 
+constexpr const char* kDemoProgram = "働くがん患者のためのワンストップ相談";
+
+// The prefecture office's one-stop consultation days (seed 001: 第2木曜・第4火曜 18:00–21:00,
+// two booths) for this fiscal year and the next, so the public booking pages have days to show.
+// Created once: a later run finds the programme by name and leaves it as it is.
+core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coordinator_id) {
+  auto existing = sv.db.Read<long long>([&](soci::session& s) {
+    long long id = 0;
+    long long org = org_id;
+    const std::string name = kDemoProgram;
+    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
+        soci::use(name), soci::into(id);
+    return s.got_data() ? id : 0LL;
+  });
+  if (!existing) return existing.error();
+  if (*existing != 0) return core::OkStatus();
+  auth::Principal who;
+  who.user_id = coordinator_id;
+  who.stage = "full";
+  who.organization_id = org_id;
+  who.role = auth::Role::kCoordinator;
+  const audit::Actor actor{coordinator_id, org_id, "cli", "demo"};
+  auto program = sv.consultations.CreateProgram(
+      who, actor, kDemoProgram,
+      "がん治療と仕事の両立について、専門職にまとめて相談できる相談会です。");
+  if (!program) return program.error();
+  consultations::ScheduleRule rule;
+  rule.occurrences = {{2, 4}, {4, 2}};
+  rule.start_minutes = 18 * 60;
+  rule.end_minutes = 21 * 60;
+  rule.on_holiday = consultations::HolidayPolicy::kNextBusinessDay;
+  consultations::DaySettings settings;
+  settings.booths = 2;
+  settings.venue = "つなぐ県庁 本館2階 相談室";
+  const int fy = core::FiscalYear(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
+  for (int year : {fy, fy + 1}) {
+    auto days = sv.consultations.GenerateDays(who, actor, *program, rule, year, settings);
+    if (!days) return days.error();
+  }
+  return core::OkStatus();
+}
+
 }  // namespace
 
 core::Status LoadDemoData(Services& sv) {
@@ -74,6 +116,12 @@ core::Status LoadDemoData(Services& sv) {
                                  u.profession);
       if (!m) return m.error();
     }
+  }
+  auto jimu = sv.db.Read<std::optional<orgs::User>>(
+      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, "jimu@demo.tsunagu.jp"); });
+  if (!jimu) return jimu.error();
+  if (*jimu) {
+    if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
   }
   return core::OkStatus();
 }

@@ -3,6 +3,7 @@
 #include "api/handlers/routes.hpp"
 #include "app/app.hpp"
 #include "auth/handlers/routes.hpp"
+#include "consultations/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
 
 namespace tsunagu::app {
@@ -14,6 +15,7 @@ void AddRoutes(Router& router, Services& services) {
   account::handlers::AddRoutes(router, services);
   orgs::handlers::AddRoutes(router, services);
   api::handlers::AddRoutes(router, services);
+  consultations::handlers::AddRoutes(router, services);
 }
 
 }  // namespace tsunagu::app

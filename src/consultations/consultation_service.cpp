@@ -343,6 +343,82 @@ core::Result<GenerationResult> ConsultationService::GenerateDays(
   });
 }
 
+core::Result<ConsultationDay> ConsultationService::GetDay(const auth::Principal& who,
+                                                          std::int64_t program_id,
+                                                          std::int64_t day_id) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  auto day = db_.Read<std::optional<ConsultationDay>>(
+      [&](soci::session& s) -> std::optional<ConsultationDay> {
+        long long pid = program_id;
+        long long did = day_id;
+        std::vector<ConsultationDay> days;
+        soci::rowset<soci::row> rows =
+            (s.prepare << "SELECT " << kDayColumns
+                       << " FROM consultation_day WHERE id = :d AND program_id = :p",
+             soci::use(did), soci::use(pid));
+        for (const auto& r : rows) days.push_back(ReadDay(r));
+        if (days.empty()) return std::nullopt;
+        AttachSlots(s, days);
+        return days.front();
+      });
+  if (!day) return day.error();
+  if (!*day) return core::Error::NotFound();
+  return **day;
+}
+
+core::Status ConsultationService::CancelDay(const auth::Principal& who, const audit::Actor& actor,
+                                            std::int64_t program_id, std::int64_t day_id) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    long long pid = program_id;
+    long long did = day_id;
+    int found = 0;
+    s << "SELECT COUNT(*) FROM consultation_day WHERE id = :d AND program_id = :p AND status = "
+         "'scheduled'",
+        soci::use(did), soci::use(pid), soci::into(found);
+    if (found == 0) throw Abort{core::Error::NotFound()};
+    int booked = 0;
+    s << "SELECT COUNT(*) FROM consultation_slot WHERE day_id = :d AND booked > 0", soci::use(did),
+        soci::into(booked);
+    if (booked > 0) {
+      throw Abort{core::Error{core::ErrorCode::kConflict, "days.error.has_bookings", {}}};
+    }
+    s << "UPDATE consultation_day SET status = 'cancelled' WHERE id = :d", soci::use(did);
+    audit::AuditLog::Append(s, actor,
+                            {"consultation_day.cancel", "consultation_day", std::to_string(day_id),
+                             "{}", program->organization_id},
+                            now);
+  });
+}
+
+core::Result<FiscalYearPlan> ConsultationService::PreviewDays(const auth::Principal& who,
+                                                              std::int64_t program_id,
+                                                              const ScheduleRule& rule,
+                                                              int fiscal_year,
+                                                              const DaySettings& settings) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  std::vector<core::FieldError> errors = ValidateSettings(settings);
+  if (auto rule_ok = ValidateRule(rule); !rule_ok) {
+    for (const auto& e : rule_ok.error().fields) errors.push_back(e);
+    // ValidateRule stops at the occurrences; check the times too, with a stand-in occurrence.
+    ScheduleRule times = rule;
+    times.occurrences = {MonthlyOccurrence{1, 1}};
+    if (auto times_ok = ValidateRule(times);
+        !times_ok && !rule_ok.error().fields.empty() &&
+        rule_ok.error().fields.front().field == "occurrences") {
+      for (const auto& e : times_ok.error().fields) errors.push_back(e);
+    }
+  } else if (errors.empty() && SlotTimes(rule.start_minutes, rule.end_minutes, settings).empty()) {
+    errors.push_back({"slot_minutes", "days.error.no_slot_fits"});
+  }
+  if (!errors.empty()) return core::Error::Invalid("error.form", errors);
+  return PlanFiscalYear(rule, fiscal_year, holidays_);
+}
+
 core::Result<std::vector<ConsultationDay>> ConsultationService::ListDays(const auth::Principal& who,
                                                                          std::int64_t program_id,
                                                                          int fiscal_year) {

@@ -53,6 +53,18 @@ class ConsultationService {
                                               int fiscal_year, const DaySettings& settings);
   core::Result<std::vector<ConsultationDay>> ListDays(const auth::Principal& who,
                                                       std::int64_t program_id, int fiscal_year);
+  // One day of the programme with its slots; NotFound for a day of another programme.
+  core::Result<ConsultationDay> GetDay(const auth::Principal& who, std::int64_t program_id,
+                                       std::int64_t day_id);
+  // Cancels one scheduled day by hand. A day that has bookings is refused (kConflict
+  // "days.error.has_bookings"): the people booked must be told before it goes.
+  core::Status CancelDay(const auth::Principal& who, const audit::Actor& actor,
+                         std::int64_t program_id, std::int64_t day_id);
+  // The plan GenerateDays would write, without writing: the coordinator's preview. Reports the
+  // rule's and the settings' errors together, so one round trip shows every problem.
+  core::Result<FiscalYearPlan> PreviewDays(const auth::Principal& who, std::int64_t program_id,
+                                           const ScheduleRule& rule, int fiscal_year,
+                                           const DaySettings& settings);
 
   // --- public booking (no account)
   // Scheduled days from `from` on, with their slots and free places.

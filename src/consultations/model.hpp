@@ -1,5 +1,5 @@
 // One-stop consultation days (seeds 000 and 001): programmes, days, slots and bookings.
-// Code lists are stored as codes; their labels live in the catalogues (ja/en.consultations.toml).
+// Code lists are stored as codes; their labels live in the catalogues (ja/en.booking.toml).
 #pragma once
 
 #include <array>

@@ -145,7 +145,7 @@ core::Result<int> DayNotices::SendStaffStatus(std::int64_t day_id) {
       const std::string lang = GetText(r, 1) == "en" ? "en" : "ja";
       const std::string date = core::FormatDate(day->date, lang);
       const std::string place =
-          day->venue.empty() ? catalog_.Get(lang, "day_mode." + day->mode) : day->venue;
+          day->venue.empty() ? catalog_.Get(lang, "days.mode." + day->mode) : day->venue;
       int capacity = 0;
       for (const auto& sl : slots) capacity += std::get<3>(sl);
       std::string body =
@@ -217,7 +217,7 @@ core::Result<int> DayNotices::SendReminders(std::int64_t day_id) {
       auto email = cipher_.Decrypt(GetText(r, 1), "booking:" + reference + ":email");
       if (!email || email->empty()) continue;
       const std::string place =
-          day->venue.empty() ? catalog_.Get(lang, "day_mode." + day->mode) : day->venue;
+          day->venue.empty() ? catalog_.Get(lang, "days.mode." + day->mode) : day->venue;
       notify::MailMessage m;
       m.to = *email;
       m.subject = catalog_.Get(lang, "notices.reminder.subject");

@@ -96,6 +96,10 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
       signed_in->AddSectionDictionary("HAS_ORG")->SetValue("ORG_NAME", ctx.organization->name);
     }
     auto* nav = layout.AddSectionDictionary("NAV");
+    if (ctx.membership &&
+        (ctx.membership->role == "admin" || ctx.membership->role == "coordinator")) {
+      nav->ShowSection("NAV_COORDINATE");
+    }
     if (ctx.membership && ctx.membership->role == "admin") nav->ShowSection("NAV_ORG_ADMIN");
     if (ctx.principal->is_system_admin) nav->ShowSection("NAV_SYSTEM_ADMIN");
   } else {

@@ -67,7 +67,7 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
   page,
 }) => {
   await logIn(page, kDemo.career);
-  await expect(navLinks(page)).toHaveText(['ホーム', 'メンバー管理', '監査ログ', 'アカウント設定']);
+  await expect(navLinks(page)).toHaveText(['ホーム', '相談会', 'メンバー管理', '監査ログ', 'アカウント設定']);
 
   await visit(page, '/', { h1: 'ホーム' });
   await expect(page.locator('main')).toContainText('NPO法人 はたらくサポートみどり');

@@ -29,6 +29,9 @@
   <nav class="site-nav" aria-label="[[layout.nav_label]]">
     <ul>
       <li><a href="/">[[nav.home]]</a></li>
+      {{#NAV_COORDINATE}}
+      <li><a href="/programs">[[programs.nav]]</a></li>
+      {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>
       <li><a href="/org/audit">[[nav.audit]]</a></li>

@@ -1,0 +1,529 @@
+// The 事務局 pages (issue 3): programmes, their yearly targets, and consultation days generated
+// from a monthly rule with a preview first. Every route needs kOrgCoordinate; the service
+// answers NotFound for another organisation's programme, shown like a missing one.
+#include <charconv>
+#include <set>
+
+#include "consultations/handlers/routes.hpp"
+#include "core/text.hpp"
+#include "web/forms.hpp"
+
+namespace tsunagu::consultations::handlers {
+namespace {
+
+constexpr int kDefaultSlotInPerson = 45;  // seed 001: about 45 minutes in person
+constexpr int kDefaultSlotRemote = 30;    // 30 by phone or online
+
+// The integer in `text`, or -1 (which the service rejects) when it is not one.
+int ParseNumber(const std::string& text) {
+  int value = -1;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || text.empty()) return -1;
+  return value;
+}
+
+// "18:00" → 1080, "24:00" → 1440; -1 when malformed (ValidateRule then explains).
+int ParseTime(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return -1;
+  int h = ParseNumber(text.substr(0, 2));
+  int m = ParseNumber(text.substr(3, 2));
+  if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+std::string TimeRange(int start, int end) {
+  return FormatMinutes(start) + "〜" + FormatMinutes(end);
+}
+
+int CurrentFiscalYear(const app::Services& sv) {
+  return core::FiscalYear(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
+}
+
+int FiscalYearOf(const app::Services& sv, const std::string& text) {
+  int fy = ParseNumber(text);
+  return (fy >= 2000 && fy <= 2100) ? fy : CurrentFiscalYear(sv);
+}
+
+int FiscalYearFromQuery(const app::Services& sv, const web::RequestContext& ctx) {
+  return FiscalYearOf(sv, ctx.request.Query("fy").value_or(""));
+}
+
+std::string FiscalYearLabel(const web::RequestContext& ctx, int fy) {
+  return ctx.lang == "en" ? core::FormatFiscalYearEn(fy) : core::FormatFiscalYear(fy);
+}
+
+std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
+  std::vector<std::string> values;
+  auto [from, to] = ctx.form.equal_range(name);
+  for (auto it = from; it != to; ++it) values.push_back(it->second);
+  return values;
+}
+
+// Occurrence checkbox values are "<nth>-<weekday>" with nth 1..5 or "last".
+std::string OccurrenceCode(MonthlyOccurrence o) {
+  return (o.nth == kLastOccurrence ? std::string("last") : std::to_string(o.nth)) + "-" +
+         std::to_string(o.weekday);
+}
+
+std::optional<MonthlyOccurrence> ParseOccurrence(const std::string& code) {
+  auto dash = code.find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  const std::string nth_text = code.substr(0, dash);
+  int nth = nth_text == "last" ? kLastOccurrence : ParseNumber(nth_text);
+  int weekday = ParseNumber(code.substr(dash + 1));
+  if ((nth < 1 || nth > 5) && nth != kLastOccurrence) return std::nullopt;
+  if (weekday < 0 || weekday > 6) return std::nullopt;
+  return MonthlyOccurrence{nth, weekday};
+}
+
+struct GenerateInput {
+  ScheduleRule rule;
+  DaySettings settings;
+  int fiscal_year = 0;
+};
+
+GenerateInput ReadGenerateInput(const app::Services& sv, const web::RequestContext& ctx) {
+  GenerateInput in;
+  for (const auto& code : FormValues(ctx, "occurrences")) {
+    // An unknown code is kept as an invalid occurrence so the rule's validation reports it.
+    in.rule.occurrences.push_back(ParseOccurrence(code).value_or(MonthlyOccurrence{0, 0}));
+  }
+  in.rule.start_minutes = ParseTime(ctx.Form("start_minutes"));
+  in.rule.end_minutes = ParseTime(ctx.Form("end_minutes"));
+  const std::string policy = ctx.Form("on_holiday");
+  in.rule.on_holiday = policy == "next"       ? HolidayPolicy::kNextBusinessDay
+                       : policy == "previous" ? HolidayPolicy::kPreviousBusinessDay
+                                              : HolidayPolicy::kSkip;
+  in.rule.closed_year_end = ctx.Form("closed_year_end") == "1";
+  DaySettings& s = in.settings;
+  s.mode = ctx.Form("mode");
+  s.venue = core::Trim(ctx.Form("venue"));
+  s.meeting_url = core::Trim(ctx.Form("meeting_url"));
+  s.booths = ParseNumber(ctx.Form("booths"));
+  const std::string slot = ctx.Form("slot_minutes");
+  s.slot_minutes = slot.empty()
+                       ? (s.mode == "in_person" ? kDefaultSlotInPerson : kDefaultSlotRemote)
+                       : ParseNumber(slot);
+  s.prep_minutes = ParseNumber(ctx.Form("prep_minutes"));
+  s.debrief_minutes = ParseNumber(ctx.Form("debrief_minutes"));
+  in.fiscal_year = FiscalYearOf(sv, ctx.Form("fiscal_year"));
+  return in;
+}
+
+http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error) {
+  if (error.code == core::ErrorCode::kNotFound) return sv.pages.Error(ctx, 404, "error.not_found");
+  return sv.pages.Error(ctx, web::StatusFor(error.code), "error.internal");
+}
+
+// ---------------------------------------------------------------- programme list
+
+http::Response ShowList(app::Services& sv, web::RequestContext& ctx, const core::Error* error,
+                        int status = 200) {
+  auto programs = sv.consultations.ListPrograms(*ctx.Who());
+  if (!programs) return Failure(sv, ctx, programs.error());
+  ctemplate::TemplateDictionary dict("programs_list");
+  for (const auto& p : *programs) {
+    auto* row = dict.AddSectionDictionary("PROGRAM");
+    row->SetIntValue("ID", p.id);
+    row->SetValue("NAME", p.name);
+    row->SetValue("DESCRIPTION", p.description);
+  }
+  if (programs->empty()) dict.ShowSection("NO_PROGRAMS");
+  if (error) {
+    sv.pages.AddErrors(dict, ctx, *error);
+    web::KeepInput(dict, ctx, {"name", "description"});
+  }
+  return sv.pages.Render(ctx, "programs/list", "programs.title", dict, status);
+}
+
+http::Response CreateProgram(app::Services& sv, web::RequestContext& ctx) {
+  auto id = sv.consultations.CreateProgram(*ctx.Who(), ctx.Actor(), ctx.Form("name"),
+                                           ctx.Form("description"));
+  if (!id) {
+    if (id.error().code == core::ErrorCode::kInvalidInput) {
+      return ShowList(sv, ctx, &id.error(), web::StatusFor(id.error().code));
+    }
+    return Failure(sv, ctx, id.error());
+  }
+  return web::SeeOther("/programs/" + std::to_string(*id));
+}
+
+// ---------------------------------------------------------------- one programme
+
+std::string DayNote(const app::Services& sv, const web::RequestContext& ctx, const std::string& key,
+                    std::optional<core::Date> from, std::optional<core::Date> to) {
+  std::vector<std::pair<std::string, std::string>> args;
+  if (from) args.emplace_back("from", core::FormatDate(*from, ctx.lang));
+  if (to) args.emplace_back("to", core::FormatDate(*to, ctx.lang));
+  return sv.catalog.Format(ctx.lang, key, args);
+}
+
+http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int64_t id, int fy,
+                           const core::Error* error, int status = 200) {
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  auto target = sv.consultations.GetTarget(*ctx.Who(), id, fy);
+  if (!target) return Failure(sv, ctx, target.error());
+  auto days = sv.consultations.ListDays(*ctx.Who(), id, fy);
+  if (!days) return Failure(sv, ctx, days.error());
+
+  ctemplate::TemplateDictionary dict("programs_show");
+  dict.SetIntValue("ID", id);
+  dict.SetValue("NAME", program->name);
+  dict.SetValue("DESCRIPTION", program->description);
+  if (!program->description.empty()) dict.ShowSection("HAS_DESCRIPTION");
+  dict.SetIntValue("FY", fy);
+  dict.SetIntValue("PREV_FY", fy - 1);
+  dict.SetIntValue("NEXT_FY", fy + 1);
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, fy));
+  dict.SetValue("PREV_FY_LABEL", FiscalYearLabel(ctx, fy - 1));
+  dict.SetValue("NEXT_FY_LABEL", FiscalYearLabel(ctx, fy + 1));
+  if (ctx.request.Query("created")) {
+    auto* notice = dict.AddSectionDictionary("NOTICE");
+    notice->SetValue(
+        "TEXT", sv.catalog.Format(ctx.lang, "days.generated",
+                                  {{"created", ctx.request.Query("created").value()},
+                                   {"existing", ctx.request.Query("existing").value_or("0")}}));
+  }
+  if (ctx.request.Query("cancelled")) {
+    auto* notice = dict.AddSectionDictionary("NOTICE");
+    notice->SetValue("TEXT", sv.pages.T(ctx, "days.cancel.done"));
+  }
+  if (ctx.request.Query("saved")) {
+    auto* notice = dict.AddSectionDictionary("NOTICE");
+    notice->SetValue("TEXT", sv.pages.T(ctx, "targets.saved"));
+  }
+  if (error) {
+    sv.pages.AddErrors(dict, ctx, *error);
+    web::KeepInput(dict, ctx, {"consultations", "placements", "days"});
+  } else if (*target) {
+    dict.SetIntValue("V_CONSULTATIONS", (*target)->consultations);
+    dict.SetIntValue("V_PLACEMENTS", (*target)->placements);
+    dict.SetIntValue("V_DAYS", (*target)->days);
+  }
+  int number = 0;
+  for (const auto& d : *days) {
+    auto* row = dict.AddSectionDictionary("DAY");
+    row->SetIntValue("NUMBER", ++number);
+    row->SetValue("DATE", core::FormatDate(d.date, ctx.lang));
+    row->SetValue("TIME", TimeRange(d.start_minutes, d.end_minutes));
+    row->SetValue("MODE", sv.pages.T(ctx, "days.mode." + d.mode));
+    row->SetValue("VENUE", d.mode == "in_person" ? d.venue : d.meeting_url);
+    row->SetIntValue("BOOTHS", d.booths);
+    int capacity = 0;
+    int booked = 0;
+    for (const auto& s : d.slots) {
+      capacity += s.capacity;
+      booked += s.booked;
+    }
+    row->SetIntValue("SLOTS", static_cast<long>(d.slots.size()));
+    row->SetIntValue("BOOKED", booked);
+    row->SetIntValue("CAPACITY", capacity);
+    if (d.moved_from) {
+      row->SetValue("NOTE", DayNote(sv, ctx, "days.moved_from", d.moved_from, std::nullopt));
+    }
+    row->SetValue("STATUS", sv.pages.T(ctx, "days.status." + d.status));
+    row->SetIntValue("DAY_ID", d.id);
+    if (d.status == "scheduled") row->ShowSection("CAN_CANCEL");
+  }
+  if (days->empty())
+    dict.ShowSection("NO_DAYS");
+  else
+    dict.ShowSection("HAS_DAYS");
+  dict.SetIntValue("DAY_COUNT", static_cast<long>(days->size()));
+  return sv.pages.Render(ctx, "programs/show", "programs.show.title", dict, status);
+}
+
+http::Response SaveTargets(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  Target t;
+  t.fiscal_year = ParseNumber(ctx.Form("fiscal_year"));
+  t.consultations = ParseNumber(ctx.Form("consultations"));
+  t.placements = ParseNumber(ctx.Form("placements"));
+  t.days = ParseNumber(ctx.Form("days"));
+  auto saved = sv.consultations.SetTarget(*ctx.Who(), ctx.Actor(), id, t);
+  if (!saved) {
+    if (saved.error().code == core::ErrorCode::kInvalidInput) {
+      return ShowProgram(sv, ctx, id, FiscalYearOf(sv, ctx.Form("fiscal_year")), &saved.error(),
+                         web::StatusFor(saved.error().code));
+    }
+    return Failure(sv, ctx, saved.error());
+  }
+  return web::SeeOther("/programs/" + std::to_string(id) + "?fy=" + std::to_string(t.fiscal_year) +
+                       "&saved=1");
+}
+
+// ---------------------------------------------------------------- generating days
+
+void AddMode(const app::Services& sv, const web::RequestContext& ctx,
+             ctemplate::TemplateDictionary& dict, const std::string& selected) {
+  for (auto mode : kDayModes) {
+    auto* option = dict.AddSectionDictionary("MODE");
+    option->SetValue("CODE", std::string(mode));
+    option->SetValue("ID", mode == kDayModes.front() ? "mode" : "mode-" + std::string(mode));
+    option->SetValue("LABEL", sv.pages.T(ctx, "days.mode." + std::string(mode)));
+    if (selected == mode) option->ShowSection("CHECKED");
+  }
+}
+
+// The rule form. `values` are the fields as typed (or the defaults for a fresh form).
+http::Response ShowGenerate(app::Services& sv, web::RequestContext& ctx, const Program& program,
+                            int fy, const std::multimap<std::string, std::string>& values,
+                            const core::Error* error, int status = 200) {
+  auto value = [&](const std::string& name) {
+    auto it = values.find(name);
+    return it == values.end() ? std::string() : it->second;
+  };
+  ctemplate::TemplateDictionary dict("programs_generate");
+  dict.SetIntValue("ID", program.id);
+  dict.SetValue("NAME", program.name);
+  dict.SetIntValue("FY", fy);
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, fy));
+  std::set<std::string> chosen;
+  auto [from, to] = values.equal_range("occurrences");
+  for (auto it = from; it != to; ++it) chosen.insert(it->second);
+  bool first = true;
+  for (int nth : {1, 2, 3, 4, 5, kLastOccurrence}) {
+    auto* row = dict.AddSectionDictionary("WEEK");
+    const std::string nth_key = nth == kLastOccurrence ? "last" : std::to_string(nth);
+    row->SetValue("WEEK_LABEL", sv.pages.T(ctx, "schedule.ordinal." + nth_key));
+    row->SetValue("WEEK_ID", "week-" + nth_key);
+    for (int weekday = 1; weekday <= 5; ++weekday) {
+      auto* cell = row->AddSectionDictionary("CELL");
+      const std::string code = OccurrenceCode({nth, weekday});
+      cell->SetValue("CODE", code);
+      // The first box carries the field's id: the error summary links to it.
+      cell->SetValue("CELL_ID", first ? std::string("occurrences") : "occ-" + code);
+      first = false;
+      cell->SetValue(
+          "LABEL",
+          sv.catalog.Format(
+              ctx.lang, "schedule.occurrence",
+              {{"ordinal", sv.pages.T(ctx, "schedule.ordinal." + nth_key)},
+               {"weekday", sv.pages.T(ctx, "schedule.weekday." + std::to_string(weekday))}}));
+      if (chosen.count(code)) cell->ShowSection("CHECKED");
+    }
+  }
+  for (int weekday = 1; weekday <= 5; ++weekday) {
+    auto* head = dict.AddSectionDictionary("WEEKDAY_HEAD");
+    head->SetValue("LABEL", sv.pages.T(ctx, "schedule.weekday." + std::to_string(weekday)));
+  }
+  for (const char* field : {"start_minutes", "end_minutes", "venue", "meeting_url", "booths",
+                            "slot_minutes", "prep_minutes", "debrief_minutes", "fiscal_year"}) {
+    std::string name = field;
+    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    dict.SetValue("V_" + name, value(field));
+  }
+  const std::string policy = value("on_holiday").empty() ? "skip" : value("on_holiday");
+  for (const char* code : {"skip", "next", "previous"}) {
+    auto* option = dict.AddSectionDictionary("POLICY");
+    option->SetValue("CODE", code);
+    option->SetValue(
+        "ID", std::string(code) == "skip" ? "on_holiday" : "on_holiday-" + std::string(code));
+    option->SetValue("LABEL", sv.pages.T(ctx, std::string("days.form.policy_") + code));
+    if (policy == code) option->ShowSection("CHECKED");
+  }
+  if (value("closed_year_end") == "1") dict.ShowSection("CLOSED_CHECKED");
+  AddMode(sv, ctx, dict, value("mode").empty() ? "in_person" : value("mode"));
+  if (error) sv.pages.AddErrors(dict, ctx, *error);
+  return sv.pages.Render(ctx, "programs/generate", "days.generate.title", dict, status);
+}
+
+http::Response GenerateForm(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  const int fy = FiscalYearFromQuery(sv, ctx);
+  const std::multimap<std::string, std::string> defaults = {{"start_minutes", "18:00"},
+                                                            {"end_minutes", "21:00"},
+                                                            {"booths", "2"},
+                                                            {"prep_minutes", "15"},
+                                                            {"debrief_minutes", "15"},
+                                                            {"mode", "in_person"},
+                                                            {"fiscal_year", std::to_string(fy)}};
+  return ShowGenerate(sv, ctx, *program, fy, defaults, nullptr);
+}
+
+http::Response Preview(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  const GenerateInput in = ReadGenerateInput(sv, ctx);
+  auto plan = sv.consultations.PreviewDays(*ctx.Who(), id, in.rule, in.fiscal_year, in.settings);
+  if (!plan) {
+    if (plan.error().code == core::ErrorCode::kInvalidInput) {
+      return ShowGenerate(sv, ctx, *program, in.fiscal_year, ctx.form, &plan.error(),
+                          web::StatusFor(plan.error().code));
+    }
+    return Failure(sv, ctx, plan.error());
+  }
+  ctemplate::TemplateDictionary dict("programs_preview");
+  dict.SetIntValue("ID", id);
+  dict.SetValue("NAME", program->name);
+  dict.SetIntValue("FY", in.fiscal_year);
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, in.fiscal_year));
+  dict.SetValue("RULE", DescribeRule(in.rule, ctx.lang, sv.catalog));
+  dict.SetValue("HOLIDAYS", DescribeHolidayHandling(in.rule, ctx.lang, sv.catalog));
+  std::string place = sv.pages.T(ctx, "days.mode." + in.settings.mode);
+  const std::string where =
+      in.settings.mode == "in_person" ? in.settings.venue : in.settings.meeting_url;
+  if (!where.empty()) place += "（" + where + "）";
+  dict.SetValue("PLACE", place);
+  dict.SetIntValue("BOOTHS", in.settings.booths);
+  dict.SetIntValue("SLOT_MINUTES", in.settings.slot_minutes);
+  const auto slots = SlotTimes(in.rule.start_minutes, in.rule.end_minutes, in.settings);
+  std::string slot_text;
+  for (const auto& [s, e] : slots) {
+    if (!slot_text.empty()) slot_text += sv.pages.T(ctx, "schedule.list.separator");
+    slot_text += TimeRange(s, e);
+  }
+  dict.SetValue("SLOT_TIMES", slot_text);
+  dict.SetIntValue("DAY_COUNT", static_cast<long>(plan->days.size()));
+  int number = 0;
+  for (const auto& d : plan->days) {
+    auto* row = dict.AddSectionDictionary("DAY");
+    row->SetIntValue("NUMBER", ++number);
+    row->SetValue("DATE", core::FormatDate(d.date, ctx.lang));
+    row->SetValue("TIME", TimeRange(d.start_minutes, d.end_minutes));
+    if (!d.note_key.empty())
+      row->SetValue("NOTE", DayNote(sv, ctx, d.note_key, d.moved_from, std::nullopt));
+  }
+  for (const auto& s : plan->skipped) {
+    auto* row = dict.AddSectionDictionary("SKIPPED");
+    row->SetValue("DATE", core::FormatDate(s.date, ctx.lang));
+    row->SetValue("NOTE", DayNote(sv, ctx, s.note_key, std::nullopt, s.would_move_to));
+  }
+  if (!plan->skipped.empty()) dict.ShowSection("HAS_SKIPPED");
+  // The same fields again, so 「この内容で作成」 creates exactly what was shown.
+  for (const auto& [name, value] : ctx.form) {
+    if (name == "csrf_token") continue;
+    auto* hidden = dict.AddSectionDictionary("HIDDEN");
+    hidden->SetValue("NAME", name);
+    hidden->SetValue("VALUE", value);
+  }
+  return sv.pages.Render(ctx, "programs/preview", "days.preview.title", dict);
+}
+
+// 「戻って修正する」 on the preview: the form again, filled with what was previewed.
+http::Response EditAgain(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  return ShowGenerate(sv, ctx, *program, FiscalYearOf(sv, ctx.Form("fiscal_year")), ctx.form,
+                      nullptr);
+}
+
+http::Response Generate(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  const GenerateInput in = ReadGenerateInput(sv, ctx);
+  // The preview's checks first, so every problem is reported together.
+  if (auto plan =
+          sv.consultations.PreviewDays(*ctx.Who(), id, in.rule, in.fiscal_year, in.settings);
+      !plan) {
+    if (plan.error().code == core::ErrorCode::kInvalidInput) {
+      return ShowGenerate(sv, ctx, *program, in.fiscal_year, ctx.form, &plan.error(),
+                          web::StatusFor(plan.error().code));
+    }
+    return Failure(sv, ctx, plan.error());
+  }
+  auto result = sv.consultations.GenerateDays(*ctx.Who(), ctx.Actor(), id, in.rule, in.fiscal_year,
+                                              in.settings);
+  if (!result) {
+    if (result.error().code == core::ErrorCode::kInvalidInput) {
+      return ShowGenerate(sv, ctx, *program, in.fiscal_year, ctx.form, &result.error(),
+                          web::StatusFor(result.error().code));
+    }
+    return Failure(sv, ctx, result.error());
+  }
+  return web::SeeOther("/programs/" + std::to_string(id) + "?fy=" + std::to_string(in.fiscal_year) +
+                       "&created=" + std::to_string(result->created) +
+                       "&existing=" + std::to_string(result->already_there));
+}
+
+// ---------------------------------------------------------------- cancelling a day
+
+http::Response ConfirmCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
+  if (day_id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
+  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
+  if (!program) return Failure(sv, ctx, program.error());
+  auto day = sv.consultations.GetDay(*ctx.Who(), id, day_id);
+  if (!day) return Failure(sv, ctx, day.error());
+  if (day->status != "scheduled") return sv.pages.Error(ctx, 404, "error.not_found");
+  ctemplate::TemplateDictionary dict("programs_cancel");
+  dict.SetIntValue("ID", id);
+  dict.SetIntValue("DAY_ID", day_id);
+  dict.SetIntValue("FY", core::FiscalYear(day->date));
+  dict.SetValue("NAME", program->name);
+  dict.SetValue("DATE", core::FormatDate(day->date, ctx.lang));
+  dict.SetValue("TIME", TimeRange(day->start_minutes, day->end_minutes));
+  return sv.pages.Render(ctx, "programs/cancel", "days.cancel.title", dict);
+}
+
+http::Response CancelDay(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
+  if (day_id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
+  auto day = sv.consultations.GetDay(*ctx.Who(), id, day_id);
+  if (!day) return Failure(sv, ctx, day.error());
+  auto done = sv.consultations.CancelDay(*ctx.Who(), ctx.Actor(), id, day_id);
+  if (!done) {
+    if (done.error().code == core::ErrorCode::kConflict) {
+      return sv.pages.Error(ctx, 409, done.error().message_key);
+    }
+    return Failure(sv, ctx, done.error());
+  }
+  return web::SeeOther("/programs/" + std::to_string(id) +
+                       "?fy=" + std::to_string(core::FiscalYear(day->date)) + "&cancelled=1");
+}
+
+// Wraps a handler taking the programme id; a malformed id is a missing programme.
+app::RouteHandler WithId(app::Services& sv,
+                         std::function<http::Response(web::RequestContext&, std::int64_t)> f) {
+  return [&sv, f = std::move(f)](web::RequestContext& ctx) {
+    const std::int64_t id = web::ParseId(ctx.Param("id"));
+    if (id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
+    return f(ctx, id);
+  };
+}
+
+}  // namespace
+
+void AddCoordinatorRoutes(app::Router& router, app::Services& sv) {
+  using auth::Permission;
+  router.Add({"GET", "/programs", Permission::kOrgCoordinate,
+              [&sv](web::RequestContext& ctx) { return ShowList(sv, ctx, nullptr); }});
+  router.Add({"POST", "/programs", Permission::kOrgCoordinate,
+              [&sv](web::RequestContext& ctx) { return CreateProgram(sv, ctx); }});
+  router.Add({"GET", "/programs/{id}", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return ShowProgram(sv, ctx, id, FiscalYearFromQuery(sv, ctx), nullptr);
+              })});
+  router.Add({"POST", "/programs/{id}/targets", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return SaveTargets(sv, ctx, id);
+              })});
+  router.Add({"GET", "/programs/{id}/generate", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return GenerateForm(sv, ctx, id);
+              })});
+  router.Add({"POST", "/programs/{id}/generate/preview", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return Preview(sv, ctx, id);
+              })});
+  router.Add({"POST", "/programs/{id}/generate/edit", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return EditAgain(sv, ctx, id);
+              })});
+  router.Add({"GET", "/programs/{id}/days/{day_id}/cancel", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return ConfirmCancel(sv, ctx, id);
+              })});
+  router.Add({"POST", "/programs/{id}/days/{day_id}/cancel", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return CancelDay(sv, ctx, id);
+              })});
+  router.Add({"POST", "/programs/{id}/generate", Permission::kOrgCoordinate,
+              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return Generate(sv, ctx, id);
+              })});
+}
+
+}  // namespace tsunagu::consultations::handlers

@@ -1,0 +1,414 @@
+// The public booking pages (issue 3): a person books a consultation without an account, one
+// step per page, working without JavaScript. Nothing personal goes into URLs or logs.
+#include <set>
+
+#include "consultations/booking_cancel.hpp"
+#include "consultations/handlers/routes.hpp"
+#include "crypto/random.hpp"
+#include "notify/icalendar.hpp"
+#include "web/forms.hpp"
+
+namespace tsunagu::consultations::handlers {
+namespace {
+
+// How many upcoming days the day/time page offers; later days open as time goes by.
+constexpr int kDaysShown = 8;
+constexpr const char* kHoneypot = "website";
+
+std::string Hhmm(int minutes) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
+  return buf;
+}
+
+std::string TimeRange(int start, int end) {
+  return Hhmm(start) + "〜" + Hhmm(end);
+}
+
+std::string DayLine(const web::RequestContext& ctx, core::Date date, int start, int end) {
+  return core::FormatDate(date, ctx.lang) + " " + TimeRange(start, end);
+}
+
+std::string Place(const app::Services& sv, const web::RequestContext& ctx, const std::string& mode,
+                  const std::string& venue) {
+  std::string text = sv.pages.T(ctx, "booking.mode." + mode);
+  if (mode == "in_person" && !venue.empty()) text += "（" + venue + "）";
+  return text;
+}
+
+core::Date Today(const app::Services& sv) {
+  return core::DateFromUnixSeconds(sv.clock.NowSeconds());
+}
+
+struct Chosen {
+  ConsultationDay day;
+  Slot slot;
+};
+
+// The slot when it belongs to the programme's open days and still has a free place.
+std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id,
+                                   std::int64_t slot_id) {
+  if (program_id <= 0 || slot_id <= 0) return std::nullopt;
+  auto days = sv.consultations.OpenDays(program_id, Today(sv));
+  if (!days) return std::nullopt;
+  for (const auto& d : *days) {
+    for (const auto& s : d.slots) {
+      if (s.id == slot_id && s.Free() > 0) return Chosen{d, s};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
+  std::vector<std::string> values;
+  auto [from, to] = ctx.form.equal_range(name);
+  for (auto it = from; it != to; ++it) values.push_back(it->second);
+  return values;
+}
+
+BookingRequest ReadRequest(const web::RequestContext& ctx) {
+  BookingRequest r;
+  r.slot_id = web::ParseId(ctx.Form("slot"));
+  r.channel = "web";
+  Intake& in = r.intake;
+  in.for_family = ctx.Form("for_family") == "family";
+  if (in.for_family) in.relationship = ctx.Form("relationship");
+  in.gender = ctx.Form("gender");
+  in.age_band = ctx.Form("age_band");
+  in.municipality = ctx.Form("municipality");
+  in.heard_from = ctx.Form("heard_from");
+  in.treatment_status = ctx.Form("treatment_status");
+  in.work_status = ctx.Form("work_status");
+  in.topics = FormValues(ctx, "topics");
+  Contact& c = r.contact;
+  c.name = ctx.Form("name");
+  c.furigana = ctx.Form("furigana");
+  c.phone = ctx.Form("phone");
+  c.email = ctx.Form("email");
+  c.diagnosis = ctx.Form("diagnosis");
+  c.notes = ctx.Form("notes");
+  r.consent = ctx.Form("consent") == "1";
+  return r;
+}
+
+template <std::size_t N>
+void AddChoices(const app::Services& sv, const web::RequestContext& ctx,
+                ctemplate::TemplateDictionary& dict, const std::string& section,
+                const std::string& field, const std::string& list_name,
+                const std::array<std::string_view, N>& codes,
+                const std::set<std::string>& selected) {
+  bool first = true;
+  for (auto code : codes) {
+    auto* option = dict.AddSectionDictionary(section);
+    option->SetValue("CODE", std::string(code));
+    // The first control carries the field's id: the error summary links to it.
+    option->SetValue("ID", first ? field : field + "-" + std::string(code));
+    first = false;
+    option->SetValue("LABEL", sv.pages.T(ctx, "intake." + list_name + "." + std::string(code)));
+    if (selected.count(std::string(code))) option->ShowSection("CHECKED");
+  }
+}
+
+void AddSlotSummary(const app::Services& sv, const web::RequestContext& ctx,
+                    ctemplate::TemplateDictionary& dict, const Chosen& chosen) {
+  dict.SetValue("WHEN",
+                DayLine(ctx, chosen.day.date, chosen.slot.start_minutes, chosen.slot.end_minutes));
+  dict.SetValue("PLACE", Place(sv, ctx, chosen.day.mode, chosen.day.venue));
+  dict.SetIntValue("SLOT_ID", chosen.slot.id);
+}
+
+http::Response ShowDays(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
+                        bool full, int status = 200) {
+  auto days = sv.consultations.OpenDays(program_id, Today(sv));
+  if (!days) return sv.pages.Error(ctx, 500, "error.internal");
+  if (days->empty()) return sv.pages.Error(ctx, 404, "booking.no_days");
+  ctemplate::TemplateDictionary dict("booking_days");
+  dict.SetIntValue("PROGRAM_ID", program_id);
+  if (full) dict.ShowSection("FULL");
+  int shown = 0;
+  for (const auto& d : *days) {
+    if (shown++ >= kDaysShown) break;
+    auto* day = dict.AddSectionDictionary("DAY");
+    day->SetValue("DATE", core::FormatDate(d.date, ctx.lang));
+    day->SetValue("HOURS", TimeRange(d.start_minutes, d.end_minutes));
+    day->SetValue("PLACE", Place(sv, ctx, d.mode, d.venue));
+    day->SetIntValue("DAY_ID", d.id);
+    bool any_free = false;
+    for (const auto& s : d.slots) {
+      auto* slot = day->AddSectionDictionary("SLOT");
+      slot->SetIntValue("SLOT_ID", s.id);
+      slot->SetValue("TIME", TimeRange(s.start_minutes, s.end_minutes));
+      if (s.Free() > 0) {
+        slot->ShowSection("FREE");
+        any_free = true;
+      } else {
+        slot->ShowSection("TAKEN");
+      }
+    }
+    if (!any_free) day->ShowSection("DAY_FULL");
+  }
+  return sv.pages.Render(ctx, "booking/days", "booking.title", dict, status);
+}
+
+http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
+                        const Chosen& chosen, const core::Error* error, int status = 200) {
+  ctemplate::TemplateDictionary dict("booking_form");
+  dict.SetIntValue("PROGRAM_ID", program_id);
+  AddSlotSummary(sv, ctx, dict, chosen);
+  web::KeepInput(
+      dict, ctx,
+      {"relationship", "municipality", "diagnosis", "name", "furigana", "phone", "email", "notes"});
+  auto one = [&](const char* field) {
+    std::set<std::string> s;
+    if (auto v = ctx.Form(field); !v.empty()) s.insert(v);
+    return s;
+  };
+  std::set<std::string> who = one("for_family");
+  if (who.empty()) who.insert("self");
+  for (const char* code : {"self", "family"}) {
+    auto* option = dict.AddSectionDictionary("FOR_FAMILY");
+    option->SetValue("CODE", code);
+    option->SetValue("ID", std::string(code) == "self" ? "for_family" : "for_family-family");
+    option->SetValue("LABEL", sv.pages.T(ctx, std::string("booking.form.for_family_") + code));
+    if (who.count(code)) option->ShowSection("CHECKED");
+  }
+  AddChoices(sv, ctx, dict, "GENDER", "gender", "genders", kGenders, one("gender"));
+  AddChoices(sv, ctx, dict, "AGE_BAND", "age_band", "age_bands", kAgeBands, one("age_band"));
+  AddChoices(sv, ctx, dict, "HEARD_FROM", "heard_from", "heard_from", kHeardFrom,
+             one("heard_from"));
+  AddChoices(sv, ctx, dict, "TREATMENT_STATUS", "treatment_status", "treatment_statuses",
+             kTreatmentStatuses, one("treatment_status"));
+  AddChoices(sv, ctx, dict, "WORK_STATUS", "work_status", "work_statuses", kWorkStatuses,
+             one("work_status"));
+  auto topics = FormValues(ctx, "topics");
+  AddChoices(sv, ctx, dict, "TOPIC", "topics", "topics", kTopics,
+             std::set<std::string>(topics.begin(), topics.end()));
+  if (ctx.Form("consent") == "1") dict.ShowSection("CONSENT_CHECKED");
+  if (error) sv.pages.AddErrors(dict, ctx, *error);
+  return sv.pages.Render(ctx, "booking/form", "booking.form.title", dict, status);
+}
+
+void AddAnswer(ctemplate::TemplateDictionary& dict, const std::string& label,
+               const std::string& value) {
+  auto* a = dict.AddSectionDictionary("ANSWER");
+  a->SetValue("LABEL", label);
+  a->SetValue("VALUE", value);
+}
+
+http::Response ShowConfirm(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
+                           const Chosen& chosen, const BookingRequest& r) {
+  ctemplate::TemplateDictionary dict("booking_confirm");
+  dict.SetIntValue("PROGRAM_ID", program_id);
+  AddSlotSummary(sv, ctx, dict, chosen);
+  auto t = [&](const std::string& key) { return sv.pages.T(ctx, key); };
+  const Intake& in = r.intake;
+  std::string who =
+      t(in.for_family ? "booking.form.for_family_family" : "booking.form.for_family_self");
+  if (in.for_family) who += "（" + in.relationship + "）";
+  AddAnswer(dict, t("booking.form.for_family"), who);
+  AddAnswer(dict, t("booking.form.gender"), t("intake.genders." + in.gender));
+  AddAnswer(dict, t("booking.form.age_band"), t("intake.age_bands." + in.age_band));
+  AddAnswer(dict, t("booking.form.municipality"), in.municipality);
+  AddAnswer(dict, t("booking.form.heard_from"), t("intake.heard_from." + in.heard_from));
+  AddAnswer(dict, t("booking.form.diagnosis"), r.contact.diagnosis);
+  AddAnswer(dict, t("booking.form.treatment_status"),
+            t("intake.treatment_statuses." + in.treatment_status));
+  AddAnswer(dict, t("booking.form.work_status"), t("intake.work_statuses." + in.work_status));
+  std::string topics;
+  for (const auto& code : in.topics)
+    topics += (topics.empty() ? "" : "、") + t("intake.topics." + code);
+  AddAnswer(dict, t("booking.form.topics"), topics);
+  AddAnswer(dict, t("booking.form.name"), r.contact.name);
+  AddAnswer(dict, t("booking.form.furigana"), r.contact.furigana);
+  AddAnswer(dict, t("booking.form.phone"), r.contact.phone);
+  AddAnswer(dict, t("booking.form.email"), r.contact.email);
+  AddAnswer(dict, t("booking.form.notes"), r.contact.notes);
+  // Every answer travels on in hidden fields: nothing is stored before 送信.
+  for (const auto& [name, value] : ctx.form) {
+    if (name == "csrf_token" || name == "action" || name == kHoneypot) continue;
+    auto* h = dict.AddSectionDictionary("HIDDEN");
+    h->SetValue("NAME", name);
+    h->SetValue("VALUE", value);
+  }
+  return sv.pages.Render(ctx, "booking/confirm", "booking.confirm.title", dict);
+}
+
+std::string FakeReference() {
+  // A honeypot hit gets a believable answer so a bot learns nothing; nothing is stored.
+  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
+  const std::string random = crypto::RandomToken(16);
+  std::string ref = "TS-";
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == 4) ref += '-';
+    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
+  }
+  return ref;
+}
+
+http::Response ShowDone(app::Services& sv, web::RequestContext& ctx, const std::string& reference,
+                        bool has_email) {
+  ctemplate::TemplateDictionary dict("booking_done");
+  dict.SetValue("REFERENCE", reference);
+  dict.ShowSection(has_email ? "HAS_EMAIL" : "NO_EMAIL");
+  return sv.pages.Render(ctx, "booking/done", "booking.done.title", dict);
+}
+
+notify::MailMessage BuildConfirmation(const app::Services& sv, const std::string& lang,
+                                      const BookingReceipt& receipt, const ConsultationDay& day,
+                                      const Slot& slot, const Contact& contact) {
+  auto t = [&](const std::string& key) { return sv.catalog.Get(lang, key); };
+  const std::string when =
+      core::FormatDate(day.date, lang) + " " + TimeRange(slot.start_minutes, slot.end_minutes);
+  std::string place = t("booking.mode." + day.mode);
+  if (day.mode == "in_person" && !day.venue.empty()) place += "（" + day.venue + "）";
+  std::string base = sv.config.server.public_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string cancel_url = base + "/book/cancel/" + receipt.cancel_token;
+
+  notify::MailMessage m;
+  m.to = contact.email;
+  m.subject = t("booking.mail.subject");
+  m.text_body = t("booking.mail.intro") + "\n\n" + t("booking.mail.reference") + " " +
+                receipt.reference + "\n" + t("booking.mail.when") + " " + when + "\n" +
+                t("booking.mail.place") + " " + place + "\n\n" + t("booking.mail.staff") + "\n\n" +
+                t("booking.mail.cancel") + "\n" + cancel_url + "\n\n" + t("booking.mail.footer") +
+                "\n";
+  notify::CalendarEvent ev;
+  ev.uid = "booking-" + receipt.reference + "@tsunagu";
+  ev.dtstamp_unix = sv.clock.NowSeconds();
+  ev.date = day.date;
+  ev.start_minutes = slot.start_minutes;
+  ev.end_minutes = slot.end_minutes;
+  ev.summary = t("booking.ics.summary");
+  ev.location = place;
+  ev.description = t("booking.mail.reference") + " " + receipt.reference;
+  if (auto ics = notify::BuildIcs(ev, "PUBLISH"); ics.ok()) {
+    m.attachments.push_back(
+        {"consultation.ics", "text/calendar; charset=UTF-8; method=PUBLISH", *ics});
+  }
+  return m;
+}
+
+// The public POSTs count per client address; a flood gets a calm page in the person's language.
+std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx) {
+  auto counted = CountPublicSubmission(sv.db, sv.clock.NowSeconds(), ctx.request.remote_address);
+  if (counted.ok()) return std::nullopt;
+  if (counted.error().code == core::ErrorCode::kRateLimited) {
+    return sv.pages.Error(ctx, 429, "booking.rate_limited");
+  }
+  return sv.pages.Error(ctx, 500, "error.internal");
+}
+
+http::Response ShowCancel(app::Services& sv, web::RequestContext& ctx, const CancelView& v) {
+  ctemplate::TemplateDictionary dict("booking_cancel");
+  dict.SetValue("TOKEN", ctx.Param("token"));
+  dict.SetValue("REFERENCE", v.reference);
+  dict.SetValue("WHEN", DayLine(ctx, v.date, v.start_minutes, v.end_minutes));
+  dict.SetValue("PLACE", Place(sv, ctx, v.mode, v.venue));
+  return sv.pages.Render(ctx, "booking/cancel", "booking.cancel.title", dict);
+}
+
+}  // namespace
+
+void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
+  // The cancel routes come first: "/book/cancel/x" must not be read as a programme id.
+  router.Add(
+      {"GET", "/book/cancel/{token}", auth::Permission::kPublic, [&sv](web::RequestContext& ctx) {
+         BookingCancel cancel(sv.db, sv.clock);
+         auto view = cancel.FindByCancelToken(ctx.Param("token"));
+         if (!view) {
+           if (view.error().code == core::ErrorCode::kNotFound) {
+             return sv.pages.Error(ctx, 404, "booking.cancel.not_found");
+           }
+           return sv.pages.Error(ctx, 500, "error.internal");
+         }
+         return ShowCancel(sv, ctx, *view);
+       }});
+
+  router.Add(
+      {"POST", "/book/cancel/{token}", auth::Permission::kPublic, [&sv](web::RequestContext& ctx) {
+         if (auto r = Throttled(sv, ctx)) return *r;
+         BookingCancel cancel(sv.db, sv.clock);
+         auto done = cancel.CancelByToken(ctx.Param("token"), ctx.Actor());
+         if (!done) {
+           if (done.error().code == core::ErrorCode::kNotFound) {
+             return sv.pages.Error(ctx, 404, "booking.cancel.not_found");
+           }
+           return sv.pages.Error(ctx, 500, "error.internal");
+         }
+         ctemplate::TemplateDictionary dict("booking_cancelled");
+         return sv.pages.Render(ctx, "booking/cancelled", "booking.cancelled.title", dict);
+       }});
+
+  router.Add(
+      {"GET", "/book/{program_id}", auth::Permission::kPublic, [&sv](web::RequestContext& ctx) {
+         const auto program_id = web::ParseId(ctx.Param("program_id"));
+         if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+         return ShowDays(sv, ctx, program_id, false);
+       }});
+
+  router.Add({"GET", "/book/{program_id}/form", auth::Permission::kPublic,
+              [&sv](web::RequestContext& ctx) {
+                const auto program_id = web::ParseId(ctx.Param("program_id"));
+                if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+                auto chosen = FindOpenSlot(sv, program_id,
+                                           web::ParseId(ctx.request.Query("slot").value_or("")));
+                if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+                return ShowForm(sv, ctx, program_id, *chosen, nullptr);
+              }});
+
+  router.Add({"POST", "/book/{program_id}/confirm", auth::Permission::kPublic,
+              [&sv](web::RequestContext& ctx) {
+                if (auto r = Throttled(sv, ctx)) return *r;
+                const auto program_id = web::ParseId(ctx.Param("program_id"));
+                if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+                if (!ctx.Form(kHoneypot).empty()) {
+                  return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
+                }
+                auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
+                if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+                const BookingRequest request = ReadRequest(ctx);
+                if (auto errors = ConsultationService::ValidateBooking(request); !errors.empty()) {
+                  auto e = core::Error::Invalid("error.form", errors);
+                  return ShowForm(sv, ctx, program_id, *chosen, &e, 422);
+                }
+                return ShowConfirm(sv, ctx, program_id, *chosen, request);
+              }});
+
+  router.Add({"POST", "/book/{program_id}/submit", auth::Permission::kPublic,
+              [&sv](web::RequestContext& ctx) {
+                if (auto r = Throttled(sv, ctx)) return *r;
+                const auto program_id = web::ParseId(ctx.Param("program_id"));
+                if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+                if (!ctx.Form(kHoneypot).empty()) {
+                  return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
+                }
+                auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
+                if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+                if (ctx.Form("action") == "edit") {
+                  return ShowForm(sv, ctx, program_id, *chosen, nullptr);
+                }
+                const BookingRequest request = ReadRequest(ctx);
+                const std::string lang = ctx.lang;
+                auto receipt = sv.consultations.Book(
+                    request, ctx.Actor(),
+                    [&sv, lang](const BookingReceipt& receipt, const ConsultationDay& day,
+                                const Slot& slot, const Contact& contact) {
+                      return BuildConfirmation(sv, lang, receipt, day, slot, contact);
+                    });
+                if (!receipt) {
+                  switch (receipt.error().code) {
+                    case core::ErrorCode::kInvalidInput:
+                      return ShowForm(sv, ctx, program_id, *chosen, &receipt.error(), 422);
+                    case core::ErrorCode::kConflict:
+                    case core::ErrorCode::kNotFound:
+                      return ShowDays(sv, ctx, program_id, true, 409);
+                    default:
+                      return sv.pages.Error(ctx, 500, "error.internal");
+                  }
+                }
+                return ShowDone(sv, ctx, receipt->reference, !request.contact.email.empty());
+              }});
+}
+
+}  // namespace tsunagu::consultations::handlers

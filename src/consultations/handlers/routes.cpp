@@ -1,0 +1,10 @@
+#include "consultations/handlers/routes.hpp"
+
+namespace tsunagu::consultations::handlers {
+
+void AddRoutes(app::Router& router, app::Services& services) {
+  AddPublicBookingRoutes(router, services);
+  AddCoordinatorRoutes(router, services);
+}
+
+}  // namespace tsunagu::consultations::handlers

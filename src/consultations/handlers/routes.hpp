@@ -1,0 +1,18 @@
+// Routes of the consultations domain: public booking (no account) and the coordinator pages.
+#pragma once
+
+#include "app/router.hpp"
+#include "app/services.hpp"
+
+namespace tsunagu::consultations::handlers {
+
+void AddRoutes(app::Router& router, app::Services& services);
+
+// GET /book/{program_id}, /book/{program_id}/form; POST /book/{program_id}/confirm,
+// /book/{program_id}/submit; GET/POST /book/cancel/{token} (public_booking.cpp).
+void AddPublicBookingRoutes(app::Router& router, app::Services& services);
+
+// The 事務局 pages: /programs, /programs/{id}, targets and day generation (programs.cpp).
+void AddCoordinatorRoutes(app::Router& router, app::Services& services);
+
+}  // namespace tsunagu::consultations::handlers

@@ -1,0 +1,69 @@
+<h1>{{NAME}}</h1>
+{{#NOTICE}}<div class="notice notice--success" role="status"><p>{{TEXT}}</p></div>{{/NOTICE}}
+[[include:partials/error_summary]]
+{{#HAS_DESCRIPTION}}<p>{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
+<nav aria-label="[[programs.fy.nav_label]]" class="fy-switcher">
+  <a href="/programs/{{ID}}?fy={{PREV_FY}}">[[programs.fy.previous]]（{{PREV_FY_LABEL}}）</a>
+  <strong>{{FY_LABEL}}</strong>
+  <a href="/programs/{{ID}}?fy={{NEXT_FY}}">[[programs.fy.next]]（{{NEXT_FY_LABEL}}）</a>
+</nav>
+<h2>[[targets.title]]</h2>
+<form method="post" action="/programs/{{ID}}/targets" novalidate>
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <input type="hidden" name="fiscal_year" value="{{FY}}">
+  <div class="field{{#ERR_CONSULTATIONS}} field--error{{/ERR_CONSULTATIONS}}">
+    <label for="consultations">[[targets.field.consultations]]</label>
+    {{#ERR_CONSULTATIONS}}<p class="field__error" id="consultations-error">{{MESSAGE}}</p>{{/ERR_CONSULTATIONS}}
+    <input id="consultations" name="consultations" type="text" inputmode="numeric" value="{{V_CONSULTATIONS}}"{{#ERR_CONSULTATIONS}} aria-invalid="true" aria-describedby="consultations-error"{{/ERR_CONSULTATIONS}}>
+  </div>
+  <div class="field{{#ERR_PLACEMENTS}} field--error{{/ERR_PLACEMENTS}}">
+    <label for="placements">[[targets.field.placements]]</label>
+    {{#ERR_PLACEMENTS}}<p class="field__error" id="placements-error">{{MESSAGE}}</p>{{/ERR_PLACEMENTS}}
+    <input id="placements" name="placements" type="text" inputmode="numeric" value="{{V_PLACEMENTS}}"{{#ERR_PLACEMENTS}} aria-invalid="true" aria-describedby="placements-error"{{/ERR_PLACEMENTS}}>
+  </div>
+  <div class="field{{#ERR_DAYS}} field--error{{/ERR_DAYS}}">
+    <label for="days">[[targets.field.days]]</label>
+    {{#ERR_DAYS}}<p class="field__error" id="days-error">{{MESSAGE}}</p>{{/ERR_DAYS}}
+    <input id="days" name="days" type="text" inputmode="numeric" value="{{V_DAYS}}"{{#ERR_DAYS}} aria-invalid="true" aria-describedby="days-error"{{/ERR_DAYS}}>
+  </div>
+  <button type="submit" class="button button--primary">[[targets.submit]]</button>
+</form>
+<h2>[[days.list.title]]</h2>
+<p><a class="button" href="/programs/{{ID}}/generate?fy={{FY}}">[[days.generate.link]]</a></p>
+{{#NO_DAYS}}<p>[[days.list.none]]</p>{{/NO_DAYS}}
+{{#HAS_DAYS}}
+<table class="data-table">
+  <caption>{{FY_LABEL}} [[days.list.caption]]（{{DAY_COUNT}}[[days.list.count_suffix]]）</caption>
+  <thead>
+    <tr>
+      <th scope="col">[[days.col.number]]</th>
+      <th scope="col">[[days.col.date]]</th>
+      <th scope="col">[[days.col.time]]</th>
+      <th scope="col">[[days.col.mode]]</th>
+      <th scope="col">[[days.col.venue]]</th>
+      <th scope="col">[[days.col.booths]]</th>
+      <th scope="col">[[days.col.slots]]</th>
+      <th scope="col">[[days.col.booked]]</th>
+      <th scope="col">[[days.col.note]]</th>
+      <th scope="col">[[days.col.status]]</th>
+      <th scope="col">[[days.col.actions]]</th>
+    </tr>
+  </thead>
+  <tbody>
+    {{#DAY}}<tr>
+      <td>{{NUMBER}}</td>
+      <th scope="row">{{DATE}}</th>
+      <td>{{TIME}}</td>
+      <td>{{MODE}}</td>
+      <td>{{VENUE}}</td>
+      <td>{{BOOTHS}}</td>
+      <td>{{SLOTS}}</td>
+      <td>{{BOOKED}} / {{CAPACITY}}</td>
+      <td>{{NOTE}}</td>
+      <td>{{STATUS}}</td>
+      <td>{{#CAN_CANCEL}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/cancel">[[days.cancel.link]]<span class="visually-hidden">（{{DATE}}）</span></a>{{/CAN_CANCEL}}</td>
+    </tr>{{/DAY}}
+  </tbody>
+</table>
+{{/HAS_DAYS}}
+<p><a href="/programs">[[programs.back]]</a></p>
