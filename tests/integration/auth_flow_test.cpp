@@ -12,15 +12,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string Between(const std::string& s, const std::string& a, const std::string& b) {
-  auto i = s.find(a);
-  if (i == std::string::npos) return {};
-  i += a.size();
-  std::string out = s.substr(i, s.find(b, i) - i);
-  while (!out.empty() && (out.back() == '\r' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
   TestServer t;
   auto org = t.CreateOrg("テスト病院 がん相談支援センター");
@@ -35,7 +26,7 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
   ASSERT_TRUE(invited.ok());
   std::string mail = MailSink::Get().WaitFor("newcomer@example.jp");
   ASSERT_THAT(mail, HasSubstr("アカウント作成のご案内"));
-  std::string link = Between(mail, t.config().server.public_url, "\n");
+  std::string link = TextBetween(mail, t.config().server.public_url, "\n");
   ASSERT_THAT(link, HasSubstr("/invitation/"));
 
   auto c = t.NewClient();
@@ -62,7 +53,7 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
   auto enroll = c.Get("/enroll");
   ASSERT_EQ(enroll.status, 200);
   EXPECT_THAT(enroll.body, HasSubstr("<svg"));
-  std::string secret = Between(enroll.body, "id=\"totp-secret\">", "<");
+  std::string secret = TextBetween(enroll.body, "id=\"totp-secret\">", "<");
   secret.erase(std::remove(secret.begin(), secret.end(), ' '), secret.end());
   ASSERT_EQ(secret.size(), 32u);
 
@@ -72,7 +63,7 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
                                  {"code", auth::TotpCodeAt(secret, t.clock().NowSeconds())}});
   ASSERT_EQ(done.status, 200);
   EXPECT_THAT(done.body, HasSubstr("recovery-codes"));
-  std::string recovery = Between(done.body, "<li><code>", "</code>");
+  std::string recovery = TextBetween(done.body, "<li><code>", "</code>");
   ASSERT_FALSE(recovery.empty());
 
   auto home = c.Get("/");

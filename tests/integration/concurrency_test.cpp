@@ -10,15 +10,6 @@
 namespace tsunagu::testing {
 namespace {
 
-std::string Between(const std::string& s, const std::string& a, const std::string& b) {
-  auto i = s.find(a);
-  if (i == std::string::npos) return {};
-  i += a.size();
-  std::string out = s.substr(i, s.find(b, i) - i);
-  while (!out.empty() && (out.back() == '\r' || out.back() == ' ')) out.pop_back();
-  return out;
-}
-
 TEST(Concurrency, AnInvitationLinkIsUsedExactlyOnceUnderParallelSubmits) {
   TestServer t;
   auto org = t.CreateOrg("並行病院");
@@ -29,7 +20,7 @@ TEST(Concurrency, AnInvitationLinkIsUsedExactlyOnceUnderParallelSubmits) {
                           {"招待", "{link}"})
                   .ok());
   std::string mail = MailSink::Get().WaitFor("race@example.jp");
-  std::string link = Between(mail, t.config().server.public_url, "\n");
+  std::string link = TextBetween(mail, t.config().server.public_url, "\n");
   ASSERT_FALSE(link.empty());
 
   constexpr int kClients = 12;

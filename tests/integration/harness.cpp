@@ -130,6 +130,15 @@ std::string ExtractCsrf(const std::string& html) {
   return html.substr(pos, html.find('"', pos) - pos);
 }
 
+std::string TextBetween(const std::string& s, const std::string& from, const std::string& to) {
+  auto i = s.find(from);
+  if (i == std::string::npos) return {};
+  i += from.size();
+  std::string out = s.substr(i, s.find(to, i) - i);
+  while (!out.empty() && (out.back() == '\r' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
 std::string Client::Raw(const std::string& bytes, int timeout_ms) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};

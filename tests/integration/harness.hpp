@@ -51,6 +51,8 @@ class Client {
 };
 
 std::string ExtractCsrf(const std::string& html);
+// The text after `from` up to `to` (trailing CR and spaces dropped); empty when absent.
+std::string TextBetween(const std::string& s, const std::string& from, const std::string& to);
 std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields);
 
 // The SMTP sink (scripts/start-smtp), shared by every test of the process.
