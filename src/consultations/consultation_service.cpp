@@ -440,21 +440,52 @@ core::Result<std::vector<ConsultationDay>> ConsultationService::ListDays(const a
   });
 }
 
+namespace {
+
+constexpr const char* kOpenDayCondition =
+    " FROM consultation_day d WHERE program_id = :p AND day_date >= :f AND status = "
+    "'scheduled' AND EXISTS (SELECT 1 FROM program p WHERE p.id = d.program_id AND p.status = "
+    "'active')";
+
+}  // namespace
+
 core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::int64_t program_id,
-                                                                         core::Date from) {
+                                                                         core::Date from,
+                                                                         int limit) {
   const std::string from_iso = core::ToIso(from);
   return db_.Read<std::vector<ConsultationDay>>([&](soci::session& s) {
     std::vector<ConsultationDay> days;
     long long pid = program_id;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT " << kDayColumns
-                   << " FROM consultation_day d WHERE program_id = :p AND day_date >= :f AND "
-                      "status = 'scheduled' AND EXISTS (SELECT 1 FROM program p WHERE p.id = "
-                      "d.program_id AND p.status = 'active') ORDER BY day_date, start_minutes",
-         soci::use(pid), soci::use(from_iso));
+    const std::string limit_sql = limit > 0 ? " LIMIT " + std::to_string(limit) : "";
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT " << kDayColumns << kOpenDayCondition
+                                              << " ORDER BY day_date, start_minutes" << limit_sql,
+                                    soci::use(pid), soci::use(from_iso));
     for (const auto& r : rows) days.push_back(ReadDay(r));
     AttachSlots(s, days);
     return days;
+  });
+}
+
+core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationService::OpenSlot(
+    std::int64_t program_id, std::int64_t slot_id, core::Date from) {
+  using Found = std::optional<std::pair<ConsultationDay, Slot>>;
+  const std::string from_iso = core::ToIso(from);
+  return db_.Read<Found>([&](soci::session& s) -> Found {
+    long long pid = program_id;
+    long long sid = slot_id;
+    std::vector<ConsultationDay> days;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT " << kDayColumns << kOpenDayCondition
+                   << " AND id = (SELECT day_id FROM consultation_slot WHERE id = :s)",
+         soci::use(pid), soci::use(from_iso), soci::use(sid));
+    for (const auto& r : rows) days.push_back(ReadDay(r));
+    AttachSlots(s, days);
+    for (const auto& d : days) {
+      for (const auto& slot : d.slots) {
+        if (slot.id == slot_id) return std::make_pair(d, slot);
+      }
+    }
+    return std::nullopt;
   });
 }
 

@@ -68,7 +68,13 @@ class ConsultationService {
 
   // --- public booking (no account)
   // Scheduled days from `from` on, with their slots and free places.
-  core::Result<std::vector<ConsultationDay>> OpenDays(std::int64_t program_id, core::Date from);
+  // At most `limit` days (0: all), so the public page reads only what it shows.
+  core::Result<std::vector<ConsultationDay>> OpenDays(std::int64_t program_id, core::Date from,
+                                                      int limit = 0);
+  // The day and slot of `slot_id` when it belongs to an open day of the programme.
+  core::Result<std::optional<std::pair<ConsultationDay, Slot>>> OpenSlot(std::int64_t program_id,
+                                                                         std::int64_t slot_id,
+                                                                         core::Date from);
   // Takes one place in the slot, or answers kConflict "booking.full" (満席). The place, the
   // booking and its confirmation e-mail commit together.
   core::Result<BookingReceipt> Book(const BookingRequest& request, const audit::Actor& actor,

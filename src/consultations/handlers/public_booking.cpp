@@ -49,14 +49,9 @@ struct Chosen {
 std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id,
                                    std::int64_t slot_id) {
   if (program_id <= 0 || slot_id <= 0) return std::nullopt;
-  auto days = sv.consultations.OpenDays(program_id, Today(sv));
-  if (!days) return std::nullopt;
-  for (const auto& d : *days) {
-    for (const auto& s : d.slots) {
-      if (s.id == slot_id && s.Free() > 0) return Chosen{d, s};
-    }
-  }
-  return std::nullopt;
+  auto found = sv.consultations.OpenSlot(program_id, slot_id, Today(sv));
+  if (!found || !*found || (*found)->second.Free() <= 0) return std::nullopt;
+  return Chosen{(*found)->first, (*found)->second};
 }
 
 std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
@@ -119,7 +114,7 @@ void AddSlotSummary(const app::Services& sv, const web::RequestContext& ctx,
 
 http::Response ShowDays(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
                         bool full, int status = 200) {
-  auto days = sv.consultations.OpenDays(program_id, Today(sv));
+  auto days = sv.consultations.OpenDays(program_id, Today(sv), kDaysShown);
   if (!days) return sv.pages.Error(ctx, 500, "error.internal");
   if (days->empty()) return sv.pages.Error(ctx, 404, "booking.no_days");
   ctemplate::TemplateDictionary dict("booking_days");
