@@ -1,6 +1,7 @@
 // The public booking pages (issue 3): a person books a consultation without an account, one
 // step per page, working without JavaScript. Nothing personal goes into URLs or logs.
 #include <set>
+#include <variant>
 
 #include "consultations/booking_cancel.hpp"
 #include "consultations/handlers/routes.hpp"
@@ -303,6 +304,26 @@ http::Response ShowCancel(app::Services& sv, web::RequestContext& ctx, const Can
   return sv.pages.Render(ctx, "booking/cancel", "booking.cancel.title", dict);
 }
 
+struct Posted {
+  std::int64_t program_id = 0;
+  Chosen chosen;
+};
+
+// What every booking POST checks first: the per-address limit, the programme, the honeypot
+// (a bot gets a pretend success and nothing is stored) and that the slot is still open.
+// Returns the answer when one of them decides, else the programme and the chosen slot.
+std::variant<http::Response, Posted> StartPost(app::Services& sv, web::RequestContext& ctx) {
+  if (auto r = Throttled(sv, ctx)) return *r;
+  const auto program_id = web::ParseId(ctx.Param("program_id"));
+  if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+  if (!ctx.Form(kHoneypot).empty()) {
+    return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
+  }
+  auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
+  if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+  return Posted{program_id, *chosen};
+}
+
 }  // namespace
 
 void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
@@ -354,34 +375,24 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
 
   router.Add({"POST", "/book/{program_id}/confirm", auth::Permission::kPublic,
               [&sv](web::RequestContext& ctx) {
-                if (auto r = Throttled(sv, ctx)) return *r;
-                const auto program_id = web::ParseId(ctx.Param("program_id"));
-                if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
-                if (!ctx.Form(kHoneypot).empty()) {
-                  return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
-                }
-                auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
-                if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+                auto start = StartPost(sv, ctx);
+                if (auto* answer = std::get_if<http::Response>(&start)) return *answer;
+                const auto& [program_id, chosen] = std::get<Posted>(start);
                 const BookingRequest request = ReadRequest(ctx);
                 if (auto errors = ConsultationService::ValidateBooking(request); !errors.empty()) {
                   auto e = core::Error::Invalid("error.form", errors);
-                  return ShowForm(sv, ctx, program_id, *chosen, &e, 422);
+                  return ShowForm(sv, ctx, program_id, chosen, &e, 422);
                 }
-                return ShowConfirm(sv, ctx, program_id, *chosen, request);
+                return ShowConfirm(sv, ctx, program_id, chosen, request);
               }});
 
   router.Add({"POST", "/book/{program_id}/submit", auth::Permission::kPublic,
               [&sv](web::RequestContext& ctx) {
-                if (auto r = Throttled(sv, ctx)) return *r;
-                const auto program_id = web::ParseId(ctx.Param("program_id"));
-                if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
-                if (!ctx.Form(kHoneypot).empty()) {
-                  return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
-                }
-                auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
-                if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+                auto start = StartPost(sv, ctx);
+                if (auto* answer = std::get_if<http::Response>(&start)) return *answer;
+                const auto& [program_id, chosen] = std::get<Posted>(start);
                 if (ctx.Form("action") == "edit") {
-                  return ShowForm(sv, ctx, program_id, *chosen, nullptr);
+                  return ShowForm(sv, ctx, program_id, chosen, nullptr);
                 }
                 const BookingRequest request = ReadRequest(ctx);
                 const std::string lang = ctx.lang;
@@ -394,7 +405,7 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 if (!receipt) {
                   switch (receipt.error().code) {
                     case core::ErrorCode::kInvalidInput:
-                      return ShowForm(sv, ctx, program_id, *chosen, &receipt.error(), 422);
+                      return ShowForm(sv, ctx, program_id, chosen, &receipt.error(), 422);
                     case core::ErrorCode::kConflict:
                     case core::ErrorCode::kNotFound:
                       return ShowDays(sv, ctx, program_id, true, 409);
