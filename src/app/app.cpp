@@ -105,12 +105,20 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->holidays_ = std::make_unique<consultations::HolidayCalendar>(std::move(*holidays));
   app->consultations_ = std::make_unique<consultations::ConsultationService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->holidays_);
+  app->board_ = std::make_unique<consultations::DayBoardService>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->consultations_, *app->catalog_,
+      config.server.public_url);
+  app->records_ = std::make_unique<consultations::RecordService>(*app->db_, clock, *app->cipher_);
+  app->surveys_ = std::make_unique<consultations::SurveyService>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
+  app->reports_ = std::make_unique<consultations::ReportService>(*app->db_, clock);
   app->notices_ = std::make_unique<consultations::DayNotices>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{
       config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
-      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_});
+      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_, *app->board_,
+      *app->records_, *app->surveys_, *app->reports_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;

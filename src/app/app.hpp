@@ -54,6 +54,10 @@ class App {
   std::unique_ptr<api::TokenService> tokens_;
   std::unique_ptr<consultations::HolidayCalendar> holidays_;
   std::unique_ptr<consultations::ConsultationService> consultations_;
+  std::unique_ptr<consultations::DayBoardService> board_;
+  std::unique_ptr<consultations::RecordService> records_;
+  std::unique_ptr<consultations::SurveyService> surveys_;
+  std::unique_ptr<consultations::ReportService> reports_;
   std::unique_ptr<consultations::DayNotices> notices_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<Services> services_;

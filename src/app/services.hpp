@@ -7,6 +7,10 @@
 #include "auth/password.hpp"
 #include "auth/sessions.hpp"
 #include "consultations/consultation_service.hpp"
+#include "consultations/day_board.hpp"
+#include "consultations/records.hpp"
+#include "consultations/survey.hpp"
+#include "consultations/yearly_report.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/i18n.hpp"
@@ -31,6 +35,10 @@ struct Services {
   orgs::OrgService& orgs;
   api::TokenService& tokens;
   consultations::ConsultationService& consultations;
+  consultations::DayBoardService& board;
+  consultations::RecordService& records;
+  consultations::SurveyService& surveys;
+  consultations::ReportService& reports;
 
   // Name of the session cookie: the __Host- prefix needs Secure, so plain-http development
   // and tests use a plain name (SECURITY.md rule 7).

@@ -5,6 +5,10 @@ namespace tsunagu::consultations::handlers {
 void AddRoutes(app::Router& router, app::Services& services) {
   AddPublicBookingRoutes(router, services);
   AddCoordinatorRoutes(router, services);
+  AddBoardRoutes(router, services);
+  AddRecordRoutes(router, services);
+  AddSurveyRoutes(router, services);
+  AddReportRoutes(router, services);
 }
 
 }  // namespace tsunagu::consultations::handlers

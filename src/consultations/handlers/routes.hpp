@@ -15,4 +15,16 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& services);
 // The 事務局 pages: /programs, /programs/{id}, targets and day generation (programs.cpp).
 void AddCoordinatorRoutes(app::Router& router, app::Services& services);
 
+// The day's board, roster, staff bookings, check-in and the waiting list's offers (board.cpp).
+void AddBoardRoutes(app::Router& router, app::Services& services);
+
+// 相談記録, day notes and the records still missing (records.cpp).
+void AddRecordRoutes(app::Router& router, app::Services& services);
+
+// The anonymous questionnaire: public answer pages and paper entry (survey.cpp).
+void AddSurveyRoutes(app::Router& router, app::Services& services);
+
+// The programme's yearly report: page, CSV and xlsx (report.cpp).
+void AddReportRoutes(app::Router& router, app::Services& services);
+
 }  // namespace tsunagu::consultations::handlers

@@ -1,0 +1,154 @@
+// Running one consultation day (seed 001 ア–エ): the roster of staff, days added or moved by
+// hand, bookings taken by the 事務局 for callers (電話 / メール / 当日), check-in, no-shows,
+// rescheduling, booths and counselors, and the waiting list with time-limited held places.
+// Every read of a person's name or contacts writes an audit event (SECURITY.md rule 4).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit_log.hpp"
+#include "auth/policy.hpp"
+#include "consultations/consultation_service.hpp"
+#include "consultations/model.hpp"
+#include "core/clock.hpp"
+#include "core/i18n.hpp"
+#include "core/result.hpp"
+#include "crypto/field_cipher.hpp"
+#include "notify/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace tsunagu::consultations {
+
+// How long a freed place is held for the first person on the waiting list.
+inline constexpr std::int64_t kOfferHoldSeconds = 24 * 3600;
+
+struct RosterEntry {
+  std::int64_t user_id = 0;
+  std::string name;        // staff pages only; clients see the profession
+  std::string profession;  // code, label "profession.<code>"
+};
+
+// A booking as the day board shows it to the host organisation's staff.
+struct BoardBooking {
+  std::int64_t id = 0;
+  std::string reference;
+  std::optional<std::int64_t> slot_id;  // none while waiting
+  int start_minutes = 0;
+  int end_minutes = 0;
+  std::string status;   // booked, cancelled, attended, no_show, waiting, offered
+  std::string channel;  // web, phone, mail, walk_in
+  Intake intake;
+  bool needs_consideration = false;
+  Contact contact;  // decrypted; reading it is audited
+  std::optional<std::int64_t> checked_in_at;
+  std::optional<int> booth;
+  std::vector<std::int64_t> counselor_ids;
+  std::optional<std::int64_t> hold_expires_at;
+  bool has_record = false;
+  std::int64_t created_at = 0;
+};
+
+struct DayBoard {
+  ConsultationDay day;  // with slots
+  std::vector<RosterEntry> roster;
+  std::vector<BoardBooking> bookings;  // by slot time, then waiting list in arrival order
+};
+
+// What the offer page shows to a waiting person who follows the e-mail's link.
+struct OfferView {
+  std::string reference;
+  core::Date date;
+  int start_minutes = 0;
+  int end_minutes = 0;
+  std::string mode;
+  std::string venue;
+  std::int64_t hold_expires_at = 0;
+};
+
+class DayBoardService {
+ public:
+  DayBoardService(storage::Database& db, const core::Clock& clock,
+                  const crypto::FieldCipher& cipher, notify::Outbox& outbox,
+                  ConsultationService& consultations, const core::Catalog& catalog,
+                  const std::string& public_url)
+      : db_(db),
+        clock_(clock),
+        cipher_(cipher),
+        outbox_(outbox),
+        consultations_(consultations),
+        catalog_(catalog),
+        public_url_(public_url) {}
+
+  // --- days (事務局)
+  // Adds one day by hand (a day outside the rule, e.g. seed 000's H29.9.4). Its slots come
+  // from `settings` like generated days.
+  core::Result<std::int64_t> AddDay(const auth::Principal& who, const audit::Actor& actor,
+                                    std::int64_t program_id, core::Date date, int start_minutes,
+                                    int end_minutes, const DaySettings& settings);
+  // Replaces the day's staff roster with these members of the host organisation; each keeps
+  // the profession of their membership.
+  core::Status SetRoster(const auth::Principal& who, const audit::Actor& actor,
+                         std::int64_t program_id, std::int64_t day_id,
+                         const std::vector<std::int64_t>& user_ids);
+  core::Result<std::vector<RosterEntry>> Roster(const auth::Principal& who, std::int64_t program_id,
+                                                std::int64_t day_id);
+  // Members of the host organisation who can be put on a roster.
+  core::Result<std::vector<RosterEntry>> Staff(const auth::Principal& who);
+
+  // --- the day's board (any member of the host organisation: counselors see their day)
+  core::Result<DayBoard> Board(const auth::Principal& who, const audit::Actor& actor,
+                               std::int64_t program_id, std::int64_t day_id);
+
+  // --- bookings taken by staff
+  // A booking by phone, mail or at the door (request.channel). Walk-ins are allowed on the
+  // day itself while a place is free; other channels on any open day. The confirmation
+  // e-mail goes out when an address is given.
+  core::Result<BookingReceipt> BookForCaller(const auth::Principal& who, const audit::Actor& actor,
+                                             std::int64_t program_id, const BookingRequest& request,
+                                             const ConfirmationBuilder& confirmation);
+  // Puts a person on the day's waiting list (no slot, no place taken).
+  core::Result<BookingReceipt> AddToWaitingList(const auth::Principal& who,
+                                                const audit::Actor& actor, std::int64_t program_id,
+                                                std::int64_t day_id, const BookingRequest& request);
+  // booked → attended, with the time of arrival.
+  core::Status CheckIn(const auth::Principal& who, const audit::Actor& actor,
+                       std::int64_t program_id, std::int64_t booking_id);
+  // booked → no_show (無断キャンセル); the place is not given back (the time has passed).
+  core::Status MarkNoShow(const auth::Principal& who, const audit::Actor& actor,
+                          std::int64_t program_id, std::int64_t booking_id);
+  // Cancels for the person (they called); the place goes back and is offered to the waiting
+  // list in the same transaction.
+  core::Status Cancel(const auth::Principal& who, const audit::Actor& actor,
+                      std::int64_t program_id, std::int64_t booking_id);
+  // Moves a booking to another slot (same programme, any open day): the new place is taken
+  // first, so a full slot leaves the booking where it was (kConflict "booking.full").
+  core::Status Reschedule(const auth::Principal& who, const audit::Actor& actor,
+                          std::int64_t program_id, std::int64_t booking_id,
+                          std::int64_t new_slot_id);
+  // Booth number (1..day's booths) and the counselors (rostered staff) for one consultation.
+  core::Status Assign(const auth::Principal& who, const audit::Actor& actor,
+                      std::int64_t program_id, std::int64_t booking_id, std::optional<int> booth,
+                      const std::vector<std::int64_t>& counselor_ids);
+
+  // --- waiting list offers (public, by the link in the offer e-mail)
+  core::Result<OfferView> FindOffer(const std::string& token);
+  // offered → booked while the hold lasts; afterwards kNotFound.
+  core::Status AcceptOffer(const std::string& token, const audit::Actor& actor);
+  // Releases holds that expired and offers each place to the next person waiting. Run by
+  // the notices worker; returns how many holds were released.
+  core::Result<int> ExpireOffers();
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+  const crypto::FieldCipher& cipher_;
+  notify::Outbox& outbox_;
+  ConsultationService& consultations_;
+  const core::Catalog& catalog_;
+  const std::string& public_url_;  // the configuration's, which outlives this
+};
+
+}  // namespace tsunagu::consultations

@@ -1,0 +1,8 @@
+// Placeholder until the pages land.
+#include "consultations/handlers/routes.hpp"
+
+namespace tsunagu::consultations::handlers {
+
+void AddBoardRoutes(app::Router& /*router*/, app::Services& /*sv*/) {}
+
+}  // namespace tsunagu::consultations::handlers
