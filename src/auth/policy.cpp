@@ -43,6 +43,10 @@ bool Policy::Allows(const Principal* who, Permission permission) {
     case Permission::kOrgCoordinate:
       return full && who->organization_id != 0 &&
              (who->role == Role::kAdmin || who->role == Role::kCoordinator);
+    case Permission::kOrgCounsel:
+      return full && who->organization_id != 0 &&
+             (who->role == Role::kAdmin || who->role == Role::kCoordinator ||
+              who->role == Role::kCounselor);
     case Permission::kOrgManageMembers:
     case Permission::kOrgViewAudit:
       // API tokens act for the user but never administer: a leaked token cannot add members.
@@ -63,6 +67,10 @@ bool Policy::CanViewAuditOf(const Principal& who, std::int64_t org_id) {
 
 bool Policy::CanCoordinate(const Principal& who, std::int64_t org_id) {
   return Allows(&who, Permission::kOrgCoordinate) && who.organization_id == org_id;
+}
+
+bool Policy::CanCounsel(const Principal& who, std::int64_t org_id) {
+  return Allows(&who, Permission::kOrgCounsel) && who.organization_id == org_id;
 }
 
 bool Policy::CanGrantRole(const Principal& who, Role /*role*/) {

@@ -23,6 +23,7 @@ enum class Permission {
   kSignedIn,           // any fully signed-in user (own profile, own tokens, logout)
   kOrgMember,          // a member of the active organisation, any role
   kOrgCoordinate,      // the active organisation's admin or coordinator (事務局)
+  kOrgCounsel,         // admin, coordinator or counselor: sees the day board, writes records
   kOrgManageMembers,   // the active organisation's admin
   kOrgViewAudit,       // the active organisation's admin
   kSystemAdmin,        // organisations across the system
@@ -48,6 +49,9 @@ class Policy {
   static bool CanViewAuditOf(const Principal& who, std::int64_t org_id);
   // May `who` run the consultation programmes of organisation `org_id` (事務局)?
   static bool CanCoordinate(const Principal& who, std::int64_t org_id);
+  // May `who` see consultations of organisation `org_id` and write their records (相談記録)?
+  // Viewers may not: records hold what a person said in confidence.
+  static bool CanCounsel(const Principal& who, std::int64_t org_id);
   // Which roles may `who` grant in its own organisation? Admins may grant any role.
   static bool CanGrantRole(const Principal& who, Role role);
 };

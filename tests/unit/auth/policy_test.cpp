@@ -54,6 +54,8 @@ TEST(Policy, RolesInTheActiveOrganisation) {
               r == Role::kAdmin || r == Role::kCoordinator);
     EXPECT_EQ(Policy::CanCoordinate(p, 7), r == Role::kAdmin || r == Role::kCoordinator);
     EXPECT_FALSE(Policy::CanCoordinate(p, 8)) << "never another organisation's programmes";
+    EXPECT_EQ(Policy::CanCounsel(p, 7), r != Role::kViewer) << "viewers never read records";
+    EXPECT_FALSE(Policy::CanCounsel(p, 8)) << "never another organisation's consultations";
     EXPECT_FALSE(Policy::Allows(&p, Permission::kSystemAdmin));
   }
 }
