@@ -137,6 +137,9 @@ class DayBoardService {
   core::Result<OfferView> FindOffer(const std::string& token);
   // offered → booked while the hold lasts; afterwards kNotFound.
   core::Status AcceptOffer(const std::string& token, const audit::Actor& actor);
+  // Offers the day's free places (slots not yet begun) to the people waiting, first come
+  // first served, each with a hold and an e-mail link. Called after every cancellation.
+  core::Result<int> OfferFreedPlaces(std::int64_t day_id);
   // Releases holds that expired and offers each place to the next person waiting. Run by
   // the notices worker; returns how many holds were released.
   core::Result<int> ExpireOffers();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
+#include "consultations/model.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "crypto/field_cipher.hpp"
@@ -37,23 +39,23 @@ inline constexpr std::array<std::string_view, 12> kRecordTopics = {
 
 // Where the person was introduced (紹介した支援機関). Labels "record.referred.<code>".
 inline constexpr std::array<std::string_view, 8> kReferredTo = {
-    "hello_work",         // ハローワーク（長期療養者就職支援）
-    "support_center",     // 産業保健総合支援センター（両立支援促進員）
-    "labor_consultant",   // 社会保険労務士
-    "lawyer",             // 弁護士
-    "cancer_center",      // がん相談支援センター
-    "patient_group",      // 患者会・ピアサポート
-    "municipality",       // 市区町村の窓口
+    "hello_work",        // ハローワーク（長期療養者就職支援）
+    "support_center",    // 産業保健総合支援センター（両立支援促進員）
+    "labor_consultant",  // 社会保険労務士
+    "lawyer",            // 弁護士
+    "cancer_center",     // がん相談支援センター
+    "patient_group",     // 患者会・ピアサポート
+    "municipality",      // 市区町村の窓口
     "other"};
 
 // Outcome of the session (seed 000: 気持ちの整理で終結, 就労支援継続, 就労決定).
 // Labels "record.outcome.<code>". "job_decided" counts as a placement in the yearly report.
 inline constexpr std::array<std::string_view, 6> kOutcomes = {
-    "info_provided",     // 情報提供で終了
-    "settled_feelings",  // 気持ちの整理で終結
-    "support_continues", // 就労支援継続
-    "job_decided",       // 就労決定
-    "kept_job",          // 就労継続・復職が決まった
+    "info_provided",      // 情報提供で終了
+    "settled_feelings",   // 気持ちの整理で終結
+    "support_continues",  // 就労支援継続
+    "job_decided",        // 就労決定
+    "kept_job",           // 就労継続・復職が決まった
     "other"};
 
 // Follow-up: なし / 継続 / 両立支援促進員へ引継ぎ / 専門家（社労士・弁護士）へ紹介.
@@ -77,6 +79,8 @@ struct ConsultationRecord {
   std::int64_t day_id = 0;
   RecordInput input;
   std::int64_t author_id = 0;
+  // The last writer's display name (staff, shown on the printed record).
+  std::string author_name;
   int version = 0;
   std::int64_t created_at = 0;
   std::int64_t updated_at = 0;
@@ -88,6 +92,32 @@ struct MissingRecord {
   std::string reference;
   int start_minutes = 0;
   int end_minutes = 0;
+};
+
+// One consultation as the record pages show it: when, the reference and the intake, never the
+// person's name or contacts (the record is about what was discussed).
+struct RecordBooking {
+  std::int64_t booking_id = 0;
+  std::int64_t day_id = 0;
+  core::Date date;  // the day's date
+  std::string reference;
+  std::string status;     // booked, cancelled, attended, no_show, waiting, offered
+  int start_minutes = 0;  // the slot's times (the day's start and end while without a slot)
+  int end_minutes = 0;
+  int slot_minutes = 0;  // the day's slot length: a new record's default minutes
+  Intake intake;
+  bool needs_consideration = false;
+  // Professions of the counselors assigned to the consultation (booking_staff), in
+  // orgs::kProfessions order without repeats: a new record's "professions present".
+  std::vector<std::string> counselor_professions;
+  bool has_record = false;
+};
+
+// The day's attended consultations with whether each has its record (回収状況).
+struct DayRecordStatus {
+  ConsultationDay day;                  // without slots
+  std::vector<RecordBooking> attended;  // by slot time
+  int missing = 0;                      // attended without a record
 };
 
 struct DayNotes {
@@ -103,9 +133,10 @@ class RecordService {
   RecordService(storage::Database& db, const core::Clock& clock, const crypto::FieldCipher& cipher)
       : db_(db), clock_(clock), cipher_(cipher) {}
 
-  // Creates or replaces the record of an attended booking of the programme (any member of
-  // the host organisation). kInvalidInput with field errors; kNotFound for a booking of
-  // another organisation; kConflict "record.error.not_attended" before check-in.
+  // Creates or replaces the record of an attended booking of the programme (a counselor,
+  // coordinator or admin of the host organisation; Policy::CanCounsel). kInvalidInput with field
+  // errors; kNotFound for a booking of another organisation; kConflict "record.error.not_attended"
+  // before check-in.
   core::Result<std::int64_t> Save(const auth::Principal& who, const audit::Actor& actor,
                                   std::int64_t program_id, std::int64_t booking_id,
                                   const RecordInput& input);
@@ -114,7 +145,8 @@ class RecordService {
                                                       const audit::Actor& actor,
                                                       std::int64_t program_id,
                                                       std::int64_t booking_id);
-  // Attended consultations of the day without a record.
+  // Attended consultations of the day without a record (kNotFound for a day of another
+  // programme or organisation).
   core::Result<std::vector<MissingRecord>> Missing(const auth::Principal& who,
                                                    std::int64_t program_id, std::int64_t day_id);
 
@@ -123,9 +155,26 @@ class RecordService {
   core::Status SaveDayNotes(const auth::Principal& who, const audit::Actor& actor,
                             std::int64_t program_id, std::int64_t day_id, const DayNotes& notes);
 
+  // One booking of the day of the programme (any status); kNotFound when it is not there or
+  // belongs to another organisation. Reads no encrypted field, so it writes no audit event.
+  core::Result<RecordBooking> Booking(const auth::Principal& who, std::int64_t program_id,
+                                      std::int64_t day_id, std::int64_t booking_id);
+  // The day with its attended consultations and their record status.
+  core::Result<DayRecordStatus> DayStatus(const auth::Principal& who, std::int64_t program_id,
+                                          std::int64_t day_id);
+
   static std::vector<core::FieldError> Validate(const RecordInput& input);
+  static std::vector<core::FieldError> ValidateNotes(const DayNotes& notes);
+
+  // Limits in code points (the form's maxlength says the same).
+  static constexpr std::size_t kMaxText = 4000;
+  static constexpr int kMaxMinutes = 600;
 
  private:
+  // The organisation hosting the programme when `who` may counsel there; NotFound otherwise
+  // (another organisation's programme answers like a missing one).
+  core::Result<std::int64_t> CounselOrg(const auth::Principal& who, std::int64_t program_id);
+
   storage::Database& db_;
   const core::Clock& clock_;
   const crypto::FieldCipher& cipher_;

@@ -1,0 +1,23 @@
+// Reading consultation days and their slots from rows: shared by the services of the
+// consultations domain so every page sees a day the same way.
+#pragma once
+
+#include <vector>
+
+#include "consultations/model.hpp"
+#include "storage/database.hpp"
+
+namespace tsunagu::consultations {
+
+// The columns ReadDay expects, in order (prefix them with a table alias when joining).
+inline constexpr const char* kDayColumns =
+    "id, program_id, day_date, start_minutes, end_minutes, mode, venue, meeting_url, booths, "
+    "slot_minutes, status, moved_from";
+
+// A day from a row whose first twelve columns are kDayColumns.
+ConsultationDay ReadDay(const soci::row& r);
+
+// Loads the slots of the given days in one query.
+void AttachSlots(soci::session& s, std::vector<ConsultationDay>& days);
+
+}  // namespace tsunagu::consultations
