@@ -117,8 +117,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{
       config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
-      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_, *app->board_,
-      *app->records_, *app->surveys_, *app->reports_});
+      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_,
+      *app->board_, *app->records_, *app->surveys_, *app->reports_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;
