@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "consultations/booking_rows.hpp"
 #include "consultations/day_rows.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
@@ -18,28 +19,6 @@ constexpr std::size_t kMaxName = 100;
 constexpr std::size_t kMaxShortText = 100;
 constexpr std::size_t kMaxDiagnosis = 200;
 constexpr std::size_t kMaxNotes = 2000;
-
-// Unambiguous upper-case letters and digits for reference numbers read out on the phone.
-constexpr std::string_view kReferenceAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
-
-std::string NewReference() {
-  const std::string random = crypto::RandomToken(16);
-  std::string ref = "TS-";
-  for (std::size_t i = 0; i < 8; ++i) {
-    if (i == 4) ref += '-';
-    ref += kReferenceAlphabet[static_cast<unsigned char>(random[i]) % kReferenceAlphabet.size()];
-  }
-  return ref;
-}
-
-std::string JoinTopics(const std::vector<std::string>& topics) {
-  std::string out;
-  for (const auto& t : topics) {
-    if (!out.empty()) out += ',';
-    out += t;
-  }
-  return out;
-}
 
 void Length(std::vector<core::FieldError>& errors, const char* field, const std::string& value,
             std::size_t max, bool required) {
@@ -451,12 +430,11 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
   const std::int64_t now = clock_.NowSeconds();
   const std::string today = core::ToIso(core::DateFromUnixSeconds(now));
   BookingReceipt receipt;
-  receipt.reference = NewReference();
+  receipt.reference = NewBookingReference();
   receipt.cancel_token = crypto::RandomToken(24);
   const std::string cancel_hash = crypto::HashToken(receipt.cancel_token);
   const Contact& c = request.contact;
   const std::string email = core::Trim(core::NormalizeNfkc(c.email));
-  const std::string phone = core::NormalizePhone(c.phone);
 
   return db_.Write<BookingReceipt>([&](soci::session& s) {
     long long slot_id = request.slot_id;
@@ -499,38 +477,14 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
         org = GetInt(r, 16);
       }
     }
-    const Intake& in = request.intake;
-    const std::string topics = JoinTopics(in.topics);
-    const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
-    long long at = now;
-    int for_family = in.for_family ? 1 : 0;
-    long long booking_id = 0;
-    // The reference is unique and random, so it binds each encrypted value to its row.
-    // SOCI binds references: every value must outlive the statement, so no temporaries.
-    const std::string ad = "booking:" + receipt.reference + ":";
-    const std::string name_enc = cipher_.Encrypt(core::Trim(c.name), ad + "name");
-    const std::string furigana_enc = cipher_.Encrypt(core::Trim(c.furigana), ad + "furigana");
-    const std::string phone_enc = cipher_.Encrypt(phone, ad + "phone");
-    const std::string email_enc = cipher_.Encrypt(email, ad + "email");
-    const std::string diagnosis_enc = cipher_.Encrypt(c.diagnosis, ad + "diagnosis");
-    const std::string notes_enc = cipher_.Encrypt(c.notes, ad + "notes");
-    const std::string email_bidx = email.empty() ? "" : cipher_.BlindIndex(email, "booking.email");
-    const std::string phone_bidx = phone.empty() ? "" : cipher_.BlindIndex(phone, "booking.phone");
-    s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
-         "relationship, gender, age_band, municipality, heard_from, treatment_status, "
-         "work_status, topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, "
-         "notes_enc, email_bidx, phone_bidx, cancel_token_hash, created_at, updated_at) VALUES "
-         "(:ref, :day, :slot, 'booked', :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, "
-         ":topics, :name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :c, :u) "
-         "RETURNING id",
-        soci::use(receipt.reference), soci::use(day.id), soci::use(slot_id),
-        soci::use(request.channel), soci::use(for_family), soci::use(in.relationship),
-        soci::use(in.gender), soci::use(in.age_band), soci::use(municipality),
-        soci::use(in.heard_from), soci::use(in.treatment_status), soci::use(in.work_status),
-        soci::use(topics), soci::use(name_enc), soci::use(furigana_enc), soci::use(phone_enc),
-        soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc), soci::use(email_bidx),
-        soci::use(phone_bidx), soci::use(cancel_hash), soci::use(at), soci::use(at),
-        soci::into(booking_id);
+    NewBooking row;
+    row.reference = receipt.reference;
+    row.day_id = day.id;
+    row.slot_id = request.slot_id;
+    row.status = "booked";
+    row.cancel_token_hash = cancel_hash;
+    row.now = now;
+    const std::int64_t booking_id = InsertBooking(s, cipher_, row, request);
     receipt.booking_id = booking_id;
     if (!email.empty() && confirmation) {
       Contact to = c;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "consultations/booking_rows.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/schedule_rule.hpp"
 #include "core/text.hpp"
@@ -433,47 +434,14 @@ core::Result<BookingReceipt> DayBoardService::AddToWaitingList(const auth::Princ
       throw Abort{core::Error::NotFound()};
     }
     BookingReceipt receipt;
-    const std::string random = crypto::RandomToken(16);
-    constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
-    receipt.reference = "TS-";
-    for (std::size_t i = 0; i < 8; ++i) {
-      if (i == 4) receipt.reference += '-';
-      receipt.reference += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-    }
-    const Contact& c = request.contact;
-    const Intake& in = request.intake;
-    const std::string email = core::Trim(core::NormalizeNfkc(c.email));
-    const std::string phone = core::NormalizePhone(c.phone);
-    const std::string ad = "booking:" + receipt.reference + ":";
-    const std::string name_enc = cipher_.Encrypt(core::Trim(c.name), ad + "name");
-    const std::string furigana_enc = cipher_.Encrypt(core::Trim(c.furigana), ad + "furigana");
-    const std::string phone_enc = cipher_.Encrypt(phone, ad + "phone");
-    const std::string email_enc = cipher_.Encrypt(email, ad + "email");
-    const std::string diagnosis_enc = cipher_.Encrypt(c.diagnosis, ad + "diagnosis");
-    const std::string notes_enc = cipher_.Encrypt(c.notes, ad + "notes");
-    const std::string email_bidx = email.empty() ? "" : cipher_.BlindIndex(email, "booking.email");
-    const std::string phone_bidx = phone.empty() ? "" : cipher_.BlindIndex(phone, "booking.phone");
-    std::string topics;
-    for (const auto& t : in.topics) topics += (topics.empty() ? "" : ",") + t;
-    const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
-    int for_family = in.for_family ? 1 : 0;
-    long long did = day_id;
-    long long at = now;
-    long long by = who.user_id;
-    long long id = 0;
-    s << "INSERT INTO booking (reference, day_id, status, channel, for_family, relationship, "
-         "gender, age_band, municipality, heard_from, treatment_status, work_status, topics, "
-         "name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, email_bidx, "
-         "phone_bidx, created_by, created_at, updated_at) VALUES (:ref, :day, 'waiting', :ch, "
-         ":fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, :name, :kana, :phone, :email, "
-         ":diag, :notes, :eb, :pb, :by, :c, :u) RETURNING id",
-        soci::use(receipt.reference), soci::use(did), soci::use(request.channel),
-        soci::use(for_family), soci::use(in.relationship), soci::use(in.gender),
-        soci::use(in.age_band), soci::use(municipality), soci::use(in.heard_from),
-        soci::use(in.treatment_status), soci::use(in.work_status), soci::use(topics),
-        soci::use(name_enc), soci::use(furigana_enc), soci::use(phone_enc), soci::use(email_enc),
-        soci::use(diagnosis_enc), soci::use(notes_enc), soci::use(email_bidx),
-        soci::use(phone_bidx), soci::use(by), soci::use(at), soci::use(at), soci::into(id);
+    receipt.reference = NewBookingReference();
+    NewBooking row;
+    row.reference = receipt.reference;
+    row.day_id = day_id;
+    row.status = "waiting";
+    row.created_by = who.user_id;
+    row.now = now;
+    const std::int64_t id = InsertBooking(s, cipher_, row, request);
     receipt.booking_id = id;
     Audit(s, actor, "booking.waiting", id, day.org, now,
           "{\"channel\":\"" + request.channel + "\"}");

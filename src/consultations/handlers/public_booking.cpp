@@ -4,8 +4,8 @@
 #include <variant>
 
 #include "consultations/booking_cancel.hpp"
+#include "consultations/booking_rows.hpp"
 #include "consultations/handlers/routes.hpp"
-#include "crypto/random.hpp"
 #include "notify/icalendar.hpp"
 #include "web/forms.hpp"
 
@@ -229,18 +229,6 @@ http::Response ShowConfirm(app::Services& sv, web::RequestContext& ctx, std::int
   return sv.pages.Render(ctx, "booking/confirm", "booking.confirm.title", dict);
 }
 
-std::string FakeReference() {
-  // A honeypot hit gets a believable answer so a bot learns nothing; nothing is stored.
-  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
-  const std::string random = crypto::RandomToken(16);
-  std::string ref = "TS-";
-  for (std::size_t i = 0; i < 8; ++i) {
-    if (i == 4) ref += '-';
-    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-  }
-  return ref;
-}
-
 http::Response ShowDone(app::Services& sv, web::RequestContext& ctx, const std::string& reference,
                         bool has_email) {
   ctemplate::TemplateDictionary dict("booking_done");
@@ -317,7 +305,8 @@ std::variant<http::Response, Posted> StartPost(app::Services& sv, web::RequestCo
   const auto program_id = web::ParseId(ctx.Param("program_id"));
   if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
   if (!ctx.Form(kHoneypot).empty()) {
-    return ShowDone(sv, ctx, FakeReference(), !ctx.Form("email").empty());
+    // A honeypot hit gets a believable answer so a bot learns nothing; nothing is stored.
+    return ShowDone(sv, ctx, NewBookingReference(), !ctx.Form("email").empty());
   }
   auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
   if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);

@@ -1,0 +1,64 @@
+#include "consultations/booking_rows.hpp"
+
+#include "core/text.hpp"
+#include "crypto/random.hpp"
+
+namespace tsunagu::consultations {
+
+std::string NewBookingReference() {
+  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
+  const std::string random = crypto::RandomToken(16);
+  std::string ref = "TS-";
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == 4) ref += '-';
+    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
+  }
+  return ref;
+}
+
+std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
+                           const NewBooking& row, const BookingRequest& request) {
+  const Contact& c = request.contact;
+  const Intake& in = request.intake;
+  const std::string email = core::Trim(core::NormalizeNfkc(c.email));
+  const std::string phone = core::NormalizePhone(c.phone);
+  // The reference is unique and random, so it binds each encrypted value to its row.
+  // SOCI binds references: every value must outlive the statement, so no temporaries.
+  const std::string ad = "booking:" + row.reference + ":";
+  const std::string name_enc = cipher.Encrypt(core::Trim(c.name), ad + "name");
+  const std::string furigana_enc = cipher.Encrypt(core::Trim(c.furigana), ad + "furigana");
+  const std::string phone_enc = cipher.Encrypt(phone, ad + "phone");
+  const std::string email_enc = cipher.Encrypt(email, ad + "email");
+  const std::string diagnosis_enc = cipher.Encrypt(c.diagnosis, ad + "diagnosis");
+  const std::string notes_enc = cipher.Encrypt(c.notes, ad + "notes");
+  const std::string email_bidx = email.empty() ? "" : cipher.BlindIndex(email, "booking.email");
+  const std::string phone_bidx = phone.empty() ? "" : cipher.BlindIndex(phone, "booking.phone");
+  std::string topics;
+  for (const auto& t : in.topics) topics += (topics.empty() ? "" : ",") + t;
+  const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
+  int for_family = in.for_family ? 1 : 0;
+  long long day_id = row.day_id;
+  long long slot_id = row.slot_id.value_or(0);
+  soci::indicator slot_ind = row.slot_id ? soci::i_ok : soci::i_null;
+  long long created_by = row.created_by;
+  soci::indicator by_ind = row.created_by != 0 ? soci::i_ok : soci::i_null;
+  long long at = row.now;
+  long long id = 0;
+  s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
+       "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
+       "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
+       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at) VALUES "
+       "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
+       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u) RETURNING id",
+      soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
+      soci::use(row.status), soci::use(request.channel), soci::use(for_family),
+      soci::use(in.relationship), soci::use(in.gender), soci::use(in.age_band),
+      soci::use(municipality), soci::use(in.heard_from), soci::use(in.treatment_status),
+      soci::use(in.work_status), soci::use(topics), soci::use(name_enc), soci::use(furigana_enc),
+      soci::use(phone_enc), soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc),
+      soci::use(email_bidx), soci::use(phone_bidx), soci::use(row.cancel_token_hash),
+      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::into(id);
+  return id;
+}
+
+}  // namespace tsunagu::consultations

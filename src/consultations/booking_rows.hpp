@@ -1,0 +1,33 @@
+// Writing a booking row: the one place where a person's contacts are normalised, encrypted
+// (associated data "booking:<reference>:<column>") and given blind indexes. Public booking,
+// bookings taken by staff and the waiting list all go through here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "consultations/model.hpp"
+#include "crypto/field_cipher.hpp"
+#include "storage/database.hpp"
+
+namespace tsunagu::consultations {
+
+// A reference read out on the phone, e.g. "TS-7K3M-9QXA": unambiguous letters and digits.
+std::string NewBookingReference();
+
+struct NewBooking {
+  std::string reference;
+  std::int64_t day_id = 0;
+  std::optional<std::int64_t> slot_id;  // none on the waiting list
+  std::string status;                   // "booked" or "waiting"
+  std::string cancel_token_hash;        // empty when no cancel link is sent
+  std::int64_t created_by = 0;          // 0: the person themselves
+  std::int64_t now = 0;
+};
+
+// Inserts the booking with the request's intake and contacts; returns its id.
+std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
+                           const NewBooking& row, const BookingRequest& request);
+
+}  // namespace tsunagu::consultations
