@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 TSUNAGU := $(BUILD_DIR)/tsunagu
 VAR := var
 
-.PHONY: all deps build run test unit integration e2e lint format fuzz bench clean
+.PHONY: all deps build run test unit integration e2e lint format fuzz bench bench-report clean
 
 all: build
 
@@ -60,8 +60,13 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
+# Benchmarks (not tests): HTTP pages and booking submissions against /healthz; the yearly
+# report on 1,000,000 records on both engines. See bench/README.md.
 bench: build
 	bench/http-bench
+
+bench-report: build
+	bench/report-bench
 
 clean:
 	rm -rf $(BUILD_DIR)

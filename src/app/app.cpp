@@ -37,7 +37,7 @@ bool IsStateChanging(const std::string& method) {
 
 App::App(const core::Config& config, const core::Clock& clock) : config_(config), clock_(clock) {}
 App::~App() {
-  if (notices_) notices_->StopWorker();
+  if (jobs_) jobs_->Stop();
   if (outbox_) outbox_->StopWorker();
 }
 
@@ -108,17 +108,27 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->board_ = std::make_unique<consultations::DayBoardService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->consultations_, *app->catalog_,
       config.server.public_url);
+  app->day_changes_ = std::make_unique<consultations::DayChangeService>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->records_ = std::make_unique<consultations::RecordService>(*app->db_, clock, *app->cipher_);
   app->surveys_ = std::make_unique<consultations::SurveyService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->reports_ = std::make_unique<consultations::ReportService>(*app->db_, clock);
   app->notices_ = std::make_unique<consultations::DayNotices>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
+  App* a = app.get();
+  app->jobs_ = std::make_unique<ScheduledJobs>(
+      clock, std::vector<ScheduledJobs::Job>{
+                 {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
+                 {"survey_invitations",
+                  [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
+                 {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
+             });
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{
       config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
       *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_,
-      *app->board_, *app->records_, *app->surveys_, *app->reports_});
+      *app->board_, *app->records_, *app->surveys_, *app->reports_, *app->day_changes_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/router.hpp"
+#include "app/scheduled_jobs.hpp"
 #include "app/services.hpp"
 #include "consultations/notices.hpp"
 #include "core/clock.hpp"
@@ -30,6 +31,8 @@ class App {
   storage::Database& db() { return *db_; }
   notify::Outbox& outbox() { return *outbox_; }
   consultations::DayNotices& notices() { return *notices_; }
+  // Day notices, questionnaire invitations, expired waiting-list holds (serve starts them).
+  ScheduledJobs& jobs() { return *jobs_; }
   const Router& router() const { return router_; }
 
  private:
@@ -55,10 +58,12 @@ class App {
   std::unique_ptr<consultations::HolidayCalendar> holidays_;
   std::unique_ptr<consultations::ConsultationService> consultations_;
   std::unique_ptr<consultations::DayBoardService> board_;
+  std::unique_ptr<consultations::DayChangeService> day_changes_;
   std::unique_ptr<consultations::RecordService> records_;
   std::unique_ptr<consultations::SurveyService> surveys_;
   std::unique_ptr<consultations::ReportService> reports_;
   std::unique_ptr<consultations::DayNotices> notices_;
+  std::unique_ptr<ScheduledJobs> jobs_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<Services> services_;
   Router router_;

@@ -67,7 +67,7 @@ int Serve(const CommonFlags& flags) {
   if (!app) return Fail(app.error().message_key);
   App& a = **app;
   a.outbox().StartWorker();
-  a.notices().StartWorker();
+  a.jobs().Start();
   http::ServerOptions options;
   options.host = listen->first;
   options.port = listen->second;
@@ -84,9 +84,27 @@ int Serve(const CommonFlags& flags) {
   }
   spdlog::info("tsunagu listening on http://{}:{}", options.host, port);
   server.Wait(true);
-  a.notices().StopWorker();
+  a.jobs().Stop();
   a.outbox().StopWorker();
   spdlog::info("tsunagu stopped");
+  return 0;
+}
+
+// `tsunagu jobs run`: one scheduled round as of `as_of` (today when empty), then the mail it
+// queued is delivered from this process, so it works with no server running (cron).
+int RunJobs(App& app, const core::Clock& clock, const std::string& as_of) {
+  core::Date today = core::DateFromUnixSeconds(clock.NowSeconds());
+  if (!as_of.empty()) {
+    auto parsed = core::ParseIsoDate(as_of);
+    if (!parsed) return Fail("--date must be a date like 2026-12-01");
+    today = *parsed;
+  }
+  const int failed = app.jobs().RunOnce(today);
+  constexpr int kBatch = 20;
+  while (app.outbox().DeliverDue(kBatch) == kBatch) {
+  }
+  if (failed > 0) return Fail(std::to_string(failed) + " job(s) failed; see the log");
+  std::cout << "scheduled jobs run as of " << core::ToIso(today) << "\n";
   return 0;
 }
 
@@ -105,6 +123,16 @@ int RunCli(int argc, char** argv) {
 
   auto* demo = cli.add_subcommand("demo", "load demonstration organisations and accounts");
   AddCommon(demo, flags, false);
+
+  auto* jobs = cli.add_subcommand("jobs", "work done by the clock (serve runs it every minute)");
+  jobs->require_subcommand(1);
+  std::string as_of;
+  auto* jobs_run = jobs->add_subcommand(
+      "run", "day notices, questionnaire invitations and expired holds, once, then the mail");
+  AddCommon(jobs_run, flags, false);
+  jobs_run->add_option("--date", as_of,
+                       "run as of this date (YYYY-MM-DD, Japan), e.g. to catch up after an "
+                       "outage; default today");
 
   auto* user = cli.add_subcommand("user", "manage user accounts");
   user->require_subcommand(1);
@@ -220,6 +248,8 @@ int RunCli(int argc, char** argv) {
     std::cout << "demo data loaded\n";
     return 0;
   }
+
+  if (jobs_run->parsed()) return RunJobs(**app, clock, as_of);
 
   if (backup->parsed()) {
     if (auto st = storage::Backup((*app)->db(), file, BackupKey(sv.cipher)); !st) {

@@ -41,9 +41,94 @@ constexpr DemoUser kUsers[] = {
      "career_consultant", false},
     {"sokushin@demo.tsunagu.jp", "田中 健", "demo-Mori-Hana-Tori-2026", 3, "counselor",
      "support_promoter", false},
+    // The prefecture's one-stop staff (seed 001: nurses and 社会保険労務士 on the roster).
+    {"soudan-kango@demo.tsunagu.jp", "伊藤 さくら", "demo-Niji-Sora-Mizu-2026", 0, "counselor",
+     "nurse", false},
+    {"sharoushi@demo.tsunagu.jp", "渡辺 誠", "demo-Yuki-Tsuki-Kaze-2026", 0, "counselor",
+     "labor_consultant", false},
 };
 
 constexpr const char* kDemoProgram = "働くがん患者のためのワンストップ相談";
+
+// Fictional people booked on the first open day, so the 事務局's board has something to show:
+// phone only (no e-mail goes out), every name plainly a demo name.
+struct DemoBooking {
+  const char* name;
+  const char* furigana;
+  const char* phone;
+  const char* channel;
+  consultations::Intake intake;
+};
+
+const DemoBooking kDemoBookings[] = {
+    {"デモ 相談者A",
+     "でも そうだんしゃえー",
+     "090-0000-0001",
+     "phone",
+     {false,
+      "",
+      "female",
+      "40s",
+      "みどり市",
+      "hospital",
+      "during",
+      "on_leave",
+      {"work", "finances"}}},
+    {"デモ 相談者B",
+     "でも そうだんしゃびー",
+     "090-0000-0002",
+     "phone",
+     {false, "", "male", "50s", "つなぐ市", "prefecture", "follow_up", "employed", {"work"}}},
+    {"デモ 家族C",
+     "でも かぞくしー",
+     "090-0000-0003",
+     "phone",
+     {true,
+      "配偶者",
+      "female",
+      "30s",
+      "みどり市",
+      "website",
+      "before",
+      "job_seeking",
+      {"work", "peer_experience"}}},
+};
+
+// The first open day's roster (the 事務局 and the prefecture's counselors) and a few bookings,
+// one of them on the waiting list.
+core::Status AddDemoBookings(Services& sv, const auth::Principal& who, const audit::Actor& actor,
+                             std::int64_t program_id) {
+  auto days =
+      sv.consultations.OpenDays(program_id, core::DateFromUnixSeconds(sv.clock.NowSeconds()), 1);
+  if (!days) return days.error();
+  if (days->empty() || days->front().slots.empty()) return core::OkStatus();
+  const auto& day = days->front();
+  auto staff = sv.board.Staff(who);
+  if (!staff) return staff.error();
+  std::vector<std::int64_t> roster;
+  for (const auto& member : *staff) roster.push_back(member.user_id);
+  if (auto st = sv.board.SetRoster(who, actor, program_id, day.id, roster); !st) return st;
+  std::size_t n = 0;
+  for (const auto& b : kDemoBookings) {
+    consultations::BookingRequest r;
+    r.channel = b.channel;
+    r.intake = b.intake;
+    r.contact.name = b.name;
+    r.contact.furigana = b.furigana;
+    r.contact.phone = b.phone;
+    r.consent = true;
+    const bool waiting = ++n == std::size(kDemoBookings);
+    if (waiting) {
+      auto added = sv.board.AddToWaitingList(who, actor, program_id, day.id, r);
+      if (!added) return added.error();
+      continue;
+    }
+    r.slot_id = day.slots[n - 1 < day.slots.size() ? n - 1 : 0].id;
+    auto booked = sv.board.BookForCaller(who, actor, program_id, r, nullptr);
+    if (!booked) return booked.error();
+  }
+  return core::OkStatus();
+}
 
 // The prefecture office's one-stop consultation days (seed 001: 第2木曜・第4火曜 18:00–21:00,
 // two booths) for this fiscal year and the next, so the public booking pages have days to show.
@@ -82,7 +167,7 @@ core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coor
     auto days = sv.consultations.GenerateDays(who, actor, *program, rule, year, settings);
     if (!days) return days.error();
   }
-  return core::OkStatus();
+  return AddDemoBookings(sv, who, actor, *program);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "auth/sessions.hpp"
 #include "consultations/consultation_service.hpp"
 #include "consultations/day_board.hpp"
+#include "consultations/day_changes.hpp"
 #include "consultations/records.hpp"
 #include "consultations/survey.hpp"
 #include "consultations/yearly_report.hpp"
@@ -39,6 +40,7 @@ struct Services {
   consultations::RecordService& records;
   consultations::SurveyService& surveys;
   consultations::ReportService& reports;
+  consultations::DayChangeService& day_changes;
 
   // Name of the session cookie: the __Host- prefix needs Secure, so plain-http development
   // and tests use a plain name (SECURITY.md rule 7).

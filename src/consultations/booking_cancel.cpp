@@ -35,18 +35,22 @@ core::Result<CancelView> BookingCancel::FindByCancelToken(const std::string& tok
   return **found;
 }
 
-core::Status BookingCancel::CancelByToken(const std::string& token, const audit::Actor& actor) {
+core::Result<std::int64_t> BookingCancel::CancelByToken(const std::string& token,
+                                                        const audit::Actor& actor) {
   if (token.empty() || token.size() > 128) return core::Error::NotFound();
   const std::string hash = crypto::HashToken(token);
   const std::int64_t now = clock_.NowSeconds();
-  return db_.WriteVoid([&](soci::session& s) {
+  return db_.Write<std::int64_t>([&](soci::session& s) -> std::int64_t {
     long long id = 0;
     long long slot_id = 0;
     long long org = 0;
+    long long day_id = 0;
     soci::indicator slot_ind = soci::i_ok;
-    s << "SELECT b.id, b.slot_id, p.organization_id FROM booking b JOIN consultation_day d ON "
-         "d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE b.cancel_token_hash = :h",
-        soci::use(hash), soci::into(id), soci::into(slot_id, slot_ind), soci::into(org);
+    s << "SELECT b.id, b.slot_id, p.organization_id, b.day_id FROM booking b JOIN "
+         "consultation_day d ON d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE "
+         "b.cancel_token_hash = :h",
+        soci::use(hash), soci::into(id), soci::into(slot_id, slot_ind), soci::into(org),
+        soci::into(day_id);
     if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
     long long at = now;
     // Only the request that changes the status gives the place back: a second cancel (or a
@@ -56,13 +60,14 @@ core::Status BookingCancel::CancelByToken(const std::string& token, const audit:
                       "AND status = 'booked'",
          soci::use(at), soci::use(id));
     cancel.execute(true);
-    if (cancel.get_affected_rows() != 1) return;
+    if (cancel.get_affected_rows() != 1) return 0;
     if (slot_ind == soci::i_ok) {
       s << "UPDATE consultation_slot SET booked = booked - 1 WHERE id = :id AND booked > 0",
           soci::use(slot_id);
     }
     audit::AuditLog::Append(s, actor, {"booking.cancel", "booking", std::to_string(id), "{}", org},
                             now);
+    return day_id;
   });
 }
 

@@ -29,9 +29,10 @@ class BookingCancel {
 
   // kNotFound for an unknown token or a booking that is no longer active.
   core::Result<CancelView> FindByCancelToken(const std::string& token);
-  // Cancels and gives the place back. Repeating it (double click, second tab) is harmless:
-  // a booking already cancelled answers Ok without touching the slot again.
-  core::Status CancelByToken(const std::string& token, const audit::Actor& actor);
+  // Cancels and gives the place back; answers the day whose place was freed, so the waiting
+  // list can be offered it. Repeating it (double click, second tab) is harmless: a booking
+  // already cancelled answers 0 without touching the slot again.
+  core::Result<std::int64_t> CancelByToken(const std::string& token, const audit::Actor& actor);
 
  private:
   storage::Database& db_;

@@ -16,6 +16,31 @@ std::string NewBookingReference() {
   return ref;
 }
 
+void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
+               std::optional<std::int64_t> program_id) {
+  long long id = slot_id;
+  long long pid = program_id.value_or(0);
+  const std::string of_program = program_id ? " AND program_id = :p" : " AND :p = 0";
+  soci::statement take =
+      (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 WHERE id = :id AND booked "
+                    "< capacity AND day_id IN (SELECT id FROM consultation_day WHERE status = "
+                    "'scheduled' AND day_date >= :today"
+                 << of_program << ")",
+       soci::use(id), soci::use(today), soci::use(pid));
+  take.execute(true);
+  // A fresh statement sees what committed while the UPDATE waited for the slot's lock.
+  int open = 0;
+  s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = sl.day_id "
+       "WHERE sl.id = :id AND d.status = 'scheduled' AND d.day_date >= :today AND (:p = 0 OR "
+       "d.program_id = :p2)",
+      soci::use(id), soci::use(today), soci::use(pid), soci::use(pid), soci::into(open);
+  if (open == 0) throw storage::Abort{core::Error::NotFound()};
+  if (take.get_affected_rows() != 1) {
+    throw storage::Abort{
+        core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
+  }
+}
+
 std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
                            const NewBooking& row, const BookingRequest& request) {
   const Contact& c = request.contact;

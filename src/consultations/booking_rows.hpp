@@ -26,6 +26,15 @@ struct NewBooking {
   std::int64_t now = 0;
 };
 
+// Takes one place in the slot while one is free, on a scheduled day from `today` on (of
+// `program_id` when given), or throws Abort: kConflict "booking.full" (満席) or NotFound. The
+// database decides: one statement takes the place, no count is read first. A day being
+// cancelled or moved at the same moment locks its slots first (day_changes.cpp); the day is
+// read again after the place is taken, so a booking that waited for such a change never lands
+// on a day that was just cancelled.
+void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
+               std::optional<std::int64_t> program_id = std::nullopt);
+
 // Inserts the booking with the request's intake and contacts; returns its id.
 std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
                            const NewBooking& row, const BookingRequest& request);

@@ -241,9 +241,13 @@ core::Result<GenerationResult> ConsultationService::GenerateDays(
     long long at = now;
     for (const auto& day : plan->days) {
       std::string date = core::ToIso(day.date);
+      // A day moved by hand keeps the date it was planned for in moved_from: it is there.
+      std::string planned = day.moved_from ? core::ToIso(*day.moved_from) : date;
       int existing = 0;
-      s << "SELECT COUNT(*) FROM consultation_day WHERE program_id = :p AND day_date = :d",
-          soci::use(pid), soci::use(date), soci::into(existing);
+      s << "SELECT COUNT(*) FROM consultation_day WHERE program_id = :p AND (day_date = :d OR "
+           "moved_from = :d2 OR moved_from = :planned)",
+          soci::use(pid), soci::use(date), soci::use(date), soci::use(planned),
+          soci::into(existing);
       if (existing > 0) {
         ++result.already_there;
         continue;
@@ -297,33 +301,6 @@ core::Result<ConsultationDay> ConsultationService::GetDay(const auth::Principal&
   if (!day) return day.error();
   if (!*day) return core::Error::NotFound();
   return **day;
-}
-
-core::Status ConsultationService::CancelDay(const auth::Principal& who, const audit::Actor& actor,
-                                            std::int64_t program_id, std::int64_t day_id) {
-  auto program = ProgramFor(who, program_id);
-  if (!program) return program.error();
-  const std::int64_t now = clock_.NowSeconds();
-  return db_.WriteVoid([&](soci::session& s) {
-    long long pid = program_id;
-    long long did = day_id;
-    int found = 0;
-    s << "SELECT COUNT(*) FROM consultation_day WHERE id = :d AND program_id = :p AND status = "
-         "'scheduled'",
-        soci::use(did), soci::use(pid), soci::into(found);
-    if (found == 0) throw Abort{core::Error::NotFound()};
-    int booked = 0;
-    s << "SELECT COUNT(*) FROM consultation_slot WHERE day_id = :d AND booked > 0", soci::use(did),
-        soci::into(booked);
-    if (booked > 0) {
-      throw Abort{core::Error{core::ErrorCode::kConflict, "days.error.has_bookings", {}}};
-    }
-    s << "UPDATE consultation_day SET status = 'cancelled' WHERE id = :d", soci::use(did);
-    audit::AuditLog::Append(s, actor,
-                            {"consultation_day.cancel", "consultation_day", std::to_string(day_id),
-                             "{}", program->organization_id},
-                            now);
-  });
 }
 
 core::Result<FiscalYearPlan> ConsultationService::PreviewDays(const auth::Principal& who,
@@ -438,23 +415,7 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
 
   return db_.Write<BookingReceipt>([&](soci::session& s) {
     long long slot_id = request.slot_id;
-    // The database decides: one statement takes a place only while one is free, on a
-    // scheduled day that has not passed. No count is read first.
-    soci::statement take =
-        (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 WHERE id = :id AND "
-                      "booked < capacity AND day_id IN (SELECT id FROM consultation_day WHERE "
-                      "status = 'scheduled' AND day_date >= :today)",
-         soci::use(slot_id), soci::use(today));
-    take.execute(true);
-    if (take.get_affected_rows() != 1) {
-      int exists = 0;
-      s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = "
-           "sl.day_id WHERE sl.id = :id AND d.status = 'scheduled' AND d.day_date >= :today",
-          soci::use(slot_id), soci::use(today), soci::into(exists);
-      if (exists == 0) throw Abort{core::Error::NotFound()};
-      throw Abort{
-          core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
-    }
+    TakePlace(s, request.slot_id, today);
     ConsultationDay day;
     Slot slot;
     long long org = 0;
@@ -483,6 +444,7 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
     row.slot_id = request.slot_id;
     row.status = "booked";
     row.cancel_token_hash = cancel_hash;
+    row.created_by = actor.user_id;
     row.now = now;
     const std::int64_t booking_id = InsertBooking(s, cipher_, row, request);
     receipt.booking_id = booking_id;

@@ -56,10 +56,6 @@ class ConsultationService {
   // One day of the programme with its slots; NotFound for a day of another programme.
   core::Result<ConsultationDay> GetDay(const auth::Principal& who, std::int64_t program_id,
                                        std::int64_t day_id);
-  // Cancels one scheduled day by hand. A day that has bookings is refused (kConflict
-  // "days.error.has_bookings"): the people booked must be told before it goes.
-  core::Status CancelDay(const auth::Principal& who, const audit::Actor& actor,
-                         std::int64_t program_id, std::int64_t day_id);
   // The plan GenerateDays would write, without writing: the coordinator's preview. Reports the
   // rule's and the settings' errors together, so one round trip shows every problem.
   core::Result<FiscalYearPlan> PreviewDays(const auth::Principal& who, std::int64_t program_id,

@@ -49,15 +49,6 @@ std::vector<std::string> SplitCodes(const std::string& text) {
   return out;
 }
 
-// The organisation that hosts the programme, or nullopt for an unknown programme.
-std::optional<std::int64_t> ProgramOrg(soci::session& s, std::int64_t program_id) {
-  long long id = program_id;
-  long long org = 0;
-  s << "SELECT organization_id FROM program WHERE id = :id", soci::use(id), soci::into(org);
-  if (!s.got_data()) return std::nullopt;
-  return org;
-}
-
 struct BookingRef {
   std::int64_t id = 0;
   std::int64_t day_id = 0;
@@ -140,29 +131,6 @@ void FreePlace(soci::session& s, std::int64_t slot_id) {
   long long id = slot_id;
   s << "UPDATE consultation_slot SET booked = booked - 1 WHERE id = :id AND booked > 0",
       soci::use(id);
-}
-
-// Takes a place in the slot of an open (scheduled, not past) day of the programme, or throws
-// kConflict "booking.full" / NotFound. The database decides, as in ConsultationService::Book.
-void TakePlace(soci::session& s, std::int64_t program_id, std::int64_t slot_id,
-               const std::string& today) {
-  long long id = slot_id;
-  long long pid = program_id;
-  soci::statement take =
-      (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 WHERE id = :id AND booked "
-                    "< capacity AND day_id IN (SELECT id FROM consultation_day WHERE status = "
-                    "'scheduled' AND day_date >= :today AND program_id = :p)",
-       soci::use(id), soci::use(today), soci::use(pid));
-  take.execute(true);
-  if (take.get_affected_rows() == 1) return;
-  int exists = 0;
-  s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = sl.day_id "
-       "WHERE sl.id = :id AND d.status = 'scheduled' AND d.day_date >= :today AND d.program_id = "
-       ":p",
-      soci::use(id), soci::use(today), soci::use(pid), soci::into(exists);
-  if (exists == 0) throw Abort{core::Error::NotFound()};
-  throw Abort{
-      core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
 }
 
 void Audit(soci::session& s, const audit::Actor& actor, const std::string& action,
@@ -287,6 +255,41 @@ core::Result<std::vector<RosterEntry>> DayBoardService::Roster(const auth::Princ
 }
 
 // ------------------------------------------------------------------------------- board
+
+core::Result<std::vector<UpcomingDay>> DayBoardService::Upcoming(const auth::Principal& who,
+                                                                 core::Date from, int days) {
+  if (!auth::Policy::CanCounsel(who, who.organization_id)) return core::Error::NotFound();
+  return db_.Read<std::vector<UpcomingDay>>([&](soci::session& s) {
+    long long org = who.organization_id;
+    long long user = who.user_id;
+    const std::string first = core::ToIso(from);
+    const std::string last = core::ToIso(core::AddDays(from, days - 1));
+    std::vector<UpcomingDay> list;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
+                      "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
+                      "d.moved_from, p.name, (SELECT COALESCE(SUM(sl.booked), 0) FROM "
+                      "consultation_slot sl WHERE sl.day_id = d.id), (SELECT "
+                      "COALESCE(SUM(sl.capacity), 0) FROM consultation_slot sl WHERE sl.day_id = "
+                      "d.id), (SELECT COUNT(*) FROM booking b WHERE b.day_id = d.id AND b.status "
+                      "= 'waiting'), (SELECT COUNT(*) FROM day_staff st WHERE st.day_id = d.id AND "
+                      "st.user_id = :u) FROM consultation_day d JOIN program p ON p.id = "
+                      "d.program_id WHERE p.organization_id = :o AND d.status = 'scheduled' AND "
+                      "d.day_date BETWEEN :a AND :b ORDER BY d.day_date, d.start_minutes, d.id",
+         soci::use(user), soci::use(org), soci::use(first), soci::use(last));
+    for (const auto& r : rows) {
+      UpcomingDay u;
+      u.day = ReadDay(r);
+      u.program_name = GetText(r, 12);
+      u.booked = static_cast<int>(GetInt(r, 13));
+      u.capacity = static_cast<int>(GetInt(r, 14));
+      u.waiting = static_cast<int>(GetInt(r, 15));
+      u.on_roster = GetInt(r, 16) > 0;
+      list.push_back(std::move(u));
+    }
+    return list;
+  });
+}
 
 core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const audit::Actor& actor,
                                               std::int64_t program_id, std::int64_t day_id) {
@@ -470,6 +473,23 @@ core::Status DayBoardService::CheckIn(const auth::Principal& who, const audit::A
   });
 }
 
+core::Status DayBoardService::SetNeedsConsideration(const auth::Principal& who,
+                                                    const audit::Actor& actor,
+                                                    std::int64_t program_id,
+                                                    std::int64_t booking_id, bool needed) {
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    const BookingRef b = BookingFor(s, who, program_id, booking_id, true);
+    long long id = booking_id;
+    long long at = now;
+    int flag = needed ? 1 : 0;
+    s << "UPDATE booking SET needs_consideration = :f, updated_at = :u WHERE id = :id",
+        soci::use(flag), soci::use(at), soci::use(id);
+    Audit(s, actor, "booking.consideration", booking_id, b.org, now,
+          needed ? "{\"needed\":true}" : "{\"needed\":false}");
+  });
+}
+
 core::Status DayBoardService::MarkNoShow(const auth::Principal& who, const audit::Actor& actor,
                                          std::int64_t program_id, std::int64_t booking_id) {
   const std::int64_t now = clock_.NowSeconds();
@@ -532,7 +552,7 @@ core::Status DayBoardService::Reschedule(const auth::Principal& who, const audit
     if (b.status != "booked") throw Abort{core::Error::Conflict("board.error.not_booked")};
     if (b.slot_id && *b.slot_id == new_slot_id) return;
     // The new place first: when it is full, nothing has moved.
-    TakePlace(s, program_id, new_slot_id, today);
+    TakePlace(s, new_slot_id, today, program_id);
     long long slot = new_slot_id;
     long long new_day = 0;
     s << "SELECT day_id FROM consultation_slot WHERE id = :id", soci::use(slot),
@@ -641,13 +661,26 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
         }
       }
       if (!found_slot) break;
+      // The offer goes by e-mail: people waiting without an address are left for the 事務局 to
+      // call (the board shows them beside the free place).
       long long booking_id = 0;
       std::string reference;
-      std::string email_enc;
-      s << "SELECT id, reference, email_enc FROM booking WHERE day_id = :d AND status = "
-           "'waiting' ORDER BY created_at, id LIMIT 1",
-          soci::use(did), soci::into(booking_id), soci::into(reference), soci::into(email_enc);
-      if (!s.got_data()) break;
+      std::string email;
+      {
+        soci::rowset<soci::row> waiting =
+            (s.prepare << "SELECT id, reference, email_enc FROM booking WHERE day_id = :d AND "
+                          "status = 'waiting' ORDER BY created_at, id",
+             soci::use(did));
+        for (const auto& r : waiting) {
+          auto address = cipher_.Decrypt(GetText(r, 2), "booking:" + GetText(r, 1) + ":email");
+          if (!address || address->empty()) continue;
+          booking_id = GetInt(r, 0);
+          reference = GetText(r, 1);
+          email = *address;
+          break;
+        }
+      }
+      if (booking_id == 0) break;
       soci::statement take = (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 "
                                            "WHERE id = :id AND booked < capacity",
                               soci::use(slot_id));
@@ -662,15 +695,14 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
            "offer_token_hash = :t, updated_at = :u WHERE id = :id",
           soci::use(slot_id), soci::use(hold), soci::use(token_hash), soci::use(at),
           soci::use(booking_id);
-      auto email = cipher_.Decrypt(email_enc, "booking:" + reference + ":email");
-      if (email && !email->empty()) {
+      {
         const std::string lang = "ja";
         std::string base = public_url_;
         while (!base.empty() && base.back() == '/') base.pop_back();
         const std::string place =
             mode == "in_person" && !venue.empty() ? venue : catalog_.Get(lang, "days.mode." + mode);
         notify::MailMessage m;
-        m.to = *email;
+        m.to = email;
         m.subject = catalog_.Get(lang, "board.offer.mail_subject");
         m.text_body = catalog_.Format(lang, "board.offer.mail_body",
                                       {{"reference", reference},
@@ -791,7 +823,22 @@ core::Result<int> DayBoardService::ExpireOffers() {
     return released_days;
   });
   if (!expired) return expired.error();
+  // Every open day with people waiting, not only those whose hold lapsed: an offer that could
+  // not be made right after a cancellation is made now.
+  const std::string today = core::ToIso(core::DateFromUnixSeconds(now));
+  auto waiting = db_.Read<std::vector<std::int64_t>>([&](soci::session& s) {
+    std::vector<std::int64_t> ids;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT DISTINCT b.day_id FROM booking b JOIN consultation_day d ON d.id = "
+                      "b.day_id WHERE b.status = 'waiting' AND d.status = 'scheduled' AND "
+                      "d.day_date >= :t",
+         soci::use(today));
+    for (const auto& r : rows) ids.push_back(GetInt(r, 0));
+    return ids;
+  });
+  if (!waiting) return waiting.error();
   std::set<std::int64_t> days(expired->begin(), expired->end());
+  days.insert(waiting->begin(), waiting->end());
   for (std::int64_t day : days) {
     if (auto offered = OfferFreedPlaces(day); !offered) return offered.error();
   }

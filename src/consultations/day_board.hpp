@@ -57,6 +57,16 @@ struct DayBoard {
   std::vector<BoardBooking> bookings;  // by slot time, then waiting list in arrival order
 };
 
+// One coming consultation day as a staff member's home page lists it.
+struct UpcomingDay {
+  ConsultationDay day;  // without slots
+  std::string program_name;
+  int booked = 0;  // places taken
+  int capacity = 0;
+  int waiting = 0;
+  bool on_roster = false;  // the staff member is on the day's roster
+};
+
 // What the offer page shows to a waiting person who follows the e-mail's link.
 struct OfferView {
   std::string reference;
@@ -98,6 +108,11 @@ class DayBoardService {
   // Members of the host organisation who can be put on a roster.
   core::Result<std::vector<RosterEntry>> Staff(const auth::Principal& who);
 
+  // Scheduled days of the active organisation's programmes from `from` for `days` days, in
+  // date order: the way in to the day's board for counselors. Counts only, no person.
+  core::Result<std::vector<UpcomingDay>> Upcoming(const auth::Principal& who, core::Date from,
+                                                  int days);
+
   // --- the day's board (any member of the host organisation: counselors see their day)
   core::Result<DayBoard> Board(const auth::Principal& who, const audit::Actor& actor,
                                std::int64_t program_id, std::int64_t day_id);
@@ -116,6 +131,10 @@ class DayBoardService {
   // booked → attended, with the time of arrival.
   core::Status CheckIn(const auth::Principal& who, const audit::Actor& actor,
                        std::int64_t program_id, std::int64_t booking_id);
+  // Marks the person as one the staff should prepare for (配慮すべき相談者, seed 001 イ): a
+  // flag only, no reason is written; the staff notice counts it without naming anyone.
+  core::Status SetNeedsConsideration(const auth::Principal& who, const audit::Actor& actor,
+                                     std::int64_t program_id, std::int64_t booking_id, bool needed);
   // booked → no_show (無断キャンセル); the place is not given back (the time has passed).
   core::Status MarkNoShow(const auth::Principal& who, const audit::Actor& actor,
                           std::int64_t program_id, std::int64_t booking_id);
@@ -137,11 +156,13 @@ class DayBoardService {
   core::Result<OfferView> FindOffer(const std::string& token);
   // offered → booked while the hold lasts; afterwards kNotFound.
   core::Status AcceptOffer(const std::string& token, const audit::Actor& actor);
-  // Offers the day's free places (slots not yet begun) to the people waiting, first come
-  // first served, each with a hold and an e-mail link. Called after every cancellation.
+  // Offers the day's free places (slots not yet begun) to the people waiting with an e-mail
+  // address, first come first served, each with a hold and a link; people without an address
+  // stay on the list for the 事務局 to call. Called after every cancellation.
   core::Result<int> OfferFreedPlaces(std::int64_t day_id);
-  // Releases holds that expired and offers each place to the next person waiting. Run by
-  // the notices worker; returns how many holds were released.
+  // Releases holds that expired, then offers the free places of every open day to the people
+  // waiting (which also makes an offer a failed cancellation could not). Run by the scheduled
+  // jobs every minute; returns how many holds were released.
   core::Result<int> ExpireOffers();
 
  private:

@@ -94,6 +94,11 @@ struct ConsultationDay {
   std::vector<Slot> slots;  // filled by the queries that need them
 };
 
+// The staff page of one day (the day's board), the link staff e-mails give.
+inline std::string DayBoardPath(std::int64_t program_id, std::int64_t day_id) {
+  return "/programs/" + std::to_string(program_id) + "/days/" + std::to_string(day_id);
+}
+
 struct Intake {
   bool for_family = false;
   std::string relationship;  // 続柄 when a family member books

@@ -1,7 +1,5 @@
 #include "consultations/notices.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <map>
 
 #include "consultations/model.hpp"
@@ -177,16 +175,15 @@ core::Result<int> DayNotices::SendStaffStatus(std::int64_t day_id) {
                              {"count", std::to_string(it->second)}}) +
             "\n";
       }
-      body +=
-          "\n" +
-          catalog_.Format(lang, "notices.staff.family", {{"count", std::to_string(family)}}) +
-          "\n" +
-          catalog_.Format(lang, "notices.staff.consideration",
-                          {{"count", std::to_string(consideration)}}) +
-          "\n\n" +
-          catalog_.Format(lang, "notices.staff.link",
-                          {{"url", public_url_ + "/programs/" + std::to_string(day->program_id)}}) +
-          "\n";
+      body += "\n" +
+              catalog_.Format(lang, "notices.staff.family", {{"count", std::to_string(family)}}) +
+              "\n" +
+              catalog_.Format(lang, "notices.staff.consideration",
+                              {{"count", std::to_string(consideration)}}) +
+              "\n\n" +
+              catalog_.Format(lang, "notices.staff.link",
+                              {{"url", public_url_ + DayBoardPath(day->program_id, day_id)}}) +
+              "\n";
       notify::MailMessage m;
       m.to = email;
       m.subject = catalog_.Format(lang, "notices.staff.subject", {{"date", date}});
@@ -232,30 +229,6 @@ core::Result<int> DayNotices::SendReminders(std::int64_t day_id) {
     }
     return queued;
   });
-}
-
-void DayNotices::StartWorker(std::chrono::seconds interval) {
-  if (worker_.joinable()) return;
-  stop_ = false;
-  worker_ = std::thread([this, interval] {
-    std::unique_lock lock(mu_);
-    while (!stop_) {
-      lock.unlock();
-      auto sent = SendDue(core::DateFromUnixSeconds(clock_.NowSeconds()));
-      if (!sent) spdlog::warn("day notices: {}", sent.error().message_key);
-      lock.lock();
-      cv_.wait_for(lock, interval, [this] { return stop_; });
-    }
-  });
-}
-
-void DayNotices::StopWorker() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-  }
-  cv_.notify_all();
-  if (worker_.joinable()) worker_.join();
 }
 
 }  // namespace tsunagu::consultations

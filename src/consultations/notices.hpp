@@ -4,12 +4,7 @@
 // out once per day and kind (day_notice's primary key), even with several servers.
 #pragma once
 
-#include <atomic>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
-#include <thread>
 
 #include "core/clock.hpp"
 #include "core/i18n.hpp"
@@ -31,15 +26,10 @@ class DayNotices {
         outbox_(outbox),
         catalog_(catalog),
         public_url_(public_url) {}
-  ~DayNotices() { StopWorker(); }
-  DayNotices(const DayNotices&) = delete;
-  DayNotices& operator=(const DayNotices&) = delete;
 
-  // Enqueues what is due on `today` (JST); returns how many messages were queued.
+  // Enqueues what is due on `today` (JST); returns how many messages were queued. Run by the
+  // scheduled jobs (app/scheduled_jobs.hpp).
   core::Result<int> SendDue(core::Date today);
-
-  void StartWorker(std::chrono::seconds interval = std::chrono::seconds(600));
-  void StopWorker();
 
  private:
   core::Result<int> SendStaffStatus(std::int64_t day_id);
@@ -51,10 +41,6 @@ class DayNotices {
   notify::Outbox& outbox_;
   const core::Catalog& catalog_;
   const std::string& public_url_;  // the configuration's, which outlives this
-  std::thread worker_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
 };
 
 }  // namespace tsunagu::consultations

@@ -50,7 +50,8 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
         {"mail", {"smtp_url", "from", "username", "password"}},
         {"security",
          {"key_file", "session_idle_minutes", "session_absolute_hours", "invitation_valid_hours",
-          "lockout_threshold", "lockout_minutes", "fast_password_hashing"}},
+          "lockout_threshold", "lockout_minutes", "public_form_limit", "public_form_window_minutes",
+          "fast_password_hashing"}},
         {"paths", {"web_dir", "data_dir"}},
         {"log", {"level"}},
     };
@@ -96,6 +97,8 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
       read_int("invitation_valid_hours", c.security.invitation_valid_hours);
       read_int("lockout_threshold", c.security.lockout_threshold);
       read_int("lockout_minutes", c.security.lockout_minutes);
+      read_int("public_form_limit", c.security.public_form_limit);
+      read_int("public_form_window_minutes", c.security.public_form_window_minutes);
       Read(*s, "fast_password_hashing", c.security.fast_password_hashing);
     }
     if (auto* s = root["paths"].as_table()) {

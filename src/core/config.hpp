@@ -37,6 +37,11 @@ struct SecurityConfig {
   int invitation_valid_hours = 72;
   int lockout_threshold = 10;  // failures per account before a temporary lock
   int lockout_minutes = 15;
+  // Public forms (booking, cancel, questionnaire, waiting-list offers) per client address
+  // within public_form_window_minutes; more get 429. A call centre behind one address may
+  // need more.
+  int public_form_limit = 20;
+  int public_form_window_minutes = 10;
   bool fast_password_hashing = false;  // tests only: Argon2id at minimum cost
 };
 

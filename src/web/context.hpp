@@ -36,6 +36,13 @@ struct RequestContext {
     auto it = form.find(name);
     return it == form.end() ? std::string() : it->second;
   }
+  // Every value of a repeated field (checkboxes, multi-selects), in the order sent.
+  std::vector<std::string> FormValues(const std::string& name) const {
+    std::vector<std::string> values;
+    auto [from, to] = form.equal_range(name);
+    for (auto it = from; it != to; ++it) values.push_back(it->second);
+    return values;
+  }
   std::string Param(const std::string& name) const {
     auto it = request.path_params.find(name);
     return it == request.path_params.end() ? std::string() : it->second;

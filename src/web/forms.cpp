@@ -1,5 +1,7 @@
 #include "web/forms.hpp"
 
+#include <charconv>
+
 #include "core/text.hpp"
 
 namespace tsunagu::web {
@@ -36,6 +38,14 @@ std::int64_t ParseId(const std::string& text) {
     v = v * 10 + (c - '0');
   }
   return v;
+}
+
+int ParseInt(const std::string& text) {
+  int value = -1;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end || text.empty()) return -1;
+  return value;
 }
 
 }  // namespace tsunagu::web

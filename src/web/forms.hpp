@@ -23,4 +23,8 @@ void CheckLength(std::vector<core::FieldError>& errors, const std::string& field
 // Parses a positive id from a path parameter; 0 when malformed.
 std::int64_t ParseId(const std::string& text);
 
+// The whole of `text` as a decimal integer, or -1 (which validation then rejects) when it is
+// empty, malformed or out of range.
+int ParseInt(const std::string& text);
+
 }  // namespace tsunagu::web

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The `tsunagu` command as an operator uses it: keys, migrate, org and user commands, serve on
-# an empty file, audit verify (and its report of a tampered chain), backup and restore.
+# The `tsunagu` command as an operator uses it: keys, migrate, org and user commands, the
+# scheduled jobs, serve on an empty file, audit verify (and its report of a tampered chain), backup and restore.
 # Usage: cli_test.sh PATH/TO/tsunagu   (PostgreSQL part runs when TSUNAGU_TEST_PG_URL is set)
 set -uo pipefail
 bin="$1"
@@ -37,6 +37,10 @@ run_engine() {  # run_engine LABEL DB_URL RESTORE_URL
     "TSUNAGU_PASSWORD='a-long-and-unusual-passphrase-9' '$bin' user create --db '$db' --email root@example.jp --name 'システム管理者' --system-admin"
   check "$label user reset-mfa" "$bin" user reset-mfa --db "$db" --email root@example.jp
   check "$label user disable" "$bin" user disable --db "$db" --email root@example.jp
+  check "$label jobs run" bash -c "'$bin' jobs run --db '$db' | grep -q 'scheduled jobs run as of'"
+  check "$label jobs run --date" bash -c \
+    "'$bin' jobs run --db '$db' --date 2026-12-01 | grep -q 'as of 2026-12-01'"
+  check "$label jobs run refuses a bad date" bash -c "! '$bin' jobs run --db '$db' --date 2026-13-40"
   check "$label audit verify ok" bash -c "'$bin' audit verify --db '$db' | grep -q 'audit chain OK'"
   check "$label backup" "$bin" backup --db "$db" --out "$tmp/$label.tsb"
   check "$label restore" "$bin" restore --db "$restore_db" --in "$tmp/$label.tsb"

@@ -66,8 +66,11 @@ TEST(Notices, StaffStatusCarriesNoPersonalDataAndRemindersSkipCancelledBookings)
     EXPECT_TRUE(receipt.ok());
     return receipt.ok() ? receipt->booking_id : 0;
   };
-  book("カナリア太郎XQ", "canary-stay@example.jp");
+  auto stays = book("カナリア太郎XQ", "canary-stay@example.jp");
   auto cancelled = book("カナリア次郎XQ", "canary-gone@example.jp");
+  // The 事務局 marked the person who stays as one to prepare for (the board's button).
+  ASSERT_TRUE(t.sv().board.SetNeedsConsideration(who, {coordinator_id, org, "t", "t"}, *program,
+                                                 stays, true));
   ASSERT_TRUE(t.app()
                   .db()
                   .WriteVoid([&](soci::session& s) {
@@ -85,6 +88,7 @@ TEST(Notices, StaffStatusCarriesNoPersonalDataAndRemindersSkipCancelledBookings)
   EXPECT_THAT(mail, HasSubstr("予約状況"));
   EXPECT_THAT(mail, HasSubstr("予約：1件"));
   EXPECT_THAT(mail, HasSubstr("ご家族からの相談：1件"));
+  EXPECT_THAT(mail, HasSubstr("配慮が必要な相談：1件"));
   for (const std::string canary :
        {"カナリア太郎", "カナリア次郎", "かなりあ", "09011112222", "canary-stay", "canary-gone",
         "カナリア肉腫", "カナリア自由記述", "カナリア市"}) {

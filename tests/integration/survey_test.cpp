@@ -322,5 +322,24 @@ TEST(Survey, PaperEntryIsTheHostOrganisationsOnly) {
   EXPECT_TRUE(summary->comments.empty());
 }
 
+// The server's clock-driven round (what `serve` runs every minute) sends the invitations
+// once the day has passed, without anyone calling the survey service.
+TEST(Survey, TheScheduledRoundSendsInvitationsAfterTheDay) {
+  TestServer t;
+  World w = MakeWorld(t);
+  Book(t, w, "scheduled-round@example.jp", "attended");
+  EXPECT_EQ(t.app().jobs().RunOnce(), 0);
+  EXPECT_EQ(CountRows(t, "SELECT COUNT(*) FROM survey_invitation"), 0) << "not before the day";
+
+  const std::int64_t days_ahead = core::DaysBetween(
+      core::DateFromUnixSeconds(t.clock().NowSeconds()), core::AddDays(w.day.date, 1));
+  t.clock().Advance(days_ahead * 86400);
+  EXPECT_EQ(t.app().jobs().RunOnce(), 0) << "every job succeeds";
+  EXPECT_EQ(CountRows(t, "SELECT COUNT(*) FROM survey_invitation"), 1);
+  EXPECT_FALSE(MailSink::Get().WaitFor("scheduled-round@example.jp").empty());
+  EXPECT_EQ(t.app().jobs().RunOnce(), 0);
+  EXPECT_EQ(CountRows(t, "SELECT COUNT(*) FROM survey_invitation"), 1) << "once only";
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

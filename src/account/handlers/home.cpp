@@ -1,5 +1,7 @@
 // GET /: the signed-in home page; POST /org/switch: choose the active organisation.
 #include "account/handlers/routes.hpp"
+#include "consultations/day_board.hpp"
+#include "consultations/schedule_rule.hpp"
 #include "orgs/handlers/view.hpp"
 #include "web/forms.hpp"
 
@@ -7,6 +9,40 @@ namespace tsunagu::account::handlers {
 namespace {
 
 using orgs::handlers::Label;
+
+constexpr int kDaysAhead = 14;
+
+// The organisation's consultation days of the next two weeks, each linked to its board: the
+// way in for counselors, who do not manage programmes.
+void AddComingDays(const app::Services& sv, const web::RequestContext& ctx,
+                   ctemplate::TemplateDictionary& dict) {
+  if (!auth::Policy::CanCounsel(*ctx.Who(), ctx.principal->organization_id)) return;
+  const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
+  auto days = sv.board.Upcoming(*ctx.Who(), today, kDaysAhead);
+  if (!days) return;  // the rest of the home page is still useful
+  auto* section = dict.AddSectionDictionary("DAYS");
+  if (days->empty()) {
+    section->ShowSection("NO_DAYS");
+    return;
+  }
+  auto* table = section->AddSectionDictionary("HAS_DAYS");
+  table->SetValue("CAPTION", sv.catalog.Format(ctx.lang, "home.days.caption",
+                                               {{"count", std::to_string(days->size())}}));
+  for (const auto& u : *days) {
+    auto* row = table->AddSectionDictionary("DAY");
+    row->SetValue("PATH", consultations::DayBoardPath(u.day.program_id, u.day.id));
+    row->SetValue("DATE", core::FormatDate(u.day.date, ctx.lang));
+    if (u.day.date == today) row->ShowSection("TODAY");
+    row->SetValue("HOURS", consultations::FormatMinutes(u.day.start_minutes) + "〜" +
+                               consultations::FormatMinutes(u.day.end_minutes));
+    row->SetValue("PROGRAM", u.program_name);
+    row->SetValue("BOOKED", sv.catalog.Format(ctx.lang, "home.days.booked",
+                                              {{"booked", std::to_string(u.booked)},
+                                               {"capacity", std::to_string(u.capacity)}}));
+    row->SetIntValue("WAITING", u.waiting);
+    if (u.on_roster) row->ShowSection("ON_ROSTER");
+  }
+}
 
 http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
   auto memberships = sv.orgs.MembershipsOf(ctx.principal->user_id);
@@ -31,6 +67,7 @@ http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
   } else {
     dict.ShowSection("NO_ORG_NONE");
   }
+  if (ctx.organization && ctx.membership) AddComingDays(sv, ctx, dict);
   if (is_admin) dict.ShowSection("LINKS_ORG_ADMIN");
   if (ctx.principal->is_system_admin) dict.ShowSection("LINKS_SYSTEM_ADMIN");
 

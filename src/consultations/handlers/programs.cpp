@@ -1,9 +1,9 @@
 // The 事務局 pages (issue 3): programmes, their yearly targets, and consultation days generated
 // from a monthly rule with a preview first. Every route needs kOrgCoordinate; the service
 // answers NotFound for another organisation's programme, shown like a missing one.
-#include <charconv>
 #include <set>
 
+#include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "core/text.hpp"
 #include "web/forms.hpp"
@@ -13,52 +13,6 @@ namespace {
 
 constexpr int kDefaultSlotInPerson = 45;  // seed 001: about 45 minutes in person
 constexpr int kDefaultSlotRemote = 30;    // 30 by phone or online
-
-// The integer in `text`, or -1 (which the service rejects) when it is not one.
-int ParseNumber(const std::string& text) {
-  int value = -1;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty()) return -1;
-  return value;
-}
-
-// "18:00" → 1080, "24:00" → 1440; -1 when malformed (ValidateRule then explains).
-int ParseTime(const std::string& text) {
-  if (text.size() != 5 || text[2] != ':') return -1;
-  int h = ParseNumber(text.substr(0, 2));
-  int m = ParseNumber(text.substr(3, 2));
-  if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0)) return -1;
-  return h * 60 + m;
-}
-
-std::string TimeRange(int start, int end) {
-  return FormatMinutes(start) + "〜" + FormatMinutes(end);
-}
-
-int CurrentFiscalYear(const app::Services& sv) {
-  return core::FiscalYear(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
-}
-
-int FiscalYearOf(const app::Services& sv, const std::string& text) {
-  int fy = ParseNumber(text);
-  return (fy >= 2000 && fy <= 2100) ? fy : CurrentFiscalYear(sv);
-}
-
-int FiscalYearFromQuery(const app::Services& sv, const web::RequestContext& ctx) {
-  return FiscalYearOf(sv, ctx.request.Query("fy").value_or(""));
-}
-
-std::string FiscalYearLabel(const web::RequestContext& ctx, int fy) {
-  return ctx.lang == "en" ? core::FormatFiscalYearEn(fy) : core::FormatFiscalYear(fy);
-}
-
-std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
-  std::vector<std::string> values;
-  auto [from, to] = ctx.form.equal_range(name);
-  for (auto it = from; it != to; ++it) values.push_back(it->second);
-  return values;
-}
 
 // Occurrence checkbox values are "<nth>-<weekday>" with nth 1..5 or "last".
 std::string OccurrenceCode(MonthlyOccurrence o) {
@@ -70,8 +24,8 @@ std::optional<MonthlyOccurrence> ParseOccurrence(const std::string& code) {
   auto dash = code.find('-');
   if (dash == std::string::npos) return std::nullopt;
   const std::string nth_text = code.substr(0, dash);
-  int nth = nth_text == "last" ? kLastOccurrence : ParseNumber(nth_text);
-  int weekday = ParseNumber(code.substr(dash + 1));
+  int nth = nth_text == "last" ? kLastOccurrence : web::ParseInt(nth_text);
+  int weekday = web::ParseInt(code.substr(dash + 1));
   if ((nth < 1 || nth > 5) && nth != kLastOccurrence) return std::nullopt;
   if (weekday < 0 || weekday > 6) return std::nullopt;
   return MonthlyOccurrence{nth, weekday};
@@ -85,7 +39,7 @@ struct GenerateInput {
 
 GenerateInput ReadGenerateInput(const app::Services& sv, const web::RequestContext& ctx) {
   GenerateInput in;
-  for (const auto& code : FormValues(ctx, "occurrences")) {
+  for (const auto& code : ctx.FormValues("occurrences")) {
     // An unknown code is kept as an invalid occurrence so the rule's validation reports it.
     in.rule.occurrences.push_back(ParseOccurrence(code).value_or(MonthlyOccurrence{0, 0}));
   }
@@ -100,20 +54,15 @@ GenerateInput ReadGenerateInput(const app::Services& sv, const web::RequestConte
   s.mode = ctx.Form("mode");
   s.venue = core::Trim(ctx.Form("venue"));
   s.meeting_url = core::Trim(ctx.Form("meeting_url"));
-  s.booths = ParseNumber(ctx.Form("booths"));
+  s.booths = web::ParseInt(ctx.Form("booths"));
   const std::string slot = ctx.Form("slot_minutes");
   s.slot_minutes = slot.empty()
                        ? (s.mode == "in_person" ? kDefaultSlotInPerson : kDefaultSlotRemote)
-                       : ParseNumber(slot);
-  s.prep_minutes = ParseNumber(ctx.Form("prep_minutes"));
-  s.debrief_minutes = ParseNumber(ctx.Form("debrief_minutes"));
+                       : web::ParseInt(slot);
+  s.prep_minutes = web::ParseInt(ctx.Form("prep_minutes"));
+  s.debrief_minutes = web::ParseInt(ctx.Form("debrief_minutes"));
   in.fiscal_year = FiscalYearOf(sv, ctx.Form("fiscal_year"));
   return in;
-}
-
-http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error) {
-  if (error.code == core::ErrorCode::kNotFound) return sv.pages.Error(ctx, 404, "error.not_found");
-  return sv.pages.Error(ctx, web::StatusFor(error.code), "error.internal");
 }
 
 // ---------------------------------------------------------------- programme list
@@ -176,9 +125,9 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
   dict.SetIntValue("FY", fy);
   dict.SetIntValue("PREV_FY", fy - 1);
   dict.SetIntValue("NEXT_FY", fy + 1);
-  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, fy));
-  dict.SetValue("PREV_FY_LABEL", FiscalYearLabel(ctx, fy - 1));
-  dict.SetValue("NEXT_FY_LABEL", FiscalYearLabel(ctx, fy + 1));
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx.lang, fy));
+  dict.SetValue("PREV_FY_LABEL", FiscalYearLabel(ctx.lang, fy - 1));
+  dict.SetValue("NEXT_FY_LABEL", FiscalYearLabel(ctx.lang, fy + 1));
   if (ctx.request.Query("created")) {
     auto* notice = dict.AddSectionDictionary("NOTICE");
     notice->SetValue(
@@ -226,6 +175,7 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
     row->SetValue("STATUS", sv.pages.T(ctx, "days.status." + d.status));
     row->SetIntValue("DAY_ID", d.id);
     if (d.status == "scheduled") row->ShowSection("CAN_CANCEL");
+    if (d.status == "scheduled" && !(d.date < Today(sv))) row->ShowSection("CAN_MOVE");
   }
   if (days->empty())
     dict.ShowSection("NO_DAYS");
@@ -237,10 +187,10 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
 
 http::Response SaveTargets(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
   Target t;
-  t.fiscal_year = ParseNumber(ctx.Form("fiscal_year"));
-  t.consultations = ParseNumber(ctx.Form("consultations"));
-  t.placements = ParseNumber(ctx.Form("placements"));
-  t.days = ParseNumber(ctx.Form("days"));
+  t.fiscal_year = web::ParseInt(ctx.Form("fiscal_year"));
+  t.consultations = web::ParseInt(ctx.Form("consultations"));
+  t.placements = web::ParseInt(ctx.Form("placements"));
+  t.days = web::ParseInt(ctx.Form("days"));
   auto saved = sv.consultations.SetTarget(*ctx.Who(), ctx.Actor(), id, t);
   if (!saved) {
     if (saved.error().code == core::ErrorCode::kInvalidInput) {
@@ -278,7 +228,7 @@ http::Response ShowGenerate(app::Services& sv, web::RequestContext& ctx, const P
   dict.SetIntValue("ID", program.id);
   dict.SetValue("NAME", program.name);
   dict.SetIntValue("FY", fy);
-  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, fy));
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx.lang, fy));
   std::set<std::string> chosen;
   auto [from, to] = values.equal_range("occurrences");
   for (auto it = from; it != to; ++it) chosen.insert(it->second);
@@ -359,7 +309,7 @@ http::Response Preview(app::Services& sv, web::RequestContext& ctx, std::int64_t
   dict.SetIntValue("ID", id);
   dict.SetValue("NAME", program->name);
   dict.SetIntValue("FY", in.fiscal_year);
-  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx, in.fiscal_year));
+  dict.SetValue("FY_LABEL", FiscalYearLabel(ctx.lang, in.fiscal_year));
   dict.SetValue("RULE", DescribeRule(in.rule, ctx.lang, sv.catalog));
   dict.SetValue("HOLIDAYS", DescribeHolidayHandling(in.rule, ctx.lang, sv.catalog));
   std::string place = sv.pages.T(ctx, "days.mode." + in.settings.mode);
@@ -438,40 +388,240 @@ http::Response Generate(app::Services& sv, web::RequestContext& ctx, std::int64_
                        "&existing=" + std::to_string(result->already_there));
 }
 
-// ---------------------------------------------------------------- cancelling a day
+// ---------------------------------------------------------------- cancelling or moving a day
 
-http::Response ConfirmCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
-  const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
-  if (day_id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
-  auto program = sv.consultations.GetProgram(*ctx.Who(), id);
-  if (!program) return Failure(sv, ctx, program.error());
-  auto day = sv.consultations.GetDay(*ctx.Who(), id, day_id);
-  if (!day) return Failure(sv, ctx, day.error());
-  if (day->status != "scheduled") return sv.pages.Error(ctx, 404, "error.not_found");
-  ctemplate::TemplateDictionary dict("programs_cancel");
+// 「対面（県庁本館 相談室）」.
+std::string PlaceOf(const app::Services& sv, const web::RequestContext& ctx,
+                    const ConsultationDay& day) {
+  return sv.pages.T(ctx, "days.mode." + day.mode) +
+         (day.venue.empty() ? "" : "（" + day.venue + "）");
+}
+
+// The day of the path when `change` is still possible; a malformed id is a missing day.
+core::Result<DayChangeView> PrepareDay(app::Services& sv, const web::RequestContext& ctx,
+                                       std::int64_t id, DayChange change) {
+  return sv.day_changes.Prepare(*ctx.Who(), id, web::ParseId(ctx.Param("day_id")), change);
+}
+
+// The day's summary and who it concerns (counts only), shared by the cancel and move pages.
+void AddDaySummary(app::Services& sv, const web::RequestContext& ctx,
+                   ctemplate::TemplateDictionary& dict, std::int64_t id,
+                   const DayChangeView& view) {
+  const ConsultationDay& day = view.day;
   dict.SetIntValue("ID", id);
-  dict.SetIntValue("DAY_ID", day_id);
-  dict.SetIntValue("FY", core::FiscalYear(day->date));
-  dict.SetValue("NAME", program->name);
-  dict.SetValue("DATE", core::FormatDate(day->date, ctx.lang));
-  dict.SetValue("TIME", TimeRange(day->start_minutes, day->end_minutes));
-  return sv.pages.Render(ctx, "programs/cancel", "days.cancel.title", dict);
+  dict.SetIntValue("DAY_ID", day.id);
+  dict.SetIntValue("FY", core::FiscalYear(day.date));
+  dict.SetValue("NAME", view.program_name);
+  dict.SetValue("DATE", core::FormatDate(day.date, ctx.lang));
+  dict.SetValue("TIME", TimeRange(day.start_minutes, day.end_minutes));
+  dict.SetValue("PLACE", PlaceOf(sv, ctx, day));
+  dict.SetIntValue("MAX_REASON", static_cast<long>(kMaxDayChangeReason));
+  dict.SetIntValue("MAX_VENUE", static_cast<long>(kMaxDayChangeVenue));
+  const DayPeople& p = view.people;
+  if (p.Total() == 0) {
+    dict.ShowSection("NO_PEOPLE");
+    return;
+  }
+  auto* people = dict.AddSectionDictionary("HAS_PEOPLE");
+  auto count = [&](const char* key, int n) {
+    return sv.catalog.Format(ctx.lang, key, {{"count", std::to_string(n)}});
+  };
+  people->SetValue("BOOKED", count("daychange.people.booked", p.booked));
+  people->SetValue("WAITING", count("daychange.people.waiting", p.waiting));
+  people->SetValue("BY_EMAIL", count("daychange.people.by_email", p.by_email));
+  if (p.by_phone > 0) {
+    people->AddSectionDictionary("BY_PHONE")
+        ->SetValue("TEXT", count("daychange.people.by_phone", p.by_phone));
+  }
+}
+
+// The fields of a form again as hidden inputs, so the confirmation sends what was checked.
+void AddHidden(const web::RequestContext& ctx, ctemplate::TemplateDictionary& dict,
+               std::initializer_list<const char*> fields) {
+  for (const char* name : fields) {
+    auto* hidden = dict.AddSectionDictionary("HIDDEN");
+    hidden->SetValue("NAME", name);
+    hidden->SetValue("VALUE", ctx.Form(name));
+  }
+}
+
+// The reason form, or (`confirm`) what will happen with the reason to send.
+http::Response ShowCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                          const DayChangeView& view, bool confirm, const core::Error* error,
+                          int status = 200) {
+  ctemplate::TemplateDictionary dict("programs_cancel");
+  AddDaySummary(sv, ctx, dict, id, view);
+  if (confirm) {
+    dict.ShowSection("CONFIRM");
+    dict.SetValue("REASON", core::Trim(ctx.Form("reason")));
+    AddHidden(ctx, dict, {"reason"});
+  } else {
+    const bool nobody_to_tell = view.past || view.people.Total() == 0;
+    dict.ShowSection(nobody_to_tell ? "FORM_EMPTY" : "FORM_PEOPLE");
+    dict.ShowSection(view.past ? "PAST" : "NOT_PAST");
+    web::KeepInput(dict, ctx, {"reason"});
+  }
+  if (error) sv.pages.AddErrors(dict, ctx, *error);
+  return sv.pages.Render(ctx, "programs/cancel",
+                         confirm ? "daychange.cancel.confirm_title" : "daychange.cancel.title",
+                         dict, status);
+}
+
+// The result: how many were told, and the people to call (personal data, read audited).
+http::Response ShowChanged(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                           const DayChangeResult& result, bool cancelled) {
+  ctemplate::TemplateDictionary dict("programs_day_changed");
+  const ConsultationDay& day = result.after;
+  dict.ShowSection(cancelled ? "CANCELLED" : "MOVED");
+  dict.SetIntValue("ID", id);
+  dict.SetIntValue("FY", core::FiscalYear(day.date));
+  dict.SetValue("NAME", result.program_name);
+  dict.SetValue("DATE", core::FormatDate(day.date, ctx.lang));
+  dict.SetValue("TIME", TimeRange(day.start_minutes, day.end_minutes));
+  dict.SetValue("OLD_DATE", core::FormatDate(result.before.date, ctx.lang));
+  dict.SetValue("OLD_TIME", TimeRange(result.before.start_minutes, result.before.end_minutes));
+  dict.SetValue("EMAILED", sv.catalog.Format(ctx.lang, "daychange.done.emailed",
+                                             {{"count", std::to_string(result.emailed)}}));
+  dict.SetValue("STAFF", sv.catalog.Format(ctx.lang, "daychange.done.staff",
+                                           {{"count", std::to_string(result.staff_notified)}}));
+  if (!result.to_call.empty()) dict.ShowSection("HAS_CALLS");
+  for (const auto& person : result.to_call) {
+    auto* row = dict.AddSectionDictionary("CALL");
+    row->SetValue("REFERENCE", person.reference);
+    row->SetValue("TIME", person.start_minutes && person.end_minutes
+                              ? TimeRange(*person.start_minutes, *person.end_minutes)
+                              : sv.pages.T(ctx, "daychange.calls.no_slot"));
+    row->SetValue("STATUS", sv.pages.T(ctx, "daychange.status." + person.status));
+    row->SetValue("PERSON_NAME", person.name);
+    row->SetValue("FURIGANA", person.furigana);
+    row->SetValue("PHONE", person.phone);
+  }
+  return sv.pages.Render(
+      ctx, "programs/day_changed",
+      cancelled ? "daychange.done.cancelled_title" : "daychange.done.moved_title", dict);
+}
+
+// GET: the day, who is booked, and the reason to give them.
+http::Response ConfirmCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto view = PrepareDay(sv, ctx, id, DayChange::kCancel);
+  if (!view) return Failure(sv, ctx, view.error());
+  return ShowCancel(sv, ctx, id, *view, false, nullptr);
+}
+
+// POST …/cancel/confirm: the reason checked, then what will happen.
+http::Response CheckCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto view = PrepareDay(sv, ctx, id, DayChange::kCancel);
+  if (!view) return Failure(sv, ctx, view.error());
+  if (auto errors = DayChangeService::ValidateReason(*view, ctx.Form("reason")); !errors.empty()) {
+    const auto error = core::Error::Invalid("error.form", errors);
+    return ShowCancel(sv, ctx, id, *view, false, &error, web::StatusFor(error.code));
+  }
+  return ShowCancel(sv, ctx, id, *view, true, nullptr);
+}
+
+// POST …/cancel/edit: 「戻って修正する」, the reason kept.
+http::Response EditCancel(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto view = PrepareDay(sv, ctx, id, DayChange::kCancel);
+  if (!view) return Failure(sv, ctx, view.error());
+  return ShowCancel(sv, ctx, id, *view, false, nullptr);
 }
 
 http::Response CancelDay(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
   const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
-  if (day_id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
-  auto day = sv.consultations.GetDay(*ctx.Who(), id, day_id);
-  if (!day) return Failure(sv, ctx, day.error());
-  auto done = sv.consultations.CancelDay(*ctx.Who(), ctx.Actor(), id, day_id);
+  auto done = sv.day_changes.CancelDay(*ctx.Who(), ctx.Actor(), id, day_id, ctx.Form("reason"));
   if (!done) {
-    if (done.error().code == core::ErrorCode::kConflict) {
-      return sv.pages.Error(ctx, 409, done.error().message_key);
-    }
-    return Failure(sv, ctx, done.error());
+    if (done.error().code != core::ErrorCode::kInvalidInput) return Failure(sv, ctx, done.error());
+    auto view = PrepareDay(sv, ctx, id, DayChange::kCancel);
+    if (!view) return Failure(sv, ctx, view.error());
+    return ShowCancel(sv, ctx, id, *view, false, &done.error(), web::StatusFor(done.error().code));
   }
-  return web::SeeOther("/programs/" + std::to_string(id) +
-                       "?fy=" + std::to_string(core::FiscalYear(day->date)) + "&cancelled=1");
+  // Nobody was told (nobody booked, or the day had passed): back to the programme.
+  if (done->emailed == 0 && done->to_call.empty()) {
+    return web::SeeOther("/programs/" + std::to_string(id) + "?fy=" +
+                         std::to_string(core::FiscalYear(done->before.date)) + "&cancelled=1");
+  }
+  return ShowChanged(sv, ctx, id, *done, true);
+}
+
+DayMove ReadMove(const web::RequestContext& ctx) {
+  DayMove move;
+  move.date = core::ParseIsoDate(core::Trim(ctx.Form("date"))).value_or(core::Date{});
+  move.start_minutes = ParseTime(core::Trim(ctx.Form("start")));
+  move.venue = ctx.Form("venue");
+  move.message = ctx.Form("message");
+  return move;
+}
+
+// The move form: a fresh one shows the day as it is; after an error, what was typed.
+http::Response ShowMoveForm(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                            const DayChangeView& view, const core::Error* error, int status = 200) {
+  ctemplate::TemplateDictionary dict("programs_move");
+  AddDaySummary(sv, ctx, dict, id, view);
+  dict.ShowSection("FORM");
+  if (ctx.form.count("date") == 0) {
+    dict.SetValue("V_DATE", core::ToIso(view.day.date));
+    dict.SetValue("V_START", FormatMinutes(view.day.start_minutes));
+    dict.SetValue("V_VENUE", view.day.venue);
+  } else {
+    web::KeepInput(dict, ctx, {"date", "start", "venue", "message"});
+  }
+  if (error) sv.pages.AddErrors(dict, ctx, *error);
+  return sv.pages.Render(ctx, "programs/move", "daychange.move.title", dict, status);
+}
+
+http::Response ShowMoveConfirm(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                               const MovePlan& plan) {
+  ctemplate::TemplateDictionary dict("programs_move");
+  AddDaySummary(sv, ctx, dict, id, plan.current);
+  dict.ShowSection("CONFIRM");
+  const ConsultationDay& moved = plan.moved;
+  dict.SetValue("NEW_DATE", core::FormatDate(moved.date, ctx.lang));
+  dict.SetValue("NEW_TIME", TimeRange(moved.start_minutes, moved.end_minutes));
+  dict.SetValue("NEW_PLACE", PlaceOf(sv, ctx, moved));
+  if (const std::string message = core::Trim(ctx.Form("message")); !message.empty()) {
+    dict.AddSectionDictionary("HAS_MESSAGE")->SetValue("MESSAGE", message);
+  }
+  for (std::size_t i = 0; i < moved.slots.size() && i < plan.current.day.slots.size(); ++i) {
+    const Slot& before = plan.current.day.slots[i];
+    const Slot& after = moved.slots[i];
+    auto* row = dict.AddSectionDictionary("SLOT");
+    row->SetValue("OLD", TimeRange(before.start_minutes, before.end_minutes));
+    row->SetValue("NEW", TimeRange(after.start_minutes, after.end_minutes));
+    row->SetIntValue("BOOKED", before.booked);
+    row->SetIntValue("CAPACITY", before.capacity);
+  }
+  AddHidden(ctx, dict, {"date", "start", "venue", "message"});
+  return sv.pages.Render(ctx, "programs/move", "daychange.move.confirm_title", dict);
+}
+
+// A move refused for its fields shows the form again with the errors; anything else is a page.
+http::Response MoveRefused(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                           const core::Error& error) {
+  if (error.code != core::ErrorCode::kInvalidInput) return Failure(sv, ctx, error);
+  auto view = PrepareDay(sv, ctx, id, DayChange::kMove);
+  if (!view) return Failure(sv, ctx, view.error());
+  return ShowMoveForm(sv, ctx, id, *view, &error, web::StatusFor(error.code));
+}
+
+// GET and POST …/move/edit: the form (POST keeps what was typed).
+http::Response MoveForm(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto view = PrepareDay(sv, ctx, id, DayChange::kMove);
+  if (!view) return Failure(sv, ctx, view.error());
+  return ShowMoveForm(sv, ctx, id, *view, nullptr);
+}
+
+http::Response CheckMove(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto plan =
+      sv.day_changes.PlanMove(*ctx.Who(), id, web::ParseId(ctx.Param("day_id")), ReadMove(ctx));
+  if (!plan) return MoveRefused(sv, ctx, id, plan.error());
+  return ShowMoveConfirm(sv, ctx, id, *plan);
+}
+
+http::Response MoveDay(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto done = sv.day_changes.MoveDay(*ctx.Who(), ctx.Actor(), id, web::ParseId(ctx.Param("day_id")),
+                                     ReadMove(ctx));
+  if (!done) return MoveRefused(sv, ctx, id, done.error());
+  return ShowChanged(sv, ctx, id, *done, false);
 }
 
 // Wraps a handler taking the programme id; a malformed id is a missing programme.
@@ -482,6 +632,30 @@ app::RouteHandler WithId(app::Services& sv,
     if (id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
     return f(ctx, id);
   };
+}
+
+// Cancelling and moving one day: a form, a confirmation, then the change (day_changes.hpp).
+void AddDayChangeRoutes(app::Router& router, app::Services& sv) {
+  struct DayPage {
+    const char* method;
+    const char* path;
+    http::Response (*page)(app::Services&, web::RequestContext&, std::int64_t);
+  };
+  for (const DayPage& p : {
+           DayPage{"GET", "/programs/{id}/days/{day_id}/cancel", ConfirmCancel},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/cancel/confirm", CheckCancel},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/cancel/edit", EditCancel},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/cancel", CancelDay},
+           DayPage{"GET", "/programs/{id}/days/{day_id}/move", MoveForm},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/move/confirm", CheckMove},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/move/edit", MoveForm},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/move", MoveDay},
+       }) {
+    router.Add({p.method, p.path, auth::Permission::kOrgCoordinate,
+                WithId(sv, [&sv, page = p.page](web::RequestContext& ctx, std::int64_t id) {
+                  return page(sv, ctx, id);
+                })});
+  }
 }
 
 }  // namespace
@@ -512,14 +686,7 @@ void AddCoordinatorRoutes(app::Router& router, app::Services& sv) {
               WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return EditAgain(sv, ctx, id);
               })});
-  router.Add({"GET", "/programs/{id}/days/{day_id}/cancel", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                return ConfirmCancel(sv, ctx, id);
-              })});
-  router.Add({"POST", "/programs/{id}/days/{day_id}/cancel", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                return CancelDay(sv, ctx, id);
-              })});
+  AddDayChangeRoutes(router, sv);
   router.Add({"POST", "/programs/{id}/generate", Permission::kOrgCoordinate,
               WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return Generate(sv, ctx, id);

@@ -1,12 +1,14 @@
 // The public booking pages (issue 3): a person books a consultation without an account, one
 // step per page, working without JavaScript. Nothing personal goes into URLs or logs.
-#include <set>
+#include <spdlog/spdlog.h>
+
 #include <variant>
 
 #include "consultations/booking_cancel.hpp"
 #include "consultations/booking_rows.hpp"
+#include "consultations/handlers/intake_form.hpp"
+#include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
-#include "notify/icalendar.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::consultations::handlers {
@@ -15,31 +17,6 @@ namespace {
 // How many upcoming days the day/time page offers; later days open as time goes by.
 constexpr int kDaysShown = 8;
 constexpr const char* kHoneypot = "website";
-
-std::string Hhmm(int minutes) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
-  return buf;
-}
-
-std::string TimeRange(int start, int end) {
-  return Hhmm(start) + "〜" + Hhmm(end);
-}
-
-std::string DayLine(const web::RequestContext& ctx, core::Date date, int start, int end) {
-  return core::FormatDate(date, ctx.lang) + " " + TimeRange(start, end);
-}
-
-std::string Place(const app::Services& sv, const web::RequestContext& ctx, const std::string& mode,
-                  const std::string& venue) {
-  std::string text = sv.pages.T(ctx, "booking.mode." + mode);
-  if (mode == "in_person" && !venue.empty()) text += "（" + venue + "）";
-  return text;
-}
-
-core::Date Today(const app::Services& sv) {
-  return core::DateFromUnixSeconds(sv.clock.NowSeconds());
-}
 
 struct Chosen {
   ConsultationDay day;
@@ -55,61 +32,11 @@ std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id,
   return Chosen{(*found)->first, (*found)->second};
 }
 
-std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
-  std::vector<std::string> values;
-  auto [from, to] = ctx.form.equal_range(name);
-  for (auto it = from; it != to; ++it) values.push_back(it->second);
-  return values;
-}
-
-BookingRequest ReadRequest(const web::RequestContext& ctx) {
-  BookingRequest r;
-  r.slot_id = web::ParseId(ctx.Form("slot"));
-  r.channel = "web";
-  Intake& in = r.intake;
-  in.for_family = ctx.Form("for_family") == "family";
-  if (in.for_family) in.relationship = ctx.Form("relationship");
-  in.gender = ctx.Form("gender");
-  in.age_band = ctx.Form("age_band");
-  in.municipality = ctx.Form("municipality");
-  in.heard_from = ctx.Form("heard_from");
-  in.treatment_status = ctx.Form("treatment_status");
-  in.work_status = ctx.Form("work_status");
-  in.topics = FormValues(ctx, "topics");
-  Contact& c = r.contact;
-  c.name = ctx.Form("name");
-  c.furigana = ctx.Form("furigana");
-  c.phone = ctx.Form("phone");
-  c.email = ctx.Form("email");
-  c.diagnosis = ctx.Form("diagnosis");
-  c.notes = ctx.Form("notes");
-  r.consent = ctx.Form("consent") == "1";
-  return r;
-}
-
-template <std::size_t N>
-void AddChoices(const app::Services& sv, const web::RequestContext& ctx,
-                ctemplate::TemplateDictionary& dict, const std::string& section,
-                const std::string& field, const std::string& list_name,
-                const std::array<std::string_view, N>& codes,
-                const std::set<std::string>& selected) {
-  bool first = true;
-  for (auto code : codes) {
-    auto* option = dict.AddSectionDictionary(section);
-    option->SetValue("CODE", std::string(code));
-    // The first control carries the field's id: the error summary links to it.
-    option->SetValue("ID", first ? field : field + "-" + std::string(code));
-    first = false;
-    option->SetValue("LABEL", sv.pages.T(ctx, "intake." + list_name + "." + std::string(code)));
-    if (selected.count(std::string(code))) option->ShowSection("CHECKED");
-  }
-}
-
 void AddSlotSummary(const app::Services& sv, const web::RequestContext& ctx,
                     ctemplate::TemplateDictionary& dict, const Chosen& chosen) {
-  dict.SetValue("WHEN",
-                DayLine(ctx, chosen.day.date, chosen.slot.start_minutes, chosen.slot.end_minutes));
-  dict.SetValue("PLACE", Place(sv, ctx, chosen.day.mode, chosen.day.venue));
+  dict.SetValue("WHEN", DayLine(ctx.lang, chosen.day.date, chosen.slot.start_minutes,
+                                chosen.slot.end_minutes));
+  dict.SetValue("PLACE", Place(sv, ctx.lang, chosen.day.mode, chosen.day.venue));
   dict.SetIntValue("SLOT_ID", chosen.slot.id);
 }
 
@@ -127,7 +54,7 @@ http::Response ShowDays(app::Services& sv, web::RequestContext& ctx, std::int64_
     auto* day = dict.AddSectionDictionary("DAY");
     day->SetValue("DATE", core::FormatDate(d.date, ctx.lang));
     day->SetValue("HOURS", TimeRange(d.start_minutes, d.end_minutes));
-    day->SetValue("PLACE", Place(sv, ctx, d.mode, d.venue));
+    day->SetValue("PLACE", Place(sv, ctx.lang, d.mode, d.venue));
     day->SetIntValue("DAY_ID", d.id);
     bool any_free = false;
     for (const auto& s : d.slots) {
@@ -151,35 +78,7 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, std::int64_
   ctemplate::TemplateDictionary dict("booking_form");
   dict.SetIntValue("PROGRAM_ID", program_id);
   AddSlotSummary(sv, ctx, dict, chosen);
-  web::KeepInput(
-      dict, ctx,
-      {"relationship", "municipality", "diagnosis", "name", "furigana", "phone", "email", "notes"});
-  auto one = [&](const char* field) {
-    std::set<std::string> s;
-    if (auto v = ctx.Form(field); !v.empty()) s.insert(v);
-    return s;
-  };
-  std::set<std::string> who = one("for_family");
-  if (who.empty()) who.insert("self");
-  for (const char* code : {"self", "family"}) {
-    auto* option = dict.AddSectionDictionary("FOR_FAMILY");
-    option->SetValue("CODE", code);
-    option->SetValue("ID", std::string(code) == "self" ? "for_family" : "for_family-family");
-    option->SetValue("LABEL", sv.pages.T(ctx, std::string("booking.form.for_family_") + code));
-    if (who.count(code)) option->ShowSection("CHECKED");
-  }
-  AddChoices(sv, ctx, dict, "GENDER", "gender", "genders", kGenders, one("gender"));
-  AddChoices(sv, ctx, dict, "AGE_BAND", "age_band", "age_bands", kAgeBands, one("age_band"));
-  AddChoices(sv, ctx, dict, "HEARD_FROM", "heard_from", "heard_from", kHeardFrom,
-             one("heard_from"));
-  AddChoices(sv, ctx, dict, "TREATMENT_STATUS", "treatment_status", "treatment_statuses",
-             kTreatmentStatuses, one("treatment_status"));
-  AddChoices(sv, ctx, dict, "WORK_STATUS", "work_status", "work_statuses", kWorkStatuses,
-             one("work_status"));
-  auto topics = FormValues(ctx, "topics");
-  AddChoices(sv, ctx, dict, "TOPIC", "topics", "topics", kTopics,
-             std::set<std::string>(topics.begin(), topics.end()));
-  if (ctx.Form("consent") == "1") dict.ShowSection("CONSENT_CHECKED");
+  AddIntakeFields(sv, ctx, dict);
   if (error) sv.pages.AddErrors(dict, ctx, *error);
   return sv.pages.Render(ctx, "booking/form", "booking.form.title", dict, status);
 }
@@ -237,58 +136,12 @@ http::Response ShowDone(app::Services& sv, web::RequestContext& ctx, const std::
   return sv.pages.Render(ctx, "booking/done", "booking.done.title", dict);
 }
 
-notify::MailMessage BuildConfirmation(const app::Services& sv, const std::string& lang,
-                                      const BookingReceipt& receipt, const ConsultationDay& day,
-                                      const Slot& slot, const Contact& contact) {
-  auto t = [&](const std::string& key) { return sv.catalog.Get(lang, key); };
-  const std::string when =
-      core::FormatDate(day.date, lang) + " " + TimeRange(slot.start_minutes, slot.end_minutes);
-  std::string place = t("booking.mode." + day.mode);
-  if (day.mode == "in_person" && !day.venue.empty()) place += "（" + day.venue + "）";
-  std::string base = sv.config.server.public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  const std::string cancel_url = base + "/book/cancel/" + receipt.cancel_token;
-
-  notify::MailMessage m;
-  m.to = contact.email;
-  m.subject = t("booking.mail.subject");
-  m.text_body = t("booking.mail.intro") + "\n\n" + t("booking.mail.reference") + " " +
-                receipt.reference + "\n" + t("booking.mail.when") + " " + when + "\n" +
-                t("booking.mail.place") + " " + place + "\n\n" + t("booking.mail.staff") + "\n\n" +
-                t("booking.mail.cancel") + "\n" + cancel_url + "\n\n" + t("booking.mail.footer") +
-                "\n";
-  notify::CalendarEvent ev;
-  ev.uid = "booking-" + receipt.reference + "@tsunagu";
-  ev.dtstamp_unix = sv.clock.NowSeconds();
-  ev.date = day.date;
-  ev.start_minutes = slot.start_minutes;
-  ev.end_minutes = slot.end_minutes;
-  ev.summary = t("booking.ics.summary");
-  ev.location = place;
-  ev.description = t("booking.mail.reference") + " " + receipt.reference;
-  if (auto ics = notify::BuildIcs(ev, "PUBLISH"); ics.ok()) {
-    m.attachments.push_back(
-        {"consultation.ics", "text/calendar; charset=UTF-8; method=PUBLISH", *ics});
-  }
-  return m;
-}
-
-// The public POSTs count per client address; a flood gets a calm page in the person's language.
-std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx) {
-  auto counted = CountPublicSubmission(sv.db, sv.clock.NowSeconds(), ctx.request.remote_address);
-  if (counted.ok()) return std::nullopt;
-  if (counted.error().code == core::ErrorCode::kRateLimited) {
-    return sv.pages.Error(ctx, 429, "booking.rate_limited");
-  }
-  return sv.pages.Error(ctx, 500, "error.internal");
-}
-
 http::Response ShowCancel(app::Services& sv, web::RequestContext& ctx, const CancelView& v) {
   ctemplate::TemplateDictionary dict("booking_cancel");
   dict.SetValue("TOKEN", ctx.Param("token"));
   dict.SetValue("REFERENCE", v.reference);
-  dict.SetValue("WHEN", DayLine(ctx, v.date, v.start_minutes, v.end_minutes));
-  dict.SetValue("PLACE", Place(sv, ctx, v.mode, v.venue));
+  dict.SetValue("WHEN", DayLine(ctx.lang, v.date, v.start_minutes, v.end_minutes));
+  dict.SetValue("PLACE", Place(sv, ctx.lang, v.mode, v.venue));
   return sv.pages.Render(ctx, "booking/cancel", "booking.cancel.title", dict);
 }
 
@@ -341,6 +194,14 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
            }
            return sv.pages.Error(ctx, 500, "error.internal");
          }
+         // The place goes to the first person waiting. The cancel itself is done, so a
+         // failure here is logged for the 事務局 rather than shown to the person.
+         if (*done != 0) {
+           if (auto offered = sv.board.OfferFreedPlaces(*done); !offered) {
+             spdlog::warn("request {}: offering the freed place of day {} failed", ctx.request_id,
+                          *done);
+           }
+         }
          ctemplate::TemplateDictionary dict("booking_cancelled");
          return sv.pages.Render(ctx, "booking/cancelled", "booking.cancelled.title", dict);
        }});
@@ -367,7 +228,7 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 auto start = StartPost(sv, ctx);
                 if (auto* answer = std::get_if<http::Response>(&start)) return *answer;
                 const auto& [program_id, chosen] = std::get<Posted>(start);
-                const BookingRequest request = ReadRequest(ctx);
+                const BookingRequest request = ReadBookingRequest(ctx);
                 if (auto errors = ConsultationService::ValidateBooking(request); !errors.empty()) {
                   auto e = core::Error::Invalid("error.form", errors);
                   return ShowForm(sv, ctx, program_id, chosen, &e, 422);
@@ -383,14 +244,9 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 if (ctx.Form("action") == "edit") {
                   return ShowForm(sv, ctx, program_id, chosen, nullptr);
                 }
-                const BookingRequest request = ReadRequest(ctx);
-                const std::string lang = ctx.lang;
-                auto receipt = sv.consultations.Book(
-                    request, ctx.Actor(),
-                    [&sv, lang](const BookingReceipt& receipt, const ConsultationDay& day,
-                                const Slot& slot, const Contact& contact) {
-                      return BuildConfirmation(sv, lang, receipt, day, slot, contact);
-                    });
+                const BookingRequest request = ReadBookingRequest(ctx);
+                auto receipt =
+                    sv.consultations.Book(request, ctx.Actor(), ConfirmationMail(sv, ctx.lang));
                 if (!receipt) {
                   switch (receipt.error().code) {
                     case core::ErrorCode::kInvalidInput:

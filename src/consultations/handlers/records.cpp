@@ -2,37 +2,15 @@
 // day's collection status (回収状況) and the day's prep-meeting and debrief notes (エ, カ).
 // Every route needs kOrgCounsel; the service answers NotFound for another organisation's
 // programme, day or booking, shown exactly like a missing one.
-#include <charconv>
 
+#include "consultations/handlers/intake_form.hpp"
+#include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "orgs/model.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::consultations::handlers {
 namespace {
-
-int ParseMinutes(const std::string& text) {
-  int value = 0;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty()) return 0;
-  return value;
-}
-
-std::vector<std::string> FormValues(const web::RequestContext& ctx, const std::string& name) {
-  std::vector<std::string> values;
-  auto [from, to] = ctx.form.equal_range(name);
-  for (auto it = from; it != to; ++it) values.push_back(it->second);
-  return values;
-}
-
-bool Contains(const std::vector<std::string>& list, std::string_view code) {
-  return std::find(list.begin(), list.end(), code) != list.end();
-}
-
-std::string TimeRange(int start, int end) {
-  return FormatMinutes(start) + "〜" + FormatMinutes(end);
-}
 
 std::string Labels(const app::Services& sv, const web::RequestContext& ctx,
                    const std::string& prefix, const std::vector<std::string>& codes) {
@@ -42,14 +20,6 @@ std::string Labels(const app::Services& sv, const web::RequestContext& ctx,
     out += sv.pages.T(ctx, prefix + code);
   }
   return out;
-}
-
-// "YYYY-MM-DD HH:MM" in 和暦 (JST) for a Unix time.
-std::string When(const web::RequestContext& ctx, std::int64_t secs) {
-  constexpr std::int64_t kJst = 9 * 3600;
-  const std::int64_t of_day = ((secs + kJst) % 86400 + 86400) % 86400;
-  return core::FormatDateTime(core::DateFromUnixSeconds(secs), static_cast<int>(of_day / 3600),
-                              static_cast<int>(of_day % 3600 / 60), ctx.lang);
 }
 
 // Splits free text into lines so the templates can print line breaks without raw HTML.
@@ -64,14 +34,6 @@ void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
     if (end == std::string::npos) break;
     start = end + 1;
   }
-}
-
-http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error) {
-  if (error.code == core::ErrorCode::kNotFound) return sv.pages.Error(ctx, 404, "error.not_found");
-  if (error.code == core::ErrorCode::kConflict) {
-    return sv.pages.Error(ctx, 409, error.message_key);
-  }
-  return sv.pages.Error(ctx, web::StatusFor(error.code), "error.internal");
 }
 
 struct Ids {
@@ -134,32 +96,14 @@ void AddBookingHeader(const app::Services& sv, const web::RequestContext& ctx,
 
 // ---------------------------------------------------------------- the record form
 
-template <std::size_t N>
-void AddChoices(const app::Services& sv, const web::RequestContext& ctx,
-                ctemplate::TemplateDictionary& dict, const std::string& section,
-                const std::string& field, const std::string& label_prefix,
-                const std::array<std::string_view, N>& codes,
-                const std::vector<std::string>& chosen) {
-  bool first = true;
-  for (auto code : codes) {
-    auto* item = dict.AddSectionDictionary(section);
-    item->SetValue("CODE", std::string(code));
-    // The first control carries the field's id: the error summary links to it.
-    item->SetValue("ID", first ? field : field + "-" + std::string(code));
-    first = false;
-    item->SetValue("LABEL", sv.pages.T(ctx, label_prefix + std::string(code)));
-    if (Contains(chosen, code)) item->ShowSection("CHECKED");
-  }
-}
-
 RecordInput ReadInput(const web::RequestContext& ctx) {
   RecordInput in;
-  in.professions = FormValues(ctx, "professions");
-  in.topics = FormValues(ctx, "topics");
-  in.referred_to = FormValues(ctx, "referred_to");
+  in.professions = ctx.FormValues("professions");
+  in.topics = ctx.FormValues("topics");
+  in.referred_to = ctx.FormValues("referred_to");
   in.outcome = ctx.Form("outcome");
   in.follow_up = ctx.Form("follow_up");
-  in.minutes = ParseMinutes(ctx.Form("minutes"));
+  in.minutes = web::ParseInt(ctx.Form("minutes"));
   in.summary = ctx.Form("summary");
   in.info_given = ctx.Form("info_given");
   return in;
@@ -191,7 +135,7 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, const Ids& 
     auto* meta = dict.AddSectionDictionary("META");
     meta->SetValue("TEXT", sv.catalog.Format(ctx.lang, "record.form.meta",
                                              {{"version", std::to_string(record->version)},
-                                              {"updated", When(ctx, record->updated_at)},
+                                              {"updated", DateTimeOf(ctx, record->updated_at)},
                                               {"author", record->author_name}}));
   }
   AddChoices(sv, ctx, dict, "PROFESSION", "professions", "profession.", orgs::kProfessions,
@@ -283,7 +227,7 @@ http::Response ViewRecord(app::Services& sv, web::RequestContext& ctx, const Ids
   }
   dict.SetValue("META", sv.catalog.Format(ctx.lang, "record.form.meta",
                                           {{"version", std::to_string(r.version)},
-                                           {"updated", When(ctx, r.updated_at)},
+                                           {"updated", DateTimeOf(ctx, r.updated_at)},
                                            {"author", r.author_name}}));
   return sv.pages.Render(ctx, "records/view", "record.view.title", dict);
 }

@@ -1,9 +1,9 @@
 // The programme's yearly report (seed 000): the page with server-drawn charts, each beside a
 // table of the same numbers, and the CSV and xlsx downloads. Downloads carry counts only:
 // no names and no free text (questionnaire comments stay on the page).
-#include <charconv>
 #include <variant>
 
+#include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/records.hpp"
 #include "consultations/survey.hpp"
@@ -17,27 +17,10 @@
 namespace tsunagu::consultations::handlers {
 namespace {
 
-int FiscalYearFromQuery(const app::Services& sv, const web::RequestContext& ctx) {
-  const std::string text = ctx.request.Query("fy").value_or("");
-  int fy = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), fy);
-  if (ec == std::errc() && ptr == text.data() + text.size() && fy >= 2000 && fy <= 2100) return fy;
-  return core::FiscalYear(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
-}
-
-std::string FiscalYearLabel(const std::string& lang, int fy) {
-  return lang == "en" ? core::FormatFiscalYearEn(fy) : core::FormatFiscalYear(fy);
-}
-
 struct Loaded {
   YearlyReport report;
   SurveySummary survey;
 };
-
-http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error) {
-  if (error.code == core::ErrorCode::kNotFound) return sv.pages.Error(ctx, 404, "error.not_found");
-  return sv.pages.Error(ctx, web::StatusFor(error.code), "error.internal");
-}
 
 std::variant<http::Response, Loaded> Load(app::Services& sv, web::RequestContext& ctx, int fy,
                                           bool with_comments) {

@@ -2,10 +2,9 @@
 // link, and paper sheets typed in by the 事務局. One short page that works without JavaScript.
 #include "consultations/survey.hpp"
 
-#include <charconv>
 #include <set>
 
-#include "consultations/booking_cancel.hpp"
+#include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/model.hpp"
 #include "web/forms.hpp"
@@ -15,21 +14,9 @@ namespace {
 
 constexpr const char* kHoneypot = "website";
 
-int ParseNumber(const std::string& text) {
-  int value = -1;
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc() || ptr != end || text.empty()) return -1;
-  return value;
-}
-
-int CurrentFiscalYear(const app::Services& sv) {
-  return core::FiscalYear(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
-}
-
 SurveyAnswers ReadAnswers(const web::RequestContext& ctx) {
   SurveyAnswers a;
-  const int satisfaction = ParseNumber(ctx.Form("satisfaction"));
+  const int satisfaction = web::ParseInt(ctx.Form("satisfaction"));
   a.satisfaction = satisfaction < 0 ? 0 : satisfaction;
   a.helpfulness = ctx.Form("helpfulness");
   a.outlook = ctx.Form("outlook");
@@ -94,13 +81,7 @@ http::Response ShowThanks(app::Services& sv, web::RequestContext& ctx) {
 }
 
 http::Response AnswerPost(app::Services& sv, web::RequestContext& ctx) {
-  auto counted = CountPublicSubmission(sv.db, sv.clock.NowSeconds(), ctx.request.remote_address);
-  if (!counted) {
-    if (counted.error().code == core::ErrorCode::kRateLimited) {
-      return sv.pages.Error(ctx, 429, "booking.rate_limited");
-    }
-    return sv.pages.Error(ctx, 500, "error.internal");
-  }
+  if (auto r = Throttled(sv, ctx)) return *r;
   auto view = sv.surveys.FindInvitation(ctx.Param("token"));
   if (!view) {
     if (view.error().code == core::ErrorCode::kNotFound) return Invalid(sv, ctx);
@@ -137,7 +118,7 @@ http::Response ShowPaper(app::Services& sv, web::RequestContext& ctx, std::int64
   ctemplate::TemplateDictionary dict("survey_paper");
   dict.SetIntValue("PROGRAM_ID", program_id);
   dict.SetValue("PROGRAM_NAME", program->name);
-  int fy = ParseNumber(fy_text);
+  int fy = web::ParseInt(fy_text);
   if (fy < 2000 || fy > 2100) fy = CurrentFiscalYear(sv);
   dict.SetIntValue("FY", fy);
   if (saved) dict.ShowSection("SAVED");
@@ -177,7 +158,7 @@ void AddSurveyRoutes(app::Router& router, app::Services& sv) {
               [&sv](web::RequestContext& ctx) {
                 const auto id = web::ParseId(ctx.Param("id"));
                 const std::string fy_text = ctx.Form("fiscal_year");
-                const int fy = ParseNumber(fy_text);
+                const int fy = web::ParseInt(fy_text);
                 auto done =
                     sv.surveys.EnterPaper(*ctx.Who(), ctx.Actor(), id, fy, ReadAnswers(ctx));
                 if (!done) {

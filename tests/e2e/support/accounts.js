@@ -22,6 +22,9 @@ const kDemo = {
   jimu: { email: 'jimu@demo.tsunagu.jp', password: 'demo-Aozora-Tsuki-2026' },
   career: { email: 'career@demo.tsunagu.jp', password: 'demo-Hoshi-Umi-Kaze-2026' },
   sokushin: { email: 'sokushin@demo.tsunagu.jp', password: 'demo-Mori-Hana-Tori-2026' },
+  // The prefecture office's counselors (one-stop consultation days).
+  soudanKango: { email: 'soudan-kango@demo.tsunagu.jp', password: 'demo-Niji-Sora-Mizu-2026' },
+  sharoushi: { email: 'sharoushi@demo.tsunagu.jp', password: 'demo-Yuki-Tsuki-Kaze-2026' },
 };
 for (const account of Object.values(kDemo)) account.secret = kDemoTotpSecret;
 

@@ -12,6 +12,26 @@
   </dl>
 </section>
 {{/HAS_ORG}}
+{{#DAYS}}
+<section aria-labelledby="home-days-title">
+  <h2 id="home-days-title">[[home.days.title]]</h2>
+  {{#NO_DAYS}}<p>[[home.days.none]]</p>{{/NO_DAYS}}
+  {{#HAS_DAYS}}<table class="data-table">
+    <caption>{{CAPTION}}</caption>
+    <thead><tr><th scope="col">[[home.days.col_date]]</th><th scope="col">[[home.days.col_hours]]</th><th scope="col">[[home.days.col_program]]</th><th scope="col">[[home.days.col_booked]]</th><th scope="col">[[home.days.col_waiting]]</th><th scope="col">[[home.days.col_roster]]</th></tr></thead>
+    <tbody>
+      {{#DAY}}<tr>
+        <th scope="row"><a href="{{PATH}}">{{DATE}}</a>{{#TODAY}} <span class="badge badge--neutral">[[home.days.today]]</span>{{/TODAY}}</th>
+        <td>{{HOURS}}</td>
+        <td>{{PROGRAM}}</td>
+        <td>{{BOOKED}}</td>
+        <td>{{WAITING}}</td>
+        <td>{{#ON_ROSTER}}[[home.days.on_roster]]{{/ON_ROSTER}}</td>
+      </tr>{{/DAY}}
+    </tbody>
+  </table>{{/HAS_DAYS}}
+</section>
+{{/DAYS}}
 {{#NO_ORG_CHOOSE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.choose]]</p></div>{{/NO_ORG_CHOOSE}}
 {{#NO_ORG_SYSTEM_ADMIN}}<div class="notice notice--info" role="note"><p>[[home.no_org.system_admin]]</p></div>{{/NO_ORG_SYSTEM_ADMIN}}
 {{#NO_ORG_NONE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.none]]</p></div>{{/NO_ORG_NONE}}

@@ -29,9 +29,11 @@
   <button type="submit" class="button button--primary">[[targets.submit]]</button>
 </form>
 <h2>[[days.list.title]]</h2>
-<p><a class="button" href="/programs/{{ID}}/generate?fy={{FY}}">[[days.generate.link]]</a></p>
+<p class="actions"><a class="button" href="/programs/{{ID}}/generate?fy={{FY}}">[[days.generate.link]]</a>
+  <a class="button button--secondary" href="/programs/{{ID}}/days/new">[[board.add_day.link]]</a></p>
 {{#NO_DAYS}}<p>[[days.list.none]]</p>{{/NO_DAYS}}
 {{#HAS_DAYS}}
+<p class="no-print">[[board.program.day_link_hint]]</p>
 <table class="data-table">
   <caption>{{FY_LABEL}} [[days.list.caption]]（{{DAY_COUNT}}[[days.list.count_suffix]]）</caption>
   <thead>
@@ -52,7 +54,7 @@
   <tbody>
     {{#DAY}}<tr>
       <td>{{NUMBER}}</td>
-      <th scope="row">{{DATE}}</th>
+      <th scope="row"><a href="/programs/{{ID}}/days/{{DAY_ID}}">{{DATE}}</a></th>
       <td>{{TIME}}</td>
       <td>{{MODE}}</td>
       <td>{{VENUE}}</td>
@@ -61,9 +63,14 @@
       <td>{{BOOKED}} / {{CAPACITY}}</td>
       <td>{{NOTE}}</td>
       <td>{{STATUS}}</td>
-      <td>{{#CAN_CANCEL}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/cancel">[[days.cancel.link]]<span class="visually-hidden">（{{DATE}}）</span></a>{{/CAN_CANCEL}}</td>
+      <td>{{#CAN_MOVE}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/move">[[daychange.move.link]]<span class="visually-hidden">（{{DATE}}）</span></a> {{/CAN_MOVE}}{{#CAN_CANCEL}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/cancel">[[days.cancel.link]]<span class="visually-hidden">（{{DATE}}）</span></a>{{/CAN_CANCEL}}</td>
     </tr>{{/DAY}}
   </tbody>
 </table>
 {{/HAS_DAYS}}
+<h2>[[board.program.title]]</h2>
+<ul class="link-list">
+  <li><a href="/programs/{{ID}}/report?fy={{FY}}">[[board.program.report_link]]（{{FY_LABEL}}）</a></li>
+  <li><a href="/programs/{{ID}}/surveys/paper?fy={{FY}}">[[board.program.paper_survey_link]]</a></li>
+</ul>
 <p><a href="/programs">[[programs.back]]</a></p>

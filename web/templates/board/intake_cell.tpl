@@ -1,0 +1,1 @@
+      <td>{{WHO}}<br><span class="muted">{{SITUATION}}</span><br>{{TOPICS}}{{#NEEDS_CONSIDERATION}}<br><span class="badge badge--warning">[[board.slots.consideration]]</span>{{/NEEDS_CONSIDERATION}}</td>
