@@ -60,39 +60,42 @@ struct DemoBooking {
   consultations::Intake intake;
 };
 
-const DemoBooking kDemoBookings[] = {
-    {"デモ 相談者A",
-     "でも そうだんしゃえー",
-     "090-0000-0001",
-     "phone",
-     {false,
-      "",
-      "female",
-      "40s",
-      "みどり市",
-      "hospital",
-      "during",
-      "on_leave",
-      {"work", "finances"}}},
-    {"デモ 相談者B",
-     "でも そうだんしゃびー",
-     "090-0000-0002",
-     "phone",
-     {false, "", "male", "50s", "つなぐ市", "prefecture", "follow_up", "employed", {"work"}}},
-    {"デモ 家族C",
-     "でも かぞくしー",
-     "090-0000-0003",
-     "phone",
-     {true,
-      "配偶者",
-      "female",
-      "30s",
-      "みどり市",
-      "website",
-      "before",
-      "job_seeking",
-      {"work", "peer_experience"}}},
-};
+const std::vector<DemoBooking>& DemoBookings() {
+  static const std::vector<DemoBooking> bookings = {
+      {"デモ 相談者A",
+       "でも そうだんしゃえー",
+       "090-0000-0001",
+       "phone",
+       {false,
+        "",
+        "female",
+        "40s",
+        "みどり市",
+        "hospital",
+        "during",
+        "on_leave",
+        {"work", "finances"}}},
+      {"デモ 相談者B",
+       "でも そうだんしゃびー",
+       "090-0000-0002",
+       "phone",
+       {false, "", "male", "50s", "つなぐ市", "prefecture", "follow_up", "employed", {"work"}}},
+      {"デモ 家族C",
+       "でも かぞくしー",
+       "090-0000-0003",
+       "phone",
+       {true,
+        "配偶者",
+        "female",
+        "30s",
+        "みどり市",
+        "website",
+        "before",
+        "job_seeking",
+        {"work", "peer_experience"}}},
+  };
+  return bookings;
+}
 
 // The first open day's roster (the 事務局 and the prefecture's counselors) and a few bookings,
 // one of them on the waiting list.
@@ -109,7 +112,7 @@ core::Status AddDemoBookings(Services& sv, const auth::Principal& who, const aud
   for (const auto& member : *staff) roster.push_back(member.user_id);
   if (auto st = sv.board.SetRoster(who, actor, program_id, day.id, roster); !st) return st;
   std::size_t n = 0;
-  for (const auto& b : kDemoBookings) {
+  for (const auto& b : DemoBookings()) {
     consultations::BookingRequest r;
     r.channel = b.channel;
     r.intake = b.intake;
@@ -117,7 +120,7 @@ core::Status AddDemoBookings(Services& sv, const auth::Principal& who, const aud
     r.contact.furigana = b.furigana;
     r.contact.phone = b.phone;
     r.consent = true;
-    const bool waiting = ++n == std::size(kDemoBookings);
+    const bool waiting = ++n == DemoBookings().size();
     if (waiting) {
       auto added = sv.board.AddToWaitingList(who, actor, program_id, day.id, r);
       if (!added) return added.error();

@@ -69,12 +69,15 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
   soci::indicator by_ind = row.created_by != 0 ? soci::i_ok : soci::i_null;
   long long at = row.now;
   long long id = 0;
+  const std::string lang = PersonLanguage(request.lang);
   s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
        "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
        "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
-       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at) VALUES "
+       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang) "
+       "VALUES "
        "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
-       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u) RETURNING id",
+       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang) "
+       "RETURNING id",
       soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),
       soci::use(in.relationship), soci::use(in.gender), soci::use(in.age_band),
@@ -82,7 +85,7 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
       soci::use(in.work_status), soci::use(topics), soci::use(name_enc), soci::use(furigana_enc),
       soci::use(phone_enc), soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc),
       soci::use(email_bidx), soci::use(phone_bidx), soci::use(row.cancel_token_hash),
-      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::into(id);
+      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::use(lang), soci::into(id);
   return id;
 }
 

@@ -666,10 +666,12 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
       long long booking_id = 0;
       std::string reference;
       std::string email;
+      std::string lang;
       {
         soci::rowset<soci::row> waiting =
-            (s.prepare << "SELECT id, reference, email_enc FROM booking WHERE day_id = :d AND "
-                          "status = 'waiting' ORDER BY created_at, id",
+            (s.prepare
+                 << "SELECT id, reference, email_enc, lang FROM booking WHERE day_id = :d AND "
+                    "status = 'waiting' ORDER BY created_at, id",
              soci::use(did));
         for (const auto& r : waiting) {
           auto address = cipher_.Decrypt(GetText(r, 2), "booking:" + GetText(r, 1) + ":email");
@@ -677,6 +679,7 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
           booking_id = GetInt(r, 0);
           reference = GetText(r, 1);
           email = *address;
+          lang = PersonLanguage(GetText(r, 3));
           break;
         }
       }
@@ -696,7 +699,6 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
           soci::use(slot_id), soci::use(hold), soci::use(token_hash), soci::use(at),
           soci::use(booking_id);
       {
-        const std::string lang = "ja";
         std::string base = public_url_;
         while (!base.empty() && base.back() == '/') base.pop_back();
         const std::string place =
@@ -704,14 +706,15 @@ core::Result<int> DayBoardService::OfferFreedPlaces(std::int64_t day_id) {
         notify::MailMessage m;
         m.to = email;
         m.subject = catalog_.Get(lang, "board.offer.mail_subject");
-        m.text_body = catalog_.Format(lang, "board.offer.mail_body",
-                                      {{"reference", reference},
-                                       {"date", core::FormatDate(*day_date, lang)},
-                                       {"start", FormatMinutes(start)},
-                                       {"end", FormatMinutes(end)},
-                                       {"place", place},
-                                       {"until", HoldEnd(hold, lang)},
-                                       {"url", base + "/book/offer/" + token}});
+        m.text_body = catalog_.Format(
+            lang, "board.offer.mail_body",
+            {{"reference", reference},
+             {"date", core::FormatDate(*day_date, lang)},
+             {"start", FormatMinutes(start)},
+             {"end", FormatMinutes(end)},
+             {"place", place},
+             {"until", HoldEnd(hold, lang)},
+             {"url", base + "/book/offer/" + token + (lang == "en" ? "?lang=en" : "")}});
         outbox_.Enqueue(s, m, "waiting_offer");
       }
       audit::AuditLog::Append(s, audit::Actor{},

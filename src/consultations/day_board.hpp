@@ -23,7 +23,7 @@
 namespace tsunagu::consultations {
 
 // How long a freed place is held for the first person on the waiting list.
-inline constexpr std::int64_t kOfferHoldSeconds = 24 * 3600;
+inline constexpr std::int64_t kOfferHoldSeconds = std::int64_t{24} * 3600;
 
 struct RosterEntry {
   std::int64_t user_id = 0;

@@ -35,6 +35,7 @@ struct Affected {
   std::string status;
   std::optional<std::int64_t> slot_id;
   std::string email;  // decrypted; empty when the person left only a phone number
+  std::string lang;   // the language of their e-mails
   bool has_cancel_link = false;
   std::int64_t created_at = 0;
   std::string name_enc;
@@ -45,7 +46,6 @@ struct Affected {
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr std::int64_t kJstOffsetSeconds = 9 * 3600;
 // Bookings keep no language: people are written to in Japanese, as reminders and offers are.
-constexpr const char* kPersonLang = "ja";
 constexpr const char* kActiveStatuses = "('booked','offered','waiting')";
 
 // Unix seconds of `minutes` after midnight JST on `date`.
@@ -225,13 +225,14 @@ std::vector<Affected> LoadAffected(soci::session& s, const crypto::FieldCipher& 
   std::vector<Affected> people;
   long long id = day_id;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT b.id, b.reference, b.status, b.slot_id, b.email_enc, "
-                    "b.cancel_token_hash, b.created_at, b.name_enc, b.furigana_enc, b.phone_enc "
-                    "FROM booking b LEFT JOIN consultation_slot sl ON sl.id = b.slot_id WHERE "
-                    "b.day_id = :d AND b.status IN "
-                 << kActiveStatuses
-                 << " ORDER BY CASE WHEN b.slot_id IS NULL THEN 1 ELSE 0 END, sl.start_minutes, "
-                    "b.created_at, b.id",
+      (s.prepare
+           << "SELECT b.id, b.reference, b.status, b.slot_id, b.email_enc, "
+              "b.cancel_token_hash, b.created_at, b.name_enc, b.furigana_enc, b.phone_enc, "
+              "b.lang FROM booking b LEFT JOIN consultation_slot sl ON sl.id = b.slot_id WHERE "
+              "b.day_id = :d AND b.status IN "
+           << kActiveStatuses
+           << " ORDER BY CASE WHEN b.slot_id IS NULL THEN 1 ELSE 0 END, sl.start_minutes, "
+              "b.created_at, b.id",
        soci::use(id));
   for (const auto& r : rows) {
     Affected a;
@@ -246,6 +247,7 @@ std::vector<Affected> LoadAffected(soci::session& s, const crypto::FieldCipher& 
     a.name_enc = GetText(r, 7);
     a.furigana_enc = GetText(r, 8);
     a.phone_enc = GetText(r, 9);
+    a.lang = PersonLanguage(GetText(r, 10));
     people.push_back(std::move(a));
   }
   return people;
@@ -328,7 +330,8 @@ std::vector<core::FieldError> CheckMove(soci::session& s, const LoadedDay& day, 
   return errors;
 }
 
-// The texts of one change, from the catalogues: people in kPersonLang, staff in their own.
+// The texts of one change, from the catalogues: people in the language they booked in, staff
+// in their own.
 class Messages {
  public:
   Messages(const core::Catalog& catalog, const std::string& public_url, std::int64_t now)
@@ -361,7 +364,7 @@ class Messages {
 
   notify::MailMessage Cancelled(const LoadedDay& day, const Affected& person,
                                 const std::string& reason) const {
-    const std::string lang = kPersonLang;
+    const std::string& lang = person.lang;
     const Slot* slot = FindSlot(day.day, person.slot_id);
     notify::MailMessage m;
     m.to = person.email;
@@ -383,7 +386,7 @@ class Messages {
 
   notify::MailMessage Moved(const LoadedDay& day, const ConsultationDay& moved,
                             const Affected& person, const std::string& message) const {
-    const std::string lang = kPersonLang;
+    const std::string& lang = person.lang;
     const Slot* new_slot = FindSlot(moved, person.slot_id);
     notify::MailMessage m;
     m.to = person.email;
@@ -447,7 +450,7 @@ class Messages {
 
   void AttachCalendar(notify::MailMessage& m, const ConsultationDay& day, const Slot& slot,
                       const Affected& person, bool cancelled) const {
-    const std::string lang = kPersonLang;
+    const std::string& lang = person.lang;
     notify::CalendarEvent ev;
     // The confirmation's UID (public booking), so a calendar updates the event it holds.
     ev.uid = "booking-" + person.reference + "@tsunagu";

@@ -126,8 +126,14 @@ struct BookingRequest {
   std::string channel = "web";
   Intake intake;
   Contact contact;
-  bool consent = false;  // agreed to the handling of personal information
+  bool consent = false;     // agreed to the handling of personal information
+  std::string lang = "ja";  // the pages' language: the person's later e-mails follow it
 };
+
+// "en" for English, else "ja": the languages people's e-mails are written in.
+inline std::string PersonLanguage(const std::string& lang) {
+  return lang == "en" ? "en" : "ja";
+}
 
 struct BookingReceipt {
   std::int64_t booking_id = 0;

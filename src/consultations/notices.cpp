@@ -203,14 +203,15 @@ core::Result<int> DayNotices::SendReminders(std::int64_t day_id) {
     long long id = day_id;
     // Only bookings still standing at this moment: a cancelled booking has no reminder left.
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT b.reference, b.email_enc, sl.start_minutes, sl.end_minutes FROM "
-                      "booking b JOIN consultation_slot sl ON sl.id = b.slot_id WHERE b.day_id = "
-                      ":d AND b.status = 'booked' AND b.email_enc <> ''",
+        (s.prepare
+             << "SELECT b.reference, b.email_enc, sl.start_minutes, sl.end_minutes, b.lang FROM "
+                "booking b JOIN consultation_slot sl ON sl.id = b.slot_id WHERE b.day_id = "
+                ":d AND b.status = 'booked' AND b.email_enc <> ''",
          soci::use(id));
     int queued = 0;
-    const std::string lang = "ja";
     for (const auto& r : rows) {
       const std::string reference = GetText(r, 0);
+      const std::string lang = PersonLanguage(GetText(r, 4));
       auto email = cipher_.Decrypt(GetText(r, 1), "booking:" + reference + ":email");
       if (!email || email->empty()) continue;
       const std::string place =

@@ -43,6 +43,7 @@ struct Candidate {
   std::string program_name;
   std::int64_t organization_id = 0;
   core::Date date;
+  std::string lang;  // the person's
 };
 
 // Counts of one column grouped by value, in the order of `codes`, then unanswered ("").
@@ -140,11 +141,12 @@ core::Result<int> SurveyService::SendInvitations(core::Date today) {
   auto candidates = db_.Read<std::vector<Candidate>>([&](soci::session& s) {
     std::vector<Candidate> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT b.id, b.reference, b.email_enc, d.program_id, p.name, "
-                      "p.organization_id, d.day_date FROM booking b JOIN consultation_day d ON "
-                      "d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE b.status = "
-                      "'attended' AND d.day_date < :today AND d.day_date >= :since AND "
-                      "b.survey_sent_at IS NULL AND b.email_enc <> '' ORDER BY b.id",
+        (s.prepare
+             << "SELECT b.id, b.reference, b.email_enc, d.program_id, p.name, "
+                "p.organization_id, d.day_date, b.lang FROM booking b JOIN consultation_day d ON "
+                "d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE b.status = "
+                "'attended' AND d.day_date < :today AND d.day_date >= :since AND "
+                "b.survey_sent_at IS NULL AND b.email_enc <> '' ORDER BY b.id",
          soci::use(today_iso), soci::use(since_iso));
     for (const auto& r : rows) {
       Candidate c;
@@ -155,6 +157,7 @@ core::Result<int> SurveyService::SendInvitations(core::Date today) {
       c.program_name = GetText(r, 4);
       c.organization_id = GetInt(r, 5);
       c.date = core::ParseIsoDate(GetText(r, 6)).value_or(core::Date{});
+      c.lang = GetText(r, 7);
       out.push_back(std::move(c));
     }
     return out;
@@ -163,9 +166,9 @@ core::Result<int> SurveyService::SendInvitations(core::Date today) {
 
   std::string base = public_url_;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  const std::string lang = "ja";
   int queued = 0;
   for (const auto& c : *candidates) {
+    const std::string lang = PersonLanguage(c.lang);
     const std::int64_t now = clock_.NowSeconds();
     auto sent = db_.Write<bool>([&](soci::session& s) {
       long long id = c.booking_id;
@@ -196,7 +199,7 @@ core::Result<int> SurveyService::SendInvitations(core::Date today) {
       m.text_body =
           catalog_.Format(lang, "survey.mail.body",
                           {{"program", c.program_name},
-                           {"url", base + "/survey/" + token},
+                           {"url", base + "/survey/" + token + (lang == "en" ? "?lang=en" : "")},
                            {"until", core::FormatDate(core::DateFromUnixSeconds(expires), lang)}});
       outbox_.Enqueue(s, m, "survey_invitation");
       return true;

@@ -24,7 +24,7 @@
 namespace tsunagu::consultations {
 
 // How long an invitation link can be used.
-inline constexpr std::int64_t kSurveyLinkSeconds = 30 * 24 * 3600;
+inline constexpr std::int64_t kSurveyLinkSeconds = std::int64_t{30} * 24 * 3600;
 inline constexpr std::size_t kSurveyCommentMax = 1000;
 // Consultations older than this are not invited any more (a server that was down catches up).
 inline constexpr int kSurveyInviteWindowDays = 30;

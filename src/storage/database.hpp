@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -35,8 +36,11 @@ class Database {
   const std::string& sqlite_path() const { return sqlite_path_; }
 
   // Runs body(session) in one write transaction and commits. On SQLite the transaction is
-  // BEGIN IMMEDIATE (so writers queue instead of failing at upgrade); busy, serialization and
-  // deadlock errors are retried with back-off. body may throw Abort to roll back with an error.
+  // BEGIN IMMEDIATE (so writers queue instead of failing at upgrade), and the writers of this
+  // process take turns on a mutex first: SQLite has one writer at a time anyway, and a queue
+  // is fairer and far faster under load than its busy handler's sleeping and polling. Busy,
+  // serialization and deadlock errors are retried with back-off. body may throw Abort to roll
+  // back with an error; it must not call Write itself.
   template <typename T>
   core::Result<T> Write(const std::function<T(soci::session&)>& body);
   core::Status WriteVoid(const std::function<void(soci::session&)>& body) {
@@ -62,6 +66,7 @@ class Database {
   std::string sqlite_path_;
   std::unique_ptr<soci::connection_pool> pool_;
   int pool_size_;
+  std::mutex sqlite_writer_;  // one writer of this process at a time (SQLite only)
 };
 
 // libpq keyword/value conninfo for a postgresql:// URL (exposed for tests).
@@ -74,6 +79,8 @@ template <typename T>
 core::Result<T> Database::Write(const std::function<T(soci::session&)>& body) {
   constexpr int kMaxAttempts = 8;
   for (int attempt = 1;; ++attempt) {
+    std::unique_lock<std::mutex> turn(sqlite_writer_, std::defer_lock);
+    if (engine_ == Engine::kSqlite) turn.lock();
     soci::session s(*pool_);
     try {
       Begin(s);
@@ -92,6 +99,7 @@ core::Result<T> Database::Write(const std::function<T(soci::session&)>& body) {
       } catch (...) {
       }
       if (attempt < kMaxAttempts && IsRetryable(e)) {
+        if (turn.owns_lock()) turn.unlock();  // others go first while this one waits
         std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
         continue;
       }

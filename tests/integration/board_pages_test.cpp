@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -23,15 +24,6 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 constexpr const char* kClientName = "カナリア予約者QZ";
 constexpr const char* kClientPhone = "090-1111-2222";
 constexpr const char* kStoredPhone = "09011112222";  // as normalised when stored
-
-auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
-  auth::Principal p;
-  p.user_id = user;
-  p.stage = "full";
-  p.organization_id = org;
-  p.role = role;
-  return p;
-}
 
 BookingRequest Request(std::int64_t slot_id, const std::string& name, const std::string& email) {
   BookingRequest r;
@@ -82,11 +74,7 @@ World MakeWorld(TestServer& t, int booths, int bookings) {
   auto program = t.sv().consultations.CreateProgram(w.coordinator, w.actor, "ワンストップ相談", "");
   EXPECT_TRUE(program.ok());
   w.program = *program;
-  ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   DaySettings settings;
   settings.booths = booths;
   settings.venue = "県庁 相談室";

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 #include "orgs/org_store.hpp"
 
@@ -28,16 +29,6 @@ auth::Principal Coordinator(std::int64_t user, std::int64_t org) {
   p.organization_id = org;
   p.role = auth::Role::kCoordinator;
   return p;
-}
-
-// Seed 001: twice a month, 第2木曜 and 第4火曜, 18:00–21:00.
-ScheduleRule SeedRule() {
-  ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = HolidayPolicy::kNextBusinessDay;
-  return rule;
 }
 
 BookingRequest ValidRequest(std::int64_t slot_id, const std::string& name) {
@@ -78,8 +69,8 @@ Fixture MakeProgram(TestServer& t, int booths) {
   settings.booths = booths;
   settings.venue = "県庁 相談室";
   const int fy = core::FiscalYear(core::DateFromUnixSeconds(t.clock().NowSeconds()));
-  auto generated = t.sv().consultations.GenerateDays(f.coordinator, {user, f.org, "t", "t"},
-                                                     f.program, SeedRule(), fy, settings);
+  auto generated = t.sv().consultations.GenerateDays(
+      f.coordinator, {user, f.org, "t", "t"}, f.program, Seed001ScheduleRule(), fy, settings);
   EXPECT_TRUE(generated.ok()) << (generated.ok() ? "" : generated.error().message_key);
   return f;
 }
@@ -88,11 +79,11 @@ TEST(Consultations, AFiscalYearOfDaysFromTheSeedRule) {
   TestServer t;
   auto f = MakeProgram(t, 2);
   auto result = t.sv().consultations.GenerateDays(f.coordinator, {0, f.org, "t", "t"}, f.program,
-                                                  SeedRule(), 2025, DaySettings{});
+                                                  Seed001ScheduleRule(), 2025, DaySettings{});
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->created, 24) << "令和7年度: twice a month, holidays moved";
   auto again = t.sv().consultations.GenerateDays(f.coordinator, {0, f.org, "t", "t"}, f.program,
-                                                 SeedRule(), 2025, DaySettings{});
+                                                 Seed001ScheduleRule(), 2025, DaySettings{});
   EXPECT_EQ(again->created, 0);
   EXPECT_EQ(again->already_there, 24);
   auto days = t.sv().consultations.ListDays(f.coordinator, f.program, 2025);

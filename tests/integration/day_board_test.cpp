@@ -8,6 +8,7 @@
 #include <atomic>
 #include <thread>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -18,15 +19,6 @@ using consultations::DaySettings;
 using ::testing::HasSubstr;
 
 constexpr const char* kName = "カナリア受付花子QB";
-
-auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
-  auth::Principal p;
-  p.user_id = user;
-  p.stage = "full";
-  p.organization_id = org;
-  p.role = role;
-  return p;
-}
 
 BookingRequest Request(std::int64_t slot_id, const std::string& email,
                        const std::string& channel = "phone") {

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -24,15 +25,6 @@ constexpr const char* kPhone = "09077778888";
 constexpr const char* kDiagnosis = "カナリア肉腫QZ";
 constexpr const char* kNotes = "カナリア自由記述QZ";
 constexpr const char* kReason = "講師急病のため理由カナリアQZ";
-
-auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
-  auth::Principal p;
-  p.user_id = user;
-  p.stage = "full";
-  p.organization_id = org;
-  p.role = role;
-  return p;
-}
 
 BookingRequest Request(std::int64_t slot_id, const std::string& name, const std::string& email,
                        const std::string& phone, const std::string& channel) {
@@ -382,11 +374,7 @@ TEST(DayChanges, MovingADayShiftsItsSlotsBookingsFollowAndNoticesGoOutAgain) {
 TEST(DayChanges, GeneratingTheYearAgainLeavesAMovedDayAlone) {
   TestServer t;
   World w = MakeWorld(t, "regen");
-  consultations::ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = consultations::HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   const core::Date today = core::DateFromUnixSeconds(t.clock().NowSeconds());
   const int fy = core::FiscalYear(today);
   auto first = t.sv().consultations.GenerateDays(w.coordinator, w.actor, w.program, rule, fy, {});

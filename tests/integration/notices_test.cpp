@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -25,11 +26,7 @@ TEST(Notices, StaffStatusCarriesNoPersonalDataAndRemindersSkipCancelledBookings)
   auto program = t.sv().consultations.CreateProgram(who, {coordinator_id, org, "t", "t"},
                                                     "ワンストップ相談", "");
   ASSERT_TRUE(program.ok());
-  consultations::ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = consultations::HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   const core::Date today = core::DateFromUnixSeconds(t.clock().NowSeconds());
   ASSERT_TRUE(t.sv()
                   .consultations
@@ -54,9 +51,11 @@ TEST(Notices, StaffStatusCarriesNoPersonalDataAndRemindersSkipCancelledBookings)
                   })
                   .ok());
 
-  auto book = [&](const std::string& name, const std::string& email) {
+  auto book = [&](const std::string& name, const std::string& email, const std::string& lang = "ja",
+                  std::size_t slot = 0) {
     consultations::BookingRequest r;
-    r.slot_id = day.slots.front().id;
+    r.slot_id = day.slots.at(slot).id;
+    r.lang = lang;
     r.intake = {true,     "配偶者",       "female",
                 "50s",    "カナリア市XQ", "hospital",
                 "during", "on_leave",     {"work", "finances"}};
@@ -98,10 +97,17 @@ TEST(Notices, StaffStatusCarriesNoPersonalDataAndRemindersSkipCancelledBookings)
   // Once only, even when run again.
   EXPECT_EQ(*t.app().notices().SendDue(core::AddDays(day.date, -2)), 0);
 
-  // One day before: a reminder to the booking that still stands, none to the cancelled one.
+  // Someone who booked on the English pages (after the staff notice went out).
+  book("Canary English XQ", "canary-english@example.jp", "en", 1);
+
+  // One day before: a reminder to each booking that still stands, none to the cancelled one,
+  // each in the language the person booked in.
   auto reminders = t.app().notices().SendDue(core::AddDays(day.date, -1));
   ASSERT_TRUE(reminders.ok());
-  EXPECT_EQ(*reminders, 1);
+  EXPECT_EQ(*reminders, 2);
+  std::string english = MailSink::Get().WaitFor("canary-english@example.jp");
+  EXPECT_THAT(english, HasSubstr("Your consultation tomorrow"));
+  EXPECT_THAT(english, Not(HasSubstr("明日の相談会")));
   std::string reminder = MailSink::Get().WaitFor("canary-stay@example.jp");
   EXPECT_THAT(reminder, HasSubstr("明日の相談会"));
   EXPECT_THAT(reminder, Not(HasSubstr("カナリア肉腫")));

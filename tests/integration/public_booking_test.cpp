@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -37,11 +38,7 @@ Booking MakeProgram(TestServer& t, int booths) {
   auto program = t.sv().consultations.CreateProgram(p, {user, org, "t", "t"},
                                                     "働くがん患者のためのワンストップ相談", "");
   EXPECT_TRUE(program.ok());
-  ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   DaySettings settings;
   settings.booths = booths;
   settings.venue = "県庁 相談室";

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -26,15 +27,6 @@ using ::testing::Not;
 constexpr const char* kClientName = "カナリア相談者ZQ";
 constexpr const char* kSummaryCanary = "要約カナリアQX7-復職は来春";
 constexpr const char* kInfoCanary = "情報カナリアQX8";
-
-auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
-  auth::Principal p;
-  p.user_id = user;
-  p.stage = "full";
-  p.organization_id = org;
-  p.role = role;
-  return p;
-}
 
 BookingRequest Request(std::int64_t slot_id, const std::string& name) {
   BookingRequest r;
@@ -120,11 +112,7 @@ World MakeWorld(TestServer& t, int bookings = 2) {
                                                     "ワンストップ相談", "");
   EXPECT_TRUE(program.ok());
   w.program = *program;
-  ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   DaySettings settings;
   settings.booths = 8;
   settings.venue = "県庁 相談室";

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <regex>
 
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -78,11 +79,7 @@ World MakeWorld(TestServer& t) {
   auto program = t.sv().consultations.CreateProgram(w.who, actor, "就労相談会", "");
   EXPECT_TRUE(program.ok());
   w.program = *program;
-  consultations::ScheduleRule rule;
-  rule.occurrences = {{2, 4}, {4, 2}};
-  rule.start_minutes = 18 * 60;
-  rule.end_minutes = 21 * 60;
-  rule.on_holiday = consultations::HolidayPolicy::kNextBusinessDay;
+  auto rule = Seed001ScheduleRule();
   const core::Date today = core::DateFromUnixSeconds(t.clock().NowSeconds());
   EXPECT_TRUE(t.sv()
                   .consultations

@@ -31,20 +31,6 @@ constexpr std::array<std::string_view, 10> kDoneCodes = {
 // How staff receive a booking; "web" is the public form's.
 constexpr std::array<std::string_view, 3> kStaffChannels = {"phone", "mail", "walk_in"};
 
-struct Ids {
-  std::int64_t program = 0;
-  std::int64_t day = 0;
-  std::int64_t booking = 0;
-};
-
-std::string DayPath(const Ids& ids) {
-  return "/programs/" + std::to_string(ids.program) + "/days/" + std::to_string(ids.day);
-}
-
-std::string BookingPath(const Ids& ids) {
-  return DayPath(ids) + "/bookings/" + std::to_string(ids.booking);
-}
-
 void SetIds(ctemplate::TemplateDictionary& dict, const Ids& ids) {
   dict.SetIntValue("ID", ids.program);
   dict.SetIntValue("DAY_ID", ids.day);

@@ -51,6 +51,14 @@ DaySettings ReadDaySettings(const web::RequestContext& ctx) {
   return s;
 }
 
+std::string DayPath(const Ids& ids) {
+  return DayBoardPath(ids.program, ids.day);
+}
+
+std::string BookingPath(const Ids& ids) {
+  return DayPath(ids) + "/bookings/" + std::to_string(ids.booking);
+}
+
 core::Date Today(const app::Services& sv) {
   return core::DateFromUnixSeconds(sv.clock.NowSeconds());
 }

@@ -53,6 +53,16 @@ std::string DateTimeOf(const web::RequestContext& ctx, std::int64_t unix_seconds
 // language (429), otherwise nullopt and the request goes on.
 std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx);
 
+// The ids in a day's or a booking's path (/programs/{id}/days/{day_id}/bookings/{booking_id}).
+struct Ids {
+  std::int64_t program = 0;
+  std::int64_t day = 0;
+  std::int64_t booking = 0;
+};
+// The day's board, and one booking under it.
+std::string DayPath(const Ids& ids);
+std::string BookingPath(const Ids& ids);
+
 // A service error as a page: NotFound looks exactly like a missing page (other organisations'
 // records are not revealed), a conflict shows its own message with 409, the rest are 500.
 http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error);

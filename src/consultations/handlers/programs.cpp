@@ -11,9 +11,6 @@
 namespace tsunagu::consultations::handlers {
 namespace {
 
-constexpr int kDefaultSlotInPerson = 45;  // seed 001: about 45 minutes in person
-constexpr int kDefaultSlotRemote = 30;    // 30 by phone or online
-
 // Occurrence checkbox values are "<nth>-<weekday>" with nth 1..5 or "last".
 std::string OccurrenceCode(MonthlyOccurrence o) {
   return (o.nth == kLastOccurrence ? std::string("last") : std::to_string(o.nth)) + "-" +
@@ -50,17 +47,7 @@ GenerateInput ReadGenerateInput(const app::Services& sv, const web::RequestConte
                        : policy == "previous" ? HolidayPolicy::kPreviousBusinessDay
                                               : HolidayPolicy::kSkip;
   in.rule.closed_year_end = ctx.Form("closed_year_end") == "1";
-  DaySettings& s = in.settings;
-  s.mode = ctx.Form("mode");
-  s.venue = core::Trim(ctx.Form("venue"));
-  s.meeting_url = core::Trim(ctx.Form("meeting_url"));
-  s.booths = web::ParseInt(ctx.Form("booths"));
-  const std::string slot = ctx.Form("slot_minutes");
-  s.slot_minutes = slot.empty()
-                       ? (s.mode == "in_person" ? kDefaultSlotInPerson : kDefaultSlotRemote)
-                       : web::ParseInt(slot);
-  s.prep_minutes = web::ParseInt(ctx.Form("prep_minutes"));
-  s.debrief_minutes = web::ParseInt(ctx.Form("debrief_minutes"));
+  in.settings = ReadDaySettings(ctx);
   in.fiscal_year = FiscalYearOf(sv, ctx.Form("fiscal_year"));
   return in;
 }

@@ -244,7 +244,8 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 if (ctx.Form("action") == "edit") {
                   return ShowForm(sv, ctx, program_id, chosen, nullptr);
                 }
-                const BookingRequest request = ReadBookingRequest(ctx);
+                BookingRequest request = ReadBookingRequest(ctx);
+                request.lang = ctx.lang;  // the reminders and later e-mails follow the page's
                 auto receipt =
                     sv.consultations.Book(request, ctx.Actor(), ConfirmationMail(sv, ctx.lang));
                 if (!receipt) {

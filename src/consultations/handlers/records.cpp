@@ -36,18 +36,8 @@ void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
   }
 }
 
-struct Ids {
-  std::int64_t program = 0;
-  std::int64_t day = 0;
-  std::int64_t booking = 0;
-};
-
-std::string DayPath(const Ids& ids) {
-  return "/programs/" + std::to_string(ids.program) + "/days/" + std::to_string(ids.day);
-}
-
 std::string RecordPath(const Ids& ids) {
-  return DayPath(ids) + "/bookings/" + std::to_string(ids.booking) + "/record";
+  return BookingPath(ids) + "/record";
 }
 
 void SetIds(ctemplate::TemplateDictionary& dict, const Ids& ids) {
