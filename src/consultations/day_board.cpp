@@ -99,27 +99,11 @@ BookingRef BookingFor(soci::session& s, const auth::Principal& who, std::int64_t
   return *ref;
 }
 
-struct DayRef {
-  ConsultationDay day;
-  std::int64_t org = 0;
-};
-
-std::optional<DayRef> LoadDay(soci::session& s, std::int64_t program_id, std::int64_t day_id) {
-  long long pid = program_id;
-  long long did = day_id;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
-                    "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
-                    "d.moved_from, p.organization_id FROM consultation_day d JOIN program p ON "
-                    "p.id = d.program_id WHERE d.id = :d AND p.id = :p",
-       soci::use(did), soci::use(pid));
-  for (const auto& r : rows) return DayRef{ReadDay(r), GetInt(r, 12)};
-  return std::nullopt;
-}
+using DayRef = ProgramDay;
 
 DayRef DayFor(soci::session& s, const auth::Principal& who, std::int64_t program_id,
               std::int64_t day_id, bool coordinate) {
-  auto ref = LoadDay(s, program_id, day_id);
+  auto ref = LoadProgramDay(s, program_id, day_id, false);
   const bool allowed = ref && (coordinate ? auth::Policy::CanCoordinate(who, ref->org)
                                           : auth::Policy::CanCounsel(who, ref->org));
   if (!allowed) throw Abort{core::Error::NotFound()};

@@ -22,11 +22,7 @@ using Args = std::vector<std::pair<std::string, std::string>>;
 
 namespace {
 
-struct LoadedDay {
-  ConsultationDay day;  // with slots
-  std::int64_t org = 0;
-  std::string program_name;
-};
+using LoadedDay = ProgramDay;  // with slots
 
 // A booking, offer or waiting-list entry on the day when the change is made.
 struct Affected {
@@ -168,28 +164,6 @@ void ClampHold(soci::session& s, std::int64_t booking_id, std::int64_t slot_star
       soci::use(start), soci::use(id), soci::use(start2);
 }
 
-std::optional<LoadedDay> LoadDay(soci::session& s, std::int64_t program_id, std::int64_t day_id) {
-  long long pid = program_id;
-  long long did = day_id;
-  std::vector<ConsultationDay> days;
-  std::int64_t org = 0;
-  std::string name;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
-                    "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
-                    "d.moved_from, p.organization_id, p.name FROM consultation_day d JOIN "
-                    "program p ON p.id = d.program_id WHERE d.id = :d AND p.id = :p",
-       soci::use(did), soci::use(pid));
-  for (const auto& r : rows) {
-    days.push_back(ReadDay(r));
-    org = GetInt(r, 12);
-    name = GetText(r, 13);
-  }
-  if (days.empty()) return std::nullopt;
-  AttachSlots(s, days);
-  return LoadedDay{days.front(), org, name};
-}
-
 bool IsPast(const ConsultationDay& day, std::int64_t now) {
   return day.date < core::DateFromUnixSeconds(now);
 }
@@ -198,7 +172,7 @@ bool IsPast(const ConsultationDay& day, std::int64_t now) {
 // Abort otherwise. A cancelled day is gone: NotFound, like another organisation's.
 LoadedDay Changeable(soci::session& s, const auth::Principal& who, std::int64_t program_id,
                      std::int64_t day_id, std::int64_t now, DayChange change) {
-  auto day = LoadDay(s, program_id, day_id);
+  auto day = LoadProgramDay(s, program_id, day_id, true);
   if (!day || !auth::Policy::CanCoordinate(who, day->org) || day->day.status != "scheduled") {
     throw Abort{core::Error::NotFound()};
   }

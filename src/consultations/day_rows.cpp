@@ -52,4 +52,27 @@ void AttachSlots(soci::session& s, std::vector<ConsultationDay>& days) {
   }
 }
 
+std::optional<ProgramDay> LoadProgramDay(soci::session& s, std::int64_t program_id,
+                                         std::int64_t day_id, bool with_slots) {
+  long long pid = program_id;
+  long long did = day_id;
+  std::vector<ConsultationDay> days;
+  ProgramDay found;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
+                    "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
+                    "d.moved_from, p.organization_id, p.name FROM consultation_day d JOIN "
+                    "program p ON p.id = d.program_id WHERE d.id = :d AND p.id = :p",
+       soci::use(did), soci::use(pid));
+  for (const auto& r : rows) {
+    days.push_back(ReadDay(r));
+    found.org = GetInt(r, 12);
+    found.program_name = GetText(r, 13);
+  }
+  if (days.empty()) return std::nullopt;
+  if (with_slots) AttachSlots(s, days);
+  found.day = std::move(days.front());
+  return found;
+}
+
 }  // namespace tsunagu::consultations

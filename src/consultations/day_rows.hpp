@@ -2,6 +2,9 @@
 // consultations domain so every page sees a day the same way.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "consultations/model.hpp"
@@ -16,6 +19,18 @@ inline constexpr const char* kDayColumns =
 
 // A day from a row whose first twelve columns are kDayColumns.
 ConsultationDay ReadDay(const soci::row& r);
+
+// A day of a programme, with the programme's host organisation and name.
+struct ProgramDay {
+  ConsultationDay day;
+  std::int64_t org = 0;
+  std::string program_name;
+};
+
+// The day when it belongs to the programme (its slots too when `with_slots`); nullopt for a
+// missing day or another programme's.
+std::optional<ProgramDay> LoadProgramDay(soci::session& s, std::int64_t program_id,
+                                         std::int64_t day_id, bool with_slots);
 
 // Loads the slots of the given days in one query.
 void AttachSlots(soci::session& s, std::vector<ConsultationDay>& days);
