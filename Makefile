@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 TSUNAGU := $(BUILD_DIR)/tsunagu
 VAR := var
 
-.PHONY: all deps build run test unit integration e2e lint format fuzz bench bench-report clean
+.PHONY: all deps build run test unit integration e2e lint format fuzz bench bench-report bench-case clean
 
 all: build
 
@@ -61,12 +61,16 @@ fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
 # Benchmarks (not tests): HTTP pages and booking submissions against /healthz; the yearly
-# report on 1,000,000 records on both engines. See bench/README.md.
+# report on 1,000,000 records on both engines; support cases (bench-case). See bench/README.md.
 bench: build
 	bench/http-bench
 
 bench-report: build
 	bench/report-bench
+
+# A 1,000-entry case page and live updates to 200 SSE connections over two processes.
+bench-case: build
+	bench/case-bench
 
 clean:
 	rm -rf $(BUILD_DIR)

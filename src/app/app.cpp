@@ -9,6 +9,7 @@
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/migrator.hpp"
+#include "web/multipart.hpp"
 
 namespace tsunagu::app {
 namespace {
@@ -39,6 +40,7 @@ App::App(const core::Config& config, const core::Clock& clock) : config_(config)
 App::~App() {
   if (jobs_) jobs_->Stop();
   if (outbox_) outbox_->StopWorker();
+  if (bus_) bus_->Stop();
 }
 
 core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
@@ -51,6 +53,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   auto version_before = migrator.CurrentVersion();
   if (!version_before) return version_before.error();
   if (auto m = migrator.Migrate(); !m) return m.error();
+  app->hub_ = std::make_unique<live::Hub>();
+  app->bus_ = live::MakeBus(*app->hub_, *app->db_);
 
   // A brand-new database may get a brand-new key file, so `serve` on an empty file just
   // starts. An existing database never does: its data needs the key it was written with.
@@ -116,19 +120,64 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->reports_ = std::make_unique<consultations::ReportService>(*app->db_, clock);
   app->notices_ = std::make_unique<consultations::DayNotices>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
+  app->notifier_ =
+      std::make_unique<sharing::Notifier>(*app->outbox_, *app->catalog_, config.server.public_url);
+  app->clients_ = std::make_unique<clients::ClientService>(*app->db_, clock, *app->cipher_);
+  app->consents_ =
+      std::make_unique<sharing::ConsentService>(*app->db_, clock, *app->cipher_, *app->notifier_);
+  app->provisions_ = std::make_unique<sharing::ProvisionService>(*app->db_, clock, *app->cipher_);
+  app->referrals_ = std::make_unique<referrals::ReferralService>(*app->db_, clock, *app->cipher_,
+                                                                 *app->notifier_, *app->bus_);
+  app->cases_ = std::make_unique<cases::CaseService>(*app->db_, clock, *app->cipher_,
+                                                     *app->notifier_, *app->bus_);
+  app->documents_ = std::make_unique<documents::DocumentService>(
+      *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config, *app->bus_);
+  auto form_catalog = forms::FormCatalog::LoadDirectory(config.data_dir + "/forms");
+  if (!form_catalog) {
+    return core::Error::Invalid("cannot load the form definitions in " + config.data_dir +
+                                "/forms: " + form_catalog.error().message_key);
+  }
+  app->form_catalog_ = std::make_unique<forms::FormCatalog>(std::move(*form_catalog));
+  app->forms_ = std::make_unique<forms::FormService>(*app->db_, clock, *app->cipher_,
+                                                     *app->form_catalog_, *app->clients_);
   App* a = app.get();
   app->jobs_ = std::make_unique<ScheduledJobs>(
-      clock, std::vector<ScheduledJobs::Job>{
-                 {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
-                 {"survey_invitations",
-                  [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
-                 {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
-             });
+      clock,
+      std::vector<ScheduledJobs::Job>{
+          {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
+          {"survey_invitations",
+           [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
+          {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
+          {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
+      });
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
-  app->services_ = std::unique_ptr<Services>(new Services{
-      config, clock, *app->db_, *app->catalog_, *app->pages_, *app->cipher_, *app->outbox_,
-      *app->sessions_, *app->accounts_, *app->orgs_, *app->tokens_, *app->consultations_,
-      *app->board_, *app->records_, *app->surveys_, *app->reports_, *app->day_changes_});
+  app->services_ = std::unique_ptr<Services>(new Services{config,
+                                                          clock,
+                                                          *app->db_,
+                                                          *app->catalog_,
+                                                          *app->pages_,
+                                                          *app->cipher_,
+                                                          *app->outbox_,
+                                                          *app->sessions_,
+                                                          *app->accounts_,
+                                                          *app->orgs_,
+                                                          *app->tokens_,
+                                                          *app->consultations_,
+                                                          *app->board_,
+                                                          *app->records_,
+                                                          *app->surveys_,
+                                                          *app->reports_,
+                                                          *app->day_changes_,
+                                                          *app->hub_,
+                                                          *app->bus_,
+                                                          *app->notifier_,
+                                                          *app->clients_,
+                                                          *app->consents_,
+                                                          *app->provisions_,
+                                                          *app->referrals_,
+                                                          *app->cases_,
+                                                          *app->documents_,
+                                                          *app->forms_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;
@@ -235,12 +284,21 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
       if (!same) return pages_->Error(ctx, 403, "error.csrf");
     }
     auto content_type = req.Header("Content-Type").value_or("");
-    if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
-      return pages_->Error(ctx, 415, "error.bad_request");
+    if (web::IsMultipartFormData(content_type)) {
+      // Uploads: text fields (the CSRF token among them) into ctx.form, files into ctx.files.
+      auto boundary = web::MultipartBoundary(content_type);
+      auto parts = boundary ? web::ParseMultipart(req.body, *boundary) : std::nullopt;
+      if (!parts || !web::SplitMultipart(std::move(*parts), ctx.form, ctx.files)) {
+        return pages_->Error(ctx, 400, "error.bad_request");
+      }
+    } else {
+      if (content_type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+        return pages_->Error(ctx, 415, "error.bad_request");
+      }
+      auto form = http::ParseForm(req.body);
+      if (!form) return pages_->Error(ctx, 400, "error.bad_request");
+      ctx.form = std::move(*form);
     }
-    auto form = http::ParseForm(req.body);
-    if (!form) return pages_->Error(ctx, 400, "error.bad_request");
-    ctx.form = std::move(*form);
     const std::string sent = ctx.Form("csrf_token");
     const std::string expected =
         ctx.session ? ctx.session->csrf_token

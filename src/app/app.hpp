@@ -29,6 +29,9 @@ class App {
 
   Services& services() { return *services_; }
   storage::Database& db() { return *db_; }
+  // Live updates: pages subscribe to the hub; services publish on the bus after commits.
+  live::Hub& hub() { return *hub_; }
+  live::Bus& bus() { return *bus_; }
   notify::Outbox& outbox() { return *outbox_; }
   consultations::DayNotices& notices() { return *notices_; }
   // Day notices, questionnaire invitations, expired waiting-list holds (serve starts them).
@@ -45,6 +48,9 @@ class App {
   const core::Config& config_;
   const core::Clock& clock_;
   std::unique_ptr<storage::Database> db_;
+  // Declared after db_ so they go first: the PostgreSQL listener stops before the database.
+  std::unique_ptr<live::Hub> hub_;
+  std::unique_ptr<live::Bus> bus_;
   std::unique_ptr<core::Catalog> catalog_;
   std::unique_ptr<web::Renderer> renderer_;
   std::unique_ptr<web::Pages> pages_;
@@ -63,6 +69,15 @@ class App {
   std::unique_ptr<consultations::SurveyService> surveys_;
   std::unique_ptr<consultations::ReportService> reports_;
   std::unique_ptr<consultations::DayNotices> notices_;
+  std::unique_ptr<sharing::Notifier> notifier_;
+  std::unique_ptr<clients::ClientService> clients_;
+  std::unique_ptr<sharing::ConsentService> consents_;
+  std::unique_ptr<sharing::ProvisionService> provisions_;
+  std::unique_ptr<referrals::ReferralService> referrals_;
+  std::unique_ptr<cases::CaseService> cases_;
+  std::unique_ptr<documents::DocumentService> documents_;
+  std::unique_ptr<forms::FormCatalog> form_catalog_;
+  std::unique_ptr<forms::FormService> forms_;
   std::unique_ptr<ScheduledJobs> jobs_;
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<Services> services_;

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/body_limits.hpp"
 #include "app/demo.hpp"
 #include "audit/audit_log.hpp"
 #include "crypto/random.hpp"
@@ -73,6 +74,7 @@ int Serve(const CommonFlags& flags) {
   options.port = listen->second;
   options.worker_threads = config->server.worker_threads;
   options.max_body_bytes = config->server.max_body_bytes;
+  options.body_limit_for = [&c = *config](const http::Request& r) { return BodyLimitFor(c, r); };
   http::Server server(
       options, [&a](http::Request& r) { return a.Handle(r); },
       [&a](int status, const http::Request& r) { return a.HandleServerError(status, r); });

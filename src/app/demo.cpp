@@ -173,6 +173,85 @@ core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coor
   return AddDemoBookings(sv, who, actor, *program);
 }
 
+auth::Principal Member(std::int64_t user_id, std::int64_t org_id, auth::Role role) {
+  auth::Principal who;
+  who.user_id = user_id;
+  who.stage = "full";
+  who.organization_id = org_id;
+  who.role = role;
+  return who;
+}
+
+// Seed 003: the hospital's MSW registers a person, records her written consent to share with
+// the employment-support NPO, and refers her; the NPO accepts and has written the first
+// entries of her case. Created once: a later run finds the referral and leaves it alone.
+core::Status AddDemoSharing(Services& sv, std::int64_t hospital, std::int64_t msw,
+                            std::int64_t agency, std::int64_t career) {
+  auto existing = sv.db.Read<long long>([&](soci::session& s) {
+    long long n = 0;
+    long long from = hospital;
+    long long to = agency;
+    s << "SELECT COUNT(*) FROM referral WHERE from_org_id = :f AND to_org_id = :t", soci::into(n),
+        soci::use(from), soci::use(to);
+    return n;
+  });
+  if (!existing) return existing.error();
+  if (*existing != 0) return core::OkStatus();
+  const auto nurse = Member(msw, hospital, auth::Role::kCounselor);
+  const auto worker = Member(career, agency, auth::Role::kAdmin);
+  const audit::Actor actor{msw, hospital, "cli", "demo"};
+  const audit::Actor agency_actor{career, agency, "cli", "demo"};
+  const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
+
+  clients::ClientInput person;
+  person.name = "デモ 相談者D";
+  person.kana = "でも そうだんしゃでぃー";
+  person.phone = "090-0000-0004";
+  person.birth_year = 1976;
+  person.age_band = "40s";
+  person.gender = "female";
+  person.municipality = "みどり市";
+  person.diagnosis = "乳がん（デモ）";
+  person.treatment_status = "during";
+  person.work_status = "on_leave";
+  person.employer = "株式会社みどり製作所";
+  auto client = sv.clients.Create(nurse, actor, person);
+  if (!client) return client.error();
+
+  sharing::ConsentInput consent;
+  consent.organizations = {agency};
+  consent.items = {"basic", "medical", "work", "records", "documents"};
+  consent.purpose = "employment_support";
+  consent.valid_from = core::ToIso(today);
+  consent.valid_until = core::ToIso(core::AddDays(today, 365));
+  consent.method = "written";
+  if (auto c = sv.consents.Record(nurse, actor, *client, consent); !c) return c.error();
+
+  referrals::ReferralInput referral;
+  referral.to_org_id = agency;
+  referral.reason = "employment_support";
+  referral.note = "抗がん剤治療中。休職中で、来春の復職を希望されています（デモ）。";
+  auto sent = sv.referrals.Send(nurse, actor, *client, referral);
+  if (!sent) return sent.error();
+  auto case_id = sv.referrals.Accept(worker, agency_actor, *sent, 1);
+  if (!case_id) return case_id.error();
+  cases::EntryInput first{"interview",
+                          core::ToIso(today),
+                          "初回面談。復職の時期と勤務時間について希望を伺った（デモ）。",
+                          {}};
+  if (auto e = sv.cases.AddEntry(worker, agency_actor, *case_id, first); !e) return e.error();
+  cases::TaskInput task{"勤務先の人事担当者に連絡する（デモ）",
+                        core::ToIso(core::AddDays(today, 7)), career};
+  if (auto t = sv.cases.AddTask(worker, agency_actor, *case_id, task); !t) return t.error();
+  return core::OkStatus();
+}
+
+std::int64_t UserId(Services& sv, const char* email) {
+  auto user = sv.db.Read<std::optional<orgs::User>>(
+      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
+  return user && *user ? (*user)->id : 0;
+}
+
 }  // namespace
 
 core::Status LoadDemoData(Services& sv) {
@@ -210,6 +289,11 @@ core::Status LoadDemoData(Services& sv) {
   if (!jimu) return jimu.error();
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
+  }
+  const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
+  const auto career = UserId(sv, "career@demo.tsunagu.jp");
+  if (msw != 0 && career != 0) {
+    if (auto st = AddDemoSharing(sv, org_ids[1], msw, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

@@ -3,8 +3,14 @@
 #include "api/handlers/routes.hpp"
 #include "app/app.hpp"
 #include "auth/handlers/routes.hpp"
+#include "cases/handlers/routes.hpp"
+#include "clients/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
+#include "documents/handlers/routes.hpp"
+#include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
+#include "referrals/handlers/routes.hpp"
+#include "sharing/handlers/routes.hpp"
 
 namespace tsunagu::app {
 
@@ -16,6 +22,12 @@ void AddRoutes(Router& router, Services& services) {
   orgs::handlers::AddRoutes(router, services);
   api::handlers::AddRoutes(router, services);
   consultations::handlers::AddRoutes(router, services);
+  cases::handlers::AddRoutes(router, services);
+  forms::handlers::AddRoutes(router, services);
+  documents::handlers::AddRoutes(router, services);
+  clients::handlers::AddRoutes(router, services);
+  sharing::handlers::AddRoutes(router, services);
+  referrals::handlers::AddRoutes(router, services);
 }
 
 }  // namespace tsunagu::app

@@ -6,6 +6,8 @@
 #include "auth/accounts.hpp"
 #include "auth/password.hpp"
 #include "auth/sessions.hpp"
+#include "cases/case_service.hpp"
+#include "clients/client_service.hpp"
 #include "consultations/consultation_service.hpp"
 #include "consultations/day_board.hpp"
 #include "consultations/day_changes.hpp"
@@ -16,8 +18,16 @@
 #include "core/config.hpp"
 #include "core/i18n.hpp"
 #include "crypto/field_cipher.hpp"
+#include "documents/document_service.hpp"
+#include "forms/form_service.hpp"
+#include "live/bus.hpp"
+#include "live/hub.hpp"
 #include "notify/outbox.hpp"
 #include "orgs/org_service.hpp"
+#include "referrals/referral_service.hpp"
+#include "sharing/consent_service.hpp"
+#include "sharing/provisions.hpp"
+#include "sharing/update_notice.hpp"
 #include "storage/database.hpp"
 #include "web/page.hpp"
 
@@ -41,6 +51,16 @@ struct Services {
   consultations::SurveyService& surveys;
   consultations::ReportService& reports;
   consultations::DayChangeService& day_changes;
+  live::Hub& hub;
+  live::Bus& bus;
+  sharing::Notifier& notifier;
+  clients::ClientService& clients;
+  sharing::ConsentService& consents;
+  sharing::ProvisionService& provisions;
+  referrals::ReferralService& referrals;
+  cases::CaseService& cases;
+  documents::DocumentService& documents;
+  forms::FormService& forms;
 
   // Name of the session cookie: the __Host- prefix needs Secure, so plain-http development
   // and tests use a plain name (SECURITY.md rule 7).

@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "orgs/model.hpp"
 #include "storage/row.hpp"
+#include "storage/sealed.hpp"
 
 namespace tsunagu::consultations {
 namespace {
@@ -26,25 +27,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kIntakeTo
     {"other", "other"},
 }};
 
-std::string Join(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& c : codes) {
-    if (!out.empty()) out += ',';
-    out += c;
-  }
-  return out;
-}
-
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> out;
-  std::string item;
-  std::istringstream in(text);
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 // The codes of `list` that appear in `chosen`, in the list's order and once each: what is
 // stored does not depend on how the form happened to order or repeat its boxes.
 template <std::size_t N>
@@ -63,36 +45,12 @@ bool AllInList(const std::array<std::string_view, N>& list, const std::vector<st
                      [&](const std::string& c) { return InList(list, c); });
 }
 
-// Browsers send CR LF for a textarea's line breaks; one form keeps the stored text stable.
-std::string NormalizeText(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 std::string RecordAd(long long record_id, const char* column) {
   return "record:" + std::to_string(record_id) + ":" + column;
 }
 
 std::string DayAd(long long day_id, const char* column) {
   return "consultation_day:" + std::to_string(day_id) + ":" + column;
-}
-
-// Decrypts a stored value; a value never written (empty column) reads as empty text.
-std::string Open(const crypto::FieldCipher& cipher, const std::string& stored,
-                 const std::string& ad) {
-  if (stored.empty()) return {};
-  auto plain = cipher.Decrypt(stored, ad);
-  if (!plain) throw Abort{plain.error()};
-  return *plain;
 }
 
 // The booking columns RecordBooking needs; the slot is joined loosely (waiting bookings have
@@ -120,7 +78,7 @@ RecordBooking ReadBooking(const soci::row& r) {
   b.intake.heard_from = GetText(r, 9);
   b.intake.treatment_status = GetText(r, 10);
   b.intake.work_status = GetText(r, 11);
-  b.intake.topics = Split(GetText(r, 12));
+  b.intake.topics = core::SplitCodes(GetText(r, 12));
   b.needs_consideration = GetInt(r, 13) != 0;
   const bool has_slot = !storage::IsNull(r, 14);
   b.start_minutes = static_cast<int>(has_slot ? GetInt(r, 14) : GetInt(r, 16));
@@ -217,13 +175,13 @@ core::Result<std::int64_t> RecordService::Save(const auth::Principal& who,
   auto org = CounselOrg(who, program_id);
   if (!org) return org.error();
   RecordInput in = input;
-  in.summary = NormalizeText(input.summary);
-  in.info_given = NormalizeText(input.info_given);
+  in.summary = core::NormalizeNewlines(input.summary);
+  in.info_given = core::NormalizeNewlines(input.info_given);
   if (auto errors = Validate(in); !errors.empty())
     return core::Error::Invalid("error.form", errors);
-  const std::string professions = Join(InListOrder(orgs::kProfessions, in.professions));
-  const std::string topics = Join(InListOrder(kRecordTopics, in.topics));
-  const std::string referred = Join(InListOrder(kReferredTo, in.referred_to));
+  const std::string professions = core::JoinCodes(InListOrder(orgs::kProfessions, in.professions));
+  const std::string topics = core::JoinCodes(InListOrder(kRecordTopics, in.topics));
+  const std::string referred = core::JoinCodes(InListOrder(kReferredTo, in.referred_to));
   const std::int64_t now = clock_.NowSeconds();
 
   return db_.Write<std::int64_t>([&](soci::session& s) {
@@ -321,9 +279,9 @@ core::Result<std::optional<ConsultationRecord>> RecordService::Get(const auth::P
       c.id = GetInt(r, 0);
       c.booking_id = GetInt(r, 1);
       c.day_id = GetInt(r, 2);
-      c.input.professions = Split(GetText(r, 3));
-      c.input.topics = Split(GetText(r, 4));
-      c.input.referred_to = Split(GetText(r, 5));
+      c.input.professions = core::SplitCodes(GetText(r, 3));
+      c.input.topics = core::SplitCodes(GetText(r, 4));
+      c.input.referred_to = core::SplitCodes(GetText(r, 5));
       c.input.outcome = GetText(r, 6);
       c.input.follow_up = GetText(r, 7);
       c.input.minutes = static_cast<int>(GetInt(r, 8));
@@ -337,8 +295,9 @@ core::Result<std::optional<ConsultationRecord>> RecordService::Get(const auth::P
       record = std::move(c);
     }
     if (!record) return std::nullopt;
-    record->input.summary = Open(cipher_, summary_enc, RecordAd(record->id, "summary"));
-    record->input.info_given = Open(cipher_, info_enc, RecordAd(record->id, "info_given"));
+    record->input.summary = storage::Unseal(cipher_, summary_enc, RecordAd(record->id, "summary"));
+    record->input.info_given =
+        storage::Unseal(cipher_, info_enc, RecordAd(record->id, "info_given"));
     audit::AuditLog::Append(s, actor,
                             {"record.read", "consultation_record", std::to_string(record->id),
                              "{\"booking_id\":" + std::to_string(booking_id) + "}", *org},
@@ -446,8 +405,8 @@ core::Result<DayNotes> RecordService::GetDayNotes(const auth::Principal& who,
     }
     if (!found) throw Abort{core::Error::NotFound()};
     DayNotes notes;
-    notes.prep = Open(cipher_, prep_enc, DayAd(did, "prep_notes"));
-    notes.debrief = Open(cipher_, debrief_enc, DayAd(did, "debrief_notes"));
+    notes.prep = storage::Unseal(cipher_, prep_enc, DayAd(did, "prep_notes"));
+    notes.debrief = storage::Unseal(cipher_, debrief_enc, DayAd(did, "debrief_notes"));
     audit::AuditLog::Append(
         s, actor, {"day_notes.read", "consultation_day", std::to_string(day_id), "{}", *org}, now);
     return notes;
@@ -459,7 +418,7 @@ core::Status RecordService::SaveDayNotes(const auth::Principal& who, const audit
                                          const DayNotes& input) {
   auto org = CounselOrg(who, program_id);
   if (!org) return org.error();
-  DayNotes notes{NormalizeText(input.prep), NormalizeText(input.debrief)};
+  DayNotes notes{core::NormalizeNewlines(input.prep), core::NormalizeNewlines(input.debrief)};
   if (auto errors = ValidateNotes(notes); !errors.empty()) {
     return core::Error::Invalid("error.form", errors);
   }

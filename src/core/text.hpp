@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tsunagu::core {
 
@@ -37,5 +38,14 @@ std::string Trim(std::string_view utf8);
 // Pragmatic: exactly one @, a non-empty local part, a domain with a dot and no empty label,
 // no whitespace or control characters, at most 254 bytes. Delivery is the real check.
 bool LooksLikeEmail(std::string_view text);
+
+// Line breaks as LF only: CR LF (what browsers send for a textarea) and a lone CR become LF,
+// so stored text does not depend on the browser that sent it.
+std::string NormalizeNewlines(std::string_view text);
+
+// A list of codes stored in one column, comma-separated ("basic,records"). Codes never hold a
+// comma; empty items are dropped when the column is read back.
+std::string JoinCodes(const std::vector<std::string>& codes);
+std::vector<std::string> SplitCodes(std::string_view text);
 
 }  // namespace tsunagu::core

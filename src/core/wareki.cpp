@@ -226,4 +226,23 @@ std::string FormatFiscalYearEn(int fy) {
   return "FY" + std::to_string(fy) + RomajiSuffix({fy, 12, 31});
 }
 
+int JstMinuteOfDay(std::int64_t secs) {
+  constexpr std::int64_t kDay = 86400;
+  constexpr std::int64_t kJst = std::int64_t{9} * 3600;
+  const std::int64_t of_day = (secs % kDay + kDay + kJst) % kDay;
+  return static_cast<int>(of_day / 60);
+}
+
+std::string FormatDateTime(std::int64_t unix_seconds, std::string_view lang) {
+  const int minute = JstMinuteOfDay(unix_seconds);
+  return FormatDateTime(DateFromUnixSeconds(unix_seconds), minute / 60, minute % 60, lang);
+}
+
+std::string IsoDateTimeJst(std::int64_t unix_seconds) {
+  const int minute = JstMinuteOfDay(unix_seconds);
+  char time[16];
+  std::snprintf(time, sizeof time, "T%02d:%02d+09:00", minute / 60, minute % 60);
+  return ToIso(DateFromUnixSeconds(unix_seconds)) + time;
+}
+
 }  // namespace tsunagu::core

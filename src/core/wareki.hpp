@@ -41,6 +41,8 @@ Date AddDays(Date d, int days);
 int DaysBetween(Date from, Date to);  // to − from, in days
 // The calendar date at `secs` seen from a zone `utc_offset_minutes` east of UTC (JST by default).
 Date DateFromUnixSeconds(std::int64_t secs, int utc_offset_minutes = 540);
+// Minutes since midnight in Japan (JST, no daylight saving time) at a Unix time: 0 to 1439.
+int JstMinuteOfDay(std::int64_t secs);
 
 // One row per era; a new era is one more row (in start order).
 struct Era {
@@ -68,6 +70,10 @@ std::string FormatDateTimeEn(Date d, int hour, int minute);  // "Sun 13 April 20
 // "en" gives the English form; anything else the Japanese one (the system is Japanese-first).
 std::string FormatDate(Date d, std::string_view lang);
 std::string FormatDateTime(Date d, int hour, int minute, std::string_view lang);
+// The same for a Unix time, in JST: 「令和7年4月13日（日）18:00」.
+std::string FormatDateTime(std::int64_t unix_seconds, std::string_view lang);
+// "2025-04-13T18:00+09:00", for <time datetime> and other machine readers.
+std::string IsoDateTimeJst(std::int64_t unix_seconds);
 
 // 年度: April 1 to March 31, named by the calendar year it starts in.
 int FiscalYear(Date d);                  // 2026-03-31 → 2025, 2026-04-01 → 2026

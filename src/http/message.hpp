@@ -4,11 +4,14 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "http/event_stream.hpp"
 
 namespace tsunagu::http {
 
@@ -49,6 +52,9 @@ struct Response {
   std::string body;
   // When set, the server streams this file instead of body (static files).
   std::string file_path;
+  // When set (with status 200), the server sends the headers and then the stream's events as
+  // they are queued, until either side closes it; body is ignored.
+  std::shared_ptr<EventStream> stream;
 
   static Response Text(int status, std::string body,
                        std::string content_type = "text/plain; charset=utf-8");

@@ -139,6 +139,8 @@ Response FallbackResponse(int status) {
 struct Outgoing {
   std::variant<StringResponse, FileResponse> message;
   bool close = false;
+  // Set for an event stream: message is its header, and the events follow it.
+  std::shared_ptr<EventStream> events;
 };
 
 // What the response depends on besides the handler's Response.
@@ -176,8 +178,16 @@ class Session : public std::enable_shared_from_this<Session> {
   void DispatchRequest();
   void DispatchError(int status);
   void Dispatch(Request req, int error_status, ReplyContext context);
+  bool ApplyBodyLimit();
   void Write(Outgoing out);
   void OnWrite(bool close, beast::error_code ec);
+  void StartEvents();
+  void ReadWhileStreaming();
+  void PumpEvents();
+  void OnEventsWritten(beast::error_code ec);
+  void ScheduleHeartbeat();
+  void OnHeartbeat();
+  void EndEvents();
   void Linger();
   void OnLingerRead(beast::error_code ec, std::size_t bytes);
   void Close();
@@ -197,6 +207,13 @@ class Session : public std::enable_shared_from_this<Session> {
   std::variant<std::monostate, StringResponse, FileResponse> out_;
   std::size_t lingered_bytes_ = 0;
   std::array<char, 4096> linger_buffer_{};
+  // An event stream, once its header is out: the connection then only writes.
+  std::shared_ptr<EventStream> events_;
+  asio::steady_timer heartbeat_;
+  std::string events_out_;
+  bool events_writing_ = false;
+  bool events_ended_ = false;
+  std::chrono::steady_clock::time_point events_write_started_;
 };
 
 class ServerCore {
@@ -313,9 +330,10 @@ class ServerCore {
     }
     if (error_status != 0) res = ErrorResponse(error_status, req);
     const bool close_after = context.keep_alive == false || IsClosingStatus(error_status);
-    if (auto out = ToBeast(res, context, close_after)) return std::move(*out);
-    if (auto out = ToBeast(ErrorResponse(500, req), context, close_after)) return std::move(*out);
-    return std::move(*ToBeast(FallbackResponse(500), context, close_after));
+    Outgoing out = ToBeastWithFallback(res, req, context, close_after);
+    // A stream this connection will not carry is closed, so that its publisher forgets it.
+    if (res.stream && out.events != res.stream) res.stream->Close();
+    return out;
   }
 
  private:
@@ -365,6 +383,13 @@ class ServerCore {
         });
   }
 
+  Outgoing ToBeastWithFallback(const Response& res, const Request& req, const ReplyContext& context,
+                               bool close_after) {
+    if (auto out = ToBeast(res, context, close_after)) return std::move(*out);
+    if (auto out = ToBeast(ErrorResponse(500, req), context, close_after)) return std::move(*out);
+    return std::move(*ToBeast(FallbackResponse(500), context, close_after));
+  }
+
   Response ErrorResponse(int status, const Request& req) {
     try {
       if (on_error_) return on_error_(status, req);
@@ -408,6 +433,18 @@ class ServerCore {
       msg.keep_alive(!close);
       return true;
     };
+
+    if (res.stream && res.status == 200 && !context.head) {
+      StringResponse msg;
+      if (!fill(msg)) return std::nullopt;
+      // The body ends when the connection does (no length, no chunking), which every
+      // EventSource and proxy understands; X-Accel-Buffering stops nginx holding events back.
+      msg.set(bhttp::field::content_type, "text/event-stream; charset=utf-8");
+      msg.set(bhttp::field::cache_control, "no-store");
+      msg.set("X-Accel-Buffering", "no");
+      msg.keep_alive(false);
+      return Outgoing{std::move(msg), true, res.stream};
+    }
 
     const bool bodyless = IsBodylessStatus(res.status);
     if (!res.file_path.empty() && !bodyless) {
@@ -470,7 +507,8 @@ Session::Session(tcp::socket socket, ServerCore& core, bool over_limit)
     : core_(core),
       stream_(std::move(socket)),
       deadline_(stream_.get_executor()),
-      over_limit_(over_limit) {
+      over_limit_(over_limit),
+      heartbeat_(stream_.get_executor()) {
   if (!over_limit_) ++core_.active_connections();
   core_.Register(this);
   beast::error_code ec;
@@ -480,11 +518,19 @@ Session::Session(tcp::socket socket, ServerCore& core, bool over_limit)
 }
 
 Session::~Session() {
+  if (events_) {
+    events_->Detach();
+    events_->Close();
+  }
   core_.Unregister(this);
   if (!over_limit_) --core_.active_connections();
 }
 
 void Session::CloseAfterStop() {
+  if (events_) {
+    events_->Detach();
+    events_->Close();
+  }
   beast::error_code ec;
   stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
   stream_.socket().close(ec);
@@ -526,7 +572,13 @@ void Session::ReadRequest() {
   parser_.emplace();
   parser_->header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(options.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
-  parser_->body_limit(static_cast<std::uint64_t>(options.max_body_bytes));
+  if (options.body_limit_for) {
+    // Decided in OnHeader for this request. The parser checks a declared length as soon as
+    // the header ends, so the default must not be applied first.
+    parser_->body_limit(boost::none);
+  } else {
+    parser_->body_limit(static_cast<std::uint64_t>(options.max_body_bytes));
+  }
 
   // Our own timer rather than the stream's expiry: the stream closes the socket on
   // timeout, and a slow client should still learn that it was too slow (408).
@@ -558,6 +610,10 @@ void Session::StopDeadline() {
 void Session::OnHeader(beast::error_code ec) {
   if (ec) return OnReadError(ec);
   first_request_ = false;
+  if (core_.options().body_limit_for && !ApplyBodyLimit()) {
+    StopDeadline();
+    return DispatchError(413);
+  }
   const auto& header = parser_->get();
   if (!parser_->is_done() &&
       ContainsTokenIgnoreCase(header[bhttp::field::expect], "100-continue") &&
@@ -571,6 +627,22 @@ void Session::OnHeader(beast::error_code ec) {
     return;
   }
   ReadBody();
+}
+
+bool Session::ApplyBodyLimit() {
+  std::size_t limit = core_.options().max_body_bytes;
+  Request req = PartialRequest();
+  // A target that does not decode gets the default here and its 400 once it is complete.
+  if (FillPathAndQuery(req)) {
+    try {
+      limit = core_.options().body_limit_for(req);
+    } catch (...) {
+      limit = core_.options().max_body_bytes;
+    }
+  }
+  if (const auto length = parser_->content_length(); length && *length > limit) return false;
+  parser_->body_limit(static_cast<std::uint64_t>(limit));
+  return true;
 }
 
 void Session::ReadBody() {
@@ -682,6 +754,7 @@ void Session::Dispatch(Request req, int error_status, ReplyContext context) {
 void Session::Write(Outgoing out) {
   stream_.expires_after(kWriteTimeout);
   const bool close = out.close;
+  events_ = std::move(out.events);
   std::visit(
       [&](auto& message) {
         using Message = std::decay_t<decltype(message)>;
@@ -696,6 +769,10 @@ void Session::Write(Outgoing out) {
 
 void Session::OnWrite(bool close, beast::error_code ec) {
   out_ = std::monostate{};
+  if (events_) {
+    if (ec) return EndEvents();
+    return StartEvents();
+  }
   if (ec) return Close();
   if (close) return Linger();
   WaitForRequest();
@@ -722,6 +799,93 @@ void Session::OnLingerRead(beast::error_code ec, std::size_t bytes) {
                           [self = shared_from_this()](beast::error_code read_ec, std::size_t more) {
                             self->OnLingerRead(read_ec, more);
                           });
+}
+
+void Session::StartEvents() {
+  // From here on the socket is used directly with our own timers: Beast's stream timeout
+  // covers reads and writes together and would end a healthy idle stream.
+  stream_.expires_never();
+  std::weak_ptr<Session> weak = weak_from_this();
+  auto executor = stream_.get_executor();
+  // Weak, so that a stream kept by the application does not keep a closed connection alive.
+  events_->Attach([weak, executor] {
+    asio::post(executor, [weak] {
+      if (auto self = weak.lock()) self->PumpEvents();
+    });
+  });
+  ReadWhileStreaming();
+  ScheduleHeartbeat();
+  PumpEvents();  // whatever was queued before the header went out
+}
+
+void Session::ReadWhileStreaming() {
+  stream_.socket().async_read_some(asio::buffer(linger_buffer_),
+                                   [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                     // The stream is one-way: what the client sends is dropped, and
+                                     // its end (close or reset) ends the stream at once instead of
+                                     // at the next failed write.
+                                     if (ec) return self->EndEvents();
+                                     self->ReadWhileStreaming();
+                                   });
+}
+
+void Session::PumpEvents() {
+  if (events_ended_) return;
+  if (events_writing_) {
+    // A client dropped for not reading would not finish this write either: end it now
+    // rather than at the write timeout. Otherwise the write's completion takes the rest.
+    if (events_->dropped()) EndEvents();
+    return;
+  }
+  EventStream::Pending pending = events_->Take();
+  if (pending.bytes.empty()) {
+    if (pending.closed) EndEvents();
+    return;
+  }
+  events_out_ = std::move(pending.bytes);
+  events_writing_ = true;
+  events_write_started_ = std::chrono::steady_clock::now();
+  asio::async_write(stream_.socket(), asio::buffer(events_out_),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                      self->OnEventsWritten(ec);
+                    });
+}
+
+void Session::OnEventsWritten(beast::error_code ec) {
+  events_writing_ = false;
+  events_out_.clear();
+  if (ec) return EndEvents();
+  PumpEvents();
+}
+
+void Session::ScheduleHeartbeat() {
+  const auto heartbeat = core_.options().sse_heartbeat;
+  heartbeat_.expires_after(heartbeat.count() > 0
+                               ? std::chrono::steady_clock::duration(heartbeat)
+                               : std::chrono::steady_clock::duration(kWriteTimeout));
+  heartbeat_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (!ec) self->OnHeartbeat();
+  });
+}
+
+void Session::OnHeartbeat() {
+  if (events_ended_) return;
+  // A write still pending after this long: the peer stopped reading (or vanished).
+  if (events_writing_ &&
+      std::chrono::steady_clock::now() - events_write_started_ >= kWriteTimeout) {
+    return EndEvents();
+  }
+  if (core_.options().sse_heartbeat.count() > 0) events_->SendComment("ping");
+  ScheduleHeartbeat();
+}
+
+void Session::EndEvents() {
+  if (events_ended_) return;
+  events_ended_ = true;
+  events_->Detach();
+  events_->Close();
+  heartbeat_.cancel();
+  Close();
 }
 
 void Session::Close() {

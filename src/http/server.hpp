@@ -18,11 +18,18 @@ struct ServerOptions {
   int io_threads = 1;
   int worker_threads = 8;  // handlers may block on the database
   // Limits: a slow or hostile client must not hold resources (SECURITY.md rule 10).
-  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::size_t max_body_bytes = std::size_t{1024} * 1024;
   std::chrono::seconds read_timeout{15};
   std::chrono::seconds keep_alive_timeout{30};
-  std::size_t max_connections = 1024;
+  std::size_t max_connections = 1024;  // event streams count too: each holds a socket
+  // An idle event stream gets a comment this often, so proxies do not close it for silence
+  // and a dead peer shows up as a failed write.
+  std::chrono::milliseconds sse_heartbeat{std::chrono::seconds(20)};
+  // When set, called once the headers are read (method, target, path, query and headers
+  // filled; no body) to give this request's body limit instead of max_body_bytes: uploads
+  // need more than forms, and only their routes should accept it.
+  std::function<std::size_t(const Request&)> body_limit_for;
 };
 
 // What the server calls for each complete, well-formed request. It runs on a worker thread.
@@ -48,9 +55,10 @@ class Server {
   // Blocks until Stop() is called or SIGINT/SIGTERM arrives (when handle_signals), then
   // stops the server. Returns at once if the server is not running.
   void Wait(bool handle_signals);
-  // Idempotent; closes the listener and every connection and joins all threads. Called from
-  // a handler it only asks for the stop (a thread cannot join itself): Wait() or the
-  // destructor then finishes it. Do not destroy the Server while another thread is in Wait().
+  // Idempotent; closes the listener and every connection (ending event streams) and joins
+  // all threads. Called from a handler it only asks for the stop (a thread cannot join
+  // itself): Wait() or the destructor then finishes it. Do not destroy the Server while another
+  // thread is in Wait().
   void Stop();
 
  private:

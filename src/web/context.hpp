@@ -11,6 +11,7 @@
 #include "auth/sessions.hpp"
 #include "http/message.hpp"
 #include "orgs/model.hpp"
+#include "web/multipart.hpp"
 
 namespace tsunagu::web {
 
@@ -25,8 +26,10 @@ struct RequestContext {
   std::optional<orgs::Organization> organization;  // the active organisation
   std::optional<orgs::Membership> membership;      // the user's membership in it
   bool is_api = false;
-  // Decoded application/x-www-form-urlencoded body of a POST.
+  // Decoded form fields of a POST (application/x-www-form-urlencoded or multipart/form-data).
   std::multimap<std::string, std::string> form;
+  // Files of a multipart/form-data POST (its text fields are in `form`).
+  std::vector<UploadedFile> files;
   // Double-submit token for forms shown before any session exists (login).
   std::string anonymous_csrf;
   // Extra Set-Cookie headers the middleware adds to the response (session changes).

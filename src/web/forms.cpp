@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/text.hpp"
+#include "core/wareki.hpp"
 
 namespace tsunagu::web {
 
@@ -46,6 +47,24 @@ int ParseInt(const std::string& text) {
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
   if (ec != std::errc() || ptr != end || text.empty()) return -1;
   return value;
+}
+
+}  // namespace tsunagu::web
+
+namespace tsunagu::web {
+
+http::Response Failure(const Pages& pages, const RequestContext& ctx, const core::Error& error) {
+  if (error.code == core::ErrorCode::kNotFound) return pages.Error(ctx, 404, "error.not_found");
+  // Internal errors never show their key's detail; every other kind names its own message
+  // (error.forbidden, a conflict's reason, error.rate_limited, …).
+  if (error.code == core::ErrorCode::kInternal || error.message_key.empty()) {
+    return pages.Error(ctx, StatusFor(error.code), "error.internal");
+  }
+  return pages.Error(ctx, StatusFor(error.code), error.message_key);
+}
+
+std::string DateTimeOf(const RequestContext& ctx, std::int64_t unix_seconds) {
+  return core::FormatDateTime(unix_seconds, ctx.lang);
 }
 
 }  // namespace tsunagu::web

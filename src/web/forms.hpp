@@ -1,7 +1,14 @@
 // Small helpers shared by handlers.
 #pragma once
 
+#include <ctemplate/template.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -26,5 +33,35 @@ std::int64_t ParseId(const std::string& text);
 // The whole of `text` as a decimal integer, or -1 (which validation then rejects) when it is
 // empty, malformed or out of range.
 int ParseInt(const std::string& text);
+
+// A service error as a page: NotFound looks exactly like a missing page (other organisations'
+// records are not revealed), other errors show their own message with their status (a
+// conflict's reason with 409, error.forbidden with 403, …), internal errors the 500 wording.
+http::Response Failure(const Pages& pages, const RequestContext& ctx, const core::Error& error);
+
+// "令和8年12月3日 18:05" (JST) for a Unix time, in the page's language.
+std::string DateTimeOf(const RequestContext& ctx, std::int64_t unix_seconds);
+
+// One radio button or checkbox per code in `section` (CODE, ID, LABEL, CHECKED), labelled
+// `label_prefix` + code. The first control carries the field's id: the error summary links
+// to it.
+template <std::size_t N>
+void AddChoices(const Pages& pages, const RequestContext& ctx, ctemplate::TemplateDictionary& dict,
+                const std::string& section, const std::string& field,
+                const std::string& label_prefix, const std::array<std::string_view, N>& codes,
+                const std::vector<std::string>& chosen) {
+  bool first = true;
+  for (auto code : codes) {
+    const std::string text(code);
+    auto* item = dict.AddSectionDictionary(section);
+    item->SetValue("CODE", text);
+    item->SetValue("ID", first ? field : field + "-" + text);
+    first = false;
+    item->SetValue("LABEL", pages.T(ctx, label_prefix + text));
+    if (std::find(chosen.begin(), chosen.end(), text) != chosen.end()) {
+      item->ShowSection("CHECKED");
+    }
+  }
+}
 
 }  // namespace tsunagu::web

@@ -100,6 +100,10 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
         (ctx.membership->role == "admin" || ctx.membership->role == "coordinator")) {
       nav->ShowSection("NAV_COORDINATE");
     }
+    // Shared records (clients, referrals, cases): the roles that counsel; viewers do not.
+    if (auth::Policy::Allows(ctx.Who(), auth::Permission::kOrgCounsel)) {
+      nav->ShowSection("NAV_COUNSEL");
+    }
     if (ctx.membership && ctx.membership->role == "admin") nav->ShowSection("NAV_ORG_ADMIN");
     if (ctx.principal->is_system_admin) nav->ShowSection("NAV_SYSTEM_ADMIN");
   } else {

@@ -67,7 +67,16 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
   page,
 }) => {
   await logIn(page, kDemo.career);
-  await expect(navLinks(page)).toHaveText(['ホーム', '相談会', 'メンバー管理', '監査ログ', 'アカウント設定']);
+  await expect(navLinks(page)).toHaveText([
+    'ホーム',
+    '相談者',
+    '紹介',
+    '支援ケース',
+    '相談会',
+    'メンバー管理',
+    '監査ログ',
+    'アカウント設定',
+  ]);
 
   await visit(page, '/', { h1: 'ホーム' });
   await expect(page.locator('main')).toContainText('NPO法人 はたらくサポートみどり');
@@ -137,7 +146,7 @@ test('counselor: own pages, 403 on admin pages, English, and the 404 page', asyn
   page,
 }) => {
   await logIn(page, kDemo.msw);
-  await expect(navLinks(page)).toHaveText(['ホーム', 'アカウント設定']);
+  await expect(navLinks(page)).toHaveText(['ホーム', '相談者', '紹介', '支援ケース', 'アカウント設定']);
 
   await visit(page, '/', { h1: 'ホーム' });
   await expect(page.locator('main')).toContainText('相談員');

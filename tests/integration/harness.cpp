@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/body_limits.hpp"
 #include "app/demo.hpp"
 #include "auth/totp.hpp"
 #include "crypto/field_cipher.hpp"
@@ -332,6 +333,7 @@ TestServer::TestServer(ServerOptions options)
     so.worker_threads = 8;
     so.read_timeout = std::chrono::seconds(3);
     so.max_body_bytes = config_.server.max_body_bytes;
+    so.body_limit_for = [this](const http::Request& r) { return app::BodyLimitFor(config_, r); };
     app::App* a = app_.get();
     server_ = std::make_unique<http::Server>(
         so, [a](http::Request& r) { return a->Handle(r); },

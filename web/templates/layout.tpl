@@ -29,6 +29,11 @@
   <nav class="site-nav" aria-label="[[layout.nav_label]]">
     <ul>
       <li><a href="/">[[nav.home]]</a></li>
+      {{#NAV_COUNSEL}}
+      <li><a href="/clients">[[nav.clients]]</a></li>
+      <li><a href="/referrals">[[nav.referrals]]</a></li>
+      <li><a href="/cases">[[nav.cases]]</a></li>
+      {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
       {{/NAV_COORDINATE}}

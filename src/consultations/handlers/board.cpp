@@ -265,10 +265,8 @@ void AddRowProblem(const app::Services& sv, const web::RequestContext& ctx,
 // "18:32" on the day itself; with the date when arrivals were typed in afterwards.
 std::string ArrivalTime(const web::RequestContext& ctx, const ConsultationDay& day,
                         std::int64_t unix_seconds) {
-  constexpr std::int64_t kJst = 9 * 3600;
   if (core::DateFromUnixSeconds(unix_seconds) != day.date) return DateTimeOf(ctx, unix_seconds);
-  const std::int64_t of_day = ((unix_seconds + kJst) % 86400 + 86400) % 86400;
-  return FormatMinutes(static_cast<int>(of_day / 60));
+  return FormatMinutes(core::JstMinuteOfDay(unix_seconds));
 }
 
 void AddBookingRow(const app::Services& sv, const web::RequestContext& ctx,

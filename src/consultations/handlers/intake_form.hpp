@@ -14,30 +14,18 @@
 #include "app/services.hpp"
 #include "consultations/consultation_service.hpp"
 #include "web/context.hpp"
+#include "web/forms.hpp"
 
 namespace tsunagu::consultations::handlers {
 
-// One radio button or checkbox per code in `section` (CODE, ID, LABEL, CHECKED), labelled
-// `label_prefix` + code. The first control carries the field's id: the error summary links
-// to it.
+// web::AddChoices with this domain's services.
 template <std::size_t N>
 void AddChoices(const app::Services& sv, const web::RequestContext& ctx,
                 ctemplate::TemplateDictionary& dict, const std::string& section,
                 const std::string& field, const std::string& label_prefix,
                 const std::array<std::string_view, N>& codes,
                 const std::vector<std::string>& chosen) {
-  bool first = true;
-  for (auto code : codes) {
-    const std::string text(code);
-    auto* item = dict.AddSectionDictionary(section);
-    item->SetValue("CODE", text);
-    item->SetValue("ID", first ? field : field + "-" + text);
-    first = false;
-    item->SetValue("LABEL", sv.pages.T(ctx, label_prefix + text));
-    if (std::find(chosen.begin(), chosen.end(), text) != chosen.end()) {
-      item->ShowSection("CHECKED");
-    }
-  }
+  web::AddChoices(sv.pages, ctx, dict, section, field, label_prefix, codes, chosen);
 }
 
 // The posted slot ("slot"), intake, contacts and consent. The channel stays "web": the staff

@@ -80,14 +80,6 @@ std::string FiscalYearLabel(const std::string& lang, int fy) {
   return lang == "en" ? core::FormatFiscalYearEn(fy) : core::FormatFiscalYear(fy);
 }
 
-std::string DateTimeOf(const web::RequestContext& ctx, std::int64_t unix_seconds) {
-  constexpr std::int64_t kJst = 9 * 3600;
-  const std::int64_t of_day = ((unix_seconds + kJst) % 86400 + 86400) % 86400;
-  return core::FormatDateTime(core::DateFromUnixSeconds(unix_seconds),
-                              static_cast<int>(of_day / 3600), static_cast<int>(of_day % 3600 / 60),
-                              ctx.lang);
-}
-
 std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx) {
   const auto& limits = sv.config.security;
   auto counted =
@@ -101,11 +93,7 @@ std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& 
 }
 
 http::Response Failure(app::Services& sv, web::RequestContext& ctx, const core::Error& error) {
-  if (error.code == core::ErrorCode::kNotFound) return sv.pages.Error(ctx, 404, "error.not_found");
-  if (error.code == core::ErrorCode::kConflict && !error.message_key.empty()) {
-    return sv.pages.Error(ctx, 409, error.message_key);
-  }
-  return sv.pages.Error(ctx, web::StatusFor(error.code), "error.internal");
+  return web::Failure(sv.pages, ctx, error);
 }
 
 }  // namespace tsunagu::consultations::handlers

@@ -13,6 +13,7 @@
 #include "core/wareki.hpp"
 #include "http/message.hpp"
 #include "web/context.hpp"
+#include "web/forms.hpp"
 
 namespace tsunagu::consultations::handlers {
 
@@ -46,7 +47,7 @@ int FiscalYearFromQuery(const app::Services& sv, const web::RequestContext& ctx)
 std::string FiscalYearLabel(const std::string& lang, int fy);
 
 // "令和8年12月3日 18:05" (JST) for a Unix time, in the page's language.
-std::string DateTimeOf(const web::RequestContext& ctx, std::int64_t unix_seconds);
+using web::DateTimeOf;
 
 // Counts a public POST per client address ([security] public_form_limit per
 // public_form_window_minutes); a flood gets a calm page in the person's

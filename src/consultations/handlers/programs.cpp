@@ -3,6 +3,7 @@
 // answers NotFound for another organisation's programme, shown like a missing one.
 #include <set>
 
+#include "app/route_ids.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "core/text.hpp"
@@ -611,16 +612,6 @@ http::Response MoveDay(app::Services& sv, web::RequestContext& ctx, std::int64_t
   return ShowChanged(sv, ctx, id, *done, false);
 }
 
-// Wraps a handler taking the programme id; a malformed id is a missing programme.
-app::RouteHandler WithId(app::Services& sv,
-                         std::function<http::Response(web::RequestContext&, std::int64_t)> f) {
-  return [&sv, f = std::move(f)](web::RequestContext& ctx) {
-    const std::int64_t id = web::ParseId(ctx.Param("id"));
-    if (id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
-    return f(ctx, id);
-  };
-}
-
 // Cancelling and moving one day: a form, a confirmation, then the change (day_changes.hpp).
 void AddDayChangeRoutes(app::Router& router, app::Services& sv) {
   struct DayPage {
@@ -639,7 +630,7 @@ void AddDayChangeRoutes(app::Router& router, app::Services& sv) {
            DayPage{"POST", "/programs/{id}/days/{day_id}/move", MoveDay},
        }) {
     router.Add({p.method, p.path, auth::Permission::kOrgCoordinate,
-                WithId(sv, [&sv, page = p.page](web::RequestContext& ctx, std::int64_t id) {
+                app::WithId(sv, [&sv, page = p.page](web::RequestContext& ctx, std::int64_t id) {
                   return page(sv, ctx, id);
                 })});
   }
@@ -654,28 +645,28 @@ void AddCoordinatorRoutes(app::Router& router, app::Services& sv) {
   router.Add({"POST", "/programs", Permission::kOrgCoordinate,
               [&sv](web::RequestContext& ctx) { return CreateProgram(sv, ctx); }});
   router.Add({"GET", "/programs/{id}", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return ShowProgram(sv, ctx, id, FiscalYearFromQuery(sv, ctx), nullptr);
               })});
   router.Add({"POST", "/programs/{id}/targets", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return SaveTargets(sv, ctx, id);
               })});
   router.Add({"GET", "/programs/{id}/generate", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return GenerateForm(sv, ctx, id);
               })});
   router.Add({"POST", "/programs/{id}/generate/preview", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return Preview(sv, ctx, id);
               })});
   router.Add({"POST", "/programs/{id}/generate/edit", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return EditAgain(sv, ctx, id);
               })});
   AddDayChangeRoutes(router, sv);
   router.Add({"POST", "/programs/{id}/generate", Permission::kOrgCoordinate,
-              WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return Generate(sv, ctx, id);
               })});
 }

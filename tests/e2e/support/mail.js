@@ -133,7 +133,7 @@ function loadMail(dir, name) {
   return { ...mail, file, envelope };
 }
 
-function matches(mail, { to, subjectIncludes }) {
+function matches(mail, { to, subjectIncludes, textIncludes }) {
   if (to) {
     const want = to.toLowerCase();
     const inEnvelope = mail.envelope.rcpt_tos.some((r) => r.toLowerCase() === want);
@@ -141,6 +141,7 @@ function matches(mail, { to, subjectIncludes }) {
     if (!inEnvelope && !inHeaders) return false;
   }
   if (subjectIncludes && !mail.subject.includes(subjectIncludes)) return false;
+  if (textIncludes && !mail.text.includes(textIncludes)) return false;
   return true;
 }
 
@@ -148,9 +149,13 @@ function matches(mail, { to, subjectIncludes }) {
  * Waits for the oldest mail in `dir` that matches and was not returned before, and returns
  * { subject, to, text, from, cc, html, headers, envelope, file }.
  * `to` matches an envelope recipient or an address in To/Cc; `subjectIncludes` a substring of
- * the decoded subject. Throws after `timeoutMs`, listing the mails that were there.
+ * the decoded subject; `textIncludes` a substring of the text body. Throws after `timeoutMs`,
+ * listing the mails that were there.
  */
-async function readMail(dir, { to, subjectIncludes, timeoutMs = 15_000, pollMs = 100 } = {}) {
+async function readMail(
+  dir,
+  { to, subjectIncludes, textIncludes, timeoutMs = 15_000, pollMs = 100 } = {}
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const names = fs.existsSync(dir)
@@ -160,7 +165,7 @@ async function readMail(dir, { to, subjectIncludes, timeoutMs = 15_000, pollMs =
       const file = path.join(dir, name);
       if (delivered.has(file)) continue;
       const mail = loadMail(dir, name);
-      if (matches(mail, { to, subjectIncludes })) {
+      if (matches(mail, { to, subjectIncludes, textIncludes })) {
         delivered.add(file);
         return mail;
       }
@@ -174,7 +179,7 @@ async function readMail(dir, { to, subjectIncludes, timeoutMs = 15_000, pollMs =
         })
         .join('\n');
       throw new Error(
-        `no new mail in ${dir} matching ${JSON.stringify({ to, subjectIncludes })} ` +
+        `no new mail in ${dir} matching ${JSON.stringify({ to, subjectIncludes, textIncludes })} ` +
           `within ${timeoutMs} ms; mails there:\n${seen || '  (none)'}`
       );
     }

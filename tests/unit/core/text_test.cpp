@@ -154,4 +154,20 @@ TEST(LooksLikeEmailTest, Rejects) {
 }
 
 }  // namespace
+TEST(TextTest, NormalizeNewlinesKeepsOnlyLineFeeds) {
+  EXPECT_EQ(NormalizeNewlines("一行目\r\n二行目\r三行目\n四行目"),
+            "一行目\n二行目\n三行目\n四行目");
+  EXPECT_EQ(NormalizeNewlines("\r\n\r\n"), "\n\n");
+  EXPECT_EQ(NormalizeNewlines(""), "");
+}
+
+TEST(TextTest, CodesRoundTripThroughOneColumn) {
+  EXPECT_EQ(JoinCodes({"basic", "records", "documents"}), "basic,records,documents");
+  EXPECT_EQ(JoinCodes({}), "");
+  EXPECT_EQ(SplitCodes("basic,records,documents"),
+            (std::vector<std::string>{"basic", "records", "documents"}));
+  EXPECT_EQ(SplitCodes(",basic,,records,"), (std::vector<std::string>{"basic", "records"}));
+  EXPECT_TRUE(SplitCodes("").empty());
+}
+
 }  // namespace tsunagu::core

@@ -182,4 +182,16 @@ TEST(FiscalYearTest, Formats) {
 }
 
 }  // namespace
+TEST(JstTimeTest, MinuteOfDayAndFormats) {
+  // 2026-04-12T15:30:00Z is 2026-04-13 00:30 in Japan: the date turns at JST midnight.
+  constexpr std::int64_t kT = 1776007800;
+  EXPECT_EQ(JstMinuteOfDay(kT), 30);
+  EXPECT_EQ(IsoDateTimeJst(kT), "2026-04-13T00:30+09:00");
+  EXPECT_EQ(FormatDateTime(kT, "ja"), "令和8年4月13日（月）0:30");
+  EXPECT_EQ(JstMinuteOfDay(kT - 31 * 60), 1439);
+  // Before 1970 too (negative Unix times): 1969-12-31T15:00Z is midnight JST.
+  EXPECT_EQ(JstMinuteOfDay(-9 * 3600), 0);
+  EXPECT_EQ(IsoDateTimeJst(-9 * 3600), "1970-01-01T00:00+09:00");
+}
+
 }  // namespace tsunagu::core

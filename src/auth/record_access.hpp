@@ -1,0 +1,78 @@
+// Record-level access to what organisations share (SECURITY.md rules 1–3): the second half of
+// the policy, next to Policy's route-level half. It answers, inside the caller's transaction,
+// "may this principal see this client, case, referral or document, and which items?", and is
+// the only code that reads consents for that purpose. Nothing visible means "not found".
+#pragma once
+
+#include <soci/soci.h>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "auth/policy.hpp"
+#include "core/wareki.hpp"
+
+namespace tsunagu::auth {
+
+// What a consent may cover (同意の対象項目). Labels "consent.item.<code>".
+inline constexpr std::array<std::string_view, 5> kConsentItems = {
+    "basic",      // 氏名・連絡先・年代・性別・住所地
+    "medical",    // 診断名・治療の状況
+    "work",       // 就労状況・勤務先
+    "records",    // 支援の経過（経過記録・コメント・タスク・様式）
+    "documents",  // 書類
+};
+
+// Which client items one organisation may see, and on what ground.
+struct ClientView {
+  std::int64_t client_id = 0;
+  std::int64_t owner_org_id = 0;
+  bool owner = false;                  // the organisation that registered the person
+  std::vector<std::string> items;      // kConsentItems order; all of them for the owner
+  std::vector<std::int64_t> consents;  // active consents naming this organisation (not owner)
+
+  bool Has(std::string_view item) const;
+};
+
+// One case as seen by one organisation.
+struct CaseView {
+  std::int64_t case_id = 0;
+  std::int64_t case_org_id = 0;
+  std::int64_t client_id = 0;
+  bool runs_case = false;  // the principal's organisation runs the case: may edit it
+  ClientView client;       // what the principal may see of the person
+  // Consents that let a partner organisation see the case's records, and those that also
+  // cover its documents (both empty for the organisation that runs the case).
+  std::vector<std::int64_t> record_consents;
+  std::vector<std::int64_t> document_consents;
+
+  bool SeesRecords() const { return runs_case || !record_consents.empty(); }
+  bool SeesDocuments() const;
+};
+
+class RecordAccess {
+ public:
+  // nullopt when the principal may not counsel (Policy::kOrgCounsel) or its organisation sees
+  // nothing of the client: callers answer NotFound, exactly as for a client that does not exist.
+  static std::optional<ClientView> Client(soci::session& s, const Principal& who,
+                                          std::int64_t client_id, core::Date today);
+  // The case when the principal's organisation runs it, or when an active consent names both
+  // organisations and covers "records". nullopt otherwise (NotFound).
+  static std::optional<CaseView> Case(soci::session& s, const Principal& who, std::int64_t case_id,
+                                      core::Date today);
+  // Active consents of the client naming both organisations (a party each) and covering every
+  // item of `items`; the recording organisation counts as a party.
+  static std::vector<std::int64_t> ConsentsBetween(soci::session& s, std::int64_t client_id,
+                                                   std::int64_t org_a, std::int64_t org_b,
+                                                   const std::vector<std::string>& items,
+                                                   core::Date today);
+  // SQL condition for client lists (alias "c"), with :org and :today bound by the caller:
+  // the organisation's own clients and those an active consent names it for.
+  static const char* ClientListFilter();
+};
+
+}  // namespace tsunagu::auth

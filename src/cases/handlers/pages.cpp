@@ -1,0 +1,383 @@
+// The case list, the case page with its live timeline (htmx's SSE extension re-fetches the
+// timeline fragment when the stream says it changed; without JavaScript a reload shows the
+// same), an entry's edit form and its history.
+#include <string_view>
+
+#include "app/route_ids.hpp"
+#include "cases/handlers/routes.hpp"
+#include "cases/handlers/view.hpp"
+#include "consultations/model.hpp"
+#include "core/wareki.hpp"
+#include "web/forms.hpp"
+
+namespace tsunagu::cases::handlers {
+namespace {
+
+// Splits free text into lines so templates print line breaks without raw HTML.
+void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
+              const std::string& text) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find('\n', start);
+    dict.AddSectionDictionary(section)->SetValue(
+        "LINE", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+}
+
+std::string Field(std::string_view text, int index) {
+  std::size_t start = 0;
+  for (int i = 0; i < index; ++i) {
+    start = text.find('|', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const auto end = text.find('|', start);
+  return std::string(text.substr(start, end == std::string_view::npos ? end : end - start));
+}
+
+// A system entry's text from its codes: "status|intake|assessment" → 「状況：受付 → アセスメント」.
+std::string SystemText(const app::Services& sv, const web::RequestContext& ctx,
+                       const std::string& body) {
+  const std::string what = Field(body, 0);
+  const std::string from = Field(body, 1);
+  const std::string to = Field(body, 2);
+  const auto& lang = ctx.lang;
+  if (what == "status") {
+    return sv.catalog.Format(lang, "cases.change.status",
+                             {{"from", sv.pages.T(ctx, "case.status." + from)},
+                              {"to", sv.pages.T(ctx, "case.status." + to)}});
+  }
+  if (what == "employer_status" || what == "agency_status") {
+    return sv.catalog.Format(lang, "cases.change." + what,
+                             {{"from", sv.pages.T(ctx, "case.coordination." + from)},
+                              {"to", sv.pages.T(ctx, "case.coordination." + to)}});
+  }
+  if (what == "outcome") {
+    return sv.catalog.Format(lang, "cases.change.outcome",
+                             {{"outcome", sv.pages.T(ctx, "case.outcome." + to)}});
+  }
+  if (what == "goals") return sv.pages.T(ctx, "cases.change.goals");
+  return sv.pages.T(ctx, "cases.change.other");
+}
+
+std::string Person(const app::Services& sv, const web::RequestContext& ctx, const std::string& name,
+                   const std::string& profession) {
+  if (profession.empty()) return name;
+  return name + "（" + sv.pages.T(ctx, "profession." + profession) + "）";
+}
+
+template <std::size_t N>
+void AddSelect(const app::Services& sv, const web::RequestContext& ctx,
+               ctemplate::TemplateDictionary& dict, const std::string& section,
+               const std::string& prefix, const std::array<std::string_view, N>& codes,
+               const std::string& chosen, bool skip_closed = false) {
+  for (auto code : codes) {
+    if (skip_closed && code == "closed") continue;
+    auto* item = dict.AddSectionDictionary(section);
+    item->SetValue("CODE", std::string(code));
+    item->SetValue("LABEL", sv.pages.T(ctx, prefix + std::string(code)));
+    if (code == chosen) item->ShowSection("SELECTED");
+  }
+}
+
+http::Response CaseList(app::Services& sv, web::RequestContext& ctx) {
+  const bool all = ctx.request.Query("all").value_or("") == "1";
+  auto cases = sv.cases.List(*ctx.Who(), ctx.Actor(), !all);
+  if (!cases) return web::Failure(sv.pages, ctx, cases.error());
+  ctemplate::TemplateDictionary dict("cases_list");
+  if (all) {
+    dict.ShowSection("SHOWING_ALL");
+  } else {
+    dict.ShowSection("SHOWING_OPEN");
+  }
+  for (const auto& c : *cases) {
+    auto* row = dict.AddSectionDictionary(c.own ? "OWN" : "SHARED");
+    row->SetValue("PATH", CasePath(c.id));
+    row->SetValue("CLIENT",
+                  c.client_name.empty() ? sv.pages.T(ctx, "cases.name_hidden") : c.client_name);
+    row->SetValue("ORG", c.organization_name);
+    row->SetValue("OWNER", c.owner_name);
+    row->SetValue("STATUS", sv.pages.T(ctx, "case.status." + c.status));
+    if (!c.outcome.empty()) {
+      row->SetValue("OUTCOME", sv.pages.T(ctx, "case.outcome." + c.outcome));
+      row->ShowSection("HAS_OUTCOME");
+    }
+    row->SetIntValue("OPEN_TASKS", c.open_tasks);
+    row->SetValue("UPDATED", web::DateTimeOf(ctx, c.updated_at));
+  }
+  if (cases->empty()) dict.ShowSection("EMPTY");
+  return sv.pages.Render(ctx, "cases/list", "cases.list.title", dict);
+}
+
+// The fragment htmx swaps in when the stream says the timeline changed.
+http::Response TimelineFragment(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  auto entries = sv.cases.Timeline(*ctx.Who(), ctx.Actor(), id);
+  if (!entries) return web::Failure(sv.pages, ctx, entries.error());
+  ctemplate::TemplateDictionary dict("cases_timeline");
+  AddTimeline(sv, ctx, dict, id, *entries);
+  dict.SetValue("LANG", ctx.lang);
+  return http::Response::Html(200, sv.pages.renderer().Render("cases/timeline", ctx.lang, dict));
+}
+
+// The live stream: checked like any read of the case, then held open by the server.
+http::Response Events(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  if (auto seen = sv.cases.CanSee(*ctx.Who(), id); !seen) {
+    return web::Failure(sv.pages, ctx, seen.error());
+  }
+  http::Response response;
+  response.status = 200;
+  response.stream = sv.hub.Subscribe("case:" + std::to_string(id));
+  // A first event tells the page (and a test) that the stream is open.
+  response.stream->Send("ready", std::to_string(id));
+  return response;
+}
+
+http::Response EditEntryForm(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                             std::int64_t entry_id) {
+  auto c = sv.cases.Get(*ctx.Who(), ctx.Actor(), id);
+  if (!c) return web::Failure(sv.pages, ctx, c.error());
+  for (const auto& e : c->timeline) {
+    if (e.id != entry_id) continue;
+    if (!e.editable) return sv.pages.Error(ctx, 403, "error.forbidden");
+    ctemplate::TemplateDictionary dict("cases_edit_entry");
+    dict.SetValue("CASE_PATH", CasePath(id));
+    dict.SetValue("ACTION", CasePath(id) + "/entries/" + std::to_string(entry_id) + "/edit");
+    dict.SetIntValue("VERSION", e.version);
+    dict.SetValue("V_OCCURRED_ON", core::ToIso(e.occurred_on));
+    dict.SetValue("V_BODY", e.body);
+    if (e.kind == "comment" || !c->view.runs_case) {
+      dict.SetValueAndShowSection("FIXED_KIND", e.kind, "KIND_FIXED");
+      dict.SetValue("KIND_LABEL", sv.pages.T(ctx, "case.entry." + e.kind));
+    } else {
+      AddSelect(sv, ctx, dict, "KIND", "case.entry.", kEntryKinds, e.kind);
+      dict.ShowSection("KIND_CHOICE");
+    }
+    dict.SetIntValue("MAX_BODY", static_cast<long>(CaseService::kMaxBody));
+    return sv.pages.Render(ctx, "cases/edit_entry", "cases.edit.title", dict);
+  }
+  return sv.pages.Error(ctx, 404, "error.not_found");
+}
+
+http::Response EntryHistory(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                            std::int64_t entry_id) {
+  auto history = sv.cases.History(*ctx.Who(), ctx.Actor(), id, entry_id);
+  if (!history) return web::Failure(sv.pages, ctx, history.error());
+  ctemplate::TemplateDictionary dict("cases_history");
+  dict.SetValue("CASE_PATH", CasePath(id));
+  for (const auto& rev : *history) {
+    auto* row = dict.AddSectionDictionary("REVISION");
+    row->SetIntValue("VERSION", rev.version);
+    row->SetValue("KIND", sv.pages.T(ctx, "case.entry." + rev.kind));
+    row->SetValue("DATE", core::FormatDate(rev.occurred_on, ctx.lang));
+    row->SetValue("BY", rev.edited_by);
+    row->SetValue("AT", web::DateTimeOf(ctx, rev.edited_at));
+    AddLines(*row, "LINE_ITEM", rev.body);
+  }
+  if (history->empty()) dict.ShowSection("NO_HISTORY");
+  return sv.pages.Render(ctx, "cases/history", "cases.history.title", dict);
+}
+
+}  // namespace
+
+std::string CasePath(std::int64_t id) {
+  return "/cases/" + std::to_string(id);
+}
+
+void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
+                 ctemplate::TemplateDictionary& dict, std::int64_t case_id,
+                 const std::vector<TimelineEntry>& entries) {
+  dict.SetValue("CASE_PATH", CasePath(case_id));
+  dict.SetIntValue("ENTRY_COUNT", static_cast<long>(entries.size()));
+  for (const auto& e : entries) {
+    auto* row = dict.AddSectionDictionary("ENTRY");
+    row->SetIntValue("ENTRY_ID", e.id);
+    row->SetValue("KIND_CODE", e.kind);
+    row->SetValue("KIND", sv.pages.T(ctx, "case.entry." + e.kind));
+    row->SetValue("DATE", core::FormatDate(e.occurred_on, ctx.lang));
+    row->SetValue("ISO_DATE", core::ToIso(e.occurred_on));
+    row->SetValue("AUTHOR", Person(sv, ctx, e.author_name, e.author_profession));
+    row->SetValue("ORG", e.organization_name);
+    if (e.kind == "status_change") {
+      AddLines(*row, "LINE_ITEM", SystemText(sv, ctx, e.body));
+    } else if (e.withheld) {
+      AddLines(*row, "LINE_ITEM", sv.pages.T(ctx, "cases.timeline.withheld"));
+    } else {
+      AddLines(*row, "LINE_ITEM", e.body);
+    }
+    if (e.version > 1) {
+      row->SetValue("EDITED", sv.catalog.Format(ctx.lang, "cases.timeline.edited",
+                                                {{"at", web::DateTimeOf(ctx, e.updated_at)}}));
+      row->SetValue("HISTORY_PATH",
+                    CasePath(case_id) + "/entries/" + std::to_string(e.id) + "/history");
+      row->ShowSection("WAS_EDITED");
+    }
+    if (e.editable) {
+      row->SetValue("EDIT_PATH", CasePath(case_id) + "/entries/" + std::to_string(e.id) + "/edit");
+      row->ShowSection("CAN_EDIT");
+    }
+    for (const auto& name : e.mentions) {
+      row->AddSectionDictionary("MENTION")->SetValue("NAME", name);
+    }
+    if (!e.mentions.empty()) row->ShowSection("HAS_MENTIONS");
+  }
+  if (entries.empty()) dict.ShowSection("NO_ENTRIES");
+}
+
+http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                        const core::Error* error, const std::string& form) {
+  auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id);
+  if (!got) return web::Failure(sv.pages, ctx, got.error());
+  const SupportCase& c = *got;
+  ctemplate::TemplateDictionary dict("cases_page");
+  dict.SetIntValue("CASE_ID", id);
+  dict.SetValue("CASE_PATH", CasePath(id));
+  dict.SetValue("CLIENT_NAME",
+                c.client_name.empty() ? sv.pages.T(ctx, "cases.name_hidden") : c.client_name);
+  if (!c.client_kana.empty()) dict.SetValueAndShowSection("CLIENT_KANA", c.client_kana, "HAS_KANA");
+  if (c.view.client.owner || !c.view.client.items.empty()) {
+    dict.SetValueAndShowSection("CLIENT_PATH", "/clients/" + std::to_string(c.view.client_id),
+                                "HAS_CLIENT_LINK");
+  }
+  dict.SetValue("ORG_NAME", c.organization_name);
+  if (c.referral_id != 0) {
+    dict.SetValueAndShowSection("REFERRAL_PATH", "/referrals/" + std::to_string(c.referral_id),
+                                "FROM_REFERRAL");
+    dict.SetValue("REFERRING_ORG", c.referring_org_name);
+  }
+  dict.SetValue("OWNER", c.owner_name);
+  for (const auto& st : c.staff) {
+    dict.AddSectionDictionary("STAFF")->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+  }
+  dict.SetValue("OPENED", web::DateTimeOf(ctx, c.opened_at));
+  dict.SetValue("STATUS", sv.pages.T(ctx, "case.status." + c.status));
+  dict.SetValue("STATUS_CODE", c.status);
+  dict.SetValue("EMPLOYER_STATUS", sv.pages.T(ctx, "case.coordination." + c.employer_status));
+  dict.SetValue("AGENCY_STATUS", sv.pages.T(ctx, "case.coordination." + c.agency_status));
+  if (c.goals.empty()) {
+    dict.ShowSection("NO_GOALS");
+  } else {
+    AddLines(dict, "GOAL_LINE", c.goals);
+  }
+  if (c.status == "closed") {
+    auto* outcome = dict.AddSectionDictionary("CLOSED");
+    outcome->SetValue("OUTCOME", sv.pages.T(ctx, "case.outcome." + c.outcome));
+    outcome->SetValue("OUTCOME_ON", core::FormatDate(c.outcome_on, ctx.lang));
+  }
+  AddTimeline(sv, ctx, dict, id, c.timeline);
+  dict.SetIntValue("VERSION", c.version);
+  dict.SetIntValue("MAX_BODY", static_cast<long>(CaseService::kMaxBody));
+  const std::string today = core::ToIso(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
+
+  // The entry form: kinds for the running organisation, comments for partners.
+  const bool entry_error = error != nullptr && form == "entry";
+  const std::string kind =
+      entry_error ? ctx.Form("kind") : (c.view.runs_case ? "interview" : "comment");
+  if (c.view.runs_case) {
+    dict.ShowSection("KIND_CHOICE");
+    AddSelect(sv, ctx, dict, "KIND", "case.entry.", kEntryKinds, kind);
+  } else {
+    dict.ShowSection("PARTNER");
+  }
+  dict.SetValue("V_OCCURRED_ON", entry_error ? ctx.Form("occurred_on") : today);
+  if (entry_error) dict.SetValue("V_BODY", ctx.Form("body"));
+  auto candidates = sv.cases.Candidates(*ctx.Who(), id);
+  if (candidates) {
+    for (const auto& st : *candidates) {
+      if (st.user_id == ctx.Who()->user_id) continue;
+      auto* m = dict.AddSectionDictionary("MENTION_CHOICE");
+      m->SetIntValue("USER_ID", st.user_id);
+      m->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+    }
+  }
+  if (c.view.runs_case) {
+    auto* edit = dict.AddSectionDictionary("RUNS_CASE");
+    const bool status_error = error != nullptr && form == "status";
+    AddSelect(sv, ctx, *edit, "STATUS_CHOICE", "case.status.", kStatuses,
+              status_error ? ctx.Form("status") : c.status, true);
+    AddSelect(sv, ctx, *edit, "EMPLOYER_CHOICE", "case.coordination.", kCoordination,
+              status_error ? ctx.Form("employer_status") : c.employer_status);
+    AddSelect(sv, ctx, *edit, "AGENCY_CHOICE", "case.coordination.", kCoordination,
+              status_error ? ctx.Form("agency_status") : c.agency_status);
+    edit->SetValue("V_GOALS", status_error ? ctx.Form("goals") : c.goals);
+    edit->SetIntValue("VERSION", c.version);
+    edit->SetIntValue("MAX_BODY", static_cast<long>(CaseService::kMaxBody));
+    edit->SetValue("CASE_PATH", CasePath(id));
+    edit->SetValue("CSRF", ctx.CsrfToken());
+    if (c.status != "closed") {
+      auto* close = edit->AddSectionDictionary("CAN_CLOSE");
+      const bool close_error = error != nullptr && form == "close";
+      AddSelect(sv, ctx, *close, "OUTCOME_CHOICE", "case.outcome.", kOutcomes,
+                close_error ? ctx.Form("outcome") : "");
+      close->SetValue("V_OUTCOME_ON", close_error ? ctx.Form("outcome_on") : today);
+    }
+    for (const auto& t : c.tasks) {
+      auto* row = edit->AddSectionDictionary(t.status == "open" ? "OPEN_TASK" : "DONE_TASK");
+      row->SetIntValue("TASK_ID", t.id);
+      row->SetValue("TITLE", t.title);
+      row->SetValue("DUE", core::FormatDate(t.due_on, ctx.lang));
+      row->SetValue("OWNER", t.owner_name);
+      if (t.status == "open" && t.due_on <= core::DateFromUnixSeconds(sv.clock.NowSeconds())) {
+        row->ShowSection("DUE_NOW");
+      }
+    }
+    const bool task_error = error != nullptr && form == "task";
+    edit->SetValue("V_TITLE", task_error ? ctx.Form("title") : "");
+    edit->SetValue("V_DUE_ON", task_error ? ctx.Form("due_on") : today);
+    if (candidates) {
+      for (const auto& st : *candidates) {
+        auto* o = edit->AddSectionDictionary("OWNER_CHOICE");
+        o->SetIntValue("USER_ID", st.user_id);
+        o->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+        if (st.user_id == ctx.Who()->user_id) o->ShowSection("SELECTED");
+        auto* s = edit->AddSectionDictionary("STAFF_CHOICE");
+        s->SetIntValue("USER_ID", st.user_id);
+        s->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+        for (const auto& assigned : c.staff) {
+          if (assigned.user_id == st.user_id) s->ShowSection("CHECKED");
+        }
+      }
+    }
+    if (error != nullptr) sv.pages.AddErrors(*edit, ctx, *error);
+  }
+  if (error != nullptr) sv.pages.AddErrors(dict, ctx, *error);
+  const auto done = ctx.request.Query("done").value_or("");
+  for (std::string_view code :
+       {"entry", "edited", "status", "closed", "staff", "task", "task_done"}) {
+    if (done == code)
+      dict.SetValueAndShowSection("DONE", sv.pages.T(ctx, "cases.done." + done), "NOTICE");
+  }
+  return sv.pages.Render(ctx, "cases/page", "cases.page.title", dict,
+                         error != nullptr ? web::StatusFor(error->code) : 200);
+}
+
+void AddPageRoutes(app::Router& router, app::Services& sv) {
+  using auth::Permission;
+  router.Add({"GET", "/cases", Permission::kOrgCounsel,
+              [&sv](web::RequestContext& ctx) { return CaseList(sv, ctx); }});
+  router.Add({"GET", "/cases/{id}", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return ShowCase(sv, ctx, id);
+              })});
+  router.Add({"GET", "/cases/{id}/timeline", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return TimelineFragment(sv, ctx, id);
+              })});
+  router.Add({"GET", "/cases/{id}/events", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                return Events(sv, ctx, id);
+              })});
+  router.Add(
+      {"GET", "/cases/{id}/entries/{entry_id}/edit", Permission::kOrgCounsel,
+       app::WithIds(sv, {"id", "entry_id"}, [&sv](web::RequestContext& ctx, const app::Ids& ids) {
+         return EditEntryForm(sv, ctx, ids[0], ids[1]);
+       })});
+  router.Add(
+      {"GET", "/cases/{id}/entries/{entry_id}/history", Permission::kOrgCounsel,
+       app::WithIds(sv, {"id", "entry_id"}, [&sv](web::RequestContext& ctx, const app::Ids& ids) {
+         return EntryHistory(sv, ctx, ids[0], ids[1]);
+       })});
+}
+
+}  // namespace tsunagu::cases::handlers

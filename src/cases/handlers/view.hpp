@@ -1,0 +1,29 @@
+// What the case pages share: the timeline as template sections, the entry form's fields, and
+// the page itself (shown again with errors by the actions).
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <string>
+
+#include "app/services.hpp"
+#include "cases/case_service.hpp"
+#include "core/result.hpp"
+#include "http/message.hpp"
+#include "web/context.hpp"
+
+namespace tsunagu::cases::handlers {
+
+std::string CasePath(std::int64_t id);
+
+// ENTRY sections of cases/timeline (kind, date, author, text lines, edit and history links).
+void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
+                 ctemplate::TemplateDictionary& dict, std::int64_t case_id,
+                 const std::vector<TimelineEntry>& entries);
+
+// The case page. `error` (with the posted form's values kept) is shown at the top and by the
+// field of the form it belongs to (`form`: "entry", "status", "close", "task").
+http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                        const core::Error* error = nullptr, const std::string& form = "");
+
+}  // namespace tsunagu::cases::handlers

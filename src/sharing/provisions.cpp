@@ -1,0 +1,96 @@
+#include "sharing/provisions.hpp"
+
+#include <sstream>
+
+#include "core/text.hpp"
+#include "core/wareki.hpp"
+#include "storage/row.hpp"
+
+namespace tsunagu::sharing {
+namespace {
+
+using storage::GetInt;
+using storage::GetText;
+
+}  // namespace
+
+void RecordProvision(soci::session& s, const crypto::FieldCipher& cipher, const Provision& p,
+                     std::int64_t now) {
+  const std::string day = core::ToIso(core::DateFromUnixSeconds(now));
+  long long provider = p.provider_org_id;
+  long long recipient = p.recipient_org_id;
+  soci::indicator recipient_ind = p.recipient_org_id == 0 ? soci::i_null : soci::i_ok;
+  long long client = p.client_id;
+  long long consent = p.consent_id;
+  long long actor = p.actor_user_id;
+  soci::indicator actor_ind = p.actor_user_id == 0 ? soci::i_null : soci::i_ok;
+  long long link = p.share_link_id;
+  soci::indicator link_ind = p.share_link_id == 0 ? soci::i_null : soci::i_ok;
+  long long at = now;
+  // The label's place is the link or the recipient, which the row itself names.
+  const std::string label =
+      p.recipient_label.empty()
+          ? std::string()
+          : cipher.Encrypt(p.recipient_label,
+                           "provision:" + std::to_string(p.client_id) + ":recipient");
+  const std::string items = core::JoinCodes(p.items);
+  s << "INSERT INTO provision_record (provider_org_id, recipient_org_id, recipient_label_enc, "
+       "client_id, consent_id, items, channel, provided_on, provided_at, actor_user_id, "
+       "share_link_id) VALUES (:p, :r, :l, :c, :k, :i, :ch, :d, :t, :a, :s) ON CONFLICT DO "
+       "NOTHING",
+      soci::use(provider), soci::use(recipient, recipient_ind), soci::use(label), soci::use(client),
+      soci::use(consent), soci::use(items), soci::use(p.channel), soci::use(day), soci::use(at),
+      soci::use(actor, actor_ind), soci::use(link, link_ind);
+}
+
+core::Result<std::vector<ProvisionRow>> ProvisionService::List(const auth::Principal& who,
+                                                               const audit::Actor& actor,
+                                                               const std::string& from,
+                                                               const std::string& to, int limit) {
+  if (!auth::Policy::Allows(&who, auth::Permission::kOrgCoordinate)) {
+    return core::Error::Forbidden();
+  }
+  return db_.Write<std::vector<ProvisionRow>>([&](soci::session& s) {
+    long long org = who.organization_id;
+    int lim = limit;
+    std::vector<ProvisionRow> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT p.id, p.provided_at, COALESCE(o.name, ''), p.recipient_label_enc, "
+                      "p.client_id, p.consent_id, p.items, p.channel, c.organization_id, "
+                      "c.name_enc FROM provision_record p JOIN client c ON c.id = p.client_id "
+                      "LEFT JOIN organization o ON o.id = p.recipient_org_id WHERE "
+                      "p.provider_org_id = :o AND p.provided_on >= :f AND p.provided_on <= :t "
+                      "ORDER BY p.provided_at DESC, p.id DESC LIMIT :l",
+         soci::use(org), soci::use(from), soci::use(to), soci::use(lim));
+    for (const auto& r : rows) {
+      ProvisionRow row;
+      row.id = GetInt(r, 0);
+      row.provided_at = GetInt(r, 1);
+      row.recipient = GetText(r, 2);
+      row.client_id = GetInt(r, 4);
+      row.consent_id = GetInt(r, 5);
+      row.items = core::SplitCodes(GetText(r, 6));
+      row.channel = GetText(r, 7);
+      if (row.recipient.empty() && !GetText(r, 3).empty()) {
+        auto label = cipher_.Decrypt(GetText(r, 3),
+                                     "provision:" + std::to_string(row.client_id) + ":recipient");
+        if (!label) throw storage::Abort{label.error()};
+        row.recipient = *label;
+      }
+      if (GetInt(r, 8) == who.organization_id) {
+        auto name =
+            cipher_.Decrypt(GetText(r, 9), "client:" + std::to_string(row.client_id) + ":name");
+        if (!name) throw storage::Abort{name.error()};
+        row.client_name = *name;
+      }
+      out.push_back(std::move(row));
+    }
+    audit::AuditLog::Append(s, actor,
+                            {"provision.list", "organization", std::to_string(org),
+                             "{\"rows\":" + std::to_string(out.size()) + "}"},
+                            clock_.NowSeconds());
+    return out;
+  });
+}
+
+}  // namespace tsunagu::sharing
