@@ -259,6 +259,13 @@ core::Result<std::int64_t> ReferralService::Accept(const auth::Principal& who,
     long long case_id = cases::OpenCaseOf(s, org, client);
     if (case_id != 0) {
       s << "UPDATE referral SET case_id = :c WHERE id = :id", soci::use(case_id), soci::use(rid);
+      // Support is already under way there: the referring side sees 支援中 at once.
+      std::string case_status;
+      s << "SELECT status FROM support_case WHERE id = :c", soci::into(case_status),
+          soci::use(case_id);
+      if (case_status != "intake") {
+        FollowCase(s, cipher_, notifier_, who, actor, id, "in_progress", "", "", now);
+      }
       return static_cast<std::int64_t>(case_id);
     }
     s << "INSERT INTO support_case (organization_id, client_id, referral_id, owner_user_id, "

@@ -223,13 +223,25 @@ TEST(Cases, ASecondReferralJoinsTheOpenCaseAndTheOutcomeAnswersBoth) {
   again.reason = "workplace_coordination";
   auto second = t.sv().referrals.Send(w.nurse, {}, w.client, again);
   ASSERT_TRUE(second.ok());
+  auto agency = t.LoginAs(w.agency_email);
+  auto moved = agency.Submit(CasePath(w),
+                             {{"version", "1"},
+                              {"status", "assessment"},
+                              {"employer_status", "not_started"},
+                              {"agency_status", "not_started"},
+                              {"goals", ""}},
+                             CasePath(w) + "/status");
+  ASSERT_EQ(moved.status, 303) << moved.body;
   auto joined = t.sv().referrals.Accept(w.agency_worker, {}, *second, 1);
   ASSERT_TRUE(joined.ok());
   EXPECT_EQ(*joined, w.case_id);
+  // Support is already under way: the second referral is 支援中 at once.
+  auto now_second = t.sv().referrals.Get(w.nurse, {}, *second);
+  ASSERT_TRUE(now_second.ok());
+  EXPECT_EQ(now_second->status, "in_progress");
 
-  auto agency = t.LoginAs(w.agency_email);
   auto closed = agency.Submit(CasePath(w),
-                              {{"version", "1"}, {"outcome", "kept_job"}, {"outcome_on", Today(t)}},
+                              {{"version", "2"}, {"outcome", "kept_job"}, {"outcome_on", Today(t)}},
                               CasePath(w) + "/close");
   EXPECT_EQ(closed.status, 303) << closed.body;
   for (auto id : {w.referral, *second}) {
