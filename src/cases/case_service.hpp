@@ -155,9 +155,10 @@ class CaseService {
   // The case as the viewer may see it (audited). NotFound when it may not.
   core::Result<SupportCase> Get(const auth::Principal& who, const audit::Actor& actor,
                                 std::int64_t id);
-  // Whether the principal may see the case now: the live stream's check, without reading any
-  // of its data. NotFound otherwise.
-  core::Status CanSee(const auth::Principal& who, std::int64_t case_id);
+  // The live stream's check, without reading any of the case's data: NotFound unless the
+  // principal may see the case now; else a mark that grows with every change of its timeline
+  // (an entry added or edited), so that a page can tell whether it missed one.
+  core::Result<std::int64_t> LiveMark(const auth::Principal& who, std::int64_t case_id);
   // Only the timeline (the live fragment), newest first; audited like Get.
   core::Result<std::vector<TimelineEntry>> Timeline(const auth::Principal& who,
                                                     const audit::Actor& actor, std::int64_t id);

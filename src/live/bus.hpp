@@ -25,8 +25,8 @@ bool AdmitForPublish(std::string_view topic, std::string_view event, std::string
 class Bus {
  public:
   virtual ~Bus() = default;
-  // Fire and forget: a live update is a hint to re-fetch, so a lost one costs a stale view
-  // until the next, never data. Call it after the transaction that made the change has
+  // Fire and forget: a live update is a hint to re-fetch, so a lost one costs a stale view,
+  // never data (and pages catch up: live/catch_up.hpp, and a resync after a listener gap). Call it after the transaction that made the change has
   // committed, and not inside a Database::Read/Write body (it may need a pooled session).
   // Refused messages (IsPublishable) are logged without their contents and dropped.
   virtual void Publish(const std::string& topic, const std::string& event,

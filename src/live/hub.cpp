@@ -59,6 +59,20 @@ void Hub::Deliver(const std::string& topic, const std::string& event, const std:
   for (const auto& stream : targets) stream->Send(event, data);
 }
 
+void Hub::DeliverToAll(const std::string& event, const std::string& data) {
+  std::vector<std::shared_ptr<http::EventStream>> targets;
+  {
+    std::lock_guard lock(mu_);
+    SweepLocked();
+    for (const auto& [topic, streams] : topics_) {
+      for (const auto& weak : streams) {
+        if (auto stream = weak.lock()) targets.push_back(std::move(stream));
+      }
+    }
+  }
+  for (const auto& stream : targets) stream->Send(event, data);
+}
+
 std::size_t Hub::Subscribers(const std::string& topic) const {
   std::lock_guard lock(mu_);
   auto it = topics_.find(topic);

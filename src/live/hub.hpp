@@ -24,6 +24,9 @@ class Hub {
   std::shared_ptr<http::EventStream> Subscribe(const std::string& topic);
   // Sends the event to every open stream of the topic and forgets the closed ones.
   void Deliver(const std::string& topic, const std::string& event, const std::string& data);
+  // Sends the event to every open stream of every topic: after a gap in delivery (the
+  // PostgreSQL listener reconnected), every open page is told to re-fetch.
+  void DeliverToAll(const std::string& event, const std::string& data);
   // Open streams of the topic.
   std::size_t Subscribers(const std::string& topic) const;
   // Topics tracked, including some whose streams closed since the last sweep; stays near the

@@ -145,6 +145,7 @@ void PostgresBus::Publish(const std::string& topic, const std::string& event,
 
 void PostgresBus::Run() {
   auto retry = kFirstRetry;
+  bool listened_before = false;
   while (!Stopping()) {
     PGconn* conn = PQconnectStart(conninfo_.c_str());
     bool connected = false;
@@ -170,6 +171,9 @@ void PostgresBus::Run() {
     if (connected && !Stopping()) {
       SetListening(true);
       retry = kFirstRetry;
+      // What was published while the listener was away is lost: every open page re-fetches.
+      if (listened_before) hub_.DeliverToAll("resync", "listener");
+      listened_before = true;
       while (!Stopping()) {
         // Notifications may already be buffered (they can arrive with any result).
         while (PGnotify* note = PQnotifies(conn)) {

@@ -495,16 +495,18 @@ core::Result<std::vector<std::int64_t>> ReferralService::CoveredRecipients(
   });
 }
 
-core::Status ReferralService::CanSee(const auth::Principal& who, std::int64_t id) {
+core::Result<std::int64_t> ReferralService::LiveMark(const auth::Principal& who,
+                                                      std::int64_t id) {
   if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) return core::Error::NotFound();
-  return db_.Read<core::Ok>([&](soci::session& s) {
+  return db_.Read<std::int64_t>([&](soci::session& s) {
     long long rid = id;
     long long org = who.organization_id;
-    long long n = 0;
-    s << "SELECT COUNT(*) FROM referral WHERE id = :id AND (from_org_id = :o OR to_org_id = :o2)",
-        soci::into(n), soci::use(rid), soci::use(org), soci::use(org);
-    if (n == 0) throw Abort{core::Error::NotFound()};
-    return core::Ok{};
+    int version = 0;
+    soci::indicator found = soci::i_null;
+    s << "SELECT version FROM referral WHERE id = :id AND (from_org_id = :o OR to_org_id = :o2)",
+        soci::into(version, found), soci::use(rid), soci::use(org), soci::use(org);
+    if (!s.got_data() || found != soci::i_ok) throw Abort{core::Error::NotFound()};
+    return static_cast<std::int64_t>(version);
   });
 }
 

@@ -135,10 +135,11 @@ class ReferralService {
   // NotFound unless the principal's organisation sees the client.
   core::Result<std::vector<std::int64_t>> CoveredRecipients(const auth::Principal& who,
                                                             std::int64_t client_id);
-  // Ok when the principal may counsel and its organisation is a side of the referral,
-  // NotFound otherwise: the cheap check before a live stream is opened. Not audited (the
-  // stream carries no data; the fragments it triggers are read through Get).
-  core::Status CanSee(const auth::Principal& who, std::int64_t id);
+  // The referral's version when the principal may counsel and its organisation is a side of
+  // the referral, NotFound otherwise: the cheap check before a live stream is opened (every
+  // status change adds 1 to the version, so a page can tell whether it missed one). Not
+  // audited (the stream carries no data; the fragments it triggers are read through Get).
+  core::Result<std::int64_t> LiveMark(const auth::Principal& who, std::int64_t id);
 
   static constexpr std::size_t kMaxNote = 2000;
 

@@ -41,7 +41,8 @@ TEST(Cases, AgencyEntryReachesTheHospitalsOpenPageLive) {
   auto page = hospital.Get(CasePath(w));
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_THAT(page.body, HasSubstr(kSharedName));
-  EXPECT_THAT(page.body, HasSubstr("sse-connect=\"" + CasePath(w) + "/events\""));
+  EXPECT_THAT(page.body, HasSubstr("sse-connect=\"" + CasePath(w) + "/events?seen="));
+  EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:timeline, sse:resync\""));
 
   // The hospital's page holds the stream open while the agency writes.
   std::string streamed;
@@ -68,6 +69,63 @@ TEST(Cases, AgencyEntryReachesTheHospitalsOpenPageLive) {
   EXPECT_THAT(fragment.body, HasSubstr(kEntryCanary));
   EXPECT_THAT(fragment.body, Not(HasSubstr("<html")));  // a fragment, not a page
   EXPECT_EQ(fragment.Header("cache-control"), "no-store");
+}
+
+// An entry written between the page's rendering and its stream's start is not missed: the
+// page sends back the mark it was drawn at, and a stream behind it is told at once.
+TEST(Cases, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  auto hospital = t.LoginAs(w.nurse_email);
+  auto agency = t.LoginAs(w.agency_email);
+  const auto page = hospital.Get(CasePath(w));
+  ASSERT_EQ(page.status, 200);
+  const std::string drawn = TextBetween(page.body, "/events?seen=", "\"");
+  ASSERT_FALSE(drawn.empty());
+  ASSERT_EQ(agency
+                .Submit(CasePath(w),
+                        {{"kind", "interview"}, {"occurred_on", Today(t)}, {"body", "面談"}},
+                        CasePath(w) + "/entries")
+                .status,
+            303);
+  const auto open = [&](const std::string& seen) {
+    return hospital.Raw("GET " + CasePath(w) + "/events?seen=" + seen +
+                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
+                            CookieHeader(hospital) + "\r\n\r\n",
+                        600);
+  };
+  const std::string behind = open(drawn);
+  EXPECT_THAT(behind, HasSubstr("event: ready"));
+  EXPECT_THAT(behind, HasSubstr("event: timeline\ndata: catch-up"));
+
+  const auto again = hospital.Get(CasePath(w));
+  const std::string now = TextBetween(again.body, "/events?seen=", "\"");
+  EXPECT_NE(now, drawn);
+  const std::string current = open(now);
+  EXPECT_THAT(current, HasSubstr("event: ready"));
+  EXPECT_THAT(current, Not(HasSubstr("event: timeline")));
+
+  // Adding and editing an entry each move the mark; a stranger gets no mark at all.
+  const auto before = t.sv().cases.LiveMark(w.agency_worker, w.case_id);
+  auto id = t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id,
+                                  {"interview", Today(t), "最初の記録", {}});
+  ASSERT_TRUE(id.ok());
+  const auto added = t.sv().cases.LiveMark(w.agency_worker, w.case_id);
+  EXPECT_EQ(agency
+                .Submit(CasePath(w) + "/entries/" + std::to_string(*id) + "/edit",
+                        {{"version", "1"},
+                         {"kind", "interview"},
+                         {"occurred_on", Today(t)},
+                         {"body", "直した記録"}})
+                .status,
+            303);
+  const auto edited = t.sv().cases.LiveMark(w.agency_worker, w.case_id);
+  ASSERT_TRUE(before.ok() && added.ok() && edited.ok());
+  EXPECT_LT(*before, *added);
+  EXPECT_LT(*added, *edited);
+  const auto foreign = t.sv().cases.LiveMark(w.stranger_admin, w.case_id);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, core::ErrorCode::kNotFound);
 }
 
 TEST(Cases, PartnersCommentButDoNotRunTheCase) {

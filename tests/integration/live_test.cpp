@@ -530,6 +530,7 @@ TEST_F(LiveTest, ListenerReconnectsAfterItsConnectionIsKilled) {
   auto* pg = dynamic_cast<live::PostgresBus*>(&bus());
   ASSERT_NE(pg, nullptr);
   ASSERT_TRUE(pg->listening());
+  auto open_page = hub().Subscribe("case:7");  // a page open across the outage
   auto killed = ts_->app().db().Read<int>([](soci::session& s) {
     int n = 0;
     s << "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
@@ -541,14 +542,23 @@ TEST_F(LiveTest, ListenerReconnectsAfterItsConnectionIsKilled) {
   ASSERT_EQ(*killed, 1);
   auto s = hub().Subscribe("case:1");
   // Until it has reconnected, messages are lost (the page is only stale); after, they arrive.
+  std::string got;
   EXPECT_TRUE(Eventually(
       [&] {
         bus().Publish("case:1", "timeline", "1");
         std::this_thread::sleep_for(50ms);
-        return !s->Take().bytes.empty();
+        got += s->Take().bytes;
+        return got.find("event: timeline\ndata: 1\n\n") != std::string::npos;
       },
       10000ms));
   EXPECT_TRUE(pg->listening());
+  // What was published during the outage is lost, so every open page is told to re-fetch.
+  std::string told;
+  EXPECT_TRUE(Eventually([&] {
+    told += open_page->Take().bytes;
+    return !told.empty();
+  }));
+  EXPECT_EQ(told, "event: resync\ndata: listener\n\n");
 }
 
 TEST_F(LiveTest, BusStopsPromptly) {

@@ -550,9 +550,9 @@ TEST(Referrals, TheOpenPageIsToldLiveWhenTheOtherSideAnswers) {
   auto hospital = t.LoginAs(w.nurse_email);
   auto page = hospital.Get(Path(id));
   ASSERT_EQ(page.status, 200);
-  EXPECT_THAT(page.body, HasSubstr("sse-connect=\"" + Path(id) + "/events\""));
+  EXPECT_THAT(page.body, HasSubstr("sse-connect=\"" + Path(id) + "/events?seen=1\""));
   EXPECT_THAT(page.body, HasSubstr("hx-get=\"" + Path(id) + "/status\""));
-  EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:referral\""));
+  EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:referral, sse:resync\""));
 
   std::string streamed;
   std::thread reader([&] {
@@ -579,6 +579,34 @@ TEST(Referrals, TheOpenPageIsToldLiveWhenTheOtherSideAnswers) {
   EXPECT_THAT(fragment.body, HasSubstr("id=\"referral-status\""));
   EXPECT_THAT(fragment.body, Not(HasSubstr("<html")));  // a fragment, not a page
   EXPECT_EQ(fragment.Header("cache-control"), "no-store");
+}
+
+// The page was drawn at version 1; the agency answered before its stream connected (or while
+// it was away). The stream says so at once instead of waiting for the next change.
+TEST(Referrals, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
+  TestServer t;
+  auto w = Build(t);
+  const auto id = SendReferral(t, w);
+  auto hospital = t.LoginAs(w.nurse_email);
+  auto agency = t.LoginAs(w.worker_email);
+  ASSERT_EQ(agency.Submit(Path(id), {{"version", "1"}}, Path(id) + "/accept").status, 303);
+  const auto open = [&](const std::string& query) {
+    return hospital.Raw("GET " + Path(id) + "/events" + query +
+                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
+                            CookieHeader(hospital) + "\r\n\r\n",
+                        600);
+  };
+  const std::string behind = open("?seen=1");
+  EXPECT_THAT(behind, HasSubstr("event: ready"));
+  EXPECT_THAT(behind, HasSubstr("event: referral\ndata: catch-up"));
+  const std::string current = open("?seen=" + std::to_string(Current(t, w, id).version));
+  EXPECT_THAT(current, HasSubstr("event: ready"));
+  EXPECT_THAT(current, Not(HasSubstr("event: referral")));
+  for (const char* untracked : {"", "?seen=", "?seen=abc"}) {
+    EXPECT_THAT(open(untracked), Not(HasSubstr("event: referral"))) << untracked;
+  }
+  // The page drawn now carries the new mark.
+  EXPECT_THAT(hospital.Get(Path(id)).body, HasSubstr("/events?seen=2\""));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "cases/handlers/view.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
+#include "live/catch_up.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::cases::handlers {
@@ -123,14 +124,17 @@ http::Response TimelineFragment(app::Services& sv, web::RequestContext& ctx, std
 
 // The live stream: checked like any read of the case, then held open by the server.
 http::Response Events(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
-  if (auto seen = sv.cases.CanSee(*ctx.Who(), id); !seen) {
-    return web::Failure(sv.pages, ctx, seen.error());
+  if (auto allowed = sv.cases.LiveMark(*ctx.Who(), id); !allowed) {
+    return web::Failure(sv.pages, ctx, allowed.error());
   }
   http::Response response;
   response.status = 200;
-  response.stream = sv.hub.Subscribe("case:" + std::to_string(id));
-  // A first event tells the page (and a test) that the stream is open.
-  response.stream->Send("ready", std::to_string(id));
+  response.stream = live::OpenStream(
+      sv.hub, {"case:" + std::to_string(id), std::to_string(id), "timeline"},
+      live::ParseMark(ctx.request.Query("seen")), [&]() -> std::optional<std::int64_t> {
+        auto mark = sv.cases.LiveMark(*ctx.Who(), id);
+        return mark ? std::optional(*mark) : std::nullopt;
+      });
   return response;
 }
 
@@ -227,12 +231,16 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
 
 http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
                         const core::Error* error, const std::string& form) {
+  // Read before the timeline, so that a change made in between makes the stream catch up.
+  auto mark = sv.cases.LiveMark(*ctx.Who(), id);
+  if (!mark) return web::Failure(sv.pages, ctx, mark.error());
   auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id);
   if (!got) return web::Failure(sv.pages, ctx, got.error());
   const SupportCase& c = *got;
   ctemplate::TemplateDictionary dict("cases_page");
   dict.SetIntValue("CASE_ID", id);
   dict.SetValue("CASE_PATH", CasePath(id));
+  dict.SetValue("LIVE_MARK", std::to_string(*mark));
   dict.SetValue("CLIENT_NAME",
                 c.client_name.empty() ? sv.pages.T(ctx, "cases.name_hidden") : c.client_name);
   if (!c.client_kana.empty()) dict.SetValueAndShowSection("CLIENT_KANA", c.client_kana, "HAS_KANA");

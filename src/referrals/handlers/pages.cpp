@@ -9,6 +9,7 @@
 #include "cases/case_service.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
+#include "live/catch_up.hpp"
 #include "referrals/handlers/routes.hpp"
 #include "referrals/handlers/view.hpp"
 #include "web/forms.hpp"
@@ -310,13 +311,16 @@ http::Response StatusFragment(app::Services& sv, web::RequestContext& ctx, std::
 
 // The live stream: checked like any read of the referral, then held open by the server.
 http::Response Events(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
-  if (auto seen = sv.referrals.CanSee(*ctx.Who(), id); !seen)
-    return web::Failure(sv.pages, ctx, seen.error());
+  if (auto allowed = sv.referrals.LiveMark(*ctx.Who(), id); !allowed)
+    return web::Failure(sv.pages, ctx, allowed.error());
   http::Response response;
   response.status = 200;
-  response.stream = sv.hub.Subscribe("referral:" + std::to_string(id));
-  // A first event tells the page (and a test) that the stream is open.
-  response.stream->Send("ready", std::to_string(id));
+  response.stream = live::OpenStream(
+      sv.hub, {"referral:" + std::to_string(id), std::to_string(id), "referral"},
+      live::ParseMark(ctx.request.Query("seen")), [&]() -> std::optional<std::int64_t> {
+        auto mark = sv.referrals.LiveMark(*ctx.Who(), id);
+        return mark ? std::optional(*mark) : std::nullopt;
+      });
   return response;
 }
 
@@ -333,6 +337,7 @@ http::Response ShowReferral(app::Services& sv, web::RequestContext& ctx, std::in
   const Referral& r = *got;
   ctemplate::TemplateDictionary dict("referrals_page");
   dict.SetIntValue("ID", r.id);
+  dict.SetIntValue("LIVE_MARK", r.version);  // read with the status shown
   dict.SetValue("CLIENT_NAME", ClientLabel(sv, ctx, r.client_name));
   if (!r.client_name.empty()) {
     dict.SetValueAndShowSection("CLIENT_PATH", "/clients/" + std::to_string(r.client_id),

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "live/bus.hpp"
+#include "live/catch_up.hpp"
 #include "live/postgres_bus.hpp"
 
 namespace tsunagu::live {
@@ -29,6 +30,58 @@ TEST(HubTest, DeliversToSubscribersOfTheTopicOnly) {
   hub.Deliver("case:3", "timeline", "1");   // nobody listens: nothing happens
   hub.Deliver("case:10", "timeline", "1");  // topics match exactly, not by prefix
   EXPECT_EQ(a1->Take().bytes, "");
+}
+
+TEST(HubTest, DeliverToAllReachesEveryOpenStreamOnce) {
+  Hub hub;
+  auto a1 = hub.Subscribe("case:1");
+  auto a2 = hub.Subscribe("case:1");
+  auto b = hub.Subscribe("referral:9");
+  auto gone = hub.Subscribe("case:3");
+  gone->Close();
+  hub.DeliverToAll("resync", "listener");
+  for (const auto& s : {a1, a2, b}) EXPECT_EQ(s->Take().bytes, "event: resync\ndata: listener\n\n");
+  EXPECT_EQ(gone->Take().bytes, "");
+  EXPECT_EQ(hub.Subscribers("case:3"), 0u);
+}
+
+TEST(CatchUpTest, ParseMarkTakesOnlyWholeNonNegativeNumbers) {
+  EXPECT_EQ(ParseMark(std::string("0")), 0);
+  EXPECT_EQ(ParseMark(std::string("42")), 42);
+  EXPECT_EQ(ParseMark(std::nullopt), std::nullopt);
+  for (const char* bad : {"", "-1", "4x", " 4", "４２", "99999999999999999999", "1e3"}) {
+    EXPECT_EQ(ParseMark(std::string(bad)), std::nullopt) << bad;
+  }
+}
+
+TEST(CatchUpTest, AStreamBehindItsRecordIsToldToRefetchAtOnce) {
+  Hub hub;
+  const StreamFor what{"case:5", "5", "timeline"};
+  int reads = 0;
+  auto mark_is = [&](std::optional<std::int64_t> value) {
+    return [&reads, value]() {
+      ++reads;
+      return value;
+    };
+  };
+  // Up to date: only "ready".
+  auto current = OpenStream(hub, what, 3, mark_is(3));
+  EXPECT_EQ(current->Take().bytes, "event: ready\ndata: 5\n\n");
+  // The record moved on after the page was drawn: "ready", then the page's own event.
+  auto behind = OpenStream(hub, what, 3, mark_is(4));
+  EXPECT_EQ(behind->Take().bytes,
+            "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
+  // The mark could not be read: re-fetching is the safe side (the fetch checks access).
+  auto unknown = OpenStream(hub, what, 3, mark_is(std::nullopt));
+  EXPECT_EQ(unknown->Take().bytes,
+            "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
+  EXPECT_EQ(reads, 3);
+  // A client that sends no mark: no catch-up, and the mark is not even read.
+  auto untracked = OpenStream(hub, what, std::nullopt, mark_is(9));
+  EXPECT_EQ(untracked->Take().bytes, "event: ready\ndata: 5\n\n");
+  EXPECT_EQ(reads, 3);
+  // Every one of them is subscribed.
+  EXPECT_EQ(hub.Subscribers("case:5"), 4u);
 }
 
 TEST(HubTest, ClosedAndDroppedStreamsArePruned) {

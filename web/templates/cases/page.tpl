@@ -18,7 +18,7 @@
 <p><a href="{{CASE_PATH}}/forms">[[forms.case_link]]</a></p>
 <p><a href="{{CASE_PATH}}/documents">[[documents.case_link]]</a></p>
 
-<div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events">
+<div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:cases/timeline]]
 </div>
 <p class="field__hint no-print" id="live-hint">[[cases.page.live_hint]]</p>

@@ -11,7 +11,7 @@
   <div><dt>[[referrals.page.note]]</dt><dd>{{#NOTE_LINE}}<p>{{LINE}}</p>{{/NOTE_LINE}}{{#NOTE_NONE}}<span class="muted">[[referrals.page.no_note]]</span>{{/NOTE_NONE}}{{#NOTE_NONE_INCOMING}}<span class="muted">[[referrals.page.no_note_incoming]]</span>{{/NOTE_NONE_INCOMING}}</dd></div>
 </dl>
 
-<div class="referral-live" hx-ext="sse" sse-connect="{{REFERRAL_PATH}}/events">
+<div class="referral-live" hx-ext="sse" sse-connect="{{REFERRAL_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:referrals/status]]
 </div>
 <p class="field__hint no-print">[[referrals.page.live_hint]]</p>
