@@ -67,6 +67,7 @@ int Serve(const CommonFlags& flags) {
   auto app = App::Create(*config, clock);
   if (!app) return Fail(app.error().message_key);
   App& a = **app;
+  a.bus().Listen();
   a.outbox().StartWorker();
   a.jobs().Start();
   http::ServerOptions options;

@@ -41,9 +41,7 @@ void LocalBus::Publish(const std::string& topic, const std::string& event,
 
 std::unique_ptr<Bus> MakeBus(Hub& hub, storage::Database& db) {
   if (db.engine() == storage::Engine::kPostgresql) {
-    auto bus = std::make_unique<PostgresBus>(hub, db);
-    bus->Start();
-    return bus;
+    return std::make_unique<PostgresBus>(hub, db);
   }
   return std::make_unique<LocalBus>(hub);
 }

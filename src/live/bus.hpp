@@ -31,6 +31,9 @@ class Bus {
   // Refused messages (IsPublishable) are logged without their contents and dropped.
   virtual void Publish(const std::string& topic, const std::string& event,
                        const std::string& data) = 0;
+  // Starts hearing what other processes publish (`serve` does; a one-shot command has no
+  // pages open and need not). Returns whether it hears them yet; it keeps trying if not.
+  virtual bool Listen() { return true; }
   // Ends background work (idempotent); the destructor also does it.
   virtual void Stop() {}
 };
@@ -46,8 +49,8 @@ class LocalBus final : public Bus {
   Hub& hub_;
 };
 
-// The bus for the database's engine: LocalBus for SQLite, a started PostgresBus for
-// PostgreSQL (several processes share one database).
+// The bus for the database's engine: LocalBus for SQLite, a PostgresBus for PostgreSQL
+// (several processes share one database), not yet listening: call Listen() to serve pages.
 std::unique_ptr<Bus> MakeBus(Hub& hub, storage::Database& db);
 
 }  // namespace tsunagu::live

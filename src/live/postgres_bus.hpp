@@ -27,7 +27,9 @@ class PostgresBus final : public Bus {
   // Starts the listener thread and waits up to `wait` for its LISTEN to be in place, so that
   // a message published right after start is not missed. Returns whether it listens; if not,
   // the thread keeps trying in the background. A second call only waits.
-  bool Start(std::chrono::milliseconds wait = std::chrono::seconds(5));
+  bool Start(std::chrono::milliseconds wait);
+  // Start with the usual wait.
+  bool Listen() override { return Start(std::chrono::seconds(5)); }
   // Stops the listener promptly and closes its connection. Idempotent.
   void Stop() override;
   void Publish(const std::string& topic, const std::string& event,

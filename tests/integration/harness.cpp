@@ -325,6 +325,7 @@ TestServer::TestServer(ServerOptions options)
   auto app = app::App::Create(config_, clock_);
   if (!app) throw std::runtime_error("App::Create: " + app.error().message_key);
   app_ = std::move(*app);
+  app_->bus().Listen();
   app_->outbox().StartWorker(std::chrono::milliseconds(50));
   if (options.start_http) {
     http::ServerOptions so;

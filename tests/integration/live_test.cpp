@@ -501,6 +501,7 @@ TEST_F(LiveTest, PublishReachesSubscribersOfAnotherProcess) {
   auto second = app::App::Create(ts_->config(), clock);
   ASSERT_TRUE(second) << second.error().message_key;
   app::App& other = **second;
+  ASSERT_TRUE(other.bus().Listen());
 
   auto here = hub().Subscribe("case:42");
   auto there = other.hub().Subscribe("case:42");
@@ -559,6 +560,37 @@ TEST_F(LiveTest, ListenerReconnectsAfterItsConnectionIsKilled) {
     return !told.empty();
   }));
   EXPECT_EQ(told, "event: resync\ndata: listener\n\n");
+}
+
+// A one-shot command (tsunagu reminders, import, …) opens the App but serves no page: it
+// publishes, and holds no listening connection of its own.
+TEST_F(LiveTest, AnAppThatServesNoPagesDoesNotListen) {
+  if (!ts_->is_postgresql()) GTEST_SKIP() << "PostgreSQL only";
+  core::FakeClock clock(ts_->clock().NowSeconds());
+  auto command = app::App::Create(ts_->config(), clock);
+  ASSERT_TRUE(command) << command.error().message_key;
+  auto* pg = dynamic_cast<live::PostgresBus*>(&(*command)->bus());
+  ASSERT_NE(pg, nullptr);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_FALSE(pg->listening());
+  auto listeners = ts_->app().db().Read<int>([](soci::session& s) {
+    int n = 0;
+    s << "SELECT count(*) FROM pg_stat_activity "
+         "WHERE application_name = 'tsunagu_live' AND datname = current_database()",
+        soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(listeners);
+  EXPECT_EQ(*listeners, 1);  // the serving App's only
+  // What it publishes still reaches the pages of the serving process.
+  auto page = hub().Subscribe("case:77");
+  (*command)->bus().Publish("case:77", "timeline", "3");
+  std::string got;
+  EXPECT_TRUE(Eventually([&] {
+    got += page->Take().bytes;
+    return !got.empty();
+  }));
+  EXPECT_EQ(got, "event: timeline\ndata: 3\n\n");
 }
 
 TEST_F(LiveTest, BusStopsPromptly) {
