@@ -1,7 +1,6 @@
 #include "auth/record_access.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "core/text.hpp"
 #include "storage/row.hpp"

@@ -1,7 +1,6 @@
 #include "consultations/records.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "consultations/day_rows.hpp"
 #include "core/text.hpp"

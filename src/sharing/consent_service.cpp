@@ -1,7 +1,6 @@
 #include "sharing/consent_service.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 #include "auth/record_access.hpp"
 #include "consultations/model.hpp"

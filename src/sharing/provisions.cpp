@@ -1,6 +1,5 @@
 #include "sharing/provisions.hpp"
 
-#include <sstream>
 
 #include "core/text.hpp"
 #include "core/wareki.hpp"
