@@ -305,8 +305,7 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
   });
 }
 
-core::Result<std::int64_t> CaseService::LiveMark(const auth::Principal& who,
-                                                  std::int64_t case_id) {
+core::Result<std::int64_t> CaseService::LiveMark(const auth::Principal& who, std::int64_t case_id) {
   const core::Date today = core::DateFromUnixSeconds(clock_.NowSeconds());
   return db_.Read<std::int64_t>([&](soci::session& s) {
     Access(s, who, case_id, false, today);

@@ -26,8 +26,9 @@ class Bus {
  public:
   virtual ~Bus() = default;
   // Fire and forget: a live update is a hint to re-fetch, so a lost one costs a stale view,
-  // never data (and pages catch up: live/catch_up.hpp, and a resync after a listener gap). Call it after the transaction that made the change has
-  // committed, and not inside a Database::Read/Write body (it may need a pooled session).
+  // never data (and pages catch up: live/catch_up.hpp, and a resync after a listener gap).
+  // Call it after the transaction that made the change has committed, and not inside a
+  // Database::Read/Write body (it may need a pooled session).
   // Refused messages (IsPublishable) are logged without their contents and dropped.
   virtual void Publish(const std::string& topic, const std::string& event,
                        const std::string& data) = 0;

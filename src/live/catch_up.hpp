@@ -31,8 +31,8 @@ std::optional<std::int64_t> ParseMark(const std::optional<std::string>& seen);
 // (after subscribing, so a change is either in that mark or arrives on the stream) and queues
 // `changed_event` when they differ or the mark cannot be read. The caller has already checked
 // that the viewer may see the record.
-std::shared_ptr<http::EventStream> OpenStream(Hub& hub, const StreamFor& what,
-                                              std::optional<std::int64_t> seen,
-                                              const std::function<std::optional<std::int64_t>()>& mark);
+std::shared_ptr<http::EventStream> OpenStream(
+    Hub& hub, const StreamFor& what, std::optional<std::int64_t> seen,
+    const std::function<std::optional<std::int64_t>()>& mark);
 
 }  // namespace tsunagu::live

@@ -495,8 +495,7 @@ core::Result<std::vector<std::int64_t>> ReferralService::CoveredRecipients(
   });
 }
 
-core::Result<std::int64_t> ReferralService::LiveMark(const auth::Principal& who,
-                                                      std::int64_t id) {
+core::Result<std::int64_t> ReferralService::LiveMark(const auth::Principal& who, std::int64_t id) {
   if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) return core::Error::NotFound();
   return db_.Read<std::int64_t>([&](soci::session& s) {
     long long rid = id;

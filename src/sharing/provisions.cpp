@@ -1,6 +1,5 @@
 #include "sharing/provisions.hpp"
 
-
 #include "core/text.hpp"
 #include "core/wareki.hpp"
 #include "storage/row.hpp"

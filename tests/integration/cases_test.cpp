@@ -82,17 +82,18 @@ TEST(Cases, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
   ASSERT_EQ(page.status, 200);
   const std::string drawn = TextBetween(page.body, "/events?seen=", "\"");
   ASSERT_FALSE(drawn.empty());
-  ASSERT_EQ(agency
-                .Submit(CasePath(w),
-                        {{"kind", "interview"}, {"occurred_on", Today(t)}, {"body", "面談"}},
-                        CasePath(w) + "/entries")
-                .status,
-            303);
+  ASSERT_EQ(
+      agency
+          .Submit(CasePath(w), {{"kind", "interview"}, {"occurred_on", Today(t)}, {"body", "面談"}},
+                  CasePath(w) + "/entries")
+          .status,
+      303);
   const auto open = [&](const std::string& seen) {
-    return hospital.Raw("GET " + CasePath(w) + "/events?seen=" + seen +
-                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
-                            CookieHeader(hospital) + "\r\n\r\n",
-                        600);
+    return hospital.Raw(
+        "GET " + CasePath(w) + "/events?seen=" + seen +
+            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
+            CookieHeader(hospital) + "\r\n\r\n",
+        600);
   };
   const std::string behind = open(drawn);
   EXPECT_THAT(behind, HasSubstr("event: ready"));

@@ -591,10 +591,11 @@ TEST(Referrals, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
   auto agency = t.LoginAs(w.worker_email);
   ASSERT_EQ(agency.Submit(Path(id), {{"version", "1"}}, Path(id) + "/accept").status, 303);
   const auto open = [&](const std::string& query) {
-    return hospital.Raw("GET " + Path(id) + "/events" + query +
-                            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
-                            CookieHeader(hospital) + "\r\n\r\n",
-                        600);
+    return hospital.Raw(
+        "GET " + Path(id) + "/events" + query +
+            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
+            CookieHeader(hospital) + "\r\n\r\n",
+        600);
   };
   const std::string behind = open("?seen=1");
   EXPECT_THAT(behind, HasSubstr("event: ready"));

@@ -69,12 +69,10 @@ TEST(CatchUpTest, AStreamBehindItsRecordIsToldToRefetchAtOnce) {
   EXPECT_EQ(current->Take().bytes, "event: ready\ndata: 5\n\n");
   // The record moved on after the page was drawn: "ready", then the page's own event.
   auto behind = OpenStream(hub, what, 3, mark_is(4));
-  EXPECT_EQ(behind->Take().bytes,
-            "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
+  EXPECT_EQ(behind->Take().bytes, "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
   // The mark could not be read: re-fetching is the safe side (the fetch checks access).
   auto unknown = OpenStream(hub, what, 3, mark_is(std::nullopt));
-  EXPECT_EQ(unknown->Take().bytes,
-            "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
+  EXPECT_EQ(unknown->Take().bytes, "event: ready\ndata: 5\n\nevent: timeline\ndata: catch-up\n\n");
   EXPECT_EQ(reads, 3);
   // A client that sends no mark: no catch-up, and the mark is not even read.
   auto untracked = OpenStream(hub, what, std::nullopt, mark_is(9));
