@@ -134,7 +134,7 @@ std::string DumpTable(TestServer& t, const std::string& table) {
 }
 
 HttpResult Search(Client& c, const std::string& query) {
-  return c.Get("/clients?q=" + http::PercentEncode(query));
+  return c.Submit("/clients", {{"q", query}});
 }
 
 // A consent the hospital's nurse records through the page; returns its id.
@@ -240,6 +240,15 @@ TEST(Clients, RegisteredNamesAreEncryptedAndFoundByNameReadingAndPhone) {
     EXPECT_THAT(found.body, Not(HasSubstr(Link(ClientPath(id))))) << q;
     EXPECT_THAT(found.body, HasSubstr("該当する相談者は見つかりませんでした")) << q;
   }
+  // The search is a POST, so no name is put in a URL; a ?q= is not searched.
+  auto search_form = nurse.Get("/clients");
+  EXPECT_THAT(search_form.body,
+              HasSubstr("<form method=\"post\" action=\"/clients\" role=\"search\""));
+  auto by_url = nurse.Get("/clients?q=" + http::PercentEncode(kFamily));
+  EXPECT_EQ(by_url.status, 200);
+  EXPECT_THAT(by_url.body, Not(HasSubstr("件）")));
+  EXPECT_THAT(by_url.body, HasSubstr("最近更新された相談者"));
+  EXPECT_THAT(nurse.Post("/clients", {{"q", kFamily}}).status, 403);  // no CSRF token
   // Without a query: the recently updated.
   auto list = nurse.Get("/clients");
   EXPECT_THAT(list.body, HasSubstr(Link(ClientPath(id))));

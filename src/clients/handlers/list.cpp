@@ -1,6 +1,8 @@
 // 相談者一覧: a search by name (kanji or kana, whole or one part), ふりがな or phone number, or
 // without a query the recently updated people the organisation sees. Search is by exact match
-// of the normalised text because names are stored encrypted (keyed blind indexes).
+// of the normalised text because names are stored encrypted (keyed blind indexes). The search
+// is a POST (it changes nothing), so that a searched name never lands in a URL: not in the
+// browser's history, a proxy's log or a Referer.
 #include "clients/handlers/routes.hpp"
 #include "clients/handlers/view.hpp"
 #include "core/text.hpp"
@@ -11,8 +13,8 @@ namespace {
 
 constexpr std::size_t kMaxQuery = 100;
 
-http::Response ClientList(app::Services& sv, web::RequestContext& ctx) {
-  const std::string query = core::Trim(ctx.request.Query("q").value_or(""));
+http::Response ClientList(app::Services& sv, web::RequestContext& ctx, const std::string& typed) {
+  const std::string query = core::Trim(typed);
   ctemplate::TemplateDictionary dict("clients_list");
   dict.SetValue("QUERY", query);
   if (auth::Policy::Allows(ctx.Who(), auth::Permission::kOrgCoordinate)) {
@@ -59,8 +61,12 @@ http::Response ClientList(app::Services& sv, web::RequestContext& ctx) {
 }  // namespace
 
 void AddListRoutes(app::Router& router, app::Services& sv) {
+  // A ?q= in the URL is ignored rather than searched, so that no link or bookmark carries a
+  // name.
   router.Add({"GET", "/clients", auth::Permission::kOrgCounsel,
-              [&sv](web::RequestContext& ctx) { return ClientList(sv, ctx); }});
+              [&sv](web::RequestContext& ctx) { return ClientList(sv, ctx, ""); }});
+  router.Add({"POST", "/clients", auth::Permission::kOrgCounsel,
+              [&sv](web::RequestContext& ctx) { return ClientList(sv, ctx, ctx.Form("q")); }});
 }
 
 }  // namespace tsunagu::clients::handlers

@@ -5,7 +5,8 @@
   {{#CAN_COORDINATE}}<a href="/provisions">[[clients.list.provisions_link]]</a>{{/CAN_COORDINATE}}
 </div>
 [[include:partials/error_summary]]
-<form method="get" action="/clients" role="search" class="inline-fields" novalidate>
+<form method="post" action="/clients" role="search" class="inline-fields" novalidate>
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
   <div class="field{{#ERR_Q}} field--error{{/ERR_Q}}">
     <label for="q">[[clients.search.label]]</label>
     <p class="field__hint" id="q-hint">[[clients.search.hint]]</p>
