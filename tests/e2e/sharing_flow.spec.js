@@ -138,6 +138,15 @@ test('a referral closes its loop across two processes, and a withdrawn consent e
   const clientPath = new URL(hospital.url()).pathname;
   await checkA11y(hospital);
 
+  // Found again through the search form, a POST: the typed name stays out of the URL.
+  await hospital.goto('/clients');
+  await hospital.getByLabel('氏名・ふりがな・電話番号で探す').fill(kCanary.name);
+  await hospital.getByRole('button', { name: '検索', exact: true }).click();
+  await expect(hospital.locator('#results')).toContainText('（1件）');
+  expect(new URL(hospital.url()).pathname + new URL(hospital.url()).search).toBe('/clients');
+  await expect(hospital.locator(`main a[href="${clientPath}"]`)).toBeVisible();
+  await checkA11y(hospital);
+
   // Her written consent to share everything with the NPO.
   await hospital.goto(`${clientPath}/consents/new`);
   await checkA11y(hospital);
