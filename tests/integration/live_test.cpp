@@ -46,6 +46,16 @@ bool Eventually(F&& condition, std::chrono::milliseconds timeout = 10000ms) {
   return condition();
 }
 
+// What the stream has queued once it has anything (empty after the wait when it never does).
+std::string FirstQueued(http::EventStream& stream) {
+  std::string got;
+  EXPECT_TRUE(Eventually([&] {
+    got += stream.Take().bytes;
+    return !got.empty();
+  }));
+  return got;
+}
+
 // One raw TCP connection reading an event stream, as a browser's EventSource would.
 class SseClient {
  public:
@@ -554,12 +564,7 @@ TEST_F(LiveTest, ListenerReconnectsAfterItsConnectionIsKilled) {
       10000ms));
   EXPECT_TRUE(pg->listening());
   // What was published during the outage is lost, so every open page is told to re-fetch.
-  std::string told;
-  EXPECT_TRUE(Eventually([&] {
-    told += open_page->Take().bytes;
-    return !told.empty();
-  }));
-  EXPECT_EQ(told, "event: resync\ndata: listener\n\n");
+  EXPECT_EQ(FirstQueued(*open_page), "event: resync\ndata: listener\n\n");
 }
 
 // A one-shot command (tsunagu reminders, import, …) opens the App but serves no page: it
@@ -585,12 +590,7 @@ TEST_F(LiveTest, AnAppThatServesNoPagesDoesNotListen) {
   // What it publishes still reaches the pages of the serving process.
   auto page = hub().Subscribe("case:77");
   (*command)->bus().Publish("case:77", "timeline", "3");
-  std::string got;
-  EXPECT_TRUE(Eventually([&] {
-    got += page->Take().bytes;
-    return !got.empty();
-  }));
-  EXPECT_EQ(got, "event: timeline\ndata: 3\n\n");
+  EXPECT_EQ(FirstQueued(*page), "event: timeline\ndata: 3\n\n");
 }
 
 TEST_F(LiveTest, BusStopsPromptly) {
