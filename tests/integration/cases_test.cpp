@@ -25,12 +25,6 @@ std::string CasePath(const SharingWorld& w) {
   return "/cases/" + std::to_string(w.case_id);
 }
 
-std::string CookieHeader(Client& c) {
-  std::string out;
-  for (const auto& [k, v] : c.cookies()) out += (out.empty() ? "" : "; ") + k + "=" + v;
-  return out;
-}
-
 TEST(Cases, AgencyEntryReachesTheHospitalsOpenPageLive) {
   TestServer t;
   auto w = BuildSharingWorld(t);
@@ -46,13 +40,7 @@ TEST(Cases, AgencyEntryReachesTheHospitalsOpenPageLive) {
 
   // The hospital's page holds the stream open while the agency writes.
   std::string streamed;
-  std::thread reader([&] {
-    streamed = hospital.Raw("GET " + CasePath(w) +
-                                "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: "
-                                "text/event-stream\r\nCookie: " +
-                                CookieHeader(hospital) + "\r\n\r\n",
-                            2500);
-  });
+  std::thread reader([&] { streamed = hospital.ReadEvents(CasePath(w) + "/events", 2500); });
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   auto posted = agency.Submit(
       CasePath(w), {{"kind", "interview"}, {"occurred_on", Today(t)}, {"body", kEntryCanary}},
@@ -89,11 +77,7 @@ TEST(Cases, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
           .status,
       303);
   const auto open = [&](const std::string& seen) {
-    return hospital.Raw(
-        "GET " + CasePath(w) + "/events?seen=" + seen +
-            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
-            CookieHeader(hospital) + "\r\n\r\n",
-        600);
+    return hospital.ReadEvents(CasePath(w) + "/events?seen=" + seen, 600);
   };
   const std::string behind = open(drawn);
   EXPECT_THAT(behind, HasSubstr("event: ready"));

@@ -140,6 +140,15 @@ std::string TextBetween(const std::string& s, const std::string& from, const std
   return out;
 }
 
+std::string Client::ReadEvents(const std::string& target, int timeout_ms) {
+  std::string cookie;
+  for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+  return Raw("GET " + target +
+                 " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " + cookie +
+                 "\r\n\r\n",
+             timeout_ms);
+}
+
 std::string Client::Raw(const std::string& bytes, int timeout_ms) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};

@@ -42,6 +42,9 @@ class Client {
                      std::vector<std::pair<std::string, std::string>> headers);
   // Sends raw bytes and reads until the server closes or the timeout passes.
   std::string Raw(const std::string& bytes, int timeout_ms = 3000);
+  // GETs an event stream as a browser's EventSource would (with this client's cookies) and
+  // returns everything the server sent, headers included, within timeout_ms.
+  std::string ReadEvents(const std::string& target, int timeout_ms);
 
   std::map<std::string, std::string>& cookies() { return cookies_; }
 

@@ -56,6 +56,20 @@ std::string FirstQueued(http::EventStream& stream) {
   return got;
 }
 
+// `aggregate` (count(*), count(pg_terminate_backend(pid)), …) over the listener connections of
+// this test's database; -1 when the query fails.
+int OverListeners(TestServer& t, const std::string& aggregate) {
+  auto n = t.app().db().Read<int>([&](soci::session& s) {
+    int out = 0;
+    s << "SELECT " + aggregate +
+             " FROM pg_stat_activity WHERE application_name = 'tsunagu_live' AND datname = "
+             "current_database()",
+        soci::into(out);
+    return out;
+  });
+  return n ? *n : -1;
+}
+
 // One raw TCP connection reading an event stream, as a browser's EventSource would.
 class SseClient {
  public:
@@ -542,15 +556,7 @@ TEST_F(LiveTest, ListenerReconnectsAfterItsConnectionIsKilled) {
   ASSERT_NE(pg, nullptr);
   ASSERT_TRUE(pg->listening());
   auto open_page = hub().Subscribe("case:7");  // a page open across the outage
-  auto killed = ts_->app().db().Read<int>([](soci::session& s) {
-    int n = 0;
-    s << "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-         "WHERE application_name = 'tsunagu_live' AND datname = current_database()",
-        soci::into(n);
-    return n;
-  });
-  ASSERT_TRUE(killed);
-  ASSERT_EQ(*killed, 1);
+  ASSERT_EQ(OverListeners(*ts_, "count(pg_terminate_backend(pid))"), 1);
   auto s = hub().Subscribe("case:1");
   // Until it has reconnected, messages are lost (the page is only stale); after, they arrive.
   std::string got;
@@ -578,15 +584,7 @@ TEST_F(LiveTest, AnAppThatServesNoPagesDoesNotListen) {
   ASSERT_NE(pg, nullptr);
   std::this_thread::sleep_for(300ms);
   EXPECT_FALSE(pg->listening());
-  auto listeners = ts_->app().db().Read<int>([](soci::session& s) {
-    int n = 0;
-    s << "SELECT count(*) FROM pg_stat_activity "
-         "WHERE application_name = 'tsunagu_live' AND datname = current_database()",
-        soci::into(n);
-    return n;
-  });
-  ASSERT_TRUE(listeners);
-  EXPECT_EQ(*listeners, 1);  // the serving App's only
+  EXPECT_EQ(OverListeners(*ts_, "count(*)"), 1);  // the serving App's only
   // What it publishes still reaches the pages of the serving process.
   auto page = hub().Subscribe("case:77");
   (*command)->bus().Publish("case:77", "timeline", "3");

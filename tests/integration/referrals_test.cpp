@@ -118,12 +118,6 @@ referrals::Referral Current(TestServer& t, const World& w, std::int64_t id) {
   return r ? *r : referrals::Referral{};
 }
 
-std::string CookieHeader(Client& c) {
-  std::string out;
-  for (const auto& [k, v] : c.cookies()) out += (out.empty() ? "" : "; ") + k + "=" + v;
-  return out;
-}
-
 std::string History(const std::string& page) {
   return TextBetween(page, "class=\"referral-history\"", "</ol>");
 }
@@ -555,13 +549,7 @@ TEST(Referrals, TheOpenPageIsToldLiveWhenTheOtherSideAnswers) {
   EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:referral, sse:resync\""));
 
   std::string streamed;
-  std::thread reader([&] {
-    streamed = hospital.Raw("GET " + Path(id) +
-                                "/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: "
-                                "text/event-stream\r\nCookie: " +
-                                CookieHeader(hospital) + "\r\n\r\n",
-                            2500);
-  });
+  std::thread reader([&] { streamed = hospital.ReadEvents(Path(id) + "/events", 2500); });
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   auto agency = t.LoginAs(w.worker_email);
   auto accepted = agency.Submit(Path(id), {{"version", "1"}}, Path(id) + "/accept");
@@ -591,11 +579,7 @@ TEST(Referrals, AStreamOpenedBehindItsPageCatchesUpAtOnce) {
   auto agency = t.LoginAs(w.worker_email);
   ASSERT_EQ(agency.Submit(Path(id), {{"version", "1"}}, Path(id) + "/accept").status, 303);
   const auto open = [&](const std::string& query) {
-    return hospital.Raw(
-        "GET " + Path(id) + "/events" + query +
-            " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\nCookie: " +
-            CookieHeader(hospital) + "\r\n\r\n",
-        600);
+    return hospital.ReadEvents(Path(id) + "/events" + query, 600);
   };
   const std::string behind = open("?seen=1");
   EXPECT_THAT(behind, HasSubstr("event: ready"));
