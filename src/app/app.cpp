@@ -1,4 +1,5 @@
 #include "app/app.hpp"
+#include "core/config.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -49,7 +50,7 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   auto db = storage::Database::Open(config.database.url, config.database.pool_size);
   if (!db) return db.error();
   app->db_ = std::move(*db);
-  storage::Migrator migrator(*app->db_, std::string(TSUNAGU_SOURCE_DIR) + "/sql/migrations");
+  storage::Migrator migrator(*app->db_, core::SourceDir() + "/sql/migrations");
   auto version_before = migrator.CurrentVersion();
   if (!version_before) return version_before.error();
   if (auto m = migrator.Migrate(); !m) return m.error();

@@ -1,4 +1,5 @@
 #include "app/cli.hpp"
+#include "core/config.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -222,7 +223,7 @@ int RunCli(int argc, char** argv) {
     }
     auto db = storage::Database::Open(config->database.url, 1);
     if (!db) return Fail("cannot open database: " + db.error().message_key);
-    storage::Migrator migrator(**db, std::string(TSUNAGU_SOURCE_DIR) + "/sql/migrations");
+    storage::Migrator migrator(**db, core::SourceDir() + "/sql/migrations");
     if (migrate->parsed()) {
       auto n = migrator.Migrate();
       if (!n) return Fail("migration failed: " + n.error().message_key);

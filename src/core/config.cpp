@@ -7,6 +7,12 @@
 #include <set>
 
 namespace tsunagu::core {
+
+const std::string& SourceDir() {
+  static const std::string dir = TSUNAGU_SOURCE_DIR;
+  return dir;
+}
+
 namespace {
 
 Error ConfigError(const std::string& what) {

@@ -45,13 +45,17 @@ struct SecurityConfig {
   bool fast_password_hashing = false;  // tests only: Argon2id at minimum cost
 };
 
+// The source tree the program was built from (web/, data/, sql/ by default). Only config.cpp
+// sees the build's path, so every other object file compiles the same in any checkout.
+const std::string& SourceDir();
+
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
   MailConfig mail;
   SecurityConfig security;
-  std::string web_dir = TSUNAGU_SOURCE_DIR "/web";  // templates/, static/, messages/
-  std::string data_dir = TSUNAGU_SOURCE_DIR "/data";
+  std::string web_dir = SourceDir() + "/web";  // templates/, static/, messages/
+  std::string data_dir = SourceDir() + "/data";
   std::string log_level = "info";
 };
 

@@ -262,12 +262,12 @@ MailSink& MailSink::Get() {
 MailSink::MailSink() {
   dir_ = MakeTempDir("tsunagu-mail-");
   port_ = static_cast<std::uint16_t>(std::stoi(
-      RunCommand(std::string(TSUNAGU_SOURCE_DIR) + "/scripts/start-smtp " + dir_.string())));
+      RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
 }
 
 MailSink::~MailSink() {
   std::system(
-      (std::string(TSUNAGU_SOURCE_DIR) + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
+      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
           .c_str());
 }
 

@@ -76,7 +76,7 @@ TEST(Operations, StaticFilesHaveETagsAndCompressedVariants) {
   EXPECT_EQ(c.Get("/static/css/app.css", {{"If-None-Match", etag}}).status, 304);
   EXPECT_EQ(c.Get("/static/../../etc/passwd").status, 404);
   // scripts/vendor-static (run by `make`) writes gzip siblings; they are served when accepted.
-  if (std::filesystem::exists(TSUNAGU_SOURCE_DIR "/web/static/css/app.css.gz")) {
+  if (std::filesystem::exists(core::SourceDir() + "/web/static/css/app.css.gz")) {
     auto gz = c.Get("/static/css/app.css", {{"Accept-Encoding", "gzip"}});
     EXPECT_EQ(gz.Header("content-encoding"), "gzip");
     EXPECT_THAT(gz.Header("vary"), HasSubstr("Accept-Encoding"));

@@ -1,4 +1,5 @@
 #include "api/json.hpp"
+#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -171,7 +172,7 @@ TEST(ApiProblem, ResponsesCarryTypeAndChallenge) {
 }
 
 TEST(ApiProblem, TitlesComeFromTheCataloguesInTheCallersLanguage) {
-  auto catalog = core::Catalog::LoadDirectory(std::string(TSUNAGU_SOURCE_DIR) + "/web/messages");
+  auto catalog = core::Catalog::LoadDirectory(tsunagu::core::SourceDir() + "/web/messages");
   ASSERT_TRUE(catalog.ok()) << catalog.error().message_key;
   for (const char* key : {"api.error.token", "api.error.token_not_found"}) {
     EXPECT_TRUE(catalog->Has("ja", key)) << key;

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "api/handlers/routes.hpp"
+#include "core/config.hpp"
 #include "orgs/model.hpp"
 
 namespace tsunagu::api::handlers {
 namespace {
 
-const std::string kDocumentPath = std::string(TSUNAGU_SOURCE_DIR) + "/web/openapi/openapi.json";
+const std::string kDocumentPath = tsunagu::core::SourceDir() + "/web/openapi/openapi.json";
 
 boost::json::value LoadDocument() {
   std::ifstream in(kDocumentPath, std::ios::binary);

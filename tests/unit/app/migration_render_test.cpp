@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "storage/migrator.hpp"
+#include "core/config.hpp"
 
 namespace tsunagu::storage {
 namespace {
@@ -33,7 +34,7 @@ TEST(MigrationRender, PlaceholdersAndEngineSections) {
 
 TEST(MigrationRender, ShippedMigrationsHaveNoBareColons) {
   // SOCI reads ":name" as a bind marker; a colon in a migration would break it silently.
-  for (const auto& e : std::filesystem::directory_iterator(TSUNAGU_SOURCE_DIR "/sql/migrations")) {
+  for (const auto& e : std::filesystem::directory_iterator(tsunagu::core::SourceDir() + "/sql/migrations")) {
     std::ifstream f(e.path());
     std::stringstream ss;
     ss << f.rdbuf();

@@ -60,7 +60,7 @@ class PasswordPolicyPrimitivesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     auto loaded =
-        PasswordPolicy::Load(std::string(TSUNAGU_SOURCE_DIR) + "/data/common-passwords.txt");
+        PasswordPolicy::Load(core::SourceDir() + "/data/common-passwords.txt");
     ASSERT_TRUE(loaded.ok());
     policy_ = new PasswordPolicy(std::move(loaded).value());
   }

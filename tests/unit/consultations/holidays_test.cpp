@@ -1,4 +1,5 @@
 #include "consultations/holidays.hpp"
+#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +11,8 @@ namespace {
 
 using core::Date;
 
-const char* kSamplePath = TSUNAGU_SOURCE_DIR "/tests/fixtures/holidays-sample.json";
-const char* kGeneratedPath = TSUNAGU_SOURCE_DIR "/data/holidays/holidays.json";
+const std::string kSamplePath = tsunagu::core::SourceDir() + "/tests/fixtures/holidays-sample.json";
+const std::string kGeneratedPath = tsunagu::core::SourceDir() + "/data/holidays/holidays.json";
 
 HolidayCalendar Sample() {
   auto calendar = HolidayCalendar::LoadFile(kSamplePath);
@@ -135,7 +136,7 @@ TEST(HolidayCalendarTest, RejectsMalformedDataSayingWhere) {
 }
 
 TEST(HolidayCalendarTest, LoadFileReportsAMissingFile) {
-  const auto r = HolidayCalendar::LoadFile(TSUNAGU_SOURCE_DIR "/tests/fixtures/no-such-file.json");
+  const auto r = HolidayCalendar::LoadFile(tsunagu::core::SourceDir() + "/tests/fixtures/no-such-file.json");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message_key, "error.holiday_data_unreadable");
   EXPECT_NE(Where(r).find("no-such-file.json"), std::string::npos);

@@ -1,4 +1,5 @@
 #include "consultations/schedule_rule.hpp"
+#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -20,7 +21,7 @@ constexpr int kSunday = 0, kMonday = 1, kTuesday = 2, kWednesday = 3, kThursday 
 
 HolidayCalendar Sample() {
   auto calendar =
-      HolidayCalendar::LoadFile(TSUNAGU_SOURCE_DIR "/tests/fixtures/holidays-sample.json");
+      HolidayCalendar::LoadFile(tsunagu::core::SourceDir() + "/tests/fixtures/holidays-sample.json");
   EXPECT_TRUE(calendar.ok());
   return std::move(calendar).value();
 }
@@ -387,7 +388,7 @@ core::Catalog ScheduleCatalog() {
                    ("tsunagu_schedule_rule_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (const char* name : {"ja.schedule.toml", "en.schedule.toml"}) {
-    std::filesystem::copy_file(std::filesystem::path(TSUNAGU_SOURCE_DIR) / "web/messages" / name,
+    std::filesystem::copy_file(std::filesystem::path(tsunagu::core::SourceDir()) / "web/messages" / name,
                                dir / name, std::filesystem::copy_options::overwrite_existing);
   }
   auto catalog = core::Catalog::LoadDirectory(dir);

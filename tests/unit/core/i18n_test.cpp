@@ -1,4 +1,5 @@
 #include "core/i18n.hpp"
+#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -12,7 +13,7 @@ namespace tsunagu::core {
 namespace {
 
 const std::filesystem::path kFixtures =
-    std::filesystem::path(TSUNAGU_SOURCE_DIR) / "tests/fixtures/messages";
+    std::filesystem::path(tsunagu::core::SourceDir()) / "tests/fixtures/messages";
 
 Catalog LoadFixtures() {
   auto catalog = Catalog::LoadDirectory(kFixtures);

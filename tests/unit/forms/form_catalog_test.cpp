@@ -2,6 +2,7 @@
 // keys and codes are unique, and a broken file is refused with its line. Then the answers:
 // checking against a definition, and dates as the printed forms write them.
 #include "forms/form_catalog.hpp"
+#include "core/config.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -18,7 +19,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const std::string kFormsDir = TSUNAGU_SOURCE_DIR "/data/forms";
+const std::string kFormsDir = tsunagu::core::SourceDir() + "/data/forms";
 
 FormCatalog Shipped() {
   auto catalog = FormCatalog::LoadDirectory(kFormsDir);
@@ -236,7 +237,7 @@ TEST(FormCatalog, ADirectoryWithABrokenFileIsRefusedNamingIt) {
 }
 
 TEST(FormMessages, JapaneseAndEnglishHaveTheSameFormsKeys) {
-  auto catalog = core::Catalog::LoadDirectory(TSUNAGU_SOURCE_DIR "/web/messages");
+  auto catalog = core::Catalog::LoadDirectory(tsunagu::core::SourceDir() + "/web/messages");
   ASSERT_TRUE(catalog.ok());
   int seen = 0;
   for (const auto& [key, text] : catalog->All("ja")) {

@@ -67,7 +67,7 @@ class SmtpSink {
   bool Start(const fs::path& dir, int port) {
     fs::create_directories(dir);
     fs::remove(dir / "smtp.port");
-    const std::string script = TSUNAGU_SOURCE_DIR "/scripts/smtp_sink.py";
+    const std::string script = core::SourceDir() + "/scripts/smtp_sink.py";
     const std::string dir_arg = dir.string();
     const std::string port_arg = std::to_string(port);
     std::vector<char*> argv = {const_cast<char*>("/usr/bin/python3"),
@@ -176,7 +176,7 @@ class OutboxTest : public ::testing::Test {
     auto db = storage::Database::Open(db_url_, 2);
     ASSERT_TRUE(db.ok());
     db_ = std::move(db).value();
-    storage::Migrator migrator(*db_, TSUNAGU_SOURCE_DIR "/sql/migrations");
+    storage::Migrator migrator(*db_, core::SourceDir() + "/sql/migrations");
     ASSERT_TRUE(migrator.Migrate().ok());
     mail_dir_ = dir_ / "mail";
     ASSERT_TRUE(sink_.Start(mail_dir_, 0));

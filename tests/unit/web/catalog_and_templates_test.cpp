@@ -3,12 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "core/i18n.hpp"
+#include "core/config.hpp"
 #include "web/renderer.hpp"
 
 namespace tsunagu::web {
 namespace {
 
-const char* kWeb = TSUNAGU_SOURCE_DIR "/web";
+const std::string kWeb = tsunagu::core::SourceDir() + "/web";
 
 TEST(Catalogues, EnglishHasEveryJapaneseKey) {
   auto catalog = core::Catalog::LoadDirectory(std::string(kWeb) + "/messages");
