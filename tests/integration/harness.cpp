@@ -20,6 +20,7 @@
 #include "app/body_limits.hpp"
 #include "app/demo.hpp"
 #include "auth/totp.hpp"
+#include "core/config.hpp"
 #include "crypto/field_cipher.hpp"
 #include "crypto/random.hpp"
 #include "storage/database.hpp"

@@ -11,6 +11,7 @@
 
 #include "audit/audit_log.hpp"
 #include "harness.hpp"
+#include "core/config.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/backup.hpp"
 

@@ -1,3 +1,4 @@
+#include "core/config.hpp"
 #include "notify/outbox.hpp"
 
 #include <arpa/inet.h>
