@@ -182,9 +182,10 @@ auth::Principal Member(std::int64_t user_id, std::int64_t org_id, auth::Role rol
   return who;
 }
 
-// Seed 003: the hospital's MSW registers a person, records her written consent to share with
-// the employment-support NPO, and refers her; the NPO accepts and has written the first
-// entries of her case. Created once: a later run finds the referral and leaves it alone.
+// Seed 003: the hospital's MSW registers a person, records her written consents to share with
+// the employment-support NPO (and, for coordination with her employer, documents), and refers
+// her; the NPO accepts and has written the first entries of her case. Created once: a later run
+// finds the referral and leaves it alone.
 core::Status AddDemoSharing(Services& sv, std::int64_t hospital, std::int64_t msw,
                             std::int64_t agency, std::int64_t career) {
   auto existing = sv.db.Read<long long>([&](soci::session& s) {
@@ -226,6 +227,14 @@ core::Status AddDemoSharing(Services& sv, std::int64_t hospital, std::int64_t ms
   consent.valid_until = core::ToIso(core::AddDays(today, 365));
   consent.method = "written";
   if (auto c = sv.consents.Record(nurse, actor, *client, consent); !c) return c.error();
+  // Her consent to coordinate with her employer: documents may go to its personnel contact by
+  // share link (a newcomer can try one from the case's documents page).
+  sharing::ConsentInput workplace = consent;
+  workplace.items = {"records", "documents"};
+  workplace.purpose = "workplace_coordination";
+  workplace.employer = "株式会社みどり製作所";
+  workplace.employer_email = "jinji@midori-seisakusho.example.jp";
+  if (auto c = sv.consents.Record(nurse, actor, *client, workplace); !c) return c.error();
 
   referrals::ReferralInput referral;
   referral.to_org_id = agency;

@@ -1,5 +1,8 @@
 #include "audit/audit_log.hpp"
 
+#include <algorithm>
+#include <charconv>
+
 #include "crypto/random.hpp"
 #include "storage/row.hpp"
 
@@ -28,6 +31,48 @@ StoredEvent ReadRow(const soci::row& r) {
 constexpr const char* kColumns =
     "seq, occurred_at, actor_user_id, organization_id, action, target_type, target_id, ip, "
     "request_id, detail, prev_hash, hash";
+
+// The organisations holding the record an event is about: the one that registered a client,
+// the one running a case (and the client's), both ends of a referral.
+std::vector<long long> HoldersOf(soci::session& s, const std::string& type, long long id) {
+  std::vector<long long> out;
+  auto add = [&](const char* sql) {
+    soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(id));
+    for (const auto& r : rows) {
+      for (std::size_t i = 0; i < r.size(); ++i) out.push_back(storage::GetInt(r, i));
+    }
+  };
+  if (type == "client") {
+    add("SELECT organization_id FROM client WHERE id = :id");
+  } else if (type == "support_case") {
+    add("SELECT k.organization_id, c.organization_id FROM support_case k JOIN client c ON c.id = "
+        "k.client_id WHERE k.id = :id");
+  } else if (type == "case_form") {
+    add("SELECT k.organization_id, c.organization_id FROM case_form f JOIN support_case k ON k.id "
+        "= f.case_id JOIN client c ON c.id = k.client_id WHERE f.id = :id");
+  } else if (type == "referral") {
+    add("SELECT from_org_id, to_org_id FROM referral WHERE id = :id");
+  }
+  return out;
+}
+
+// SECURITY.md rule 4: the organisation holding a record sees every access to it by others.
+// An event by another organisation's actor about a held record is linked to each holder.
+void LinkHolders(soci::session& s, const StoredEvent& e) {
+  long long target = 0;
+  const auto [end, ec] =
+      std::from_chars(e.target_id.data(), e.target_id.data() + e.target_id.size(), target);
+  if (ec != std::errc() || end != e.target_id.data() + e.target_id.size() || target <= 0) return;
+  std::vector<long long> linked;
+  for (long long holder : HoldersOf(s, e.target_type, target)) {
+    if (holder == 0 || holder == e.organization_id) continue;
+    if (std::find(linked.begin(), linked.end(), holder) != linked.end()) continue;
+    linked.push_back(holder);
+    long long seq = e.seq;
+    s << "INSERT INTO audit_holder (organization_id, seq) VALUES (:o, :s)", soci::use(holder),
+        soci::use(seq);
+  }
+}
 
 }  // namespace
 
@@ -76,22 +121,42 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
       soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
       soci::use(e.prev_hash), soci::use(e.hash);
   s << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(e.hash);
+  LinkHolders(s, e);
 }
 
 core::Result<std::vector<StoredEvent>> AuditLog::ListForOrganization(storage::Database& db,
                                                                      std::int64_t organization_id,
                                                                      std::int64_t before_seq,
-                                                                     int limit) {
+                                                                     int limit, bool others_only) {
   return db.Read<std::vector<StoredEvent>>([&](soci::session& s) {
     std::vector<StoredEvent> out;
     long long org = organization_id;
     long long before = before_seq > 0 ? before_seq : (1LL << 62);
+    const std::string lim = std::to_string(limit);
+    // What others did to the organisation's records, newest first (each side limited, so
+    // neither scans the whole log).
+    const std::string others =
+        "SELECT e.seq, e.occurred_at, e.actor_user_id, e.organization_id, e.action, "
+        "e.target_type, e.target_id, e.ip, e.request_id, e.detail, e.prev_hash, e.hash FROM "
+        "audit_holder h JOIN audit_event e ON e.seq = h.seq WHERE h.organization_id = :org2 AND "
+        "h.seq < :before2 ORDER BY h.seq DESC LIMIT " +
+        lim;
+    if (others_only) {
+      soci::rowset<soci::row> rows = (s.prepare << others, soci::use(org), soci::use(before));
+      for (const auto& r : rows) out.push_back(ReadRow(r));
+      return out;
+    }
+    long long org_again = org;  // each placeholder gets its own bound variable
+    long long before_again = before;
+    const std::string own = std::string("SELECT ") + kColumns +
+                            " FROM audit_event WHERE organization_id = :org AND seq < :before "
+                            "ORDER BY seq DESC LIMIT " +
+                            lim;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT " << kColumns
-                   << " FROM audit_event WHERE organization_id = :org AND seq < :before "
-                      "ORDER BY seq DESC LIMIT "
-                   << limit,
-         soci::use(org), soci::use(before));
+        (s.prepare << "SELECT * FROM (SELECT * FROM (" + own +
+                          ") own_events UNION ALL SELECT * FROM (" + others +
+                          ") other_events) all_events ORDER BY seq DESC LIMIT " + lim,
+         soci::use(org), soci::use(before), soci::use(org_again), soci::use(before_again));
     for (const auto& r : rows) out.push_back(ReadRow(r));
     return out;
   });

@@ -51,10 +51,14 @@ class AuditLog {
   // change it describes (habit 4).
   static void Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now);
 
+  // The organisation's own staff's events and every event of another organisation's actor
+  // about a record the organisation holds (a client it registered, a case it runs, a
+  // referral it sent or received), newest first; with `others_only`, only the latter.
   static core::Result<std::vector<StoredEvent>> ListForOrganization(storage::Database& db,
                                                                     std::int64_t organization_id,
                                                                     std::int64_t before_seq,
-                                                                    int limit);
+                                                                    int limit,
+                                                                    bool others_only = false);
   static core::Result<VerifyReport> Verify(storage::Database& db);
 };
 

@@ -15,21 +15,48 @@ bool Contains(const std::vector<std::string>& v, std::string_view x) {
   return std::find(v.begin(), v.end(), x) != v.end();
 }
 
-// Active consents of a client that name `org` as a party, with their items.
-struct ActiveConsent {
-  std::int64_t id = 0;
-  std::vector<std::string> items;
-};
-
-std::vector<ActiveConsent> ActiveFor(soci::session& s, long long client_id, long long org,
-                                     const std::string& today) {
-  std::vector<ActiveConsent> out;
+// Active consents of a client that name `org` as a party, with their items, among those
+// recorded by one of `recorders` (SECURITY.md rule 2: a consent opens only what its recording
+// organisation holds).
+std::vector<ConsentGrant> ActiveFor(soci::session& s, long long client_id, long long org,
+                                    const std::string& today,
+                                    const std::vector<long long>& recorders) {
+  std::vector<ConsentGrant> out;
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT c.id, c.items FROM consent c JOIN consent_party p ON p.consent_id = "
-                    "c.id AND p.organization_id = :o WHERE c.client_id = :c AND c.withdrawn_at "
-                    "IS NULL AND c.valid_from <= :t1 AND c.valid_until >= :t2 ORDER BY c.id",
+      (s.prepare << "SELECT c.id, c.items, c.organization_id FROM consent c JOIN consent_party p "
+                    "ON p.consent_id = c.id AND p.organization_id = :o WHERE c.client_id = :c AND "
+                    "c.withdrawn_at IS NULL AND c.valid_from <= :t1 AND c.valid_until >= :t2 "
+                    "ORDER BY c.id",
        soci::use(org), soci::use(client_id), soci::use(today), soci::use(today));
-  for (const auto& r : rows) out.push_back({GetInt(r, 0), core::SplitCodes(GetText(r, 1))});
+  for (const auto& r : rows) {
+    const long long recorder = GetInt(r, 2);
+    if (std::find(recorders.begin(), recorders.end(), recorder) == recorders.end()) continue;
+    out.push_back({GetInt(r, 0), core::SplitCodes(GetText(r, 1))});
+  }
+  return out;
+}
+
+long long OwnerOf(soci::session& s, long long client_id) {
+  long long owner = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT organization_id FROM client WHERE id = :id", soci::into(owner, ind),
+      soci::use(client_id);
+  return s.got_data() && ind == soci::i_ok ? owner : 0;
+}
+
+// The consents among `grants` that name both organisations and cover every item of `items`.
+std::vector<std::int64_t> Covering(const std::vector<ConsentGrant>& of_a,
+                                   const std::vector<ConsentGrant>& of_b,
+                                   const std::vector<std::string>& items) {
+  std::vector<std::int64_t> out;
+  for (const auto& c : of_a) {
+    const bool names_b =
+        std::any_of(of_b.begin(), of_b.end(), [&](const ConsentGrant& b) { return b.id == c.id; });
+    if (!names_b) continue;
+    const bool covers = std::all_of(items.begin(), items.end(),
+                                    [&](const std::string& i) { return Contains(c.items, i); });
+    if (covers) out.push_back(c.id);
+  }
   return out;
 }
 
@@ -39,8 +66,42 @@ bool ClientView::Has(std::string_view item) const {
   return Contains(items, item);
 }
 
+std::vector<ConsentGrant> ClientView::Provided(const std::vector<std::string>& provided) const {
+  std::vector<ConsentGrant> out;
+  for (const auto& g : grants) {
+    ConsentGrant used{g.id, {}};
+    for (const auto& item : provided) {
+      if (Contains(g.items, item) && Has(item)) used.items.push_back(item);
+    }
+    if (!used.items.empty()) out.push_back(std::move(used));
+  }
+  return out;
+}
+
 bool CaseView::SeesDocuments() const {
   return runs_case || !document_consents.empty();
+}
+
+std::optional<BookingContact> RecordAccess::Booking(soci::session& s, const Principal& who,
+                                                    std::int64_t booking_id, core::Date today) {
+  long long id = booking_id;
+  soci::row r;
+  s << "SELECT p.organization_id, d.mode, d.day_date FROM booking b JOIN consultation_day d ON "
+       "d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE b.id = :b",
+      soci::into(r), soci::use(id);
+  if (!s.got_data()) return std::nullopt;
+  const std::int64_t org = GetInt(r, 0);
+  if (!Policy::CanCounsel(who, org)) return std::nullopt;
+  if (Policy::CanCoordinate(who, org)) return BookingContact::kCoordinator;
+  const std::string mode = GetText(r, 1);
+  if ((mode != "phone" && mode != "online") || GetText(r, 2) != core::ToIso(today)) {
+    return BookingContact::kNone;
+  }
+  long long user = who.user_id;
+  long long assigned = 0;
+  s << "SELECT COUNT(*) FROM booking_staff WHERE booking_id = :b AND user_id = :u",
+      soci::into(assigned), soci::use(id), soci::use(user);
+  return assigned > 0 ? BookingContact::kCallSheet : BookingContact::kNone;
 }
 
 std::optional<ClientView> RecordAccess::Client(soci::session& s, const Principal& who,
@@ -59,12 +120,14 @@ std::optional<ClientView> RecordAccess::Client(soci::session& s, const Principal
     for (auto item : kConsentItems) view.items.emplace_back(item);
     return view;
   }
+  // Only the owner's consents open the owner's record: a partner's own consent never does.
   std::vector<std::string> granted;
-  for (const auto& c : ActiveFor(s, id, who.organization_id, core::ToIso(today))) {
+  for (auto& c : ActiveFor(s, id, who.organization_id, core::ToIso(today), {owner})) {
     view.consents.push_back(c.id);
     for (const auto& item : c.items) {
       if (!Contains(granted, item)) granted.push_back(item);
     }
+    view.grants.push_back(std::move(c));
   }
   if (view.consents.empty()) return std::nullopt;
   for (auto item : kConsentItems) {
@@ -78,16 +141,28 @@ std::vector<std::int64_t> RecordAccess::ConsentsBetween(soci::session& s, std::i
                                                         const std::vector<std::string>& items,
                                                         core::Date today) {
   const std::string day = core::ToIso(today);
-  std::vector<std::int64_t> of_b;
-  for (const auto& c : ActiveFor(s, client_id, org_b, day)) of_b.push_back(c.id);
-  std::vector<std::int64_t> out;
-  for (const auto& c : ActiveFor(s, client_id, org_a, day)) {
-    if (std::find(of_b.begin(), of_b.end(), c.id) == of_b.end()) continue;
-    const bool covers = std::all_of(items.begin(), items.end(),
-                                    [&](const std::string& i) { return Contains(c.items, i); });
-    if (covers) out.push_back(c.id);
-  }
-  return out;
+  const long long owner = OwnerOf(s, client_id);
+  return Covering(ActiveFor(s, client_id, org_a, day, {owner}),
+                  ActiveFor(s, client_id, org_b, day, {owner}), items);
+}
+
+std::vector<std::int64_t> RecordAccess::CaseConsentsBetween(
+    soci::session& s, std::int64_t client_id, std::int64_t case_org, std::int64_t org_a,
+    std::int64_t org_b, const std::vector<std::string>& items, core::Date today) {
+  const std::string day = core::ToIso(today);
+  const std::vector<long long> recorders = {OwnerOf(s, client_id), case_org};
+  return Covering(ActiveFor(s, client_id, org_a, day, recorders),
+                  ActiveFor(s, client_id, org_b, day, recorders), items);
+}
+
+bool RecordAccess::HoldsFor(soci::session& s, const Principal& who, std::int64_t client_id) {
+  if (!Policy::Allows(&who, Permission::kOrgCounsel)) return false;
+  long long client = client_id;
+  long long org = who.organization_id;
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM support_case WHERE client_id = :c AND organization_id = :o",
+      soci::into(n), soci::use(client), soci::use(org);
+  return n > 0;
 }
 
 std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& who,
@@ -107,12 +182,15 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
   view.client_id = client;
   view.runs_case = org == who.organization_id;
   if (!view.runs_case) {
-    view.record_consents = ConsentsBetween(s, client, who.organization_id, org, {"records"}, today);
+    // A case is the running organisation's record: the owner's consents and the running
+    // organisation's own open it, never a consent recorded by a third organisation.
+    view.record_consents =
+        CaseConsentsBetween(s, client, org, who.organization_id, org, {"records"}, today);
     if (view.record_consents.empty()) return std::nullopt;
     // Asked of the same pair: the client's registering organisation sees the person's core
     // data whatever it agreed, but another organisation's documents only under a consent.
     view.document_consents =
-        ConsentsBetween(s, client, who.organization_id, org, {"documents"}, today);
+        CaseConsentsBetween(s, client, org, who.organization_id, org, {"documents"}, today);
   }
   auto client_view = Client(s, who, client, today);
   if (client_view) {
@@ -127,8 +205,17 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
 
 const char* RecordAccess::ClientListFilter() {
   return "(c.organization_id = :org OR EXISTS (SELECT 1 FROM consent k JOIN consent_party p ON "
-         "p.consent_id = k.id WHERE k.client_id = c.id AND p.organization_id = :org2 AND "
-         "k.withdrawn_at IS NULL AND k.valid_from <= :today1 AND k.valid_until >= :today2))";
+         "p.consent_id = k.id WHERE k.client_id = c.id AND k.organization_id = c.organization_id "
+         "AND p.organization_id = :org2 AND k.withdrawn_at IS NULL AND k.valid_from <= :today1 "
+         "AND k.valid_until >= :today2))";
+}
+
+const char* RecordAccess::CaseListFilter() {
+  return "(sc.organization_id = :org OR EXISTS (SELECT 1 FROM consent k JOIN consent_party p ON "
+         "p.consent_id = k.id WHERE k.client_id = sc.client_id AND (k.organization_id = "
+         "c.organization_id OR k.organization_id = sc.organization_id) AND p.organization_id = "
+         ":org2 AND k.withdrawn_at IS NULL AND k.valid_from <= :today1 AND k.valid_until >= "
+         ":today2))";
 }
 
 }  // namespace tsunagu::auth

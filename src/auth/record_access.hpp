@@ -27,6 +27,12 @@ inline constexpr std::array<std::string_view, 5> kConsentItems = {
     "documents",  // 書類
 };
 
+// One active consent and the items it covers.
+struct ConsentGrant {
+  std::int64_t id = 0;
+  std::vector<std::string> items;
+};
+
 // Which client items one organisation may see, and on what ground.
 struct ClientView {
   std::int64_t client_id = 0;
@@ -34,8 +40,12 @@ struct ClientView {
   bool owner = false;                  // the organisation that registered the person
   std::vector<std::string> items;      // kConsentItems order; all of them for the owner
   std::vector<std::int64_t> consents;  // active consents naming this organisation (not owner)
+  std::vector<ConsentGrant> grants;    // the same consents with the items each covers
 
   bool Has(std::string_view item) const;
+  // The consents to name in provision records when `provided` items were shown: each consent
+  // with the provided items it covers (none for the owner).
+  std::vector<ConsentGrant> Provided(const std::vector<std::string>& provided) const;
 };
 
 // One case as seen by one organisation.
@@ -54,8 +64,21 @@ struct CaseView {
   bool SeesDocuments() const;
 };
 
+// How much of a consultation booking's contact data (name, ふりがな, phone, e-mail, the
+// diagnosis the person gave) one staff member may see.
+enum class BookingContact {
+  kNone,         // times, intake and topics only (counselors, seed 001: no details beforehand)
+  kCallSheet,    // the name to ask for, the number to call and the diagnosis: a counselor
+                 // assigned to this booking on its 電話 / オンライン day, on that day only
+  kCoordinator,  // everything (事務局, who receives people)
+};
+
 class RecordAccess {
  public:
+  // nullopt when the booking is not of an organisation whose consultations the principal may
+  // see (NotFound); otherwise what of its contact data the principal may see today.
+  static std::optional<BookingContact> Booking(soci::session& s, const Principal& who,
+                                               std::int64_t booking_id, core::Date today);
   // nullopt when the principal may not counsel (Policy::kOrgCounsel) or its organisation sees
   // nothing of the client: callers answer NotFound, exactly as for a client that does not exist.
   static std::optional<ClientView> Client(soci::session& s, const Principal& who,
@@ -64,15 +87,30 @@ class RecordAccess {
   // organisations and covers "records". nullopt otherwise (NotFound).
   static std::optional<CaseView> Case(soci::session& s, const Principal& who, std::int64_t case_id,
                                       core::Date today);
-  // Active consents of the client naming both organisations (a party each) and covering every
-  // item of `items`; the recording organisation counts as a party.
+  // Active consents over the client's record — recorded by the organisation that registered
+  // the person — naming both organisations (a party each) and covering every item of `items`;
+  // the recording organisation counts as a party. A consent a partner recorded never counts.
   static std::vector<std::int64_t> ConsentsBetween(soci::session& s, std::int64_t client_id,
                                                    std::int64_t org_a, std::int64_t org_b,
                                                    const std::vector<std::string>& items,
                                                    core::Date today);
+  // The same over a case run by `case_org`: the owner's consents and the running
+  // organisation's own (which cover only what it holds: the case's records and documents).
+  static std::vector<std::int64_t> CaseConsentsBetween(soci::session& s, std::int64_t client_id,
+                                                       std::int64_t case_org, std::int64_t org_a,
+                                                       std::int64_t org_b,
+                                                       const std::vector<std::string>& items,
+                                                       core::Date today);
+  // Does the principal's organisation hold something of its own about the client (a support
+  // case, with its forms and documents)? What a partner may record consents over.
+  static bool HoldsFor(soci::session& s, const Principal& who, std::int64_t client_id);
   // SQL condition for client lists (alias "c"), with :org and :today bound by the caller:
   // the organisation's own clients and those an active consent names it for.
   static const char* ClientListFilter();
+  // SQL condition for case lists (aliases "sc" for the case, "c" for its client), with :org,
+  // :org2 and :today1/:today2 bound: the organisation's own cases and those a consent of the
+  // person's registering organisation or of the running organisation names it for.
+  static const char* CaseListFilter();
 };
 
 }  // namespace tsunagu::auth

@@ -378,17 +378,15 @@ core::Result<std::vector<CaseSummary>> CaseService::List(const auth::Principal& 
     const std::string day = core::ToIso(today);
     std::vector<long long> ids;
     {
-      // Own cases, and cases of clients a consent names this organisation for; Access below
-      // decides each one (the consent must also name the running organisation).
+      // Own cases, and cases a consent names this organisation for; Access below decides
+      // each one (the consent must also name the running organisation).
       const std::string sql =
           std::string(
-              "SELECT sc.id FROM support_case sc JOIN client c ON c.id = sc.client_id "
-              "WHERE (sc.organization_id = :o OR ") +
-          auth::RecordAccess::ClientListFilter() + ")" +
-          (open_only ? " AND sc.status <> 'closed'" : "") +
+              "SELECT sc.id FROM support_case sc JOIN client c ON c.id = sc.client_id WHERE ") +
+          auth::RecordAccess::CaseListFilter() + (open_only ? " AND sc.status <> 'closed'" : "") +
           " ORDER BY sc.updated_at DESC, sc.id DESC LIMIT 200";
-      soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(org), soci::use(org),
-                                      soci::use(org), soci::use(day), soci::use(day));
+      soci::rowset<soci::row> rows =
+          (s.prepare << sql, soci::use(org), soci::use(org), soci::use(day), soci::use(day));
       for (const auto& r : rows) ids.push_back(GetInt(r, 0));
     }
     auto out = Summaries(s, who, ids, today);

@@ -214,6 +214,11 @@ core::Result<std::int64_t> ClientService::Create(const auth::Principal& who,
     soci::indicator booking_ind = soci::i_null;
     if (in.booking_id != 0) {
       if (BookingOrg(s, booking) != org) throw Abort{core::Error::NotFound()};
+      const auto contact =
+          auth::RecordAccess::Booking(s, who, in.booking_id, core::DateFromUnixSeconds(now));
+      if (contact != auth::BookingContact::kCoordinator) {
+        throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
+      }
       long long taken = 0;
       s << "SELECT COUNT(*) FROM client WHERE booking_id = :b", soci::into(taken),
           soci::use(booking);
@@ -346,15 +351,19 @@ core::Result<Client> ClientService::Get(const auth::Principal& who, const audit:
     c.created_at = GetInt(r, 17);
     c.updated_at = GetInt(r, 18);
     if (!view->owner) {
-      sharing::Provision p;
-      p.provider_org_id = c.organization_id;
-      p.recipient_org_id = who.organization_id;
-      p.client_id = id;
-      p.consent_id = view->consents.front();
-      p.items = view->items;
-      p.channel = "shared_view";
-      p.actor_user_id = who.user_id;
-      sharing::RecordProvision(s, cipher_, p, now);
+      // The client page shows the core record's items; each consent is named with the items
+      // of those it covers (notes, records and documents are not on this page).
+      for (const auto& grant : view->Provided({"basic", "medical", "work"})) {
+        sharing::Provision p;
+        p.provider_org_id = c.organization_id;
+        p.recipient_org_id = who.organization_id;
+        p.client_id = id;
+        p.consent_id = grant.id;
+        p.items = grant.items;
+        p.channel = "shared_view";
+        p.actor_user_id = who.user_id;
+        sharing::RecordProvision(s, cipher_, p, now);
+      }
     }
     audit::AuditLog::Append(s, actor, {"client.read", "client", std::to_string(id), "{}"}, now);
     return c;
@@ -460,9 +469,17 @@ core::Result<ClientInput> ClientService::FromBooking(const auth::Principal& who,
                                                      std::int64_t booking_id) {
   if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) return core::Error::NotFound();
   const std::int64_t now = clock_.NowSeconds();
+  const core::Date today = core::DateFromUnixSeconds(now);
   return db_.Write<ClientInput>([&](soci::session& s) {
     long long id = booking_id;
     if (BookingOrg(s, id) != who.organization_id) throw Abort{core::Error::NotFound()};
+    // Copying a booking's contact data into a client record is the 事務局's (SECURITY.md
+    // rule 2; seed 001: counselors learn no personal details beforehand).
+    const auto contact = auth::RecordAccess::Booking(s, who, booking_id, today);
+    if (!contact) throw Abort{core::Error::NotFound()};
+    if (*contact != auth::BookingContact::kCoordinator) {
+      throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
+    }
     soci::row r;
     s << "SELECT reference, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, gender, "
          "age_band, municipality, treatment_status, work_status FROM booking WHERE id = :id",

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "auth/record_access.hpp"
 #include "consultations/booking_rows.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/schedule_rule.hpp"
@@ -297,8 +298,14 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
       }
     }
     // Counselors see times, intake and topics; names and contacts are for the 事務局, who
-    // receives people (seed 001: staff learn no personal details beforehand).
+    // receives people (seed 001: staff learn no personal details beforehand). On a phone or
+    // online day a counselor assigned to a booking sees what is needed to call the person,
+    // that day only (auth::RecordAccess::Booking decides; each view is audited).
     const bool contacts = auth::Policy::CanCoordinate(who, ref.org);
+    struct Sealed {
+      std::string name, furigana, phone, email, diagnosis, notes;
+    };
+    std::vector<Sealed> sealed;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT b.id, b.reference, b.slot_id, sl.start_minutes, sl.end_minutes, "
                       "b.status, b.channel, b.for_family, b.relationship, b.gender, b.age_band, "
@@ -331,19 +338,8 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
       b.intake.work_status = GetText(r, 14);
       b.intake.topics = SplitCodes(GetText(r, 15));
       b.needs_consideration = GetInt(r, 16) != 0;
-      if (contacts) {
-        const std::string ad = "booking:" + b.reference + ":";
-        auto open = [&](int column, const char* name) {
-          auto plain = cipher_.Decrypt(GetText(r, column), ad + name);
-          return plain ? *plain : std::string();
-        };
-        b.contact.name = open(17, "name");
-        b.contact.furigana = open(18, "furigana");
-        b.contact.phone = open(19, "phone");
-        b.contact.email = open(20, "email");
-        b.contact.diagnosis = open(21, "diagnosis");
-        b.contact.notes = open(22, "notes");
-      }
+      sealed.push_back({GetText(r, 17), GetText(r, 18), GetText(r, 19), GetText(r, 20),
+                        GetText(r, 21), GetText(r, 22)});
       if (!IsNull(r, 23)) b.checked_in_at = GetInt(r, 23);
       if (!IsNull(r, 24)) b.booth = static_cast<int>(GetInt(r, 24));
       if (!IsNull(r, 25)) b.hold_expires_at = GetInt(r, 25);
@@ -362,6 +358,32 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
           if (b.id == booking_id) b.counselor_ids.push_back(GetInt(r, 1));
         }
       }
+    }
+    const core::Date today = core::DateFromUnixSeconds(now);
+    for (std::size_t i = 0; i < board.bookings.size(); ++i) {
+      BoardBooking& b = board.bookings[i];
+      const auto access = contacts ? std::optional(auth::BookingContact::kCoordinator)
+                                   : auth::RecordAccess::Booking(s, who, b.id, today);
+      if (!access || *access == auth::BookingContact::kNone) continue;
+      const std::string ad = "booking:" + b.reference + ":";
+      auto open = [&](const std::string& stored, const char* name) {
+        auto plain = cipher_.Decrypt(stored, ad + name);
+        return plain ? *plain : std::string();
+      };
+      b.contact.name = open(sealed[i].name, "name");
+      b.contact.phone = open(sealed[i].phone, "phone");
+      b.contact.diagnosis = open(sealed[i].diagnosis, "diagnosis");
+      if (*access == auth::BookingContact::kCallSheet) {
+        b.call_sheet = true;
+        audit::AuditLog::Append(s, actor,
+                                {"booking.call_sheet", "booking", std::to_string(b.id),
+                                 "{\"day\":" + std::to_string(day_id) + "}", ref.org},
+                                now);
+        continue;
+      }
+      b.contact.furigana = open(sealed[i].furigana, "furigana");
+      b.contact.email = open(sealed[i].email, "email");
+      b.contact.notes = open(sealed[i].notes, "notes");
     }
     if (contacts && !board.bookings.empty()) {
       audit::AuditLog::Append(

@@ -43,6 +43,9 @@ struct BoardBooking {
   Intake intake;
   bool needs_consideration = false;
   Contact contact;  // decrypted; reading it is audited
+  // Only the name, phone and diagnosis are filled: the viewer is a counselor assigned to
+  // this booking on its phone or online day (auth::BookingContact::kCallSheet).
+  bool call_sheet = false;
   std::optional<std::int64_t> checked_in_at;
   std::optional<int> booth;
   std::vector<std::int64_t> counselor_ids;

@@ -34,6 +34,8 @@ inline constexpr std::size_t kMaxTitle = 100;
 inline constexpr std::size_t kMaxRecipientName = 100;
 inline constexpr int kDefaultLinkDays = 7;
 inline constexpr int kMaxLinkDays = 30;
+inline constexpr int kDefaultMaxDownloads = 3;
+inline constexpr int kMaxDownloadsLimit = 20;
 
 // The type of a file from its first bytes ("application/pdf", "image/png", "image/jpeg"), or
 // empty when it is none of them. Names and sent types are never asked.
@@ -46,7 +48,7 @@ std::string SafeFilename(std::string_view sent, const std::string& content_type)
 
 struct ShareAccess {
   std::int64_t at = 0;
-  std::string outcome;  // served, expired, revoked, consent_withdrawn
+  std::string outcome;  // served, expired, revoked, consent_withdrawn, limit_reached
   std::string ip;       // filled for the organisation's admins only
 };
 
@@ -57,7 +59,11 @@ struct ShareLink {
   std::int64_t created_at = 0;
   std::int64_t expires_at = 0;
   std::int64_t revoked_at = 0;  // 0: not revoked
-  // active, expired, revoked, consent_withdrawn (now, by the application's clock)
+  int downloads = 0;            // files served so far
+  int max_downloads = 0;        // 0: no limit
+  std::string employer;         // the employer the consent names
+  // active, expired, revoked, consent_withdrawn, limit_reached (now, by the application's
+  // clock)
   std::string state;
   std::vector<ShareAccess> accesses;  // newest first
 };
@@ -83,15 +89,27 @@ struct ConsentForm {
   bool active = false;
   bool has_form = false;
   bool can_download = false;
+  bool can_attach = false;  // the viewer's organisation recorded it and it is not withdrawn
+  int replaced = 0;         // earlier files kept as revisions
   std::int64_t attached_at = 0;
+};
+
+// A consent under which the running organisation may send documents to an employer: active,
+// for workplace coordination, covering documents, naming the employer (and perhaps the one
+// address the link may go to).
+struct ShareConsent {
+  std::int64_t consent_id = 0;
+  std::string employer;
+  std::string employer_email;  // empty: any address of that employer's contact
 };
 
 struct CaseDocuments {
   std::int64_t case_id = 0;
   bool runs_case = false;
-  std::string client_name;          // empty unless the viewer may see it
-  std::string organization_name;    // the organisation running the case
-  bool can_share = false;           // an active consent lets the running organisation share
+  std::string client_name;        // empty unless the viewer may see it
+  std::string organization_name;  // the organisation running the case
+  bool can_share = false;         // an active consent lets the running organisation share
+  std::vector<ShareConsent> share_consents;
   std::vector<Document> documents;  // newest first
   std::vector<ConsentForm> consent_forms;
 };
@@ -105,7 +123,12 @@ struct FileContent {
 struct ShareInput {
   std::string recipient_name;
   std::string recipient_email;
-  std::string days;  // empty: kDefaultLinkDays
+  std::string days;             // empty: kDefaultLinkDays
+  std::int64_t consent_id = 0;  // the ShareConsent it rests on; 0 when there is only one
+  std::string max_downloads;    // empty: kDefaultMaxDownloads
+  // Staff confirm the recipient is the contact of the employer the consent names (needed
+  // when the consent gives no address).
+  bool recipient_confirmed = false;
 };
 
 struct CreatedLink {
@@ -155,9 +178,12 @@ class DocumentService {
   core::Status Remove(const auth::Principal& who, const audit::Actor& actor, std::int64_t case_id,
                       std::int64_t document_id);
 
-  // A link for an employer contact. Needs an active consent of the client that names the
-  // running organisation and covers "documents" (field error "documents.error.no_consent").
-  // Writes the provision record and mails the link and its expiry, nothing else.
+  // A link for an employer contact. Needs an active consent (recorded by the registering or
+  // the running organisation, naming the running one) for workplace coordination that covers
+  // "documents" and names the employer (field error "documents.error.no_consent"); when the
+  // consent names an address the link goes only there ("documents.error.not_named_recipient"),
+  // otherwise staff confirm the recipient is that employer's contact. Writes the provision
+  // record (naming the employer) and mails the link and its expiry, nothing else.
   core::Result<CreatedLink> CreateShareLink(const auth::Principal& who, const audit::Actor& actor,
                                             std::int64_t case_id, std::int64_t document_id,
                                             const ShareInput& input);
@@ -174,7 +200,9 @@ class DocumentService {
   core::Result<SharedDocument> Open(const std::string& token, const audit::Actor& actor,
                                     bool with_content = false);
 
-  // The signed 同意書 of a consent: any party may attach it (a new one replaces the old).
+  // The signed 同意書 of a consent: only the organisation that recorded the consent attaches
+  // or replaces it (kForbidden "consent.error.form_not_recorder"), never after withdrawal
+  // (kConflict "consent.error.form_withdrawn"); a replaced file is kept as a revision.
   core::Status AttachConsentForm(const auth::Principal& who, const audit::Actor& actor,
                                  std::int64_t consent_id, const std::string& filename,
                                  const std::string& bytes);

@@ -187,10 +187,12 @@ core::Result<std::map<std::int64_t, int>> OrgService::CountMembers(const auth::P
 }
 
 core::Result<AuditPage> OrgService::AuditTrail(const auth::Principal& who, std::int64_t org_id,
-                                               std::int64_t before_seq, int limit) {
+                                               std::int64_t before_seq, int limit,
+                                               bool others_only) {
   if (!auth::Policy::CanViewAuditOf(who, org_id)) return core::Error::NotFound();
   // One extra row tells whether an older page exists without a COUNT over the whole log.
-  auto events = audit::AuditLog::ListForOrganization(db_, org_id, before_seq, limit + 1);
+  auto events =
+      audit::AuditLog::ListForOrganization(db_, org_id, before_seq, limit + 1, others_only);
   if (!events) return events.error();
   AuditPage page;
   page.events = std::move(*events);
@@ -213,11 +215,27 @@ core::Result<AuditPage> OrgService::AuditTrail(const auth::Principal& who, std::
       auto u = OrgStore::GetUser(s, id);
       if (u && u->is_system_admin) found.system_admin_ids.insert(id);
     }
+    for (const auto& e : page.events) {
+      if (e.organization_id == org_id || e.organization_id == 0) continue;
+      if (e.actor_user_id != 0 && !found.outside_names.count(e.actor_user_id)) {
+        if (auto u = OrgStore::GetUser(s, e.actor_user_id)) {
+          found.outside_names[e.actor_user_id] = u->display_name;
+        }
+      }
+      if (!found.org_names.count(e.organization_id)) {
+        long long id = e.organization_id;
+        std::string name;
+        s << "SELECT name FROM organization WHERE id = :id", soci::into(name), soci::use(id);
+        found.org_names[e.organization_id] = name;
+      }
+    }
     return found;
   });
   if (!names) return names.error();
   page.member_names = std::move(names->member_names);
   page.system_admin_ids = std::move(names->system_admin_ids);
+  page.outside_names = std::move(names->outside_names);
+  page.org_names = std::move(names->org_names);
   return page;
 }
 

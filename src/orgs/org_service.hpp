@@ -24,6 +24,10 @@ struct AuditPage {
   // never reveals who belongs to another organisation.
   std::map<std::int64_t, std::string> member_names;
   std::set<std::int64_t> system_admin_ids;
+  // Another organisation's staff who accessed this organisation's records are named, with
+  // their organisation (SECURITY.md rule 4: the holder sees every access by others).
+  std::map<std::int64_t, std::string> outside_names;
+  std::map<std::int64_t, std::string> org_names;
 };
 
 class OrgService {
@@ -65,7 +69,7 @@ class OrgService {
 
   // One page of an organisation's audit log, newest first, for its admin.
   core::Result<AuditPage> AuditTrail(const auth::Principal& who, std::int64_t org_id,
-                                     std::int64_t before_seq, int limit);
+                                     std::int64_t before_seq, int limit, bool others_only = false);
 
  private:
   storage::Database& db_;

@@ -6,6 +6,7 @@
 #include "consultations/model.hpp"
 #include "core/text.hpp"
 #include "storage/row.hpp"
+#include "storage/sealed.hpp"
 
 namespace tsunagu::sharing {
 namespace {
@@ -37,7 +38,8 @@ std::string StateOf(const Consent& c, core::Date today) {
 constexpr const char* kSelect =
     "SELECT k.id, k.client_id, k.organization_id, o.name, k.items, k.purpose, "
     "k.purpose_note_enc, k.valid_from, k.valid_until, k.method, u.display_name, k.recorded_at, "
-    "k.withdrawn_at, COALESCE(wo.name, ''), k.withdrawal_note_enc, k.form_file_id "
+    "k.withdrawn_at, COALESCE(wo.name, ''), k.withdrawal_note_enc, k.form_file_id, "
+    "k.employer_enc, k.employer_email_enc "
     "FROM consent k JOIN organization o ON o.id = k.organization_id JOIN app_user u ON u.id = "
     "k.recorded_by LEFT JOIN organization wo ON wo.id = k.withdrawn_org_id ";
 
@@ -68,6 +70,8 @@ Consent ReadConsent(soci::session& s, const crypto::FieldCipher& cipher, const s
     c.withdrawal_note = *note;
   }
   c.form_file_id = GetInt(r, 15);
+  c.employer = storage::Unseal(cipher, GetText(r, 16), Ad(c.id, "employer"));
+  c.employer_email = storage::Unseal(cipher, GetText(r, 17), Ad(c.id, "employer_email"));
   c.state = StateOf(c, today);
   long long id = c.id;
   long long recorder = c.organization_id;
@@ -121,6 +125,16 @@ std::vector<core::FieldError> ConsentService::Validate(const ConsentInput& in) {
       errors.push_back({"valid_until", "consent.error.too_long"});
     }
   }
+  if (in.purpose == "workplace_coordination" && core::Trim(in.employer).empty()) {
+    errors.push_back({"employer", "consent.error.employer"});
+  }
+  if (core::CountCodePoints(in.employer) > kMaxEmployer) {
+    errors.push_back({"employer", "error.too_long"});
+  }
+  const std::string email = core::Trim(core::NormalizeNfkc(in.employer_email));
+  if (!email.empty() && (!core::LooksLikeEmail(email) || email.size() > 254)) {
+    errors.push_back({"employer_email", "consent.error.employer_email"});
+  }
   if (in.method.empty()) {
     errors.push_back({"method", "error.required"});
   } else if (!consultations::InList(kConsentMethods, in.method)) {
@@ -137,7 +151,18 @@ core::Result<std::int64_t> ConsentService::Record(const auth::Principal& who,
   return db_.Write<std::int64_t>([&](soci::session& s) {
     auto view = auth::RecordAccess::Client(s, who, client_id, today);
     if (!view) throw Abort{core::Error::NotFound()};
+    // SECURITY.md rule 2: a partner never records consents over the registering
+    // organisation's record; it may over its own case, and those open only that case.
+    if (!view->owner && !auth::RecordAccess::HoldsFor(s, who, client_id)) {
+      throw Abort{core::Error{core::ErrorCode::kForbidden, "consent.error.not_holder", {}}};
+    }
     auto errors = Validate(input);
+    if (!view->owner) {
+      const bool own_items_only =
+          std::all_of(input.items.begin(), input.items.end(),
+                      [](const std::string& i) { return i == "records" || i == "documents"; });
+      if (!own_items_only) errors.push_back({"items", "consent.error.partner_items"});
+    }
     std::vector<long long> orgs;
     for (auto org : input.organizations) {
       if (org == who.organization_id) continue;
@@ -175,6 +200,15 @@ core::Result<std::int64_t> ConsentService::Record(const auth::Principal& who,
       const std::string note = cipher_.Encrypt(note_text, Ad(id, "purpose_note"));
       s << "UPDATE consent SET purpose_note_enc = :n WHERE id = :id", soci::use(note),
           soci::use(id);
+    }
+    const std::string employer = core::Trim(input.employer);
+    if (input.purpose == "workplace_coordination" && !employer.empty()) {
+      const std::string sealed = cipher_.Encrypt(employer, Ad(id, "employer"));
+      const std::string email = core::Trim(core::NormalizeNfkc(input.employer_email));
+      const std::string sealed_email =
+          email.empty() ? std::string() : cipher_.Encrypt(email, Ad(id, "employer_email"));
+      s << "UPDATE consent SET employer_enc = :e, employer_email_enc = :m WHERE id = :id",
+          soci::use(sealed), soci::use(sealed_email), soci::use(id);
     }
     // The recording organisation is a party too: access asks only consent_party.
     orgs.push_back(org);
@@ -298,6 +332,22 @@ core::Result<Consent> ConsentService::Get(const auth::Principal& who, const audi
                              "{\"consent\":" + std::to_string(consent_id) + "}"},
                             now);
     return c;
+  });
+}
+
+core::Result<std::vector<std::string>> ConsentService::RecordableItems(const auth::Principal& who,
+                                                                       std::int64_t client_id) {
+  const core::Date today = core::DateFromUnixSeconds(clock_.NowSeconds());
+  return db_.Read<std::vector<std::string>>([&](soci::session& s) {
+    auto view = auth::RecordAccess::Client(s, who, client_id, today);
+    if (!view) throw Abort{core::Error::NotFound()};
+    std::vector<std::string> out;
+    if (view->owner) {
+      for (auto item : auth::kConsentItems) out.emplace_back(item);
+    } else if (auth::RecordAccess::HoldsFor(s, who, client_id)) {
+      out = {"records", "documents"};
+    }
+    return out;
   });
 }
 

@@ -40,6 +40,10 @@ struct ConsentInput {
   std::string valid_from;                   // ISO dates, inclusive
   std::string valid_until;
   std::string method;  // kConsentMethods
+  // For "workplace_coordination": the employer the person agreed to (required) and its
+  // contact's e-mail address (optional). Documents go by share link only to them.
+  std::string employer;
+  std::string employer_email;
 };
 
 struct ConsentParty {
@@ -66,6 +70,8 @@ struct Consent {
   std::string withdrawn_org_name;
   std::string withdrawal_note;
   std::int64_t form_file_id = 0;
+  std::string employer;  // decrypted; workplace coordination only
+  std::string employer_email;
   // "active", "withdrawn", "expired" or "future" (today against the dates).
   std::string state;
 };
@@ -77,6 +83,10 @@ class ConsentService {
       : db_(db), clock_(clock), cipher_(cipher), notifier_(notifier) {}
 
   // Records a consent the person gave the principal's organisation about a client it sees.
+  // Only the organisation that registered the person records consents over the client's
+  // record. A partner that runs its own case for the person may record consents over what it
+  // holds (items "records" and "documents" of its case): kForbidden "consent.error.not_holder"
+  // when it holds nothing; such consents never open the registering organisation's record.
   // kInvalidInput with field errors (no organisation, no item, bad dates, unknown codes).
   core::Result<std::int64_t> Record(const auth::Principal& who, const audit::Actor& actor,
                                     std::int64_t client_id, const ConsentInput& input);
@@ -97,7 +107,14 @@ class ConsentService {
   // employers (employer contacts receive documents only through share links).
   core::Result<std::vector<ConsentParty>> Recipients(const auth::Principal& who);
 
+  // Which items the principal's organisation may record consents for about the client:
+  // every item for the registering organisation, "records" and "documents" for a partner
+  // that runs a case for the person, none otherwise.
+  core::Result<std::vector<std::string>> RecordableItems(const auth::Principal& who,
+                                                         std::int64_t client_id);
+
   static std::vector<core::FieldError> Validate(const ConsentInput& input);
+  static constexpr std::size_t kMaxEmployer = 100;
   static constexpr std::size_t kMaxNote = 1000;
 
  private:

@@ -1,5 +1,8 @@
 #include "sharing/provisions.hpp"
 
+#include <algorithm>
+
+#include "auth/record_access.hpp"
 #include "core/text.hpp"
 #include "core/wareki.hpp"
 #include "storage/row.hpp"
@@ -9,6 +12,15 @@ namespace {
 
 using storage::GetInt;
 using storage::GetText;
+
+// Items once each, in auth::kConsentItems order.
+std::vector<std::string> InOrder(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (auto item : auth::kConsentItems) {
+    if (std::find(items.begin(), items.end(), item) != items.end()) out.emplace_back(item);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -31,7 +43,27 @@ void RecordProvision(soci::session& s, const crypto::FieldCipher& cipher, const 
           ? std::string()
           : cipher.Encrypt(p.recipient_label,
                            "provision:" + std::to_string(p.client_id) + ":recipient");
-  const std::string items = core::JoinCodes(p.items);
+  std::string items = core::JoinCodes(InOrder(p.items));
+  if (p.channel == "shared_view" && p.recipient_org_id != 0) {
+    // One continuous provision a day per consent and recipient: a later view that showed
+    // other items adds them to the day's record, so it names everything provided.
+    long long existing_id = 0;
+    std::string existing;
+    s << "SELECT id, items FROM provision_record WHERE consent_id = :k AND provider_org_id = :p "
+         "AND recipient_org_id = :r AND channel = 'shared_view' AND provided_on = :d",
+        soci::into(existing_id), soci::into(existing), soci::use(consent), soci::use(provider),
+        soci::use(recipient), soci::use(day);
+    if (s.got_data()) {
+      auto merged = core::SplitCodes(existing);
+      merged.insert(merged.end(), p.items.begin(), p.items.end());
+      const std::string all = core::JoinCodes(InOrder(merged));
+      if (all != existing) {
+        s << "UPDATE provision_record SET items = :i WHERE id = :id", soci::use(all),
+            soci::use(existing_id);
+      }
+      return;
+    }
+  }
   s << "INSERT INTO provision_record (provider_org_id, recipient_org_id, recipient_label_enc, "
        "client_id, consent_id, items, channel, provided_on, provided_at, actor_user_id, "
        "share_link_id) VALUES (:p, :r, :l, :c, :k, :i, :ch, :d, :t, :a, :s) ON CONFLICT DO "

@@ -45,10 +45,11 @@ std::string DateTimeOf(const RequestContext& ctx, std::int64_t unix_seconds);
 // One radio button or checkbox per code in `section` (CODE, ID, LABEL, CHECKED), labelled
 // `label_prefix` + code. The first control carries the field's id: the error summary links
 // to it.
-template <std::size_t N>
+// `codes` is any range of strings (a code list, or the codes allowed here).
+template <typename Codes>
 void AddChoices(const Pages& pages, const RequestContext& ctx, ctemplate::TemplateDictionary& dict,
                 const std::string& section, const std::string& field,
-                const std::string& label_prefix, const std::array<std::string_view, N>& codes,
+                const std::string& label_prefix, const Codes& codes,
                 const std::vector<std::string>& chosen) {
   bool first = true;
   for (auto code : codes) {

@@ -147,7 +147,7 @@ test('a referral closes its loop across two processes, and a withdrawn consent e
   await expect(hospital.locator(`main a[href="${clientPath}"]`)).toBeVisible();
   await checkA11y(hospital);
 
-  // Her written consent to share everything with the NPO.
+  // Her written consent to share everything with the NPO, and documents with her employer.
   await hospital.goto(`${clientPath}/consents/new`);
   await checkA11y(hospital);
   await hospital
@@ -159,7 +159,10 @@ test('a referral closes its loop across two processes, and a withdrawn consent e
   for (const item of ['basic', 'medical', 'work', 'records', 'documents']) {
     await hospital.check(`[name=items][value=${item}]`);
   }
-  await hospital.check('[name=purpose][value=employment_support]');
+  // For coordination with her employer, whose personnel contact may receive documents.
+  await hospital.check('[name=purpose][value=workplace_coordination]');
+  await hospital.fill('[name=employer]', '株式会社みどり製作所');
+  await hospital.fill('[name=employer_email]', 'jinji@midori-seisakusho.example.jp');
   await hospital.check('[name=method][value=written]');
   await hospital.locator('form[method=post] button[type=submit]').last().click();
   await expect(hospital).toHaveURL(/\/consents\/\d+/);

@@ -15,6 +15,7 @@
 #include "crypto/random.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
+#include "upload_support.hpp"
 
 namespace tsunagu::testing {
 namespace {
@@ -25,100 +26,9 @@ using ::testing::Not;
 constexpr const char* kPdfCanary = "PDFCANARY-QZ-55731";
 constexpr const char* kTitleCanary = "書類名カナリアQZ";
 constexpr const char* kFilenameCanary = "ファイル名カナリアQZ";
-constexpr const char* kBoundary = "----TsunaguDocsTestBoundary4x9";
-
-// A small real PDF (one page, one line of text) with the canary in its content stream, CRLF
-// line ends and binary bytes in the header comment, with a correct xref table.
-std::string SmallPdf(const std::string& text) {
-  std::string pdf = "%PDF-1.4\r\n%\xE2\xE3\xCF\xD3\r\n";
-  std::vector<std::size_t> offsets;
-  const std::string stream = "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET";
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << "
-      "/Font << /F1 5 0 R >> >> >>",
-      "<< /Length " + std::to_string(stream.size()) + " >>\r\nstream\r\n" + stream +
-          "\r\nendstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-  for (std::size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\r\n" + objects[i] + "\r\nendobj\r\n";
-  }
-  const std::size_t xref = pdf.size();
-  pdf += "xref\r\n0 " + std::to_string(objects.size() + 1) + "\r\n0000000000 65535 f\r\n";
-  for (auto off : offsets) {
-    std::string n = std::to_string(off);
-    pdf += std::string(10 - n.size(), '0') + n + " 00000 n\r\n";
-  }
-  pdf += "trailer\r\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\r\nstartxref\r\n" + std::to_string(xref) + "\r\n%%EOF\r\n";
-  return pdf;
-}
-
-// A 1×1 PNG.
-std::string TinyPng() {
-  static const unsigned char kPng[] = {
-      0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48,
-      0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
-      0x00, 0x1F, 0x15, 0xC4, 0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78,
-      0x9C, 0x63, 0x00, 0x01, 0x00, 0x00, 0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00,
-      0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82};
-  return std::string(reinterpret_cast<const char*>(kPng), sizeof kPng);
-}
-
-struct FilePart {
-  std::string field = "file";
-  std::string filename;
-  std::string content_type;
-  std::string data;
-};
-
-std::string MultipartBody(const std::vector<std::pair<std::string, std::string>>& fields,
-                          const std::vector<FilePart>& files) {
-  std::string body;
-  for (const auto& [name, value] : fields) {
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" + name +
-            "\"\r\n\r\n" + value + "\r\n";
-  }
-  for (const auto& f : files) {
-    body += std::string("--") + kBoundary + "\r\nContent-Disposition: form-data; name=\"" +
-            f.field + "\"; filename=\"" + f.filename + "\"\r\nContent-Type: " + f.content_type +
-            "\r\n\r\n" + f.data + "\r\n";
-  }
-  return body + "--" + kBoundary + "--\r\n";
-}
-
-// Posts a multipart form with the CSRF token of `page`.
-HttpResult PostMultipart(Client& c, const std::string& page, const std::string& target,
-                         std::vector<std::pair<std::string, std::string>> fields,
-                         const std::vector<FilePart>& files) {
-  auto form = c.Get(page);
-  fields.emplace_back("csrf_token", ExtractCsrf(form.body));
-  return c.Request("POST", target, MultipartBody(fields, files),
-                   {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}});
-}
 
 std::string DocsPath(const SharingWorld& w) {
   return "/cases/" + std::to_string(w.case_id) + "/documents";
-}
-
-long long Count(TestServer& t, const std::string& sql) {
-  auto n = t.app().db().Read<long long>([&](soci::session& s) {
-    long long v = 0;
-    s << sql, soci::into(v);
-    return v;
-  });
-  return n ? *n : -1;
-}
-
-std::vector<std::string> Column(TestServer& t, const std::string& sql) {
-  auto rows = t.app().db().Read<std::vector<std::string>>([&](soci::session& s) {
-    std::vector<std::string> out;
-    soci::rowset<std::string> rs = (s.prepare << sql);
-    for (const auto& v : rs) out.push_back(v);
-    return out;
-  });
-  return rows ? *rows : std::vector<std::string>{};
 }
 
 std::string ReadBytes(const std::filesystem::path& p) {
@@ -142,12 +52,16 @@ std::int64_t UploadPdf(TestServer& t, Client& agency, const SharingWorld& w) {
   return Count(t, "SELECT MAX(id) FROM case_document");
 }
 
-// Creates a share link through the page; returns the token.
+// Creates a share link through the page (under the consent of RecordWorkplaceConsent, which
+// names no address: staff confirm the recipient); returns the token.
 std::string Share(Client& agency, const SharingWorld& w, std::int64_t doc, const std::string& email,
                   const std::string& days = "") {
-  auto r = agency.Submit(
-      DocsPath(w), {{"recipient_name", "人事 担当"}, {"recipient_email", email}, {"days", days}},
-      DocsPath(w) + "/" + std::to_string(doc) + "/share");
+  auto r = agency.Submit(DocsPath(w),
+                         {{"recipient_name", "人事 担当"},
+                          {"recipient_email", email},
+                          {"days", days},
+                          {"recipient_confirmed", "1"}},
+                         DocsPath(w) + "/" + std::to_string(doc) + "/share");
   EXPECT_EQ(r.status, 200) << r.body;
   return TextBetween(r.body, "/shared/", "\"");
 }
@@ -266,11 +180,11 @@ TEST(Documents, TypeComesFromTheBytesNotTheName) {
   auto no_boundary =
       agency.Request("POST", DocsPath(w), "a=b", {{"Content-Type", "multipart/form-data"}});
   EXPECT_EQ(no_boundary.status, 400);
-  auto forged =
-      agency.Request("POST", DocsPath(w),
-                     MultipartBody({{"title", "x"}, {"csrf_token", "forged"}},
-                                   {{"file", "a.png", "image/png", TinyPng()}}),
-                     {{"Content-Type", std::string("multipart/form-data; boundary=") + kBoundary}});
+  auto forged = agency.Request(
+      "POST", DocsPath(w),
+      MultipartBody({{"title", "x"}, {"csrf_token", "forged"}},
+                    {{"file", "a.png", "image/png", TinyPng()}}),
+      {{"Content-Type", std::string("multipart/form-data; boundary=") + kMultipartBoundary}});
   EXPECT_EQ(forged.status, 403);
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM stored_file"), 1);
 }
@@ -373,6 +287,7 @@ TEST(Documents, APartnerWhoseConsentLeavesOutDocumentsSeesNoTitleOnTheTimeline) 
 TEST(Documents, AStrangerGets404OnEveryRoute) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string token = Share(agency, w, doc, EmployerEmail());
@@ -408,6 +323,7 @@ TEST(Documents, AStrangerGets404OnEveryRoute) {
 TEST(Documents, ShareLinkMailsOnlyTheLinkAndOpensWithoutCookies) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string employer = EmployerEmail();
@@ -463,6 +379,7 @@ TEST(Documents, ShareLinkMailsOnlyTheLinkAndOpensWithoutCookies) {
 TEST(Documents, ExpiredLinkIsGoneAndLogged) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string token = Share(agency, w, doc, EmployerEmail(), "1");
@@ -481,6 +398,7 @@ TEST(Documents, ExpiredLinkIsGoneAndLogged) {
 TEST(Documents, RevokedLinkIsGone) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string token = Share(agency, w, doc, EmployerEmail());
@@ -497,10 +415,11 @@ TEST(Documents, RevokedLinkIsGone) {
 TEST(Documents, WithdrawnConsentEndsTheLink) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  const auto workplace = RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string token = Share(agency, w, doc, EmployerEmail());
-  ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, w.consent, "").ok());
+  ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, workplace, "").ok());
   EXPECT_EQ(t.NewClient().Get("/shared/" + token).status, 410);
   EXPECT_EQ(Accesses(t, "consent_withdrawn"), 1);
   // And no new link can be made.
@@ -508,12 +427,13 @@ TEST(Documents, WithdrawnConsentEndsTheLink) {
       agency.Submit(DocsPath(w), {{"recipient_name", "人事"}, {"recipient_email", EmployerEmail()}},
                     DocsPath(w) + "/" + std::to_string(doc) + "/share");
   EXPECT_EQ(again.status, 422);
-  EXPECT_THAT(again.body, HasSubstr("書類を対象に含む本人の同意がないため"));
+  EXPECT_THAT(again.body, HasSubstr("勤務先への書類の提供を認める本人の同意"));
 }
 
 TEST(Documents, UnknownTokenLooksTheSameAndWritesNothing) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   const std::string token = Share(agency, w, doc, EmployerEmail(), "1");
@@ -533,6 +453,7 @@ TEST(Documents, UnknownTokenLooksTheSameAndWritesNothing) {
 TEST(Documents, ShareFormErrorsAndCasesWithoutConsent) {
   TestServer t;
   auto w = BuildSharingWorld(t);
+  RecordWorkplaceConsent(t, w);
   auto agency = t.LoginAs(w.agency_email);
   const auto doc = UploadPdf(t, agency, w);
   auto bad = agency.Submit(
@@ -555,7 +476,7 @@ TEST(Documents, ShareFormErrorsAndCasesWithoutConsent) {
   ASSERT_TRUE(opened.ok());
   const std::string own = "/cases/" + std::to_string(*opened) + "/documents";
   auto page = agency.Get(own);
-  EXPECT_THAT(page.body, HasSubstr("書類を対象に含む本人の同意がないため"));
+  EXPECT_THAT(page.body, HasSubstr("勤務先への書類の提供を認める本人の同意"));
   auto up = PostMultipart(agency, own, own, {{"title", "自機関の書類"}},
                           {{"file", "a.png", "image/png", TinyPng()}});
   ASSERT_EQ(up.status, 303);
@@ -564,7 +485,7 @@ TEST(Documents, ShareFormErrorsAndCasesWithoutConsent) {
       agency.Submit(own, {{"recipient_name", "人事"}, {"recipient_email", "a@example.jp"}},
                     own + "/" + std::to_string(own_doc) + "/share");
   EXPECT_EQ(no_consent.status, 422);
-  EXPECT_THAT(no_consent.body, HasSubstr("書類を対象に含む本人の同意がないため"));
+  EXPECT_THAT(no_consent.body, HasSubstr("勤務先への書類の提供を認める本人の同意"));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM share_link"), 0);
 }
 
@@ -590,7 +511,8 @@ TEST(Documents, ConsentFormIsAttachedAndReadByTheParties) {
               HasSubstr("filename*=UTF-8''" + http::PercentEncode("同意書.pdf")));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'consent.form_read'"), 1);
 
-  // The agency is a party: it reads it (a provision from the hospital) and may replace it.
+  // The agency is a party: it reads it (a provision from the hospital), but only the hospital,
+  // which recorded the consent, replaces it.
   auto agency = t.LoginAs(w.agency_email);
   auto docs = agency.Get(DocsPath(w));
   EXPECT_THAT(docs.body, HasSubstr(consent + "/form\""));
@@ -600,8 +522,12 @@ TEST(Documents, ConsentFormIsAttachedAndReadByTheParties) {
                   "recipient_org_id = " +
                       std::to_string(w.agency) + " AND items = 'basic'"),
             1);
-  auto bad =
+  auto by_agency =
       PostMultipart(agency, DocsPath(w), consent + "/form", {{"case", std::to_string(w.case_id)}},
+                    {{"file", "scan.pdf", "application/pdf", SmallPdf("agency")}});
+  EXPECT_EQ(by_agency.status, 403);
+  auto bad =
+      PostMultipart(hospital, DocsPath(w), consent + "/form", {{"case", std::to_string(w.case_id)}},
                     {{"file", "scan.pdf", "application/pdf", "not a pdf"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_THAT(bad.body, HasSubstr("href=\"#consent_file\""));

@@ -78,6 +78,23 @@ SharingWorld BuildSharingWorld(TestServer& t, bool share, bool accept) {
   return w;
 }
 
+std::int64_t RecordWorkplaceConsent(TestServer& t, const SharingWorld& w,
+                                    const std::string& employer_email) {
+  sharing::ConsentInput consent;
+  consent.organizations = {w.agency};
+  consent.items = {"records", "documents"};
+  consent.purpose = "workplace_coordination";
+  consent.employer = "カナリア商事";
+  consent.employer_email = employer_email;
+  const auto today = core::DateFromUnixSeconds(t.clock().NowSeconds());
+  consent.valid_from = core::ToIso(today);
+  consent.valid_until = core::ToIso(core::AddDays(today, 180));
+  consent.method = "written";
+  auto recorded = t.sv().consents.Record(w.nurse, {}, w.client, consent);
+  EXPECT_TRUE(recorded.ok());
+  return recorded ? *recorded : 0;
+}
+
 std::string WaitForMail(const std::string& to, const std::string& needle) {
   for (;;) {
     std::string mail = MailSink::Get().WaitFor(to);

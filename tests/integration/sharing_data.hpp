@@ -36,6 +36,12 @@ struct SharingWorld {
 // every item, a referral and (with `accept`) the agency's case.
 SharingWorld BuildSharingWorld(TestServer& t, bool share = true, bool accept = true);
 
+// The consent a share link to the person's employer rests on: the hospital records, naming the
+// agency, for workplace coordination with カナリア商事 (and `employer_email` when given),
+// covering records and documents. Returns its id.
+std::int64_t RecordWorkplaceConsent(TestServer& t, const SharingWorld& w,
+                                    const std::string& employer_email = "");
+
 // The next e-mail to `to` that contains `needle` (earlier ones to `to` are passed over);
 // empty after the sink's timeout.
 std::string WaitForMail(const std::string& to, const std::string& needle);

@@ -115,9 +115,19 @@ void AddIntakeSummary(const app::Services& sv, const web::RequestContext& ctx,
 }
 
 // Name and contacts: only the 事務局 gets them from the service (and the read is audited).
+// On a phone or online day, a counselor assigned to the booking gets the name to ask for, the
+// number to call and the diagnosis given, in the intake cell (that day only; audited).
 void AddPerson(ctemplate::TemplateDictionary* row, const BoardBooking& b, bool coordinator) {
-  if (!coordinator) return;
   const Contact& c = b.contact;
+  if (!coordinator) {
+    if (!b.call_sheet) return;
+    auto* call = row->AddSectionDictionary("CALL_SHEET");
+    call->SetValue("NAME", c.name);
+    call->SetValue("NUMBER", c.phone);
+    if (!c.diagnosis.empty())
+      call->SetValueAndShowSection("DIAGNOSIS", c.diagnosis, "HAS_DIAGNOSIS");
+    return;
+  }
   auto* person = row->AddSectionDictionary("PERSON");
   person->SetValue("NAME", c.name);
   person->SetValue("FURIGANA", c.furigana);

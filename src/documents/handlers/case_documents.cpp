@@ -51,6 +51,9 @@ http::Response Share(app::Services& sv, web::RequestContext& ctx, std::int64_t i
   in.recipient_name = ctx.Form("recipient_name");
   in.recipient_email = ctx.Form("recipient_email");
   in.days = ctx.Form("days");
+  in.consent_id = web::ParseId(ctx.Form("consent_id"));
+  in.max_downloads = ctx.Form("max_downloads");
+  in.recipient_confirmed = ctx.Form("recipient_confirmed") == "1";
   auto created = sv.documents.CreateShareLink(*ctx.Who(), ctx.Actor(), id, document_id, in);
   if (!created) {
     if (created.error().code == core::ErrorCode::kInvalidInput) {

@@ -1,5 +1,6 @@
-// The signed 同意書 of a consent: attached by any party (from the documents page of a case of
-// the person, which passes its case id to come back to), read as a download.
+// The signed 同意書 of a consent: attached or replaced by the organisation that recorded the
+// consent (from the documents page of a case of the person, which passes its case id to come
+// back to), read as a download by the parties.
 #include "app/route_ids.hpp"
 #include "documents/handlers/routes.hpp"
 #include "documents/handlers/view.hpp"

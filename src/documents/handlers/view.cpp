@@ -90,7 +90,8 @@ std::string SizeLabel(std::int64_t bytes) {
 
 http::Response Failure(const app::Services& sv, const web::RequestContext& ctx,
                        const core::Error& error) {
-  if (error.code == core::ErrorCode::kForbidden) {
+  // A partner's consent without documents; a refusal with its own reason says that instead.
+  if (error.code == core::ErrorCode::kForbidden && error.message_key == "error.forbidden") {
     return sv.pages.Error(ctx, 403, "documents.error.not_covered");
   }
   return web::Failure(sv.pages, ctx, error);
@@ -142,14 +143,30 @@ http::Response ShowDocuments(app::Services& sv, web::RequestContext& ctx, std::i
       // Field ids are unique on the page; the form with an error gets the plain ones, which
       // the error summary links to.
       share->SetValue("SUFFIX", share_error ? "" : "-" + std::to_string(d.id));
+      share->SetIntValue("MAX_DOWNLOADS_LIMIT", kMaxDownloadsLimit);
+      const std::string chosen = share_error ? ctx.Form("consent_id") : std::string();
+      for (const auto& c : docs.share_consents) {
+        auto* option = share->AddSectionDictionary("SHARE_CONSENT");
+        option->SetIntValue("CONSENT_ID", c.consent_id);
+        option->SetValue("EMPLOYER", c.employer);
+        if (!c.employer_email.empty()) {
+          option->SetValueAndShowSection("EMPLOYER_EMAIL", c.employer_email, "HAS_EMAIL");
+        }
+        if (chosen == std::to_string(c.consent_id) || docs.share_consents.size() == 1) {
+          option->ShowSection("SELECTED");
+        }
+      }
       if (share_error) {
         share->SetValue("V_RECIPIENT_NAME", ctx.Form("recipient_name"));
         share->SetValue("V_RECIPIENT_EMAIL", ctx.Form("recipient_email"));
         share->SetValue("V_DAYS", ctx.Form("days"));
+        share->SetValue("V_MAX_DOWNLOADS", ctx.Form("max_downloads"));
+        if (ctx.Form("recipient_confirmed") == "1") share->ShowSection("CONFIRMED");
         sv.pages.AddErrors(*share, ctx, *failed.error);
         share->ShowSection("OPEN");
       } else {
         share->SetIntValue("V_DAYS", kDefaultLinkDays);
+        share->SetIntValue("V_MAX_DOWNLOADS", kDefaultMaxDownloads);
       }
     }
     for (const auto& link : d.links) {
@@ -160,6 +177,14 @@ http::Response ShowDocuments(app::Services& sv, web::RequestContext& ctx, std::i
       l->SetValue("CREATED", web::DateTimeOf(ctx, link.created_at));
       l->SetValue("CREATED_BY", link.created_by);
       l->SetValue("EXPIRES", web::DateTimeOf(ctx, link.expires_at));
+      l->SetValue("EMPLOYER", link.employer);
+      l->SetValue("DOWNLOADS",
+                  link.max_downloads > 0
+                      ? sv.catalog.Format(ctx.lang, "documents.downloads_of",
+                                          {{"count", std::to_string(link.downloads)},
+                                           {"max", std::to_string(link.max_downloads)}})
+                      : sv.catalog.Format(ctx.lang, "documents.downloads",
+                                          {{"count", std::to_string(link.downloads)}}));
       if (link.state == "active") {
         auto* revoke = l->AddSectionDictionary("CAN_REVOKE");
         revoke->SetValue("ACTION", doc_path + "/links/" + std::to_string(link.id) + "/revoke");
@@ -202,8 +227,12 @@ http::Response ShowDocuments(app::Services& sv, web::RequestContext& ctx, std::i
                                 Iso(f.valid_until, ctx.lang));
     row->SetValue("STATE", sv.pages.T(ctx, f.active ? "documents.consent.active"
                                                     : "documents.consent.inactive"));
-    row->SetValue("CSRF", csrf);
-    row->SetIntValue("CASE_ID", case_id);
+    if (f.replaced > 0) {
+      row->SetValueAndShowSection("REPLACED",
+                                  sv.catalog.Format(ctx.lang, "documents.consent.replaced",
+                                                    {{"count", std::to_string(f.replaced)}}),
+                                  "HAS_REPLACED");
+    }
     if (f.has_form) {
       auto* has = row->AddSectionDictionary("HAS_FORM");
       has->SetValue("ATTACHED", web::DateTimeOf(ctx, f.attached_at));
@@ -214,9 +243,20 @@ http::Response ShowDocuments(app::Services& sv, web::RequestContext& ctx, std::i
     }
     const bool form_error =
         failed.error != nullptr && failed.form == "consent_form" && failed.target == f.consent_id;
-    row->SetValue("FILE_ID",
-                  form_error ? "consent_file" : "consent_file-" + std::to_string(f.consent_id));
-    if (form_error) sv.pages.AddErrors(*row, ctx, *failed.error);
+    // Only the recording organisation attaches or replaces the signed form, before withdrawal.
+    if (f.can_attach) {
+      auto* attach = row->AddSectionDictionary("CAN_ATTACH");
+      attach->SetValue("CONSENT_PATH", consent_path);
+      attach->SetIntValue("CONSENT_ID", f.consent_id);
+      attach->SetValue("CSRF", csrf);
+      attach->SetIntValue("CASE_ID", case_id);
+      attach->SetValue(
+          "FILE_ID", form_error ? "consent_file" : "consent_file-" + std::to_string(f.consent_id));
+      if (form_error) sv.pages.AddErrors(*attach, ctx, *failed.error);
+    } else if (form_error) {
+      sv.pages.AddErrors(*row, ctx, *failed.error);
+      row->ShowSection("ATTACH_REFUSED");
+    }
   }
   if (docs.consent_forms.empty()) dict.ShowSection("NO_CONSENTS");
 

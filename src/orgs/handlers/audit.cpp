@@ -9,7 +9,18 @@ namespace {
 constexpr int kPageSize = 50;
 
 std::string ActorName(const app::Services& sv, const web::RequestContext& ctx,
-                      const AuditPage& page, std::int64_t user_id) {
+                      const AuditPage& page, const audit::StoredEvent& e, std::int64_t own_org) {
+  const std::int64_t user_id = e.actor_user_id;
+  if (e.organization_id != own_org && e.organization_id != 0) {
+    // Another organisation's access to a record this organisation holds: who and where from.
+    const auto name = page.outside_names.find(user_id);
+    const auto org = page.org_names.find(e.organization_id);
+    return sv.catalog.Format(
+        ctx.lang, "audit.actor.other_org",
+        {{"name",
+          name != page.outside_names.end() ? name->second : sv.pages.T(ctx, "audit.actor.system")},
+         {"org", org != page.org_names.end() ? org->second : std::string()}});
+  }
   if (user_id == 0) return sv.pages.T(ctx, "audit.actor.system");
   if (auto it = page.member_names.find(user_id); it != page.member_names.end()) {
     return it->second;
@@ -20,7 +31,9 @@ std::string ActorName(const app::Services& sv, const web::RequestContext& ctx,
 
 http::Response Show(const app::Services& sv, web::RequestContext& ctx) {
   const std::int64_t before = web::ParseId(ctx.request.Query("before").value_or(""));
-  auto page = sv.orgs.AuditTrail(*ctx.principal, ctx.principal->organization_id, before, kPageSize);
+  const bool others = ctx.request.Query("others").value_or("") == "1";
+  const std::int64_t own_org = ctx.principal->organization_id;
+  auto page = sv.orgs.AuditTrail(*ctx.principal, own_org, before, kPageSize, others);
   if (!page)
     return sv.pages.Error(ctx, web::StatusFor(page.error().code), page.error().message_key);
   ctemplate::TemplateDictionary dict("audit");
@@ -29,7 +42,8 @@ http::Response Show(const app::Services& sv, web::RequestContext& ctx) {
   for (const auto& e : page->events) {
     auto* row = table->AddSectionDictionary("EVENT");
     row->SetValue("TIME", FormatMoment(ctx, e.occurred_at));
-    row->SetValue("ACTOR", ActorName(sv, ctx, *page, e.actor_user_id));
+    row->SetValue("ACTOR", ActorName(sv, ctx, *page, e, own_org));
+    if (e.organization_id != own_org && e.organization_id != 0) row->ShowSection("OTHER_ORG");
     row->SetValue("ACTION", Label(sv, ctx, "audit_action", e.action));
     row->SetValue("ACTION_CODE", e.action);
     if (e.target_type.empty()) {
@@ -41,13 +55,17 @@ http::Response Show(const app::Services& sv, web::RequestContext& ctx) {
     row->SetValue("IP", e.ip.empty() ? "—" : e.ip);
   }
   if (page->events.empty()) dict.ShowSection("EMPTY");
+  dict.ShowSection(others ? "SHOWING_OTHERS" : "SHOWING_ALL");
+  const std::string base = others ? "/org/audit?others=1" : "/org/audit";
   const bool older = page->has_older && !page->events.empty();
   if (older || before > 0) {
     auto* pager = dict.AddSectionDictionary("PAGER");
-    if (before > 0) pager->ShowSection("NEWEST");
+    if (before > 0) pager->SetValueAndShowSection("NEWEST_URL", base, "NEWEST");
     if (older) {
       pager->SetValueAndShowSection(
-          "OLDER_URL", "/org/audit?before=" + std::to_string(page->events.back().seq), "OLDER");
+          "OLDER_URL",
+          base + (others ? "&" : "?") + "before=" + std::to_string(page->events.back().seq),
+          "OLDER");
     }
   }
   return sv.pages.Render(ctx, "orgs/audit", "audit.title", dict);

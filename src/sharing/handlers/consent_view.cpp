@@ -66,6 +66,13 @@ void SetConsentValues(const app::Services& sv, const web::RequestContext& ctx,
   dict.SetValue("METHOD", sv.pages.T(ctx, "consent.method." + c.method));
   dict.SetValue("ORG", c.organization_name);
   dict.SetValue("RECORDED", web::DateTimeOf(ctx, c.recorded_at));
+  if (!c.employer.empty()) {
+    auto* employer = dict.AddSectionDictionary("EMPLOYER");
+    employer->SetValue("EMPLOYER_NAME", c.employer);
+    if (!c.employer_email.empty()) {
+      employer->SetValueAndShowSection("EMPLOYER_EMAIL", c.employer_email, "HAS_EMPLOYER_EMAIL");
+    }
+  }
 }
 
 }  // namespace tsunagu::sharing::handlers

@@ -71,6 +71,8 @@ ConsentInput ReadInput(const web::RequestContext& ctx) {
   in.valid_from = DateInput(ctx, "valid_from");
   in.valid_until = DateInput(ctx, "valid_until");
   in.method = ctx.Form("method");
+  in.employer = ctx.Form("employer");
+  in.employer_email = ctx.Form("employer_email");
   return in;
 }
 
@@ -78,11 +80,22 @@ http::Response ShowConsentForm(app::Services& sv, web::RequestContext& ctx, std:
                                const core::Error* error) {
   auto client = sv.clients.Get(*ctx.Who(), ctx.Actor(), client_id);
   if (!client) return web::Failure(sv.pages, ctx, client.error());
+  auto recordable = sv.consents.RecordableItems(*ctx.Who(), client_id);
+  if (!recordable) return web::Failure(sv.pages, ctx, recordable.error());
+  // Only the registering organisation records consents over the person's record; a partner
+  // without a case of its own has nothing to record a consent over.
+  if (recordable->empty()) {
+    return web::Failure(sv.pages, ctx,
+                        core::Error{core::ErrorCode::kForbidden, "consent.error.not_holder", {}});
+  }
   auto recipients = sv.consents.Recipients(*ctx.Who());
   if (!recipients) return web::Failure(sv.pages, ctx, recipients.error());
 
   ctemplate::TemplateDictionary dict("consents_new");
   SetClient(sv, ctx, dict, client_id, {true, client->data.name});
+  if (!client->view.owner) {
+    dict.SetValueAndShowSection("OWNER_ORG", client->organization_name, "PARTNER_SCOPE");
+  }
   dict.SetValue("ACTION", ClientPath(client_id) + "/consents/new");
   dict.SetValue("OWN_ORG", ctx.organization ? ctx.organization->name : std::string());
 
@@ -122,13 +135,15 @@ http::Response ShowConsentForm(app::Services& sv, web::RequestContext& ctx, std:
     }
   }
   if (recipients->empty()) dict.ShowSection("NO_ORGS");
-  web::AddChoices(sv.pages, ctx, dict, "ITEM", "items", "consent.item.", auth::kConsentItems,
-                  values.items);
+  web::AddChoices(sv.pages, ctx, dict, "ITEM", "items", "consent.item.", *recordable, values.items);
   web::AddChoices(sv.pages, ctx, dict, "PURPOSE", "purpose", "consent.purpose.", kConsentPurposes,
                   {values.purpose});
   web::AddChoices(sv.pages, ctx, dict, "METHOD", "method", "consent.method.", kConsentMethods,
                   {values.method});
   dict.SetValue("V_PURPOSE_NOTE", values.purpose_note);
+  dict.SetValue("V_EMPLOYER", values.employer);
+  dict.SetValue("V_EMPLOYER_EMAIL", values.employer_email);
+  dict.SetIntValue("MAX_EMPLOYER", static_cast<long>(ConsentService::kMaxEmployer));
   dict.SetValue("V_VALID_FROM", values.valid_from);
   dict.SetValue("V_VALID_UNTIL", values.valid_until);
   dict.SetIntValue("MAX_NOTE", static_cast<long>(ConsentService::kMaxNote));

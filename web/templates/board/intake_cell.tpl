@@ -1,1 +1,2 @@
-      <td>{{WHO}}<br><span class="muted">{{SITUATION}}</span><br>{{TOPICS}}{{#NEEDS_CONSIDERATION}}<br><span class="badge badge--warning">[[board.slots.consideration]]</span>{{/NEEDS_CONSIDERATION}}</td>
+      <td>{{WHO}}<br><span class="muted">{{SITUATION}}</span><br>{{TOPICS}}{{#NEEDS_CONSIDERATION}}<br><span class="badge badge--warning">[[board.slots.consideration]]</span>{{/NEEDS_CONSIDERATION}}{{#CALL_SHEET}}
+        <div class="call-sheet"><p><strong>[[board.call_sheet.title]]</strong></p><p>{{NAME}}<br><span class="nowrap">[[booking.form.phone]] {{NUMBER}}</span>{{#HAS_DIAGNOSIS}}<br>[[board.slots.diagnosis]]：{{DIAGNOSIS}}{{/HAS_DIAGNOSIS}}</p><p class="field__hint">[[board.call_sheet.hint]]</p></div>{{/CALL_SHEET}}</td>

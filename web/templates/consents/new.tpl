@@ -5,6 +5,7 @@
   <div><dt>[[consents.field.recorded_by]]</dt><dd>{{OWN_ORG}}</dd></div>
 </dl>
 <p>[[consents.new.lead]]</p>
+{{#PARTNER_SCOPE}}<div class="notice" role="note"><p>{{OWNER_ORG}}[[consents.new.partner_scope]]</p></div>{{/PARTNER_SCOPE}}
 [[include:partials/error_summary]]
 <form method="post" action="{{ACTION}}" novalidate>
   <input type="hidden" name="csrf_token" value="{{CSRF}}">
@@ -36,6 +37,21 @@
     {{#ERR_PURPOSE_NOTE}}<p class="field__error" id="purpose_note-error">{{MESSAGE}}</p>{{/ERR_PURPOSE_NOTE}}
     <textarea id="purpose_note" name="purpose_note" rows="3" maxlength="{{MAX_NOTE}}" aria-describedby="purpose_note-hint{{#ERR_PURPOSE_NOTE}} purpose_note-error{{/ERR_PURPOSE_NOTE}}"{{#ERR_PURPOSE_NOTE}} aria-invalid="true"{{/ERR_PURPOSE_NOTE}}>{{V_PURPOSE_NOTE}}</textarea>
   </div>
+  <fieldset class="field">
+    <legend>[[consents.field.employer_group]]</legend>
+    <p class="field__hint">[[consents.new.employer_hint]]</p>
+    <div class="field{{#ERR_EMPLOYER}} field--error{{/ERR_EMPLOYER}}">
+      <label for="employer">[[consents.field.employer]]</label>
+      {{#ERR_EMPLOYER}}<p class="field__error" id="employer-error">{{MESSAGE}}</p>{{/ERR_EMPLOYER}}
+      <input id="employer" name="employer" type="text" maxlength="{{MAX_EMPLOYER}}" value="{{V_EMPLOYER}}"{{#ERR_EMPLOYER}} aria-invalid="true" aria-describedby="employer-error"{{/ERR_EMPLOYER}}>
+    </div>
+    <div class="field{{#ERR_EMPLOYER_EMAIL}} field--error{{/ERR_EMPLOYER_EMAIL}}">
+      <label for="employer_email">[[consents.field.employer_email]]</label>
+      <p class="field__hint" id="employer_email-hint">[[consents.new.employer_email_hint]]</p>
+      {{#ERR_EMPLOYER_EMAIL}}<p class="field__error" id="employer_email-error">{{MESSAGE}}</p>{{/ERR_EMPLOYER_EMAIL}}
+      <input id="employer_email" name="employer_email" type="email" autocomplete="off" value="{{V_EMPLOYER_EMAIL}}" aria-describedby="employer_email-hint{{#ERR_EMPLOYER_EMAIL}} employer_email-error{{/ERR_EMPLOYER_EMAIL}}"{{#ERR_EMPLOYER_EMAIL}} aria-invalid="true"{{/ERR_EMPLOYER_EMAIL}}>
+    </div>
+  </fieldset>
   <fieldset class="field">
     <legend>[[consents.field.period]]</legend>
     <p class="field__hint">[[consents.new.period_hint]]</p>

@@ -9,6 +9,7 @@
   <div><dt>[[consents.field.organizations]]</dt><dd><ul class="consent-parties">{{#PARTY}}<li>{{NAME}} <span class="muted">（{{KIND}}）</span></li>{{/PARTY}}</ul></dd></div>
   <div><dt>[[consents.field.items]]</dt><dd><ul class="consent-parties">{{#ITEM}}<li>{{LABEL}}</li>{{/ITEM}}</ul></dd></div>
   <div><dt>[[consents.field.purpose]]</dt><dd>{{PURPOSE_LABEL}}{{#HAS_PURPOSE_NOTE}}<br>{{PURPOSE_NOTE}}{{/HAS_PURPOSE_NOTE}}</dd></div>
+  {{#EMPLOYER}}<div><dt>[[consents.field.employer]]</dt><dd>{{EMPLOYER_NAME}}{{#HAS_EMPLOYER_EMAIL}}<br>{{EMPLOYER_EMAIL}}{{/HAS_EMPLOYER_EMAIL}}</dd></div>{{/EMPLOYER}}
   <div><dt>[[consents.field.period]]</dt><dd>{{PERIOD}}</dd></div>
   <div><dt>[[consents.field.method]]</dt><dd>{{METHOD}}</dd></div>
   <div><dt>[[consents.field.recorded_at]]</dt><dd>{{RECORDED}}（{{RECORDED_BY}}）</dd></div>

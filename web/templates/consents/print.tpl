@@ -13,6 +13,7 @@
     <tr><th scope="row">[[consents.print.row_recipients]]</th><td><ul class="consent-form__list">{{#PARTY}}<li>{{NAME}}（{{KIND}}）</li>{{/PARTY}}</ul></td></tr>
     <tr><th scope="row">[[consents.print.row_items]]</th><td><ul class="consent-form__list">{{#ITEM}}<li>{{LABEL}}</li>{{/ITEM}}</ul></td></tr>
     <tr><th scope="row">[[consents.print.row_purpose]]</th><td>{{PURPOSE}}</td></tr>
+    {{#EMPLOYER}}<tr><th scope="row">[[consents.field.employer]]</th><td>{{EMPLOYER_NAME}}{{#HAS_EMPLOYER_EMAIL}}（{{EMPLOYER_EMAIL}}）{{/HAS_EMPLOYER_EMAIL}}</td></tr>{{/EMPLOYER}}
     <tr><th scope="row">[[consents.print.row_period]]</th><td>{{PERIOD}}</td></tr>
   </tbody>
 </table>

@@ -48,6 +48,13 @@
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <p class="field__hint">[[documents.share.hint]]</p>
         {{#ERR_SHARE}}<p class="field__error">{{MESSAGE}}</p>{{/ERR_SHARE}}
+        <fieldset class="field{{#ERR_CONSENT_ID}} field--error{{/ERR_CONSENT_ID}}">
+          <legend>[[documents.share.consent]]</legend>
+          <p class="field__hint">[[documents.share.consent_hint]]</p>
+          {{#ERR_CONSENT_ID}}<p class="field__error" id="consent_id{{SUFFIX}}-error">{{MESSAGE}}</p>{{/ERR_CONSENT_ID}}
+          {{#SHARE_CONSENT}}<div class="radio"><input type="radio" id="consent_id{{SUFFIX}}-{{CONSENT_ID}}" name="consent_id" value="{{CONSENT_ID}}"{{#SELECTED}} checked{{/SELECTED}}><label for="consent_id{{SUFFIX}}-{{CONSENT_ID}}">{{EMPLOYER}}{{#HAS_EMAIL}}（{{EMPLOYER_EMAIL}}）{{/HAS_EMAIL}} <span class="muted">[[documents.consent.number]]{{CONSENT_ID}}</span></label></div>
+          {{/SHARE_CONSENT}}
+        </fieldset>
         <div class="field{{#ERR_RECIPIENT_NAME}} field--error{{/ERR_RECIPIENT_NAME}}">
           <label for="recipient_name{{SUFFIX}}">[[documents.share.recipient_name]]</label>
           {{#ERR_RECIPIENT_NAME}}<p class="field__error" id="recipient_name{{SUFFIX}}-error">{{MESSAGE}}</p>{{/ERR_RECIPIENT_NAME}}
@@ -64,6 +71,16 @@
           {{#ERR_DAYS}}<p class="field__error" id="days{{SUFFIX}}-error">{{MESSAGE}}</p>{{/ERR_DAYS}}
           <input id="days{{SUFFIX}}" name="days" type="number" min="1" max="{{MAX_DAYS}}" inputmode="numeric" class="input--short" value="{{V_DAYS}}" aria-describedby="days{{SUFFIX}}-hint{{#ERR_DAYS}} days{{SUFFIX}}-error{{/ERR_DAYS}}"{{#ERR_DAYS}} aria-invalid="true"{{/ERR_DAYS}}>
         </div>
+        <div class="field{{#ERR_MAX_DOWNLOADS}} field--error{{/ERR_MAX_DOWNLOADS}}">
+          <label for="max_downloads{{SUFFIX}}">[[documents.share.max_downloads]]</label>
+          <p class="field__hint" id="max_downloads{{SUFFIX}}-hint">[[documents.share.max_downloads_hint]]</p>
+          {{#ERR_MAX_DOWNLOADS}}<p class="field__error" id="max_downloads{{SUFFIX}}-error">{{MESSAGE}}</p>{{/ERR_MAX_DOWNLOADS}}
+          <input id="max_downloads{{SUFFIX}}" name="max_downloads" type="number" min="1" max="{{MAX_DOWNLOADS_LIMIT}}" inputmode="numeric" class="input--short" value="{{V_MAX_DOWNLOADS}}" aria-describedby="max_downloads{{SUFFIX}}-hint{{#ERR_MAX_DOWNLOADS}} max_downloads{{SUFFIX}}-error{{/ERR_MAX_DOWNLOADS}}"{{#ERR_MAX_DOWNLOADS}} aria-invalid="true"{{/ERR_MAX_DOWNLOADS}}>
+        </div>
+        <div class="field{{#ERR_RECIPIENT_CONFIRMED}} field--error{{/ERR_RECIPIENT_CONFIRMED}}">
+          {{#ERR_RECIPIENT_CONFIRMED}}<p class="field__error" id="recipient_confirmed{{SUFFIX}}-error">{{MESSAGE}}</p>{{/ERR_RECIPIENT_CONFIRMED}}
+          <div class="radio"><input type="checkbox" id="recipient_confirmed{{SUFFIX}}" name="recipient_confirmed" value="1"{{#CONFIRMED}} checked{{/CONFIRMED}}{{#ERR_RECIPIENT_CONFIRMED}} aria-invalid="true" aria-describedby="recipient_confirmed{{SUFFIX}}-error"{{/ERR_RECIPIENT_CONFIRMED}}><label for="recipient_confirmed{{SUFFIX}}">[[documents.share.confirm_recipient]]</label></div>
+        </div>
         <button type="submit" class="button">[[documents.share.submit]]</button>
       </form>
     </details>
@@ -73,7 +90,8 @@
     {{#LINK}}
     <div class="share-link">
       <p><strong>{{RECIPIENT}}</strong> <span class="badge">{{STATE}}</span></p>
-      <p class="field__hint">[[documents.links.created]]{{CREATED}}（{{CREATED_BY}}）・[[documents.links.expires]]{{EXPIRES}}</p>
+      <p class="field__hint">[[documents.links.created]]{{CREATED}}（{{CREATED_BY}}）・[[documents.links.expires]]{{EXPIRES}}・{{DOWNLOADS}}</p>
+      <p class="field__hint">[[documents.links.employer]]{{EMPLOYER}}</p>
       {{#CAN_REVOKE}}
       <form method="post" action="{{ACTION}}" class="inline-form no-print">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
@@ -131,7 +149,9 @@
     <p>[[documents.consent.recorded_by]]{{RECORDED_BY}}　[[documents.consent.period]]{{PERIOD}}</p>
     {{#HAS_FORM}}<p>[[documents.consent.attached]]{{ATTACHED}}{{#CAN_DOWNLOAD}}　<a href="{{FORM_PATH}}">[[documents.consent.download]]<span class="visually-hidden">（[[documents.consent.number]]{{CONSENT_ID}}）</span></a>{{/CAN_DOWNLOAD}}</p>{{/HAS_FORM}}
     {{#NO_FORM}}<p class="muted">[[documents.consent.no_form]]</p>{{/NO_FORM}}
-    <form method="post" action="{{CONSENT_PATH}}/form" enctype="multipart/form-data" novalidate>
+    {{#HAS_REPLACED}}<p class="field__hint">{{REPLACED}}</p>{{/HAS_REPLACED}}
+    {{#ATTACH_REFUSED}}{{#ERR_CONSENT_FILE}}<p class="field__error">{{MESSAGE}}</p>{{/ERR_CONSENT_FILE}}{{/ATTACH_REFUSED}}
+    {{#CAN_ATTACH}}<form method="post" action="{{CONSENT_PATH}}/form" enctype="multipart/form-data" novalidate>
       <input type="hidden" name="csrf_token" value="{{CSRF}}">
       <input type="hidden" name="case" value="{{CASE_ID}}">
       <div class="field{{#ERR_CONSENT_FILE}} field--error{{/ERR_CONSENT_FILE}}">
@@ -141,7 +161,7 @@
         <input id="{{FILE_ID}}" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" aria-describedby="{{FILE_ID}}-hint{{#ERR_CONSENT_FILE}} {{FILE_ID}}-error{{/ERR_CONSENT_FILE}}"{{#ERR_CONSENT_FILE}} aria-invalid="true"{{/ERR_CONSENT_FILE}}>
       </div>
       <button type="submit" class="button button--secondary">[[documents.consent.submit]]</button>
-    </form>
+    </form>{{/CAN_ATTACH}}
   </article>
   {{/CONSENT_FORM}}
 </section>
