@@ -215,7 +215,7 @@ TEST(SecurityMembership, ASystemAdministratorCannotMakeItselfAMember) {
                             {"profession", "clerical"}},
                       org + "/invite");
   EXPECT_EQ(r.status, 422) << r.body;
-  EXPECT_THAT(r.body, HasSubstr("システム管理者"));
+  EXPECT_THAT(r.body, HasSubstr("その組織の管理者からの招待でのみ参加できます"));
   EXPECT_EQ(Memberships(t, root), 0u);
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM membership_invitation"), 0);
   // Nor through its own organisation's admin pages: it has none, so they are closed to it.
