@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -39,6 +40,7 @@ bool IsStateChanging(const std::string& method) {
 
 App::App(const core::Config& config, const core::Clock& clock) : config_(config), clock_(clock) {}
 App::~App() {
+  if (hub_) hub_->Stop();  // its checks use the services below
   if (jobs_) jobs_->Stop();
   if (outbox_) outbox_->StopWorker();
   if (bus_) bus_->Stop();
@@ -54,7 +56,11 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   auto version_before = migrator.CurrentVersion();
   if (!version_before) return version_before.error();
   if (auto m = migrator.Migrate(); !m) return m.error();
-  app->hub_ = std::make_unique<live::Hub>();
+  live::HubLimits limits;
+  limits.recheck = std::chrono::seconds(config.live.recheck_seconds);
+  limits.max_lifetime = std::chrono::seconds(config.live.max_stream_seconds);
+  limits.max_per_viewer = static_cast<std::size_t>(std::max(1, config.live.max_streams_per_user));
+  app->hub_ = std::make_unique<live::Hub>(limits);
   app->bus_ = live::MakeBus(*app->hub_, *app->db_);
 
   // A brand-new database may get a brand-new key file, so `serve` on an empty file just
@@ -203,6 +209,8 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
         ctx.membership.reset();
       }
     }
+    // The header offers switching only when there is somewhere else to go.
+    ctx.several_organizations = orgs::OrgStore::MembershipsOf(s, user->id).size() > 1;
     return true;
   });
   if (!loaded) return false;

@@ -135,7 +135,8 @@ core::Status AddDemoBookings(Services& sv, const auth::Principal& who, const aud
 
 // The prefecture office's one-stop consultation days (seed 001: 第2木曜・第4火曜 18:00–21:00,
 // two booths) for this fiscal year and the next, so the public booking pages have days to show.
-// Created once: a later run finds the programme by name and leaves it as it is.
+// Created once and published (its booking page is what the demo shows the public): a later run
+// finds the programme by name and leaves it as it is.
 core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coordinator_id) {
   auto existing = sv.db.Read<long long>([&](soci::session& s) {
     long long id = 0;
@@ -157,6 +158,7 @@ core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coor
       who, actor, kDemoProgram,
       "がん治療と仕事の両立について、専門職にまとめて相談できる相談会です。");
   if (!program) return program.error();
+  if (auto st = sv.consultations.SetPublished(who, actor, *program, true); !st) return st;
   consultations::ScheduleRule rule;
   rule.occurrences = {{2, 4}, {4, 2}};
   rule.start_minutes = 18 * 60;

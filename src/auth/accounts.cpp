@@ -147,6 +147,7 @@ core::Result<std::int64_t> AccountService::Invite(const audit::Actor& actor,
         throw Abort{core::Error::Invalid("members.error.already_member",
                                          {{"email", "members.error.already_member"}})};
       }
+      return InviteExisting(s, actor, req, *existing, now);
     } else {
       user_id = orgs::OrgStore::CreateUser(s, email, name, false, now);
     }
@@ -181,6 +182,41 @@ core::Result<std::int64_t> AccountService::Invite(const audit::Actor& actor,
         now);
     return membership_id;
   });
+}
+
+// An existing account never becomes a member by someone else's act (SECURITY.md rule 2): it
+// gets an invitation to accept or decline while signed in. A system administrator's account
+// is invited only by an admin of that organisation, never from the system pages (nor by
+// itself: accepting needs a different inviter).
+std::int64_t AccountService::InviteExisting(soci::session& s, const audit::Actor& actor,
+                                            const InviteRequest& req, const orgs::User& existing,
+                                            std::int64_t now) {
+  if (existing.is_system_admin) {
+    auto inviter = orgs::OrgStore::FindMembership(s, actor.user_id, req.organization_id);
+    if (!inviter || inviter->role != "admin" || actor.user_id == existing.id) {
+      throw Abort{core::Error::Invalid("members.error.system_admin",
+                                       {{"email", "members.error.system_admin"}})};
+    }
+  }
+  if (req.join_mail.subject.empty()) throw Abort{core::Error{core::ErrorCode::kInternal, "error.internal", {}}};
+  const std::string token = crypto::RandomToken(32);
+  const std::int64_t expires =
+      now + static_cast<std::int64_t>(config_.security.invitation_valid_hours) * 3600;
+  const auto id = orgs::OrgStore::AddJoinInvitation(s, req.organization_id, existing.id, req.role,
+                                                    req.profession, actor.user_id,
+                                                    crypto::HashToken(token), now, expires);
+  notify::MailMessage m;
+  m.to = existing.email;
+  m.subject = req.join_mail.subject;
+  m.text_body = ReplaceLink(req.join_mail.body, config_.server.public_url + "/join/" + token);
+  outbox_.Enqueue(s, m, "join_invitation");
+  audit::AuditLog::Append(
+      s, actor,
+      {"membership.invite", "membership_invitation", std::to_string(id),
+       "{\"role\":\"" + req.role + "\",\"profession\":\"" + req.profession + "\"}",
+       req.organization_id},
+      now);
+  return 0;
 }
 
 core::Result<InvitationView> AccountService::FindInvitation(const std::string& token) {
@@ -270,9 +306,22 @@ std::vector<std::string> AccountService::IssueRecoveryCodes(soci::session& s,
   return codes;
 }
 
+// The organisation the person chose last, while they are still a member of it (active);
+// else the one they joined first. Never one they did not choose or join.
 std::int64_t AccountService::DefaultOrganization(soci::session& s, std::int64_t user_id) {
   auto memberships = orgs::OrgStore::MembershipsOf(s, user_id);
-  return memberships.empty() ? 0 : memberships.front().organization_id;
+  if (memberships.empty()) return 0;
+  long long id = user_id;
+  long long last = 0;
+  soci::indicator ind = soci::i_null;
+  s << "SELECT last_organization_id FROM app_user WHERE id = :id", soci::use(id),
+      soci::into(last, ind);
+  const auto* first = &memberships.front();
+  for (const auto& m : memberships) {
+    if (ind == soci::i_ok && m.organization_id == last) return m.organization_id;
+    if (m.id < first->id) first = &m;
+  }
+  return first->organization_id;
 }
 
 core::Result<std::pair<LoginStep, std::vector<std::string>>> AccountService::ConfirmEnrollment(
@@ -460,12 +509,26 @@ core::Status AccountService::SetLanguage(std::int64_t user_id, const std::string
   return db_.WriteVoid([&](soci::session& s) { orgs::OrgStore::SetLanguage(s, user_id, lang); });
 }
 
-core::Status AccountService::SwitchOrganization(const Session& session, std::int64_t org_id) {
+core::Status AccountService::SwitchOrganization(const Session& session, std::int64_t org_id,
+                                                const audit::Actor& actor) {
+  const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
-    if (!orgs::OrgStore::FindMembership(s, session.user_id, org_id)) {
+    auto org = orgs::OrgStore::GetOrganization(s, org_id);
+    if (!org || org->status != "active" ||
+        !orgs::OrgStore::FindMembership(s, session.user_id, org_id)) {
       throw Abort{core::Error::NotFound()};
     }
     sessions_.SetOrganization(s, session.id, org_id);
+    long long uid = session.user_id;
+    long long oid = org_id;
+    s << "UPDATE app_user SET last_organization_id = :o WHERE id = :u", soci::use(oid),
+        soci::use(uid);
+    // In the audit of the organisation switched to: its admins see who works in it from now.
+    audit::AuditLog::Append(s, {session.user_id, org_id, actor.ip, actor.request_id},
+                            {"session.switch_organization", "organization",
+                             std::to_string(org_id),
+                             "{\"from\":" + std::to_string(session.organization_id) + "}", org_id},
+                            now);
   });
 }
 

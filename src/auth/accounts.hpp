@@ -37,6 +37,12 @@ struct InvitationView {
   std::string organization_name;
 };
 
+// Texts of e-mails are built by the caller's catalogue; this keeps the service free of UI text.
+struct MailTexts {
+  std::string subject;
+  std::string body;  // with {link} placeholder replaced by the service
+};
+
 struct InviteRequest {
   std::int64_t organization_id = 0;
   std::string email;
@@ -44,12 +50,8 @@ struct InviteRequest {
   std::string role;
   std::string profession;
   std::string lang = "ja";  // language of the e-mail
-};
-
-// Texts of e-mails are built by the caller's catalogue; this keeps the service free of UI text.
-struct MailTexts {
-  std::string subject;
-  std::string body;  // with {link} placeholder replaced by the service
+  // The e-mail to an existing account: an invitation to join that it accepts or declines.
+  MailTexts join_mail;
 };
 
 class AccountService {
@@ -59,6 +61,9 @@ class AccountService {
                  const PasswordPolicy& password_policy, notify::Outbox& outbox);
 
   // --- invitation and first set-up
+  // A new address: creates the account and its membership, and sends `texts` (the set-up
+  // link); returns the membership id. An existing account: only an invitation to join, sent
+  // with req.join_mail, that the person accepts while signed in (orgs::OrgService); returns 0.
   core::Result<std::int64_t> Invite(const audit::Actor& actor, const InviteRequest& req,
                                     const MailTexts& texts);
   core::Result<InvitationView> FindInvitation(const std::string& token);
@@ -83,7 +88,9 @@ class AccountService {
   core::Status ChangePassword(std::int64_t user_id, const std::string& current,
                               const std::string& next, const std::string& ip);
   core::Status SetLanguage(std::int64_t user_id, const std::string& lang);
-  core::Status SwitchOrganization(const Session& session, std::int64_t org_id);
+  // The person's choice of active organisation: remembered for their next login, audited.
+  core::Status SwitchOrganization(const Session& session, std::int64_t org_id,
+                                  const audit::Actor& actor);
   core::Result<std::vector<std::string>> RegenerateRecoveryCodes(std::int64_t user_id,
                                                                  const std::string& ip);
   int RemainingRecoveryCodes(std::int64_t user_id);
@@ -110,6 +117,9 @@ class AccountService {
   std::string DecryptTotp(const orgs::User& u) const;
   std::vector<std::string> IssueRecoveryCodes(soci::session& s, std::int64_t user_id);
   std::int64_t DefaultOrganization(soci::session& s, std::int64_t user_id);
+  std::int64_t InviteExisting(soci::session& s, const audit::Actor& actor,
+                              const InviteRequest& req, const orgs::User& existing,
+                              std::int64_t now);
 
   storage::Database& db_;
   const core::Clock& clock_;

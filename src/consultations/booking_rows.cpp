@@ -41,6 +41,35 @@ void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
   }
 }
 
+bool SlotIsPublished(soci::session& s, std::int64_t slot_id) {
+  long long id = slot_id;
+  int published = 0;
+  s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = sl.day_id "
+       "JOIN program p ON p.id = d.program_id WHERE sl.id = :id AND p.published = 1",
+      soci::use(id), soci::into(published);
+  return published > 0;
+}
+
+void HoldAddressPlace(soci::session& s, std::int64_t day_id, const std::string& address_bidx,
+                      int limit) {
+  long long day = day_id;
+  s << "INSERT INTO public_booking_address (day_id, address_bidx) VALUES (:d, :a) "
+       "ON CONFLICT (day_id, address_bidx) DO NOTHING",
+      soci::use(day), soci::use(address_bidx);
+  s << "UPDATE public_booking_address SET address_bidx = address_bidx WHERE day_id = :d AND "
+       "address_bidx = :a",
+      soci::use(day), soci::use(address_bidx);
+  // A fresh statement after the lock: it sees the bookings that committed while this waited.
+  int open = 0;
+  s << "SELECT COUNT(*) FROM booking WHERE day_id = :d AND address_bidx = :a AND status <> "
+       "'cancelled'",
+      soci::use(day), soci::use(address_bidx), soci::into(open);
+  if (open >= limit) {
+    throw storage::Abort{
+        core::Error{core::ErrorCode::kRateLimited, "booking.error.address_limit", {}}};
+  }
+}
+
 std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
                            const NewBooking& row, const BookingRequest& request) {
   const Contact& c = request.contact;
@@ -65,6 +94,7 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
   long long day_id = row.day_id;
   long long slot_id = row.slot_id.value_or(0);
   soci::indicator slot_ind = row.slot_id ? soci::i_ok : soci::i_null;
+  soci::indicator address_ind = row.address_bidx.empty() ? soci::i_null : soci::i_ok;
   long long created_by = row.created_by;
   soci::indicator by_ind = row.created_by != 0 ? soci::i_ok : soci::i_null;
   long long at = row.now;
@@ -73,10 +103,11 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
   s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
        "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
        "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
-       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang) "
+       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang, "
+       "address_bidx) "
        "VALUES "
        "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
-       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang) "
+        ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr) "
        "RETURNING id",
       soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),
@@ -85,7 +116,8 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
       soci::use(in.work_status), soci::use(topics), soci::use(name_enc), soci::use(furigana_enc),
       soci::use(phone_enc), soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc),
       soci::use(email_bidx), soci::use(phone_bidx), soci::use(row.cancel_token_hash),
-      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::use(lang), soci::into(id);
+      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::use(lang),
+      soci::use(row.address_bidx, address_ind), soci::into(id);
   return id;
 }
 

@@ -23,6 +23,7 @@ struct NewBooking {
   std::string status;                   // "booked" or "waiting"
   std::string cancel_token_hash;        // empty when no cancel link is sent
   std::int64_t created_by = 0;          // 0: the person themselves
+  std::string address_bidx;             // public pages: keyed hash of the client address
   std::int64_t now = 0;
 };
 
@@ -34,6 +35,17 @@ struct NewBooking {
 // on a day that was just cancelled.
 void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
                std::optional<std::int64_t> program_id = std::nullopt);
+
+// Whether the slot's programme is published (bookable on the public pages).
+bool SlotIsPublished(soci::session& s, std::int64_t slot_id);
+
+// A public booking's turn for its client address on the day: locks the (day, address) row
+// (insert-if-absent, then a no-op update: parallel bookings from one address wait here), then
+// counts that address's open (not cancelled) bookings of the day. At `limit` or more, throws
+// Abort kRateLimited "booking.error.address_limit". The caller stores `address_bidx` on the
+// booking it inserts in the same transaction.
+void HoldAddressPlace(soci::session& s, std::int64_t day_id, const std::string& address_bidx,
+                      int limit);
 
 // Inserts the booking with the request's intake and contacts; returns its id.
 std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,

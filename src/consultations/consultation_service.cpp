@@ -105,11 +105,12 @@ core::Result<Program> ConsultationService::ProgramFor(const auth::Principal& who
   auto program = db_.Read<std::optional<Program>>([&](soci::session& s) -> std::optional<Program> {
     long long id = program_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, organization_id, name, description, status FROM program "
-                      "WHERE id = :id",
+        (s.prepare << "SELECT id, organization_id, name, description, status, published FROM "
+                      "program WHERE id = :id",
          soci::use(id));
     for (const auto& r : rows) {
-      return Program{GetInt(r, 0), GetInt(r, 1), GetText(r, 2), GetText(r, 3), GetText(r, 4)};
+      return Program{GetInt(r, 0), GetInt(r, 1), GetText(r, 2),
+                     GetText(r, 3), GetText(r, 4), GetInt(r, 5) != 0};
     }
     return std::nullopt;
   });
@@ -155,11 +156,12 @@ core::Result<std::vector<Program>> ConsultationService::ListPrograms(const auth:
     std::vector<Program> out;
     long long org = who.organization_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, organization_id, name, description, status FROM program "
-                      "WHERE organization_id = :o ORDER BY id",
+        (s.prepare << "SELECT id, organization_id, name, description, status, published FROM "
+                      "program WHERE organization_id = :o ORDER BY id",
          soci::use(org));
     for (const auto& r : rows) {
-      out.push_back({GetInt(r, 0), GetInt(r, 1), GetText(r, 2), GetText(r, 3), GetText(r, 4)});
+      out.push_back({GetInt(r, 0), GetInt(r, 1), GetText(r, 2), GetText(r, 3), GetText(r, 4),
+                     GetInt(r, 5) != 0});
     }
     return out;
   });
@@ -168,6 +170,23 @@ core::Result<std::vector<Program>> ConsultationService::ListPrograms(const auth:
 core::Result<Program> ConsultationService::GetProgram(const auth::Principal& who,
                                                       std::int64_t program_id) {
   return ProgramFor(who, program_id);
+}
+
+core::Status ConsultationService::SetPublished(const auth::Principal& who,
+                                               const audit::Actor& actor,
+                                               std::int64_t program_id, bool published) {
+  auto program = ProgramFor(who, program_id);
+  if (!program) return program.error();
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.WriteVoid([&](soci::session& s) {
+    long long id = program_id;
+    int value = published ? 1 : 0;
+    s << "UPDATE program SET published = :v WHERE id = :id", soci::use(value), soci::use(id);
+    audit::AuditLog::Append(s, actor,
+                            {published ? "program.publish" : "program.unpublish", "program",
+                             std::to_string(program_id), "{}", program->organization_id},
+                            now);
+  });
 }
 
 core::Status ConsultationService::SetTarget(const auth::Principal& who, const audit::Actor& actor,
@@ -354,20 +373,27 @@ namespace {
 constexpr const char* kOpenDayCondition =
     " FROM consultation_day d WHERE program_id = :p AND day_date >= :f AND status = "
     "'scheduled' AND EXISTS (SELECT 1 FROM program p WHERE p.id = d.program_id AND p.status = "
-    "'active')";
+    "'active'";
+
+// The public pages see only what the 事務局 published; staff see every active programme.
+std::string OpenDayCondition(Audience audience) {
+  return std::string(kOpenDayCondition) +
+         (audience == Audience::kPublic ? " AND p.published = 1)" : ")");
+}
 
 }  // namespace
 
 core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::int64_t program_id,
                                                                          core::Date from,
-                                                                         int limit) {
+                                                                         int limit,
+                                                                         Audience audience) {
   const std::string from_iso = core::ToIso(from);
   return db_.Read<std::vector<ConsultationDay>>([&](soci::session& s) {
     std::vector<ConsultationDay> days;
     long long pid = program_id;
     const std::string limit_sql = limit > 0 ? " LIMIT " + std::to_string(limit) : "";
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT " << kDayColumns << kOpenDayCondition
-                                              << " ORDER BY day_date, start_minutes" << limit_sql,
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT " << kDayColumns
+                                              << OpenDayCondition(audience) << " ORDER BY day_date, start_minutes" << limit_sql,
                                     soci::use(pid), soci::use(from_iso));
     for (const auto& r : rows) days.push_back(ReadDay(r));
     AttachSlots(s, days);
@@ -376,7 +402,7 @@ core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::in
 }
 
 core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationService::OpenSlot(
-    std::int64_t program_id, std::int64_t slot_id, core::Date from) {
+    std::int64_t program_id, std::int64_t slot_id, core::Date from, Audience audience) {
   using Found = std::optional<std::pair<ConsultationDay, Slot>>;
   const std::string from_iso = core::ToIso(from);
   return db_.Read<Found>([&](soci::session& s) -> Found {
@@ -384,7 +410,7 @@ core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationServic
     long long sid = slot_id;
     std::vector<ConsultationDay> days;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT " << kDayColumns << kOpenDayCondition
+        (s.prepare << "SELECT " << kDayColumns << OpenDayCondition(audience)
                    << " AND id = (SELECT day_id FROM consultation_slot WHERE id = :s)",
          soci::use(pid), soci::use(from_iso), soci::use(sid));
     for (const auto& r : rows) days.push_back(ReadDay(r));
@@ -401,9 +427,25 @@ core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationServic
 core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& request,
                                                        const audit::Actor& actor,
                                                        const ConfirmationBuilder& confirmation) {
+  return TakeBooking(request, actor, confirmation, std::nullopt);
+}
+
+core::Result<BookingReceipt> ConsultationService::BookPublic(
+    const BookingRequest& request, const audit::Actor& actor,
+    const ConfirmationBuilder& confirmation, int per_address_day) {
+  return TakeBooking(request, actor, confirmation, per_address_day);
+}
+
+core::Result<BookingReceipt> ConsultationService::TakeBooking(
+    const BookingRequest& request, const audit::Actor& actor,
+    const ConfirmationBuilder& confirmation, std::optional<int> per_address_day) {
   if (auto errors = ValidateBooking(request); !errors.empty()) {
     return core::Error::Invalid("error.form", errors);
   }
+  const bool from_public_pages = per_address_day.has_value();
+  // The client address only as a keyed hash: it is compared, never shown or logged.
+  const std::string address_bidx =
+      from_public_pages ? cipher_.BlindIndex(actor.ip, "booking.address") : std::string();
   const std::int64_t now = clock_.NowSeconds();
   const std::string today = core::ToIso(core::DateFromUnixSeconds(now));
   BookingReceipt receipt;
@@ -415,6 +457,9 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
 
   return db_.Write<BookingReceipt>([&](soci::session& s) {
     long long slot_id = request.slot_id;
+    if (from_public_pages && !SlotIsPublished(s, request.slot_id)) {
+      throw storage::Abort{core::Error::NotFound()};
+    }
     TakePlace(s, request.slot_id, today);
     ConsultationDay day;
     Slot slot;
@@ -438,8 +483,10 @@ core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& req
         org = GetInt(r, 16);
       }
     }
+    if (from_public_pages) HoldAddressPlace(s, day.id, address_bidx, *per_address_day);
     NewBooking row;
     row.reference = receipt.reference;
+    row.address_bidx = address_bidx;
     row.day_id = day.id;
     row.slot_id = request.slot_id;
     row.status = "booked";

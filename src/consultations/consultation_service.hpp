@@ -29,6 +29,9 @@ struct GenerationResult {
 };
 
 // Builds the confirmation e-mail (texts from the caller's catalogue, .ics attached).
+// Who reads the open days: the public pages see only published programmes.
+enum class Audience { kStaff, kPublic };
+
 using ConfirmationBuilder = std::function<notify::MailMessage(
     const BookingReceipt&, const ConsultationDay&, const Slot&, const Contact&)>;
 
@@ -44,6 +47,10 @@ class ConsultationService {
                                            const std::string& name, const std::string& description);
   core::Result<std::vector<Program>> ListPrograms(const auth::Principal& who);
   core::Result<Program> GetProgram(const auth::Principal& who, std::int64_t program_id);
+  // Opens (or closes) the programme's public booking pages; audited. Until published, its
+  // public pages answer like a missing programme.
+  core::Status SetPublished(const auth::Principal& who, const audit::Actor& actor,
+                            std::int64_t program_id, bool published);
   core::Status SetTarget(const auth::Principal& who, const audit::Actor& actor,
                          std::int64_t program_id, const Target& target);
   core::Result<std::optional<Target>> GetTarget(const auth::Principal& who, std::int64_t program_id,
@@ -64,23 +71,39 @@ class ConsultationService {
 
   // --- public booking (no account)
   // Scheduled days from `from` on, with their slots and free places.
-  // At most `limit` days (0: all), so the public page reads only what it shows.
+  // At most `limit` days (0: all), so the public page reads only what it shows. For
+  // Audience::kPublic, none unless the programme is published.
   core::Result<std::vector<ConsultationDay>> OpenDays(std::int64_t program_id, core::Date from,
-                                                      int limit = 0);
-  // The day and slot of `slot_id` when it belongs to an open day of the programme.
-  core::Result<std::optional<std::pair<ConsultationDay, Slot>>> OpenSlot(std::int64_t program_id,
-                                                                         std::int64_t slot_id,
-                                                                         core::Date from);
+                                                      int limit = 0,
+                                                      Audience audience = Audience::kStaff);
+  // The day and slot of `slot_id` when it belongs to an open day of the programme (for
+  // Audience::kPublic, a published one).
+  core::Result<std::optional<std::pair<ConsultationDay, Slot>>> OpenSlot(
+      std::int64_t program_id, std::int64_t slot_id, core::Date from,
+      Audience audience = Audience::kStaff);
   // Takes one place in the slot, or answers kConflict "booking.full" (満席). The place, the
-  // booking and its confirmation e-mail commit together.
+  // booking and its confirmation e-mail commit together. For bookings staff take (and
+  // internal callers): the public pages use BookPublic.
   core::Result<BookingReceipt> Book(const BookingRequest& request, const audit::Actor& actor,
                                     const ConfirmationBuilder& confirmation);
+  // A booking from the public pages: as Book, and also only on a published programme (else
+  // NotFound, like a missing one), and counted against the client address (actor.ip, kept as
+  // a keyed hash): an address holding `per_address_day` open public bookings of that day gets
+  // kRateLimited "booking.error.address_limit". Decided inside the booking's transaction.
+  core::Result<BookingReceipt> BookPublic(const BookingRequest& request, const audit::Actor& actor,
+                                          const ConfirmationBuilder& confirmation,
+                                          int per_address_day);
 
   static std::vector<core::FieldError> ValidateBooking(const BookingRequest& request);
   static std::vector<core::FieldError> ValidateSettings(const DaySettings& settings);
 
  private:
   core::Result<Program> ProgramFor(const auth::Principal& who, std::int64_t program_id);
+  // per_address_day: nullopt for staff bookings; set for the public pages (BookPublic).
+  core::Result<BookingReceipt> TakeBooking(const BookingRequest& request,
+                                           const audit::Actor& actor,
+                                           const ConfirmationBuilder& confirmation,
+                                           std::optional<int> per_address_day);
 
   storage::Database& db_;
   const core::Clock& clock_;

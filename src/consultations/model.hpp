@@ -48,6 +48,7 @@ struct Program {
   std::string name;
   std::string description;
   std::string status;
+  bool published = false;  // bookable on the public pages (the 事務局 publishes it)
 };
 
 struct Target {

@@ -57,7 +57,8 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
         {"security",
          {"key_file", "session_idle_minutes", "session_absolute_hours", "invitation_valid_hours",
           "lockout_threshold", "lockout_minutes", "public_form_limit", "public_form_window_minutes",
-          "fast_password_hashing"}},
+          "public_bookings_per_address_day", "fast_password_hashing"}},
+        {"live", {"recheck_seconds", "max_stream_seconds", "max_streams_per_user"}},
         {"paths", {"web_dir", "data_dir"}},
         {"log", {"level"}},
     };
@@ -105,7 +106,17 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
       read_int("lockout_minutes", c.security.lockout_minutes);
       read_int("public_form_limit", c.security.public_form_limit);
       read_int("public_form_window_minutes", c.security.public_form_window_minutes);
+      read_int("public_bookings_per_address_day", c.security.public_bookings_per_address_day);
       Read(*s, "fast_password_hashing", c.security.fast_password_hashing);
+    }
+    if (auto* s = root["live"].as_table()) {
+      for (auto [key, out] : {std::pair{"recheck_seconds", &c.live.recheck_seconds},
+                              std::pair{"max_stream_seconds", &c.live.max_stream_seconds},
+                              std::pair{"max_streams_per_user", &c.live.max_streams_per_user}}) {
+        std::int64_t n = *out;
+        Read(*s, key, n);
+        *out = static_cast<int>(n);
+      }
     }
     if (auto* s = root["paths"].as_table()) {
       Read(*s, "web_dir", c.web_dir);

@@ -42,7 +42,21 @@ struct SecurityConfig {
   // need more.
   int public_form_limit = 20;
   int public_form_window_minutes = 10;
+  // Open (not cancelled) public bookings one client address may hold on one consultation day:
+  // a family books for two; more from one place goes through the 事務局 by phone, so nobody
+  // can drain a day's places from one address.
+  int public_bookings_per_address_day = 2;
   bool fast_password_hashing = false;  // tests only: Argon2id at minimum cost
+};
+
+// Live page streams (SECURITY.md rule 7): each open stream re-checks the viewer's session and
+// access on every event and at least every recheck_seconds (a withdrawal, logout or disabled
+// account ends it within that time), ends after max_stream_seconds (the browser reconnects and
+// catches up), and one account holds at most max_streams_per_user of them.
+struct LiveConfig {
+  int recheck_seconds = 30;
+  int max_stream_seconds = 3600;
+  int max_streams_per_user = 20;
 };
 
 // The source tree the program was built from (web/, data/, sql/ by default). Only config.cpp
@@ -54,6 +68,7 @@ struct Config {
   DatabaseConfig database;
   MailConfig mail;
   SecurityConfig security;
+  LiveConfig live;
   std::string web_dir = SourceDir() + "/web";  // templates/, static/, messages/
   std::string data_dir = SourceDir() + "/data";
   std::string log_level = "info";

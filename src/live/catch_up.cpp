@@ -1,6 +1,7 @@
 #include "live/catch_up.hpp"
 
 #include <charconv>
+#include <utility>
 
 namespace tsunagu::live {
 
@@ -15,8 +16,9 @@ std::optional<std::int64_t> ParseMark(const std::optional<std::string>& seen) {
 
 std::shared_ptr<http::EventStream> OpenStream(
     Hub& hub, const StreamFor& what, std::optional<std::int64_t> seen,
-    const std::function<std::optional<std::int64_t>()>& mark) {
-  auto stream = hub.Subscribe(what.topic);
+    const std::function<std::optional<std::int64_t>()>& mark, Viewer viewer) {
+  auto stream = hub.Subscribe(what.topic, std::move(viewer));
+  if (!stream) return nullptr;
   // A first event tells the page (and a test) that the stream is open.
   stream->Send("ready", what.ready_data);
   if (seen) {

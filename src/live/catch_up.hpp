@@ -30,9 +30,10 @@ std::optional<std::int64_t> ParseMark(const std::optional<std::string>& seen);
 // Subscribes to the topic and queues "ready"; then, if `seen` is set, reads the mark now
 // (after subscribing, so a change is either in that mark or arrives on the stream) and queues
 // `changed_event` when they differ or the mark cannot be read. The caller has already checked
-// that the viewer may see the record.
+// that the viewer may see the record; `viewer` is asked again for as long as the stream lasts.
+// nullptr when the viewer already holds as many streams as the hub allows.
 std::shared_ptr<http::EventStream> OpenStream(
     Hub& hub, const StreamFor& what, std::optional<std::int64_t> seen,
-    const std::function<std::optional<std::int64_t>()>& mark);
+    const std::function<std::optional<std::int64_t>()>& mark, Viewer viewer = {});
 
 }  // namespace tsunagu::live

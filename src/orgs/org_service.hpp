@@ -30,6 +30,20 @@ struct AuditPage {
   std::map<std::int64_t, std::string> org_names;
 };
 
+// An invitation for an existing account to join an organisation: a proposal until the person
+// accepts it (SECURITY.md rule 2).
+struct JoinInvitation {
+  std::int64_t id = 0;
+  std::int64_t organization_id = 0;
+  std::string organization_name;
+  std::int64_t user_id = 0;
+  std::string user_email;
+  std::string user_display_name;
+  std::string role;
+  std::string profession;
+  std::int64_t expires_at = 0;
+};
+
 class OrgService {
  public:
   OrgService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
@@ -41,7 +55,8 @@ class OrgService {
   core::Result<Organization> GetOrganization(std::int64_t id);
   core::Status SetOrganizationStatus(const audit::Actor& actor, std::int64_t id,
                                      const std::string& status);
-  // Adds an existing active user to an organisation (CLI and system admins).
+  // Adds an existing active user to an organisation at once: for the operator at the server
+  // (CLI, demo data) only. No page reaches it: people join by accepting an invitation.
   core::Result<std::int64_t> AddMember(const audit::Actor& actor, std::int64_t org_id,
                                        std::int64_t user_id, const std::string& role,
                                        const std::string& profession);
@@ -66,6 +81,23 @@ class OrgService {
   core::Result<std::vector<Membership>> ListMembersAsSystemAdmin(const auth::Principal& who,
                                                                  std::int64_t org_id);
   core::Result<std::map<std::int64_t, int>> CountMembers(const auth::Principal& who);
+
+  // --- Joining with an existing account (join_invitations.cpp). AccountService::Invite
+  // creates the invitation; the membership exists once the invited person accepts.
+  // The pending, unexpired invitation of `token` addressed to `user_id`; NotFound otherwise
+  // (another account's link looks like one that does not exist).
+  core::Result<JoinInvitation> FindJoinInvitation(std::int64_t user_id, const std::string& token);
+  // The person's answer: accepting creates the membership (returns its id), declining creates
+  // nothing (returns 0); both are audited in the inviting organisation. NotFound for a spent,
+  // revoked, expired or foreign link, and for an invitation the person issued themselves.
+  core::Result<std::int64_t> AnswerJoinInvitation(std::int64_t user_id, const audit::Actor& actor,
+                                                  const std::string& token, bool accept);
+  // Pending invitations of org_id, for its admin.
+  core::Result<std::vector<JoinInvitation>> PendingInvitations(const auth::Principal& who,
+                                                               std::int64_t org_id);
+  // The admin withdraws a pending invitation of its own organisation (else NotFound).
+  core::Status RevokeInvitation(const auth::Principal& who, const audit::Actor& actor,
+                                std::int64_t invitation_id);
 
   // One page of an organisation's audit log, newest first, for its admin.
   core::Result<AuditPage> AuditTrail(const auth::Principal& who, std::int64_t org_id,

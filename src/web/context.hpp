@@ -25,6 +25,7 @@ struct RequestContext {
   std::optional<orgs::User> user;
   std::optional<orgs::Organization> organization;  // the active organisation
   std::optional<orgs::Membership> membership;      // the user's membership in it
+  bool several_organizations = false;              // a choice of organisation to switch to
   bool is_api = false;
   // Decoded form fields of a POST (application/x-www-form-urlencoded or multipart/form-data).
   std::multimap<std::string, std::string> form;

@@ -93,7 +93,9 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
     auto* signed_in = layout.AddSectionDictionary("SIGNED_IN");
     signed_in->SetValue("USER_NAME", ctx.user->display_name);
     if (ctx.organization) {
-      signed_in->AddSectionDictionary("HAS_ORG")->SetValue("ORG_NAME", ctx.organization->name);
+      auto* org = signed_in->AddSectionDictionary("HAS_ORG");
+      org->SetValue("ORG_NAME", ctx.organization->name);
+      if (ctx.several_organizations) org->ShowSection("CAN_SWITCH");
     }
     auto* nav = layout.AddSectionDictionary("NAV");
     if (ctx.membership &&

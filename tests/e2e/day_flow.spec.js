@@ -78,6 +78,9 @@ test('a consultation day: booking, board, staff notice, check-in, record, survey
   await expect(staff).toHaveURL(/\/programs\/\d+$/);
   const programPath = new URL(staff.url()).pathname;
   const programId = programPath.split('/').pop();
+  // Bookable on the public pages only once the 事務局 publishes it.
+  await staff.getByRole('button', { name: '予約ページを公開する' }).click();
+  await expect(staff.getByRole('status')).toContainText('予約ページを公開しました');
 
   await staff.getByRole('link', { name: '開催日を追加' }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('開催日の追加');

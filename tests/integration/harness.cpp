@@ -332,6 +332,7 @@ TestServer::TestServer(ServerOptions options)
   config_.server.cookie_secure = false;
   config_.mail.smtp_url = MailSink::Get().url();
   config_.mail.from = "tsunagu-test@example.jp";
+  if (options.configure) options.configure(config_);
   auto app = app::App::Create(config_, clock_);
   if (!app) throw std::runtime_error("App::Create: " + app.error().message_key);
   app_ = std::move(*app);

@@ -38,6 +38,8 @@ Booking MakeProgram(TestServer& t, int booths) {
   auto program = t.sv().consultations.CreateProgram(p, {user, org, "t", "t"},
                                                     "働くがん患者のためのワンストップ相談", "");
   EXPECT_TRUE(program.ok());
+  // Bookable on the public pages once the 事務局 publishes it.
+  EXPECT_TRUE(t.sv().consultations.SetPublished(p, {user, org, "t", "t"}, *program, true).ok());
   auto rule = Seed001ScheduleRule();
   DaySettings settings;
   settings.booths = booths;

@@ -16,7 +16,7 @@
     <a class="site-header__brand" href="/"><span class="site-header__logo" aria-hidden="true">つ</span>[[app.name]]<span class="site-header__tagline">[[app.tagline]]</span></a>
     <div class="site-header__tools">
       {{#SIGNED_IN}}
-      <p class="site-header__who">{{#HAS_ORG}}<span class="site-header__org">{{ORG_NAME}}</span>{{/HAS_ORG}}<span class="site-header__user">{{USER_NAME}}</span></p>
+      <p class="site-header__who">{{#HAS_ORG}}<span class="site-header__org">{{ORG_NAME}}</span>{{#CAN_SWITCH}}<a class="site-header__switch" href="/#home-switch-title">[[layout.switch_org]]</a>{{/CAN_SWITCH}}{{/HAS_ORG}}<span class="site-header__user">{{USER_NAME}}</span></p>
       <form method="post" action="/logout" class="inline-form">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <button type="submit" class="button button--link">[[layout.logout]]</button>

@@ -82,6 +82,8 @@ http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
     }
   }
   if (ctx.request.Query("switched")) dict.ShowSection("NOTICE_SWITCHED");
+  if (ctx.request.Query("joined")) dict.ShowSection("NOTICE_JOINED");
+  if (ctx.request.Query("declined")) dict.ShowSection("NOTICE_DECLINED");
   return sv.pages.Render(ctx, "home/index", "home.title", dict);
 }
 
@@ -95,7 +97,8 @@ void AddHomeRoutes(app::Router& router, app::Services& sv) {
       {"POST", "/org/switch", auth::Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
          // The service checks the membership; an organisation the user does not belong
          // to answers 404 like one that does not exist.
-         auto st = sv.accounts.SwitchOrganization(*ctx.session, web::ParseId(ctx.Form("org_id")));
+         auto st = sv.accounts.SwitchOrganization(*ctx.session, web::ParseId(ctx.Form("org_id")),
+                                                  ctx.Actor());
          if (!st) {
            return sv.pages.Error(ctx, web::StatusFor(st.error().code), st.error().message_key);
          }

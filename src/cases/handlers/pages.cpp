@@ -8,6 +8,7 @@
 #include "cases/handlers/view.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
+#include "app/stream_viewer.hpp"
 #include "live/catch_up.hpp"
 #include "web/forms.hpp"
 
@@ -131,10 +132,15 @@ http::Response Events(app::Services& sv, web::RequestContext& ctx, std::int64_t 
   response.status = 200;
   response.stream = live::OpenStream(
       sv.hub, {"case:" + std::to_string(id), std::to_string(id), "timeline"},
-      live::ParseMark(ctx.request.Query("seen")), [&]() -> std::optional<std::int64_t> {
+      live::ParseMark(ctx.request.Query("seen")),
+      [&]() -> std::optional<std::int64_t> {
         auto mark = sv.cases.LiveMark(*ctx.Who(), id);
         return mark ? std::optional(*mark) : std::nullopt;
-      });
+      },
+      app::StreamViewer(sv, ctx, [&sv, id](const auth::Principal& who) {
+        return sv.cases.LiveMark(who, id).ok();
+      }));
+  if (!response.stream) return sv.pages.Error(ctx, 429, "error.too_many_streams");
   return response;
 }
 

@@ -127,6 +127,18 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
     auto* notice = dict.AddSectionDictionary("NOTICE");
     notice->SetValue("TEXT", sv.pages.T(ctx, "days.cancel.done"));
   }
+  if (program->published) {
+    dict.ShowSection("PUBLISHED");
+    dict.SetValue("PUBLIC_URL", sv.config.server.public_url + "/book/" + std::to_string(id));
+  } else {
+    dict.ShowSection("UNPUBLISHED");
+  }
+  for (const char* change : {"published", "unpublished"}) {
+    if (ctx.request.Query(change)) {
+      dict.AddSectionDictionary("NOTICE")->SetValue(
+          "TEXT", sv.pages.T(ctx, std::string("programs.publish.") + change));
+    }
+  }
   if (ctx.request.Query("saved")) {
     auto* notice = dict.AddSectionDictionary("NOTICE");
     notice->SetValue("TEXT", sv.pages.T(ctx, "targets.saved"));

@@ -27,7 +27,7 @@ struct Chosen {
 std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id,
                                    std::int64_t slot_id) {
   if (program_id <= 0 || slot_id <= 0) return std::nullopt;
-  auto found = sv.consultations.OpenSlot(program_id, slot_id, Today(sv));
+  auto found = sv.consultations.OpenSlot(program_id, slot_id, Today(sv), Audience::kPublic);
   if (!found || !*found || (*found)->second.Free() <= 0) return std::nullopt;
   return Chosen{(*found)->first, (*found)->second};
 }
@@ -42,7 +42,8 @@ void AddSlotSummary(const app::Services& sv, const web::RequestContext& ctx,
 
 http::Response ShowDays(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
                         bool full, int status = 200) {
-  auto days = sv.consultations.OpenDays(program_id, Today(sv), kDaysShown);
+  // An unpublished programme has no open days here: 404, exactly like a missing one.
+  auto days = sv.consultations.OpenDays(program_id, Today(sv), kDaysShown, Audience::kPublic);
   if (!days) return sv.pages.Error(ctx, 500, "error.internal");
   if (days->empty()) return sv.pages.Error(ctx, 404, "booking.no_days");
   ctemplate::TemplateDictionary dict("booking_days");
@@ -246,12 +247,18 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 }
                 BookingRequest request = ReadBookingRequest(ctx);
                 request.lang = ctx.lang;  // the reminders and later e-mails follow the page's
+                // ctx.Actor() carries the client address the per-address cap counts.
                 auto receipt =
-                    sv.consultations.Book(request, ctx.Actor(), ConfirmationMail(sv, ctx.lang));
+                    sv.consultations.BookPublic(request, ctx.Actor(), ConfirmationMail(sv, ctx.lang),
+                                                sv.config.security.public_bookings_per_address_day);
                 if (!receipt) {
                   switch (receipt.error().code) {
                     case core::ErrorCode::kInvalidInput:
                       return ShowForm(sv, ctx, program_id, chosen, &receipt.error(), 422);
+                    case core::ErrorCode::kRateLimited:
+                      // Too many open bookings from this address on the day: said kindly,
+                      // with what they typed kept.
+                      return ShowForm(sv, ctx, program_id, chosen, &receipt.error(), 429);
                     case core::ErrorCode::kConflict:
                     case core::ErrorCode::kNotFound:
                       return ShowDays(sv, ctx, program_id, true, 409);

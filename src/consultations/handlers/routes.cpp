@@ -5,6 +5,7 @@ namespace tsunagu::consultations::handlers {
 void AddRoutes(app::Router& router, app::Services& services) {
   AddPublicBookingRoutes(router, services);
   AddCoordinatorRoutes(router, services);
+  AddPublishingRoutes(router, services);
   AddBoardRoutes(router, services);
   AddRecordRoutes(router, services);
   AddSurveyRoutes(router, services);

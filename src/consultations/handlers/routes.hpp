@@ -15,6 +15,9 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& services);
 // The 事務局 pages: /programs, /programs/{id}, targets and day generation (programs.cpp).
 void AddCoordinatorRoutes(app::Router& router, app::Services& services);
 
+// POST /programs/{id}/publish: the public booking pages open or close (publishing.cpp).
+void AddPublishingRoutes(app::Router& router, app::Services& services);
+
 // The day's board, roster, staff bookings, check-in and the waiting list's offers (board.cpp).
 void AddBoardRoutes(app::Router& router, app::Services& services);
 

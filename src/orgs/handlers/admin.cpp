@@ -117,6 +117,7 @@ http::Response InviteAdmin(const app::Services& sv, web::RequestContext& ctx) {
   req.role = role;
   req.profession = profession;
   req.lang = "ja";
+  req.join_mail = JoinInvitationMail(sv, req.lang, org->name);
   auto invited = sv.accounts.Invite(ctx.Actor(), req, InvitationMail(sv, req.lang, org->name));
   if (!invited) {
     if (invited.error().code == core::ErrorCode::kInvalidInput) {

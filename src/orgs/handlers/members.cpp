@@ -1,5 +1,6 @@
 // Members of the active organisation, for its admin: GET /org/members, GET/POST
-// /org/members/invite, GET/POST /org/members/{id}, GET/POST /org/members/{id}/remove.
+// /org/members/invite, GET/POST /org/members/{id}, GET/POST /org/members/{id}/remove, and
+// POST /org/members/invitations/{id}/revoke (a pending invitation of an existing account).
 // Every id comes from the path but the organisation always comes from the session: a
 // membership of another organisation answers 404, exactly like one that does not exist.
 #include "orgs/handlers/routes.hpp"
@@ -33,6 +34,25 @@ http::Response ShowList(const app::Services& sv, web::RequestContext& ctx) {
   for (const auto& m : *members) AddMemberRow(sv, ctx, *dict.AddSectionDictionary("MEMBER"), m);
   dict.SetValue("CAPTION", sv.catalog.Format(ctx.lang, "members.caption",
                                              {{"count", std::to_string(members->size())}}));
+  // Invitations of existing accounts still waiting for the person's answer.
+  auto pending = sv.orgs.PendingInvitations(*ctx.principal, ctx.principal->organization_id);
+  if (!pending) return ErrorPage(sv, ctx, pending.error());
+  if (!pending->empty()) {
+    auto* table = dict.AddSectionDictionary("HAS_PENDING");
+    table->SetValue("PENDING_CAPTION",
+                    sv.catalog.Format(ctx.lang, "members.pending.caption",
+                                      {{"count", std::to_string(pending->size())}}));
+    for (const auto& p : *pending) {
+      auto* row = table->AddSectionDictionary("PENDING");
+      row->SetIntValue("ID", p.id);
+      row->SetValue("NAME", p.user_display_name);
+      row->SetValue("EMAIL", p.user_email);
+      row->SetValue("ROLE", Label(sv, ctx, "role", p.role));
+      row->SetValue("PROFESSION", Label(sv, ctx, "profession", p.profession));
+      row->SetValue("EXPIRES", FormatMoment(ctx, p.expires_at));
+    }
+  }
+  if (ctx.request.Query("revoked")) dict.ShowSection("NOTICE_REVOKED");
   if (ctx.request.Query("invited")) dict.ShowSection("NOTICE_INVITED");
   if (ctx.request.Query("updated")) dict.ShowSection("NOTICE_UPDATED");
   if (ctx.request.Query("removed")) dict.ShowSection("NOTICE_REMOVED");
@@ -75,6 +95,7 @@ http::Response Invite(const app::Services& sv, web::RequestContext& ctx) {
   req.role = role;
   req.profession = profession;
   req.lang = "ja";  // a new account starts in Japanese; the person can switch later
+  req.join_mail = JoinInvitationMail(sv, req.lang, ctx.organization->name);
   auto invited =
       sv.accounts.Invite(ctx.Actor(), req, InvitationMail(sv, req.lang, ctx.organization->name));
   if (!invited) {
@@ -123,6 +144,14 @@ void AddMemberRoutes(app::Router& router, app::Services& sv) {
               [&sv](web::RequestContext& ctx) { return ShowInvite(sv, ctx, nullptr); }});
   router.Add({"POST", "/org/members/invite", Permission::kOrgManageMembers,
               [&sv](web::RequestContext& ctx) { return Invite(sv, ctx); }});
+
+  router.Add({"POST", "/org/members/invitations/{id}/revoke", Permission::kOrgManageMembers,
+              [&sv](web::RequestContext& ctx) {
+                auto st = sv.orgs.RevokeInvitation(*ctx.principal, ctx.Actor(),
+                                                   web::ParseId(ctx.Param("id")));
+                if (!st) return ErrorPage(sv, ctx, st.error());
+                return web::SeeOther("/org/members?revoked=1");
+              }});
 
   router.Add(
       {"GET", "/org/members/{id}", Permission::kOrgManageMembers, [&sv](web::RequestContext& ctx) {

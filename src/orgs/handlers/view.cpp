@@ -96,4 +96,15 @@ auth::MailTexts InvitationMail(const app::Services& sv, const std::string& lang,
   return texts;
 }
 
+auth::MailTexts JoinInvitationMail(const app::Services& sv, const std::string& lang,
+                                   const std::string& organization_name) {
+  const std::vector<std::pair<std::string, std::string>> args = {
+      {"org", NeutralizeBraces(organization_name)},
+      {"hours", std::to_string(sv.config.security.invitation_valid_hours)}};
+  auth::MailTexts texts;
+  texts.subject = sv.catalog.Format(lang, "members.join_mail.subject", args);
+  texts.body = sv.catalog.Format(lang, "members.join_mail.body", args);
+  return texts;
+}
+
 }  // namespace tsunagu::orgs::handlers

@@ -46,4 +46,9 @@ std::vector<core::FieldError> ValidateInvite(const std::string& email,
 auth::MailTexts InvitationMail(const app::Services& sv, const std::string& lang,
                                const std::string& organization_name);
 
+// The e-mail inviting an existing account to join an organisation: the organisation's name
+// and a link to accept or decline while signed in, nothing more (rule 11).
+auth::MailTexts JoinInvitationMail(const app::Services& sv, const std::string& lang,
+                                   const std::string& organization_name);
+
 }  // namespace tsunagu::orgs::handlers

@@ -9,6 +9,7 @@
 #include "cases/case_service.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
+#include "app/stream_viewer.hpp"
 #include "live/catch_up.hpp"
 #include "referrals/handlers/routes.hpp"
 #include "referrals/handlers/view.hpp"
@@ -317,10 +318,15 @@ http::Response Events(app::Services& sv, web::RequestContext& ctx, std::int64_t 
   response.status = 200;
   response.stream = live::OpenStream(
       sv.hub, {"referral:" + std::to_string(id), std::to_string(id), "referral"},
-      live::ParseMark(ctx.request.Query("seen")), [&]() -> std::optional<std::int64_t> {
+      live::ParseMark(ctx.request.Query("seen")),
+      [&]() -> std::optional<std::int64_t> {
         auto mark = sv.referrals.LiveMark(*ctx.Who(), id);
         return mark ? std::optional(*mark) : std::nullopt;
-      });
+      },
+      app::StreamViewer(sv, ctx, [&sv, id](const auth::Principal& who) {
+        return sv.referrals.LiveMark(who, id).ok();
+      }));
+  if (!response.stream) return sv.pages.Error(ctx, 429, "error.too_many_streams");
   return response;
 }
 

@@ -1,5 +1,7 @@
 <h1>[[home.title]]</h1>
 {{#NOTICE_SWITCHED}}<div class="notice notice--success" role="status"><p>[[home.notice.switched]]</p></div>{{/NOTICE_SWITCHED}}
+{{#NOTICE_JOINED}}<div class="notice notice--success" role="status"><p>[[home.notice.joined]]</p></div>{{/NOTICE_JOINED}}
+{{#NOTICE_DECLINED}}<div class="notice notice--success" role="status"><p>[[home.notice.declined]]</p></div>{{/NOTICE_DECLINED}}
 <p class="lead">{{GREETING}}</p>
 {{#HAS_ORG}}
 <section aria-labelledby="home-org-title">

@@ -2,6 +2,19 @@
 {{#NOTICE}}<div class="notice notice--success" role="status"><p>{{TEXT}}</p></div>{{/NOTICE}}
 [[include:partials/error_summary]]
 {{#HAS_DESCRIPTION}}<p>{{DESCRIPTION}}</p>{{/HAS_DESCRIPTION}}
+<section aria-labelledby="publish-title">
+  <h2 id="publish-title">[[programs.publish.title]]</h2>
+  <form method="post" action="/programs/{{ID}}/publish">
+    <input type="hidden" name="csrf_token" value="{{CSRF}}">
+    {{#PUBLISHED}}<p>[[programs.publish.is_published]] <a href="/book/{{ID}}">{{PUBLIC_URL}}</a></p>
+    <p class="muted">[[programs.publish.unpublish_hint]]</p>
+    <input type="hidden" name="published" value="0">
+    <button type="submit" class="button button--secondary">[[programs.publish.unpublish]]</button>{{/PUBLISHED}}
+    {{#UNPUBLISHED}}<p>[[programs.publish.is_unpublished]]</p>
+    <input type="hidden" name="published" value="1">
+    <button type="submit" class="button button--primary">[[programs.publish.publish]]</button>{{/UNPUBLISHED}}
+  </form>
+</section>
 <nav aria-label="[[programs.fy.nav_label]]" class="fy-switcher">
   <a href="/programs/{{ID}}?fy={{PREV_FY}}">[[programs.fy.previous]]（{{PREV_FY_LABEL}}）</a>
   <strong>{{FY_LABEL}}</strong>
