@@ -3,6 +3,7 @@
 #include <string>
 
 #include "auth/password.hpp"
+#include "core/config.hpp"
 #include "crypto/init.hpp"
 
 namespace tsunagu::auth {
