@@ -63,7 +63,8 @@ TEST(Api, TokensAuthenticateAndAreRevocable) {
   signed_in.via_api_token = false;
   for (auto administering : {auth::Permission::kOrgManageMembers, auth::Permission::kOrgViewAudit,
                              auth::Permission::kSystemAdmin}) {
-    EXPECT_FALSE(auth::Policy::Allows(&*by_token, administering)) << static_cast<int>(administering);
+    EXPECT_FALSE(auth::Policy::Allows(&*by_token, administering))
+        << static_cast<int>(administering);
   }
   EXPECT_TRUE(auth::Policy::Allows(&signed_in, auth::Permission::kOrgManageMembers));
   EXPECT_TRUE(auth::Policy::Allows(&signed_in, auth::Permission::kOrgViewAudit));

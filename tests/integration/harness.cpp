@@ -317,14 +317,13 @@ MailSink& MailSink::Get() {
 
 MailSink::MailSink() {
   dir_ = MakeTempDir("tsunagu-mail-");
-  port_ = static_cast<std::uint16_t>(std::stoi(
-      RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
+  port_ = static_cast<std::uint16_t>(
+      std::stoi(RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
 }
 
 MailSink::~MailSink() {
   std::system(
-      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
-          .c_str());
+      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1").c_str());
 }
 
 std::string MailSink::WaitFor(const std::string& to, int timeout_ms) {
@@ -372,8 +371,8 @@ int MailSink::Unread(const std::string& to) const {
 // --- The test clock ------------------------------------------------------------------------
 
 std::int64_t JapanTime(const core::Date& date, int hour, int minute) {
-  return std::int64_t{core::DaysBetween({1970, 1, 1}, date)} * 86400 + hour * 3600 +
-         minute * 60 - 9 * 3600;
+  return std::int64_t{core::DaysBetween({1970, 1, 1}, date)} * 86400 + hour * 3600 + minute * 60 -
+         9 * 3600;
 }
 
 // "2027-03-28T03:00:00" (JST), "…Z", "…+09:00", "…-05:00" or "@1838041200".
@@ -427,8 +426,7 @@ std::int64_t TestStartSeconds() {
 
 // --- TestServer ----------------------------------------------------------------------------
 
-TestServer::TestServer(ServerOptions options)
-    : clock_(options.now.value_or(TestStartSeconds())) {
+TestServer::TestServer(ServerOptions options) : clock_(options.now.value_or(TestStartSeconds())) {
   dir_ = MakeTempDir("tsunagu-it-");
   postgresql_ = UsingPostgresql();
   if (postgresql_) {

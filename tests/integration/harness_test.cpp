@@ -1,11 +1,12 @@
 // The harness itself: the test clock never comes from the machine, absence checks and canary
 // checks can fail, so the tests built on them prove something.
+#include "harness.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 
-#include "harness.hpp"
 #include "notify/outbox.hpp"
 
 namespace tsunagu::testing {

@@ -157,7 +157,8 @@ TEST(HttpSecurity, BehindTlsCookiesAreHostOnlyAndSecureAndHstsIsSent) {
   TestServer t(production);
   const auto org = t.CreateOrg("本番設定病院");
   t.CreateUser({"tls@example.jp", "本番 確認", "counselor", "nurse", org});
-  const std::vector<std::pair<std::string, std::string>> over_tls = {{"X-Forwarded-Proto", "https"}};
+  const std::vector<std::pair<std::string, std::string>> over_tls = {
+      {"X-Forwarded-Proto", "https"}};
   auto expect_host_cookies = [](const HttpResult& r, const std::string& step) {
     const auto cookies = r.Headers("set-cookie");
     EXPECT_FALSE(cookies.empty()) << step;
@@ -187,9 +188,10 @@ TEST(HttpSecurity, BehindTlsCookiesAreHostOnlyAndSecureAndHstsIsSent) {
   expect_host_cookies(step1, "password step");
   t.clock().Advance(30);
   auto code_form = c.Get("/login/code", over_tls);
-  auto step2 = c.Post("/login/code",
-                      {{"code", t.TotpNow()}, {"next", "/"}, {"csrf_token", ExtractCsrf(code_form.body)}},
-                      over_tls);
+  auto step2 =
+      c.Post("/login/code",
+             {{"code", t.TotpNow()}, {"next", "/"}, {"csrf_token", ExtractCsrf(code_form.body)}},
+             over_tls);
   ASSERT_EQ(step2.status, 303) << step2.body;
   expect_host_cookies(step2, "code step");
   EXPECT_EQ(step2.Header("strict-transport-security"), hsts);

@@ -111,10 +111,11 @@ TEST(Operations, LogsAndStaffMailCarryNoPersonalData) {
     EXPECT_THAT(mail, HasSubstr(t.config().server.public_url + "/invitation/"));
     EXPECT_THAT(mail, Not(HasSubstr(canary_name)));
     EXPECT_THAT(mail, Not(HasSubstr("canary-admin")));
-    EXPECT_THAT(t.NewClient()
-                    .Submit("/login", {{"email", canary_email}, {"password", "canary-password-XQ-1"}})
-                    .status,
-                401)
+    EXPECT_THAT(
+        t.NewClient()
+            .Submit("/login", {{"email", canary_email}, {"password", "canary-password-XQ-1"}})
+            .status,
+        401)
         << "the wrong password is refused";
     t.NewClient().Get("/login?email=" + canary_email);
     // A database error with bound values must not leak them either.
