@@ -20,7 +20,9 @@ module.exports = defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  timeout: 60_000,
+  // A login may wait up to 30 s for a fresh TOTP step, and the machine is a busy 2-core one
+  // (load 7–8 beside parallel builds): 60 s timed out tests that were only slow.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',

@@ -1,5 +1,4 @@
 #include "app/cli.hpp"
-#include "core/config.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -10,6 +9,7 @@
 #include "app/body_limits.hpp"
 #include "app/demo.hpp"
 #include "audit/audit_log.hpp"
+#include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "http/server.hpp"
 #include "orgs/org_store.hpp"
@@ -23,12 +23,28 @@ struct CommonFlags {
   std::string config_file;
   std::string db_url;
   std::string listen;
+  std::int64_t clock_offset = 0;
+};
+
+// The system clock moved by a fixed number of seconds (`--clock-offset`, for tests only): the
+// browser tests run the server, the demo data and the jobs on a date they choose, while time
+// still passes as usual. The offset is whole seconds, so a test can compute TOTP codes exactly.
+class ShiftedClock final : public core::Clock {
+ public:
+  explicit ShiftedClock(std::int64_t offset) : offset_(offset) {}
+  std::int64_t NowSeconds() const override { return system_.NowSeconds() + offset_; }
+
+ private:
+  core::SystemClock system_;
+  std::int64_t offset_;
 };
 
 void AddCommon(CLI::App* cmd, CommonFlags& f, bool with_listen) {
   cmd->add_option("--config", f.config_file, "TOML configuration file");
   cmd->add_option("--db", f.db_url, "database URL: sqlite:PATH or postgresql://...");
   if (with_listen) cmd->add_option("--listen", f.listen, "HOST:PORT to listen on");
+  cmd->add_option("--clock-offset", f.clock_offset,
+                  "tests only: act as if the clock were this many seconds ahead (or behind)");
 }
 
 core::Result<core::Config> LoadFor(const CommonFlags& f) {
@@ -64,7 +80,7 @@ int Serve(const CommonFlags& flags) {
   if (!config) return Fail(config.error().message_key);
   auto listen = core::ParseListen(config->server.listen);
   if (!listen) return Fail(listen.error().message_key);
-  core::SystemClock clock;
+  ShiftedClock clock(flags.clock_offset);
   auto app = App::Create(*config, clock);
   if (!app) return Fail(app.error().message_key);
   App& a = **app;
@@ -85,6 +101,13 @@ int Serve(const CommonFlags& flags) {
     port = server.Start();
   } catch (const std::exception& e) {
     return Fail(std::string("cannot listen on ") + config->server.listen + ": " + e.what());
+  }
+  // Tests listen on port 0 with a public_url ending in ":0": it gets the port the system gave,
+  // before anyone can know that port, so links and the Origin check name the real address.
+  auto& public_url = config->server.public_url;
+  if (options.port == 0 && public_url.size() > 2 &&
+      public_url.compare(public_url.size() - 2, 2, ":0") == 0) {
+    public_url.replace(public_url.size() - 1, 1, std::to_string(port));
   }
   spdlog::info("tsunagu listening on http://{}:{}", options.host, port);
   server.Wait(true);
@@ -208,7 +231,7 @@ int RunCli(int argc, char** argv) {
 
   auto config = LoadFor(flags);
   if (!config) return Fail(config.error().message_key);
-  core::SystemClock clock;
+  ShiftedClock clock(flags.clock_offset);
 
   if (migrate->parsed() || audit_verify->parsed() || restore->parsed()) {
     if (restore->parsed()) {

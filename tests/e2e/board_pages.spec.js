@@ -2,14 +2,10 @@
 // phone (with its errors first), the waiting list, the offer of a freed place and its public
 // pages, the day's records and notes, paper questionnaires, and moving or cancelling the day.
 const { test, expect } = require('./support/fixtures.js');
+const { isoDateInJapan } = require('./support/clock.js');
 const { readMail } = require('./support/mail.js');
 const { checkA11y } = require('./support/a11y.js');
 const { kDemo, logIn, contextOptions } = require('./support/accounts.js');
-
-// YYYY-MM-DD in Japan, `offset` days from today.
-function isoDateInJapan(offset = 0) {
-  return new Date(Date.now() + 9 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
-}
 
 async function fillIntake(page, { name, furigana, phone, email }) {
   await page.getByLabel('女性').check();

@@ -8,6 +8,7 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { test, expect } = require('./support/fixtures.js');
+const { isoDateInJapan } = require('./support/clock.js');
 const { readMail } = require('./support/mail.js');
 const { checkA11y } = require('./support/a11y.js');
 const {
@@ -29,11 +30,6 @@ const kCanary = {
   summary: 'カナリア記録要約E2E',
 };
 
-// YYYY-MM-DD in Japan, `offset` days from today.
-function isoDateInJapan(offset = 0) {
-  return new Date(Date.now() + 9 * 3600_000 + offset * 86400_000).toISOString().slice(0, 10);
-}
-
 // `tsunagu jobs run --date D` on the e2e server's database: the clock-driven round (notices,
 // questionnaire invitations) as if today were D; the command delivers the mail it queued.
 function runJobs(date) {
@@ -41,7 +37,9 @@ function runJobs(date) {
   const bin = process.env.TSUNAGU_BIN || path.join(kRoot, 'build', 'tsunagu');
   const db = `sqlite:${path.join(tmp, 'e2e.db')}`;
   const config = path.join(tmp, 'tsunagu.toml');
-  execFileSync(bin, ['jobs', 'run', '--db', db, '--config', config, '--date', date], {
+  const offset = process.env.TSUNAGU_CLOCK_OFFSET || '0';
+  const args = ['jobs', 'run', '--db', db, '--config', config, '--date', date];
+  execFileSync(bin, [...args, '--clock-offset', offset], {
     cwd: kRoot,
     encoding: 'utf8',
     timeout: 60_000,
@@ -65,6 +63,8 @@ test('a consultation day: booking, board, staff notice, check-in, record, survey
   mailDir,
 }) => {
   test.setTimeout(180_000);
+  // The server's today (support/clock.js): the run starts at 10:00 in Japan, so the day cannot
+  // end while the test runs, whatever the machine's hour.
   const today = isoDateInJapan(0);
 
   // --- the 事務局 makes a programme with a day today and puts the nurse on its roster

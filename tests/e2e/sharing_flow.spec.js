@@ -8,7 +8,6 @@
 // employer's link ends. Axe runs on the pages on the way; no canary reaches any e-mail.
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { test, expect } = require('./support/fixtures.js');
@@ -26,15 +25,16 @@ const kCanary = {
   pdf: 'CANARY-PDF-E2E',
 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
+// The port a server started with `--listen 127.0.0.1:0` says it got, from its log.
+async function portFromLog(file, child) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(fs.readFileSync(file, 'utf8'));
+    if (m) return Number(m[1]);
+    if (child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server did not start:\n${fs.readFileSync(file, 'utf8')}`);
 }
 
 async function waitForHealth(url) {
@@ -68,29 +68,40 @@ test.beforeAll(async () => {
   ])
     .toString()
     .trim();
-  const ports = [await freePort(), await freePort()];
   const keyFile = path.join(cluster.dir, 'keys.toml');
   execFileSync(bin, ['keys', 'generate', '--out', keyFile]);
+  // Both servers run on the tests' clock (support/clock.js) and listen on port 0. The second
+  // starts first: its public_url ends in ":0", so it takes its own port; the first server's
+  // links then name the second's address, as one public_url in front of two servers would.
+  const offset = process.env.TSUNAGU_CLOCK_OFFSET || '0';
+  const configFor = (publicUrl) =>
+    `[server]\npublic_url = "${publicUrl}"\ncookie_secure = false\n` +
+    `[mail]\nsmtp_url = "smtp://127.0.0.1:${shared.smtpPort}"\nfrom = "tsunagu@example.jp"\n` +
+    `[security]\nkey_file = "${keyFile}"\n`;
   const config = path.join(cluster.dir, 'tsunagu.toml');
-  fs.writeFileSync(
-    config,
-    `[server]\npublic_url = "http://127.0.0.1:${ports[1]}"\ncookie_secure = false\n` +
-      `[mail]\nsmtp_url = "smtp://127.0.0.1:${shared.smtpPort}"\nfrom = "tsunagu@example.jp"\n` +
-      `[security]\nkey_file = "${keyFile}"\n`
-  );
-  execFileSync(bin, ['demo', '--db', db, '--config', config], { stdio: 'ignore' });
-  for (const port of ports) {
-    const log = fs.openSync(path.join(cluster.dir, `server-${port}.log`), 'a');
+  fs.writeFileSync(config, configFor('http://127.0.0.1:0'));
+  execFileSync(bin, ['demo', '--db', db, '--config', config, '--clock-offset', offset], {
+    stdio: 'ignore',
+  });
+  const start = async (name, configFile) => {
+    const file = path.join(cluster.dir, `server-${name}.log`);
+    const log = fs.openSync(file, 'a');
     const child = spawn(
       bin,
-      ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--config', config],
+      ['serve', '--db', db, '--listen', '127.0.0.1:0', '--config', configFile, '--clock-offset', offset],
       { cwd: kRoot, stdio: ['ignore', log, log] }
     );
     fs.closeSync(log);
     cluster.servers.push(child);
-    cluster.urls.push(`http://127.0.0.1:${port}`);
-    await waitForHealth(`http://127.0.0.1:${port}`);
-  }
+    const url = `http://127.0.0.1:${await portFromLog(file, child)}`;
+    await waitForHealth(url);
+    return url;
+  };
+  const second = await start('b', config);
+  const firstConfig = path.join(cluster.dir, 'tsunagu-a.toml');
+  fs.writeFileSync(firstConfig, configFor(second));
+  const first = await start('a', firstConfig);
+  cluster.urls.push(first, second);
 });
 
 test.afterAll(async () => {

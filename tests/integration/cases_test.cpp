@@ -38,15 +38,16 @@ TEST(Cases, AgencyEntryReachesTheHospitalsOpenPageLive) {
   EXPECT_THAT(page.body, HasSubstr("sse-connect=\"" + CasePath(w) + "/events?seen="));
   EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:timeline, sse:resync\""));
 
-  // The hospital's page holds the stream open while the agency writes.
-  std::string streamed;
-  std::thread reader([&] { streamed = hospital.ReadEvents(CasePath(w) + "/events", 2500); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // The hospital's page holds the stream open while the agency writes. "ready" comes once the
+  // hub has the stream as a subscriber, so the entry below cannot be written before.
+  auto stream = hospital.OpenEvents(CasePath(w) + "/events");
+  ASSERT_TRUE(stream.WaitFor("event: ready")) << stream.received();
   auto posted = agency.Submit(
       CasePath(w), {{"kind", "interview"}, {"occurred_on", Today(t)}, {"body", kEntryCanary}},
       CasePath(w) + "/entries");
   EXPECT_EQ(posted.status, 303) << posted.body;
-  reader.join();
+  EXPECT_TRUE(stream.WaitFor("event: timeline")) << stream.received();
+  const std::string& streamed = stream.received();
   EXPECT_THAT(streamed, HasSubstr("text/event-stream"));
   EXPECT_THAT(streamed, HasSubstr("event: ready"));
   EXPECT_THAT(streamed, HasSubstr("event: timeline"));

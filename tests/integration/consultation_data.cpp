@@ -1,5 +1,7 @@
 #include "consultation_data.hpp"
 
+#include <gtest/gtest.h>
+
 namespace tsunagu::testing {
 
 auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
@@ -18,6 +20,17 @@ consultations::ScheduleRule Seed001ScheduleRule() {
   rule.end_minutes = 21 * 60;
   rule.on_holiday = consultations::HolidayPolicy::kNextBusinessDay;
   return rule;
+}
+
+void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::Actor& actor,
+                       std::int64_t program, const consultations::ScheduleRule& rule,
+                       const consultations::DaySettings& settings) {
+  const int fy = core::FiscalYear(core::DateFromUnixSeconds(t.clock().NowSeconds()));
+  for (int year : {fy, fy + 1}) {
+    auto generated = t.sv().consultations.GenerateDays(who, actor, program, rule, year, settings);
+    EXPECT_TRUE(generated.ok()) << year << ": "
+                                << (generated.ok() ? "" : generated.error().message_key);
+  }
 }
 
 }  // namespace tsunagu::testing

@@ -3,8 +3,11 @@
 
 #include <cstdint>
 
+#include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
+#include "consultations/consultation_service.hpp"
 #include "consultations/schedule_rule.hpp"
+#include "harness.hpp"
 
 namespace tsunagu::testing {
 
@@ -14,5 +17,12 @@ auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role);
 // Seed 001: twice a month, 第2木曜 and 第4火曜, 18:00–21:00; a holiday moves the day to the
 // next business day.
 consultations::ScheduleRule Seed001ScheduleRule();
+
+// Generates the rule's days for the fiscal year of the test clock's today and for the next
+// one, so that a fixture finds days after today on any date (the last week of March too).
+// Fails the test when either generation fails.
+void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::Actor& actor,
+                       std::int64_t program, const consultations::ScheduleRule& rule,
+                       const consultations::DaySettings& settings = {});
 
 }  // namespace tsunagu::testing

@@ -31,6 +31,14 @@ std::string DocsPath(const SharingWorld& w) {
   return "/cases/" + std::to_string(w.case_id) + "/documents";
 }
 
+// Every value of the column holds no `canary`; there must be at least one, or nothing was
+// checked.
+void ExpectNoRowHolds(TestServer& t, const std::string& sql, const std::string& canary) {
+  const auto values = Column(t, sql);
+  EXPECT_FALSE(values.empty()) << sql << ": no row, so nothing was checked";
+  for (const auto& v : values) EXPECT_THAT(v, Not(HasSubstr(canary))) << sql;
+}
+
 std::string ReadBytes(const std::filesystem::path& p) {
   std::ifstream f(p, std::ios::binary);
   std::stringstream ss;
@@ -87,18 +95,10 @@ TEST(Documents, UploadedPdfIsStoredEncryptedAndDownloadsWhole) {
   ASSERT_GT(doc, 0);
 
   // Nothing readable in the database: not the content, the file name or the title.
-  for (const auto& v : Column(t, "SELECT content_enc FROM stored_file")) {
-    EXPECT_THAT(v, Not(HasSubstr(kPdfCanary)));
-  }
-  for (const auto& v : Column(t, "SELECT name_enc FROM stored_file")) {
-    EXPECT_THAT(v, Not(HasSubstr(kFilenameCanary)));
-  }
-  for (const auto& v : Column(t, "SELECT title_enc FROM case_document")) {
-    EXPECT_THAT(v, Not(HasSubstr(kTitleCanary)));
-  }
-  for (const auto& v : Column(t, "SELECT body_enc FROM timeline_entry")) {
-    EXPECT_THAT(v, Not(HasSubstr(kTitleCanary)));
-  }
+  ExpectNoRowHolds(t, "SELECT content_enc FROM stored_file", kPdfCanary);
+  ExpectNoRowHolds(t, "SELECT name_enc FROM stored_file", kFilenameCanary);
+  ExpectNoRowHolds(t, "SELECT title_enc FROM case_document", kTitleCanary);
+  ExpectNoRowHolds(t, "SELECT body_enc FROM timeline_entry", kTitleCanary);
   EXPECT_EQ(Column(t, "SELECT content_type FROM stored_file"),
             std::vector<std::string>{"application/pdf"});
   EXPECT_EQ(Count(t, "SELECT byte_size FROM stored_file"), static_cast<long long>(pdf.size()));
@@ -346,9 +346,7 @@ TEST(Documents, ShareLinkMailsOnlyTheLinkAndOpensWithoutCookies) {
                   "SELECT COUNT(*) FROM provision_record WHERE channel = 'share_link' AND "
                   "share_link_id IS NOT NULL AND recipient_org_id IS NULL"),
             1);
-  for (const auto& v : Column(t, "SELECT recipient_enc FROM share_link")) {
-    EXPECT_THAT(v, Not(HasSubstr(employer)));
-  }
+  ExpectNoRowHolds(t, "SELECT recipient_enc FROM share_link", employer);
 
   // The employer contact opens it without any cookie or account.
   auto visitor = t.NewClient();
@@ -501,9 +499,7 @@ TEST(Documents, ConsentFormIsAttachedAndReadByTheParties) {
   EXPECT_EQ(attached.status, 303) << attached.body;
   EXPECT_THAT(attached.Header("location"), HasSubstr(DocsPath(w) + "?done=consent_form"));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM consent WHERE form_file_id IS NOT NULL"), 1);
-  for (const auto& v : Column(t, "SELECT content_enc FROM stored_file")) {
-    EXPECT_THAT(v, Not(HasSubstr("SIGNED-FORM-QZ")));
-  }
+  ExpectNoRowHolds(t, "SELECT content_enc FROM stored_file", "SIGNED-FORM-QZ");
   auto got = hospital.Get(consent + "/form");
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(got.body, signed_form);

@@ -149,6 +149,7 @@ TEST(Forms, ErrorsKeepWhatWasTypedAndStoreNothing) {
   EXPECT_EQ(CountRevisions(t), 0);
   auto forms = t.sv().forms.List(w.agency_worker, w.case_id);
   ASSERT_TRUE(forms.ok());
+  ASSERT_FALSE(forms->forms.empty()) << "the case lists its forms";
   for (const auto& f : forms->forms) EXPECT_FALSE(f.saved) << f.form_type;
 }
 

@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <soci/postgresql/soci-postgresql.h>
@@ -10,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -23,6 +25,7 @@
 #include "core/config.hpp"
 #include "crypto/field_cipher.hpp"
 #include "crypto/random.hpp"
+#include "notify/outbox.hpp"
 #include "storage/database.hpp"
 
 namespace tsunagu::testing {
@@ -139,6 +142,59 @@ std::string TextBetween(const std::string& s, const std::string& from, const std
   std::string out = s.substr(i, s.find(to, i) - i);
   while (!out.empty() && (out.back() == '\r' || out.back() == ' ')) out.pop_back();
   return out;
+}
+
+EventReader Client::OpenEvents(const std::string& target) {
+  std::string cookie;
+  for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+  return EventReader(port_, "GET " + target +
+                                " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                                "Cookie: " +
+                                cookie + "\r\n\r\n");
+}
+
+EventReader::EventReader(std::uint16_t port, const std::string& request) {
+  fd_ = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd_);
+    throw std::runtime_error("connect failed");
+  }
+  std::size_t sent = 0;
+  while (sent < request.size()) {
+    auto n = send(fd_, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<std::size_t>(n);
+  }
+}
+
+EventReader::EventReader(EventReader&& other) noexcept
+    : fd_(other.fd_), eof_(other.eof_), received_(std::move(other.received_)) {
+  other.fd_ = -1;
+}
+
+EventReader::~EventReader() {
+  if (fd_ >= 0) close(fd_);
+}
+
+bool EventReader::WaitFor(const std::string& text, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (received_.find(text) == std::string::npos) {
+    if (eof_ || std::chrono::steady_clock::now() >= deadline) return false;
+    pollfd p{fd_, POLLIN, 0};
+    if (poll(&p, 1, 20) <= 0) continue;
+    char buf[16384];
+    auto n = recv(fd_, buf, sizeof buf, 0);
+    if (n <= 0) {
+      eof_ = true;
+      continue;
+    }
+    received_.append(buf, static_cast<std::size_t>(n));
+  }
+  return true;
 }
 
 std::string Client::ReadEvents(const std::string& target, int timeout_ms) {
@@ -262,14 +318,13 @@ MailSink& MailSink::Get() {
 
 MailSink::MailSink() {
   dir_ = MakeTempDir("tsunagu-mail-");
-  port_ = static_cast<std::uint16_t>(std::stoi(
-      RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
+  port_ = static_cast<std::uint16_t>(
+      std::stoi(RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
 }
 
 MailSink::~MailSink() {
   std::system(
-      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
-          .c_str());
+      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1").c_str());
 }
 
 std::string MailSink::WaitFor(const std::string& to, int timeout_ms) {
@@ -297,17 +352,82 @@ std::string MailSink::WaitFor(const std::string& to, int timeout_ms) {
 std::string MailSink::AllRaw() const {
   std::string all;
   for (const auto& e : std::filesystem::directory_iterator(dir_)) {
-    if (e.path().extension() == ".eml") all += DecodeMailText(ReadFile(e.path())) + "\n";
+    if (e.path().extension() != ".eml") continue;
+    const std::string raw = ReadFile(e.path());
+    all += raw + "\n" + DecodeMailText(raw) + "\n";
   }
   return all;
 }
 
+int MailSink::Unread(const std::string& to) const {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) {
+    if (e.path().extension() != ".json") continue;
+    if (std::find(seen_.begin(), seen_.end(), e.path().string()) != seen_.end()) continue;
+    if (ReadFile(e.path()).find("\"" + to + "\"") != std::string::npos) ++n;
+  }
+  return n;
+}
+
+// --- The test clock ------------------------------------------------------------------------
+
+std::int64_t JapanTime(const core::Date& date, int hour, int minute) {
+  return std::int64_t{core::DaysBetween({1970, 1, 1}, date)} * 86400 + hour * 3600 + minute * 60 -
+         9 * 3600;
+}
+
+// "2027-03-28T03:00:00" (JST), "…Z", "…+09:00", "…-05:00" or "@1838041200".
+std::optional<std::int64_t> ParseTestNow(const std::string& text) {
+  if (!text.empty() && text[0] == '@') {
+    try {
+      std::size_t used = 0;
+      const long long v = std::stoll(text.substr(1), &used);
+      if (used + 1 == text.size()) return v;
+    } catch (...) {
+    }
+    return std::nullopt;
+  }
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, used = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) !=
+          6 ||
+      used != 19) {
+    return std::nullopt;
+  }
+  const auto date = core::ParseIsoDate(text.substr(0, 10));
+  if (!date || h > 23 || mi > 59 || sec > 59) return std::nullopt;
+  const std::string zone = text.substr(19);
+  int offset_minutes = 9 * 60;
+  if (zone == "Z") {
+    offset_minutes = 0;
+  } else if (!zone.empty()) {
+    int zh = 0, zm = 0;
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') ||
+        std::sscanf(zone.c_str() + 1, "%2d:%2d", &zh, &zm) != 2) {
+      return std::nullopt;
+    }
+    offset_minutes = (zone[0] == '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  return std::int64_t{core::DaysBetween({1970, 1, 1}, *date)} * 86400 + h * 3600 + mi * 60 + sec -
+         offset_minutes * 60;
+}
+
+std::int64_t TestStartSeconds() {
+  static const std::int64_t start = [] {
+    const char* v = std::getenv("TSUNAGU_TEST_NOW");
+    if (!v || !*v) return JapanTime({2026, 6, 10}, 10, 0);
+    const auto parsed = ParseTestNow(v);
+    if (!parsed) {
+      std::fprintf(stderr, "TSUNAGU_TEST_NOW=%s is not a time like 2027-03-28T03:00:00\n", v);
+      std::exit(2);
+    }
+    return *parsed;
+  }();
+  return start;
+}
+
 // --- TestServer ----------------------------------------------------------------------------
 
-TestServer::TestServer(ServerOptions options)
-    : clock_(std::chrono::duration_cast<std::chrono::seconds>(
-                 std::chrono::system_clock::now().time_since_epoch())
-                 .count()) {
+TestServer::TestServer(ServerOptions options) : clock_(options.now.value_or(TestStartSeconds())) {
   dir_ = MakeTempDir("tsunagu-it-");
   postgresql_ = UsingPostgresql();
   if (postgresql_) {
@@ -329,7 +449,7 @@ TestServer::TestServer(ServerOptions options)
   config_.database.pool_size = 8;
   config_.security.key_file = (dir_ / "keys.toml").string();
   config_.security.fast_password_hashing = true;
-  config_.server.cookie_secure = false;
+  config_.server.cookie_secure = options.cookie_secure;
   config_.mail.smtp_url = MailSink::Get().url();
   config_.mail.from = "tsunagu-test@example.jp";
   if (options.configure) options.configure(config_);
@@ -394,6 +514,26 @@ std::int64_t TestServer::CreateUser(const UserSpec& spec) {
 
 std::string TestServer::TotpNow() const {
   return auth::TotpCodeAt(kTotpSecret, clock_.NowSeconds());
+}
+
+bool TestServer::NoMailFor(const std::string& to) {
+  static std::atomic<int> markers{0};
+  const std::string marker =
+      "marker-" + std::to_string(getpid()) + "-" + std::to_string(++markers) + "@example.jp";
+  notify::MailMessage message;
+  message.to = marker;
+  message.subject = "marker";
+  message.text_body = "Sent after what the test waits not to see.";
+  auto queued = app_->db().WriteVoid(
+      [&](soci::session& s) { app_->outbox().Enqueue(s, message, "test_marker"); });
+  if (!queued) throw std::runtime_error("could not queue the marker mail");
+  app_->outbox().Wake();
+  if (MailSink::Get().WaitFor(marker, 20000).empty()) {
+    ADD_FAILURE() << "the marker mail never arrived, so the absence of mail to " << to
+                  << " proves nothing";
+    return false;
+  }
+  return MailSink::Get().Unread(to) == 0;
 }
 
 Client TestServer::LoginAs(const std::string& email) {

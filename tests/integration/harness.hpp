@@ -1,5 +1,7 @@
 // In-process test server on port 0, a small HTTP client over loopback, the SMTP sink and a
 // fresh database per test on the engine named by TSUNAGU_TEST_DB (sqlite | postgresql).
+// Every server's clock starts at TestStartSeconds() (TSUNAGU_TEST_NOW), never at the machine's
+// time: fixtures make the dates they need relative to it.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,7 @@
 
 #include "app/app.hpp"
 #include "core/clock.hpp"
+#include "core/wareki.hpp"
 #include "http/server.hpp"
 
 namespace tsunagu::testing {
@@ -25,6 +28,8 @@ struct HttpResult {
   std::string Header(const std::string& lower_name) const;
   std::vector<std::string> Headers(const std::string& lower_name) const;
 };
+
+class EventReader;
 
 // One browser-like client: keeps cookies, sends forms with the page's CSRF token.
 class Client {
@@ -46,12 +51,37 @@ class Client {
   // GETs an event stream as a browser's EventSource would (with this client's cookies) and
   // returns everything the server sent, headers included, within timeout_ms.
   std::string ReadEvents(const std::string& target, int timeout_ms);
+  // Opens an event stream as a browser's EventSource would and keeps it open; wait on it with
+  // EventReader::WaitFor (e.g. for "event: ready", which a page's stream sends once the hub
+  // has it as a subscriber).
+  EventReader OpenEvents(const std::string& target);
 
   std::map<std::string, std::string>& cookies() { return cookies_; }
 
  private:
   std::uint16_t port_;
   std::map<std::string, std::string> cookies_;
+};
+
+// A kept-open connection reading an event stream (Client::OpenEvents).
+class EventReader {
+ public:
+  EventReader(std::uint16_t port, const std::string& request);
+  ~EventReader();
+  EventReader(EventReader&& other) noexcept;
+  EventReader& operator=(EventReader&&) = delete;
+  EventReader(const EventReader&) = delete;
+  EventReader& operator=(const EventReader&) = delete;
+  // Waits until what was received contains `text`; false when the timeout passes first or the
+  // server closes the stream without it.
+  bool WaitFor(const std::string& text, int timeout_ms = 10000);
+  // Everything the server sent, headers included.
+  const std::string& received() const { return received_; }
+
+ private:
+  int fd_ = -1;
+  bool eof_ = false;
+  std::string received_;
 };
 
 std::string ExtractCsrf(const std::string& html);
@@ -67,8 +97,12 @@ class MailSink {
   // Waits for a message to `to` whose subject or body contains `contains`; returns the decoded
   // text body (subject first line). Empty on timeout.
   std::string WaitFor(const std::string& to, int timeout_ms = 10000);
-  // All raw message text received so far (for leak checks).
+  // Every message received so far, for leak checks: the raw message (all headers, the MIME
+  // parts as sent) followed by its decoded subject and text.
   std::string AllRaw() const;
+  // How many received messages to `to` no WaitFor has taken yet (no waiting: see
+  // TestServer::NoMailFor for an absence check).
+  int Unread(const std::string& to) const;
   ~MailSink();
 
  private:
@@ -82,7 +116,21 @@ struct ServerOptions {
   bool start_http = true;
   // Changes the configuration before the app starts (short intervals, small limits).
   std::function<void(core::Config&)> configure;
+  // The clock's start (Unix seconds); TestStartSeconds() when unset.
+  std::optional<std::int64_t> now;
+  // The production setting: __Host- cookies with Secure, and HSTS.
+  bool cookie_secure = false;
 };
+
+// When every TestServer's clock starts: TSUNAGU_TEST_NOW if set, as "2027-03-28T03:00:00" (a
+// time in Japan), with an explicit zone ("…Z", "…+09:00"), or "@<Unix seconds>"; otherwise a
+// fixed ordinary weekday, 2026-06-10 10:00 JST. Never the machine's clock. An unreadable value
+// stops the run.
+std::int64_t TestStartSeconds();
+// Reads a TSUNAGU_TEST_NOW value; nullopt when it is none of the forms above.
+std::optional<std::int64_t> ParseTestNow(const std::string& text);
+// Unix seconds of `date` at hh:mm in Japan.
+std::int64_t JapanTime(const core::Date& date, int hour, int minute);
 
 class TestServer {
  public:
@@ -112,6 +160,10 @@ class TestServer {
   // Logs in through the web pages; returns the client holding a full session.
   Client LoginAs(const std::string& email);
   std::string TotpNow() const;
+  // An absence check without sleeping: queues a marker message behind everything queued so
+  // far, waits until it has arrived (the outbox sends in order), then says whether nothing to
+  // `to` arrived that no WaitFor has taken. Fails the test when the marker never arrives.
+  bool NoMailFor(const std::string& to);
 
   static constexpr const char* kPassword = "correct-horse-battery-staple-42";
   static constexpr const char* kTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";

@@ -146,5 +146,75 @@ TEST(HttpSecurity, OpenRedirectsAreNotPossibleThroughNext) {
   EXPECT_EQ(r.Header("location"), "/");
 }
 
+// The production configuration (cookie_secure = true: behind TLS, here a proxy that says so):
+// the session and CSRF cookies are host-only with the __Host- prefix, Secure, Path=/ and no
+// Domain; every cookie is Secure (the language choice keeps its plain name: it holds nothing
+// to protect); every answer carries HSTS. The development setting sends neither, so this is
+// what decides it.
+TEST(HttpSecurity, BehindTlsCookiesAreHostOnlyAndSecureAndHstsIsSent) {
+  ServerOptions production;
+  production.cookie_secure = true;
+  TestServer t(production);
+  const auto org = t.CreateOrg("本番設定病院");
+  t.CreateUser({"tls@example.jp", "本番 確認", "counselor", "nurse", org});
+  const std::vector<std::pair<std::string, std::string>> over_tls = {
+      {"X-Forwarded-Proto", "https"}};
+  auto expect_host_cookies = [](const HttpResult& r, const std::string& step) {
+    const auto cookies = r.Headers("set-cookie");
+    EXPECT_FALSE(cookies.empty()) << step;
+    for (const auto& c : cookies) {
+      EXPECT_THAT(c, HasSubstr("; Secure")) << step << ": " << c;
+      if (c.rfind("tsunagu_lang=", 0) == 0) continue;
+      EXPECT_EQ(c.rfind("__Host-", 0), 0u) << step << ": " << c;
+      EXPECT_THAT(c, HasSubstr("; Path=/")) << step << ": " << c;
+      EXPECT_THAT(c, Not(HasSubstr("Domain="))) << step << ": " << c;
+    }
+  };
+  const std::string hsts = "max-age=31536000; includeSubDomains";
+
+  auto c = t.NewClient();
+  auto form = c.Get("/login", over_tls);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_EQ(form.Header("strict-transport-security"), hsts);
+  expect_host_cookies(form, "login page");
+  EXPECT_EQ(c.cookies().count("__Host-tsunagu_csrf"), 1u);
+  auto step1 = c.Post("/login",
+                      {{"email", "tls@example.jp"},
+                       {"password", TestServer::kPassword},
+                       {"next", "/"},
+                       {"csrf_token", ExtractCsrf(form.body)}},
+                      over_tls);
+  ASSERT_EQ(step1.status, 303) << step1.body;
+  expect_host_cookies(step1, "password step");
+  t.clock().Advance(30);
+  auto code_form = c.Get("/login/code", over_tls);
+  auto step2 =
+      c.Post("/login/code",
+             {{"code", t.TotpNow()}, {"next", "/"}, {"csrf_token", ExtractCsrf(code_form.body)}},
+             over_tls);
+  ASSERT_EQ(step2.status, 303) << step2.body;
+  expect_host_cookies(step2, "code step");
+  EXPECT_EQ(step2.Header("strict-transport-security"), hsts);
+  ASSERT_EQ(c.cookies().count("__Host-tsunagu_session"), 1u);
+  EXPECT_EQ(c.cookies().count("tsunagu_session"), 0u);
+  // The session works under its __Host- name; a language choice is remembered the same way.
+  auto home = c.Get("/?lang=en", over_tls);
+  EXPECT_EQ(home.status, 200);
+  EXPECT_EQ(home.Header("strict-transport-security"), hsts);
+  expect_host_cookies(home, "language choice");
+  // An answer without a page (health check, a refused request) carries HSTS too.
+  EXPECT_EQ(t.NewClient().Get("/healthz", over_tls).Header("strict-transport-security"), hsts);
+  EXPECT_EQ(t.NewClient().Get("/no-such-page", over_tls).Header("strict-transport-security"), hsts);
+
+  // Plain-http development and tests: plain names, no Secure, no HSTS.
+  TestServer dev;
+  auto plain = dev.NewClient().Get("/login");
+  EXPECT_EQ(plain.Header("strict-transport-security"), "");
+  for (const auto& cookie : plain.Headers("set-cookie")) {
+    EXPECT_EQ(cookie.rfind("__Host-", 0), std::string::npos) << cookie;
+    EXPECT_THAT(cookie, Not(HasSubstr("Secure"))) << cookie;
+  }
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

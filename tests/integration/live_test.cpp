@@ -278,8 +278,10 @@ TEST_F(LiveTest, PublishedEventReachesTheStreamOfItsTopic) {
       "[ live ] publish to arrival: %lld us\n",
       static_cast<long long>(
           std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - published).count()));
-  other.ReadSome(300);
-  EXPECT_EQ(other.received(), "");  // another topic hears nothing
+  // Another topic hears nothing: an event published to it afterwards is the first it gets.
+  bus().Publish("case:43", "timeline", "99");
+  ASSERT_TRUE(other.WaitFor("event: timeline\ndata: 99\n\n")) << other.received();
+  EXPECT_EQ(other.received().find("data: 7"), std::string::npos) << other.received();
 
   // Refused by the bus: never reaches anyone.
   bus().Publish("case:42", "timeline", "山田");
@@ -331,7 +333,9 @@ TEST_F(LiveTest, ServerStopEndsEveryStream) {
   ASSERT_TRUE(b.ReadHeader());
   const auto started = Clock::now();
   server_->Stop();
-  EXPECT_LT(Clock::now() - started, 2s);
+  // Open streams do not hold Stop until their next heartbeat (20 s by default); the margin
+  // leaves room for a busy machine.
+  EXPECT_LT(Clock::now() - started, 10s);
   EXPECT_TRUE(a.WaitForEof());
   EXPECT_TRUE(b.WaitForEof());
   for (const auto& s : Streams()) EXPECT_TRUE(s->closed());
@@ -358,9 +362,9 @@ TEST_F(LiveTest, IdleStreamGetsHeartbeatsAndOutlivesTheReadTimeouts) {
   SseClient c(port);
   ASSERT_TRUE(c.Get("/events/case:9"));
   ASSERT_TRUE(c.ReadHeader());
-  ASSERT_TRUE(c.WaitFor(": ping\n\n", 3000ms)) << c.received();
-  // Past both timeouts and a few heartbeats, the stream still carries events.
-  std::this_thread::sleep_for(2500ms);
+  // Three heartbeats a second apart: past both one-second timeouts, the stream is still open
+  // and still carries events.
+  ASSERT_TRUE(c.WaitFor(": ping\n\n: ping\n\n: ping\n\n", 10000ms)) << c.received();
   bus().Publish("case:9", "timeline", "3");
   ASSERT_TRUE(c.WaitFor("event: timeline\ndata: 3\n\n")) << c.received();
   EXPECT_GE(std::count(c.received().begin(), c.received().end(), ':'), 3);
@@ -489,7 +493,7 @@ TEST_F(LiveTest, TwoHundredStreamsEachGetOneEvent) {
   bus().Publish("case:200", "timeline", "7");
   std::vector<bool> done(kClients, false);
   int remaining = kClients;
-  const auto deadline = published + 10s;
+  const auto deadline = published + 30s;  // how fast is bench/'s business: here, all of them
   std::vector<pollfd> fds(kClients);
   while (remaining > 0 && Clock::now() < deadline) {
     for (int i = 0; i < kClients; ++i) fds[i] = {clients[i]->fd(), POLLIN, 0};
@@ -511,7 +515,6 @@ TEST_F(LiveTest, TwoHundredStreamsEachGetOneEvent) {
   std::printf("[ live ] %d streams: last arrival %lld ms after publish (%s)\n", kClients,
               static_cast<long long>(elapsed.count()),
               ts_->is_postgresql() ? "postgresql" : "sqlite");
-  EXPECT_LT(elapsed, 10s);
   for (const auto& c : clients) {
     EXPECT_EQ(c->received().find(expected), c->received().rfind(expected));  // exactly once
   }
@@ -582,20 +585,22 @@ TEST_F(LiveTest, AnAppThatServesNoPagesDoesNotListen) {
   ASSERT_TRUE(command) << command.error().message_key;
   auto* pg = dynamic_cast<live::PostgresBus*>(&(*command)->bus());
   ASSERT_NE(pg, nullptr);
-  std::this_thread::sleep_for(300ms);
-  EXPECT_FALSE(pg->listening());
-  EXPECT_EQ(OverListeners(*ts_, "count(*)"), 1);  // the serving App's only
-  // What it publishes still reaches the pages of the serving process.
+  // What it publishes reaches the pages of the serving process; once that round trip is done,
+  // the command has been up long enough for a listener of its own to show.
   auto page = hub().Subscribe("case:77");
   (*command)->bus().Publish("case:77", "timeline", "3");
   EXPECT_EQ(FirstQueued(*page), "event: timeline\ndata: 3\n\n");
+  EXPECT_FALSE(pg->listening());
+  EXPECT_EQ(OverListeners(*ts_, "count(*)"), 1);  // the serving App's only
 }
 
 TEST_F(LiveTest, BusStopsPromptly) {
   if (!ts_->is_postgresql()) GTEST_SKIP() << "PostgreSQL only";
   const auto started = Clock::now();
   bus().Stop();
-  EXPECT_LT(Clock::now() - started, 500ms);
+  // Not held by the reconnect back-off (up to 10 s) nor the connect timeout (10 s); a margin a
+  // busy machine keeps. How fast the wake-up is belongs to bench/.
+  EXPECT_LT(Clock::now() - started, 5s);
   bus().Stop();  // idempotent
 }
 

@@ -100,24 +100,38 @@ TEST(Operations, LogsAndStaffMailCarryNoPersonalData) {
     auto org = t.CreateOrg("カナリア病院");
     t.CreateUser({"canary-admin@example.jp", "管理", "admin", "nurse", org});
     auto c = t.LoginAs("canary-admin@example.jp");
-    c.Submit("/org/members/invite", {{"email", canary_email},
-                                     {"display_name", canary_name},
-                                     {"role", "counselor"},
-                                     {"profession", "msw"}});
-    MailSink::Get().WaitFor(canary_email);
-    t.NewClient().Submit("/login", {{"email", canary_email}, {"password", "canary-password-XQ-1"}});
+    auto invited = c.Submit("/org/members/invite", {{"email", canary_email},
+                                                    {"display_name", canary_name},
+                                                    {"role", "counselor"},
+                                                    {"profession", "msw"}});
+    ASSERT_EQ(invited.status, 303) << invited.body;
+    // The staff mail (the invitation) carries its link, not the person's name nor who invited.
+    const std::string mail = MailSink::Get().WaitFor(canary_email);
+    ASSERT_FALSE(mail.empty()) << "no invitation mail";
+    EXPECT_THAT(mail, HasSubstr("アカウント作成のご案内"));
+    EXPECT_THAT(mail, HasSubstr(t.config().server.public_url + "/invitation/"));
+    EXPECT_THAT(mail, Not(HasSubstr(canary_name)));
+    EXPECT_THAT(mail, Not(HasSubstr("canary-admin")));
+    EXPECT_THAT(
+        t.NewClient()
+            .Submit("/login", {{"email", canary_email}, {"password", "canary-password-XQ-1"}})
+            .status,
+        401)
+        << "the wrong password is refused";
     t.NewClient().Get("/login?email=" + canary_email);
     // A database error with bound values must not leak them either.
     const std::string duplicate = "カナリア病院";
-    (void)t.app().db().WriteVoid([&](soci::session& s) {
+    auto inserted = t.app().db().WriteVoid([&](soci::session& s) {
       s << "INSERT INTO organization (kind, name, status, created_at) VALUES ('hospital', :n, "
            "'active', 1)",
           soci::use(duplicate);
     });
+    ASSERT_FALSE(inserted.ok()) << "the duplicate name must fail, or the log check below is void";
   }
   spdlog::set_default_logger(previous);
   const std::string log = captured.str();
   EXPECT_THAT(log, HasSubstr("access"));
+  EXPECT_THAT(log, HasSubstr("database error"));  // the failed insert was logged, and how
   EXPECT_THAT(log, Not(HasSubstr("canary-4f1c")));
   EXPECT_THAT(log, Not(HasSubstr("カナリア花子")));
   EXPECT_THAT(log, Not(HasSubstr("canary-password")));

@@ -149,11 +149,49 @@ TEST(Organisations, RemovedMembersLoseTheOrganisationAtTheirNextRequest) {
 
 TEST(Organisations, AuditPageShowsTheOrganisationsEventsToItsAdminOnly) {
   TestServer t;
-  SetUpTwoOrgs(t);
+  auto o = SetUpTwoOrgs(t);
+  // Only B invites: that event must not reach A's page.
+  auto b_admin = t.LoginAs("secret-b@example.jp");
+  ASSERT_EQ(b_admin
+                .Submit("/org/members/invite", {{"email", "invited-by-b@example.jp"},
+                                                {"display_name", "招待B"},
+                                                {"role", "viewer"},
+                                                {"profession", "career_consultant"}})
+                .status,
+            303);
   auto admin = t.LoginAs("admin-a@example.jp");
   auto r = admin.Get("/org/audit");
-  EXPECT_EQ(r.status, 200);
-  EXPECT_THAT(r.body, HasSubstr("<table"));
+  ASSERT_EQ(r.status, 200);
+  const auto actions_of = [&](std::int64_t org) {
+    return *t.app().db().Read<std::vector<std::string>>([&](soci::session& s) {
+      std::vector<std::string> out;
+      long long id = org;
+      soci::rowset<std::string> rows =
+          (s.prepare << "SELECT action FROM audit_event WHERE organization_id = :o", soci::use(id));
+      for (const auto& a : rows) out.push_back(a);
+      return out;
+    });
+  };
+  const auto a_actions = actions_of(o.a);
+  const auto b_actions = actions_of(o.b);
+  ASSERT_FALSE(a_actions.empty());
+  ASSERT_THAT(b_actions, ::testing::Contains("membership.invite"));
+  ASSERT_THAT(a_actions, Not(::testing::Contains("membership.invite")));
+  // One row per event of A (all on the first page), each with its action...
+  std::size_t rows = 0;
+  for (auto pos = r.body.find("<th scope=\"row\">"); pos != std::string::npos;
+       pos = r.body.find("<th scope=\"row\">", pos + 1)) {
+    ++rows;
+  }
+  ASSERT_LE(a_actions.size(), 50u);
+  EXPECT_EQ(rows, a_actions.size());
+  for (const auto& action : a_actions) {
+    EXPECT_THAT(r.body, HasSubstr("title=\"" + action + "\"")) << action;
+  }
+  // ...and nothing of B's.
+  EXPECT_THAT(r.body, Not(HasSubstr("title=\"membership.invite\"")));
+  EXPECT_THAT(r.body, Not(HasSubstr("秘密B")));
+  EXPECT_THAT(r.body, Not(HasSubstr("secret-b@example.jp")));
   auto viewer = t.LoginAs("viewer-a@example.jp");
   EXPECT_EQ(viewer.Get("/org/audit").status, 403);
 }

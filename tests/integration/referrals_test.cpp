@@ -548,13 +548,14 @@ TEST(Referrals, TheOpenPageIsToldLiveWhenTheOtherSideAnswers) {
   EXPECT_THAT(page.body, HasSubstr("hx-get=\"" + Path(id) + "/status\""));
   EXPECT_THAT(page.body, HasSubstr("hx-trigger=\"sse:referral, sse:resync\""));
 
-  std::string streamed;
-  std::thread reader([&] { streamed = hospital.ReadEvents(Path(id) + "/events", 2500); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // "ready" comes once the hub has the stream as a subscriber: only then does the agency act.
+  auto stream = hospital.OpenEvents(Path(id) + "/events");
+  ASSERT_TRUE(stream.WaitFor("event: ready")) << stream.received();
   auto agency = t.LoginAs(w.worker_email);
   auto accepted = agency.Submit(Path(id), {{"version", "1"}}, Path(id) + "/accept");
   EXPECT_EQ(accepted.status, 303) << accepted.body;
-  reader.join();
+  EXPECT_TRUE(stream.WaitFor("event: referral")) << stream.received();
+  const std::string& streamed = stream.received();
   EXPECT_THAT(streamed, HasSubstr("text/event-stream"));
   EXPECT_THAT(streamed, HasSubstr("event: ready"));
   EXPECT_THAT(streamed, HasSubstr("event: referral"));

@@ -81,11 +81,7 @@ World MakeWorld(TestServer& t) {
   w.program = *program;
   auto rule = Seed001ScheduleRule();
   const core::Date today = core::DateFromUnixSeconds(t.clock().NowSeconds());
-  EXPECT_TRUE(t.sv()
-                  .consultations
-                  .GenerateDays(w.who, actor, w.program, rule, core::FiscalYear(today),
-                                consultations::DaySettings{})
-                  .ok());
+  GenerateDaysAhead(t, w.who, actor, w.program, rule);
   auto days = t.sv().consultations.OpenDays(w.program, core::AddDays(today, 1));
   EXPECT_TRUE(days.ok() && !days->empty());
   if (days.ok() && !days->empty()) w.day = days->front();
@@ -95,6 +91,10 @@ World MakeWorld(TestServer& t) {
 std::int64_t Book(TestServer& t, const World& w, const std::string& email,
                   const std::string& status) {
   static int n = 0;
+  if (w.day.slots.empty()) {
+    ADD_FAILURE() << "the world has no day to book";
+    return 0;
+  }
   consultations::BookingRequest r;
   r.slot_id = w.day.slots[n++ % w.day.slots.size()].id;
   r.intake = {false,      "",       "female",   "50s",   "カナリア市XQ",
@@ -131,6 +131,7 @@ int CountRows(TestServer& t, const std::string& sql) {
 TEST(Survey, InvitationLinkAnswersOnceAndStaysAnonymous) {
   TestServer t;
   World w = MakeWorld(t);
+  ASSERT_FALSE(w.day.slots.empty()) << "no open day after today";
   Book(t, w, "canary-survey-a@example.jp", "attended");
   Book(t, w, "canary-survey-b@example.jp", "attended");
   Book(t, w, "", "attended");                         // no address: no invitation
@@ -159,7 +160,7 @@ TEST(Survey, InvitationLinkAnswersOnceAndStaysAnonymous) {
   ASSERT_FALSE(link_a.empty()) << mail_a;
   const std::string link_b = SurveyPath(MailSink::Get().WaitFor("canary-survey-b@example.jp"));
   ASSERT_FALSE(link_b.empty());
-  EXPECT_TRUE(MailSink::Get().WaitFor("canary-noshow@example.jp", 1000).empty());
+  EXPECT_TRUE(t.NoMailFor("canary-noshow@example.jp"));
 
   t.clock().Set(t.clock().NowSeconds() + 86400);
   auto person = t.NewClient();
@@ -296,6 +297,7 @@ TEST(Survey, InvitationLinkAnswersOnceAndStaysAnonymous) {
 TEST(Survey, PaperEntryIsTheHostOrganisationsOnly) {
   TestServer t;
   World w = MakeWorld(t);
+  ASSERT_FALSE(w.day.slots.empty()) << "no open day after today";
   const auto other = t.CreateOrg("別の団体", "employment_support");
   t.CreateUser({"admin-x@example.jp", "管理", "admin", "nurse", other});
   t.CreateUser({"counselor-s@example.jp", "相談員", "counselor", "msw", w.org});
@@ -324,6 +326,7 @@ TEST(Survey, PaperEntryIsTheHostOrganisationsOnly) {
 TEST(Survey, TheScheduledRoundSendsInvitationsAfterTheDay) {
   TestServer t;
   World w = MakeWorld(t);
+  ASSERT_FALSE(w.day.slots.empty()) << "no open day after today";
   Book(t, w, "scheduled-round@example.jp", "attended");
   EXPECT_EQ(t.app().jobs().RunOnce(), 0);
   EXPECT_EQ(CountRows(t, "SELECT COUNT(*) FROM survey_invitation"), 0) << "not before the day";

@@ -11,6 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { expect } = require('@playwright/test');
 const { totp } = require('./totp.js');
+const { serverNowMs } = require('./clock.js');
 
 const kDemoTotpSecret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const kStepSeconds = 30;
@@ -56,7 +57,7 @@ function rememberTotpStep(email, step) {
  */
 async function freshTotpCode(email, secret) {
   for (;;) {
-    const now = Date.now() / 1000;
+    const now = serverNowMs() / 1000;  // the server's clock (support/clock.js)
     const current = Math.floor(now / kStepSeconds);
     const last = readSteps()[email.toLowerCase()] ?? -1;
     const step = Math.max(current, last + 1);
@@ -73,7 +74,7 @@ async function freshTotpCode(email, secret) {
 
 /** A six-digit code that is none of the codes the server would accept around now. */
 function wrongTotpCode(secret) {
-  const now = Date.now() / 1000;
+  const now = serverNowMs() / 1000;
   const valid = new Set();
   for (let d = -2; d <= 2; ++d) valid.add(totp(secret, now + d * kStepSeconds));
   for (const candidate of ['000000', '123456', '999999', '314159']) {

@@ -1,5 +1,4 @@
 #include "api/json.hpp"
-#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +9,7 @@
 #include <random>
 #include <string>
 
+#include "core/config.hpp"
 #include "core/i18n.hpp"
 #include "http/message.hpp"
 

@@ -60,8 +60,7 @@ TEST_F(PasswordHashPrimitivesTest, NeedsRehashWhenCostChangesOrAlgorithmIsOld) {
 class PasswordPolicyPrimitivesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto loaded =
-        PasswordPolicy::Load(core::SourceDir() + "/data/common-passwords.txt");
+    auto loaded = PasswordPolicy::Load(core::SourceDir() + "/data/common-passwords.txt");
     ASSERT_TRUE(loaded.ok());
     policy_ = new PasswordPolicy(std::move(loaded).value());
   }
