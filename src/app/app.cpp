@@ -1,5 +1,4 @@
 #include "app/app.hpp"
-#include "core/config.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -8,6 +7,7 @@
 #include <filesystem>
 
 #include "api/json.hpp"
+#include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/migrator.hpp"
