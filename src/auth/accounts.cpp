@@ -198,7 +198,9 @@ std::int64_t AccountService::InviteExisting(soci::session& s, const audit::Actor
                                        {{"email", "members.error.system_admin"}})};
     }
   }
-  if (req.join_mail.subject.empty()) throw Abort{core::Error{core::ErrorCode::kInternal, "error.internal", {}}};
+  if (req.join_mail.subject.empty()) {
+    throw Abort{core::Error{core::ErrorCode::kInternal, "error.internal", {}}};
+  }
   const std::string token = crypto::RandomToken(32);
   const std::int64_t expires =
       now + static_cast<std::int64_t>(config_.security.invitation_valid_hours) * 3600;
@@ -525,8 +527,7 @@ core::Status AccountService::SwitchOrganization(const Session& session, std::int
         soci::use(uid);
     // In the audit of the organisation switched to: its admins see who works in it from now.
     audit::AuditLog::Append(s, {session.user_id, org_id, actor.ip, actor.request_id},
-                            {"session.switch_organization", "organization",
-                             std::to_string(org_id),
+                            {"session.switch_organization", "organization", std::to_string(org_id),
                              "{\"from\":" + std::to_string(session.organization_id) + "}", org_id},
                             now);
   });

@@ -117,9 +117,8 @@ class AccountService {
   std::string DecryptTotp(const orgs::User& u) const;
   std::vector<std::string> IssueRecoveryCodes(soci::session& s, std::int64_t user_id);
   std::int64_t DefaultOrganization(soci::session& s, std::int64_t user_id);
-  std::int64_t InviteExisting(soci::session& s, const audit::Actor& actor,
-                              const InviteRequest& req, const orgs::User& existing,
-                              std::int64_t now);
+  std::int64_t InviteExisting(soci::session& s, const audit::Actor& actor, const InviteRequest& req,
+                              const orgs::User& existing, std::int64_t now);
 
   storage::Database& db_;
   const core::Clock& clock_;

@@ -107,7 +107,7 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
        "address_bidx) "
        "VALUES "
        "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
-        ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr) "
+       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr) "
        "RETURNING id",
       soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),

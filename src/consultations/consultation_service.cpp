@@ -109,7 +109,7 @@ core::Result<Program> ConsultationService::ProgramFor(const auth::Principal& who
                       "program WHERE id = :id",
          soci::use(id));
     for (const auto& r : rows) {
-      return Program{GetInt(r, 0), GetInt(r, 1), GetText(r, 2),
+      return Program{GetInt(r, 0),  GetInt(r, 1),  GetText(r, 2),
                      GetText(r, 3), GetText(r, 4), GetInt(r, 5) != 0};
     }
     return std::nullopt;
@@ -173,8 +173,8 @@ core::Result<Program> ConsultationService::GetProgram(const auth::Principal& who
 }
 
 core::Status ConsultationService::SetPublished(const auth::Principal& who,
-                                               const audit::Actor& actor,
-                                               std::int64_t program_id, bool published) {
+                                               const audit::Actor& actor, std::int64_t program_id,
+                                               bool published) {
   auto program = ProgramFor(who, program_id);
   if (!program) return program.error();
   const std::int64_t now = clock_.NowSeconds();
@@ -384,17 +384,17 @@ std::string OpenDayCondition(Audience audience) {
 }  // namespace
 
 core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::int64_t program_id,
-                                                                         core::Date from,
-                                                                         int limit,
+                                                                         core::Date from, int limit,
                                                                          Audience audience) {
   const std::string from_iso = core::ToIso(from);
   return db_.Read<std::vector<ConsultationDay>>([&](soci::session& s) {
     std::vector<ConsultationDay> days;
     long long pid = program_id;
     const std::string limit_sql = limit > 0 ? " LIMIT " + std::to_string(limit) : "";
-    soci::rowset<soci::row> rows = (s.prepare << "SELECT " << kDayColumns
-                                              << OpenDayCondition(audience) << " ORDER BY day_date, start_minutes" << limit_sql,
-                                    soci::use(pid), soci::use(from_iso));
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT " << kDayColumns << OpenDayCondition(audience)
+                   << " ORDER BY day_date, start_minutes" << limit_sql,
+         soci::use(pid), soci::use(from_iso));
     for (const auto& r : rows) days.push_back(ReadDay(r));
     AttachSlots(s, days);
     return days;

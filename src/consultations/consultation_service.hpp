@@ -100,8 +100,7 @@ class ConsultationService {
  private:
   core::Result<Program> ProgramFor(const auth::Principal& who, std::int64_t program_id);
   // per_address_day: nullopt for staff bookings; set for the public pages (BookPublic).
-  core::Result<BookingReceipt> TakeBooking(const BookingRequest& request,
-                                           const audit::Actor& actor,
+  core::Result<BookingReceipt> TakeBooking(const BookingRequest& request, const audit::Actor& actor,
                                            const ConfirmationBuilder& confirmation,
                                            std::optional<int> per_address_day);
 

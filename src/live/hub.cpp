@@ -171,8 +171,8 @@ std::size_t Hub::Subscribers(const std::string& topic) const {
   std::lock_guard lock(mu_);
   auto it = topics_.find(topic);
   if (it == topics_.end()) return 0;
-  return static_cast<std::size_t>(std::count_if(it->second.begin(), it->second.end(),
-                                                [](const auto& e) { return !Gone(e); }));
+  return static_cast<std::size_t>(
+      std::count_if(it->second.begin(), it->second.end(), [](const auto& e) { return !Gone(e); }));
 }
 
 std::size_t Hub::Topics() const {

@@ -82,8 +82,7 @@ core::Result<JoinInvitation> OrgService::FindJoinInvitation(std::int64_t user_id
 
 core::Result<std::int64_t> OrgService::AnswerJoinInvitation(std::int64_t user_id,
                                                             const audit::Actor& actor,
-                                                            const std::string& token,
-                                                            bool accept) {
+                                                            const std::string& token, bool accept) {
   if (token.empty() || token.size() > 128) return InvalidLink();
   const std::string hash = crypto::HashToken(token);
   const std::int64_t now = clock_.NowSeconds();
@@ -116,8 +115,8 @@ core::Result<std::int64_t> OrgService::AnswerJoinInvitation(std::int64_t user_id
       if (OrgStore::FindMembership(s, user_id, inv.organization_id)) {
         throw Abort{core::Error::Conflict("members.error.already_member")};
       }
-      membership_id = OrgStore::AddMembership(s, user_id, inv.organization_id, inv.role,
-                                               inv.profession, now);
+      membership_id =
+          OrgStore::AddMembership(s, user_id, inv.organization_id, inv.role, inv.profession, now);
     }
     // Written in the organisation's audit, which its admins read.
     audit::AuditLog::Append(

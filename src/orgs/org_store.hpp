@@ -52,11 +52,10 @@ class OrgStore {
 
   // A pending invitation of an existing account (join_invitations.cpp); replaces the open one
   // of the same person and organisation. Returns its id.
-  static std::int64_t AddJoinInvitation(soci::session& s, std::int64_t org_id,
-                                        std::int64_t user_id, const std::string& role,
-                                        const std::string& profession, std::int64_t invited_by,
-                                        const std::string& token_hash, std::int64_t now,
-                                        std::int64_t expires_at);
+  static std::int64_t AddJoinInvitation(soci::session& s, std::int64_t org_id, std::int64_t user_id,
+                                        const std::string& role, const std::string& profession,
+                                        std::int64_t invited_by, const std::string& token_hash,
+                                        std::int64_t now, std::int64_t expires_at);
 };
 
 }  // namespace tsunagu::orgs

@@ -104,9 +104,10 @@ TEST(SecurityMembership, AnExistingAccountJoinsOnlyByAcceptingTheInvitation) {
   auto accepted = person.Submit(join, {{"action", "accept"}});
   EXPECT_EQ(accepted.status, 303) << accepted.body;
   EXPECT_EQ(Memberships(t, w.b_counselor_id), 2u);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'membership.accept' AND "
-                     "organization_id = " +
-                         std::to_string(w.a)),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'membership.accept' AND "
+                  "organization_id = " +
+                      std::to_string(w.a)),
             1);
   // Accepting does not move the person: B stays in use until they choose.
   EXPECT_EQ(HeaderOrg(person), kOrgB);
@@ -117,9 +118,10 @@ TEST(SecurityMembership, AnExistingAccountJoinsOnlyByAcceptingTheInvitation) {
   auto switched = person.Submit("/", {{"org_id", std::to_string(w.a)}}, "/org/switch");
   EXPECT_EQ(switched.status, 303);
   EXPECT_EQ(HeaderOrg(person), kOrgA);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'session.switch_organization' "
-                     "AND organization_id = " +
-                         std::to_string(w.a)),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'session.switch_organization' "
+                  "AND organization_id = " +
+                      std::to_string(w.a)),
             1);
 
   // The next login lands in the organisation chosen last.
@@ -173,9 +175,9 @@ TEST(SecurityMembership, TheLinkWorksOnlyForTheInvitedAccount) {
   EXPECT_EQ(page.status, 404);
   EXPECT_THAT(page.body, Not(HasSubstr(kOrgA)));
   EXPECT_EQ(other.Submit("/", {{"action", "accept"}}, join).status, 404);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM membership WHERE organization_id = " +
-                         std::to_string(w.a)),
-            1);
+  EXPECT_EQ(
+      Count(t, "SELECT COUNT(*) FROM membership WHERE organization_id = " + std::to_string(w.a)),
+      1);
 }
 
 TEST(SecurityMembership, TheInvitingAdminCanRevokeAPendingInvitation) {
@@ -193,8 +195,7 @@ TEST(SecurityMembership, TheInvitingAdminCanRevokeAPendingInvitation) {
   EXPECT_EQ(b_admin.Submit("/org/members", {}, "/org/members/invitations/" + id + "/revoke").status,
             404);
 
-  auto revoked =
-      admin.Submit("/org/members", {}, "/org/members/invitations/" + id + "/revoke");
+  auto revoked = admin.Submit("/org/members", {}, "/org/members/invitations/" + id + "/revoke");
   EXPECT_EQ(revoked.status, 303);
   EXPECT_THAT(admin.Get("/org/members").body, Not(HasSubstr(w.b_counselor)));
   auto person = t.LoginAs(w.b_counselor);
@@ -210,9 +211,10 @@ TEST(SecurityMembership, ASystemAdministratorCannotMakeItselfAMember) {
       t.CreateUser({"root@tsunagu.test", "システム 管理者", "counselor", "clerical", 0, true});
   auto sys = t.LoginAs("root@tsunagu.test");
   const std::string org = "/admin/organizations/" + std::to_string(w.a);
-  auto r = sys.Submit(org, {{"email", "root@tsunagu.test"},
-                            {"display_name", "システム 管理者"},
-                            {"profession", "clerical"}},
+  auto r = sys.Submit(org,
+                      {{"email", "root@tsunagu.test"},
+                       {"display_name", "システム 管理者"},
+                       {"profession", "clerical"}},
                       org + "/invite");
   EXPECT_EQ(r.status, 422) << r.body;
   EXPECT_THAT(r.body, HasSubstr("その組織の管理者からの招待でのみ参加できます"));
@@ -223,10 +225,9 @@ TEST(SecurityMembership, ASystemAdministratorCannotMakeItselfAMember) {
   EXPECT_EQ(Memberships(t, root), 0u);
 
   // The first admin it invites for an organisation is an existing account: they accept.
-  auto first = sys.Submit(org, {{"email", w.b_counselor},
-                                {"display_name", "所属先 相談員"},
-                                {"profession", "msw"}},
-                          org + "/invite");
+  auto first = sys.Submit(
+      org, {{"email", w.b_counselor}, {"display_name", "所属先 相談員"}, {"profession", "msw"}},
+      org + "/invite");
   EXPECT_EQ(first.status, 303) << first.body;
   EXPECT_EQ(Memberships(t, w.b_counselor_id), 1u);
 }

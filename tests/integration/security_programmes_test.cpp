@@ -36,8 +36,8 @@ World MakeWorld(TestServer& t, int booths) {
   w.coordinator_email = "koukai-jimu@example.jp";
   auto user = t.CreateUser({w.coordinator_email, "事務局", "coordinator", "clerical", w.org});
   const auto p = As(user, w.org, auth::Role::kCoordinator);
-  auto program = t.sv().consultations.CreateProgram(p, {user, w.org, "t", "t"},
-                                                    "公開テスト相談会", "");
+  auto program =
+      t.sv().consultations.CreateProgram(p, {user, w.org, "t", "t"}, "公開テスト相談会", "");
   EXPECT_TRUE(program.ok());
   w.program = *program;
   consultations::DaySettings settings;
@@ -45,11 +45,11 @@ World MakeWorld(TestServer& t, int booths) {
   settings.venue = "県庁 相談室";
   const int fy = core::FiscalYear(core::DateFromUnixSeconds(t.clock().NowSeconds()));
   for (int y : {fy, fy + 1}) {
-    EXPECT_TRUE(t.sv()
-                    .consultations
-                    .GenerateDays(p, {user, w.org, "t", "t"}, w.program, Seed001ScheduleRule(), y,
-                                  settings)
-                    .ok());
+    EXPECT_TRUE(
+        t.sv()
+            .consultations
+            .GenerateDays(p, {user, w.org, "t", "t"}, w.program, Seed001ScheduleRule(), y, settings)
+            .ok());
   }
   auto open =
       t.sv().consultations.OpenDays(w.program, core::DateFromUnixSeconds(t.clock().NowSeconds()));
@@ -137,9 +137,10 @@ TEST(SecurityProgrammes, AnUnpublishedProgrammeIsLikeAMissingOne) {
   // The 事務局 publishes it on the programme page: an audited act.
   auto published = SetPublished(t, w, true);
   EXPECT_EQ(published.status, 303) << published.body;
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'program.publish' AND "
-                     "target_id = '" +
-                         std::to_string(w.program) + "'"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'program.publish' AND "
+                  "target_id = '" +
+                      std::to_string(w.program) + "'"),
             1);
   EXPECT_EQ(person.Get(Book(w)).status, 200);
   EXPECT_TRUE(Accepted(Submit(person, w, w.first_day_slots.front(), "公開 花子")));

@@ -93,17 +93,17 @@ void AddHomeRoutes(app::Router& router, app::Services& sv) {
   router.Add({"GET", "/", auth::Permission::kSignedIn,
               [&sv](web::RequestContext& ctx) { return ShowHome(sv, ctx); }});
 
-  router.Add(
-      {"POST", "/org/switch", auth::Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
-         // The service checks the membership; an organisation the user does not belong
-         // to answers 404 like one that does not exist.
-         auto st = sv.accounts.SwitchOrganization(*ctx.session, web::ParseId(ctx.Form("org_id")),
-                                                  ctx.Actor());
-         if (!st) {
-           return sv.pages.Error(ctx, web::StatusFor(st.error().code), st.error().message_key);
-         }
-         return web::SeeOther("/?switched=1");
-       }});
+  router.Add({"POST", "/org/switch", auth::Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
+                // The service checks the membership; an organisation the user does not belong
+                // to answers 404 like one that does not exist.
+                auto st = sv.accounts.SwitchOrganization(
+                    *ctx.session, web::ParseId(ctx.Form("org_id")), ctx.Actor());
+                if (!st) {
+                  return sv.pages.Error(ctx, web::StatusFor(st.error().code),
+                                        st.error().message_key);
+                }
+                return web::SeeOther("/?switched=1");
+              }});
 }
 
 }  // namespace tsunagu::account::handlers

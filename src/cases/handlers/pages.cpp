@@ -4,11 +4,11 @@
 #include <string_view>
 
 #include "app/route_ids.hpp"
+#include "app/stream_viewer.hpp"
 #include "cases/handlers/routes.hpp"
 #include "cases/handlers/view.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
-#include "app/stream_viewer.hpp"
 #include "live/catch_up.hpp"
 #include "web/forms.hpp"
 

@@ -248,9 +248,9 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 BookingRequest request = ReadBookingRequest(ctx);
                 request.lang = ctx.lang;  // the reminders and later e-mails follow the page's
                 // ctx.Actor() carries the client address the per-address cap counts.
-                auto receipt =
-                    sv.consultations.BookPublic(request, ctx.Actor(), ConfirmationMail(sv, ctx.lang),
-                                                sv.config.security.public_bookings_per_address_day);
+                auto receipt = sv.consultations.BookPublic(
+                    request, ctx.Actor(), ConfirmationMail(sv, ctx.lang),
+                    sv.config.security.public_bookings_per_address_day);
                 if (!receipt) {
                   switch (receipt.error().code) {
                     case core::ErrorCode::kInvalidInput:

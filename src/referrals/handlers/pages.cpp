@@ -6,10 +6,10 @@
 #include <string_view>
 
 #include "app/route_ids.hpp"
+#include "app/stream_viewer.hpp"
 #include "cases/case_service.hpp"
 #include "consultations/model.hpp"
 #include "core/wareki.hpp"
-#include "app/stream_viewer.hpp"
 #include "live/catch_up.hpp"
 #include "referrals/handlers/routes.hpp"
 #include "referrals/handlers/view.hpp"
