@@ -261,14 +261,13 @@ MailSink& MailSink::Get() {
 
 MailSink::MailSink() {
   dir_ = MakeTempDir("tsunagu-mail-");
-  port_ = static_cast<std::uint16_t>(std::stoi(
-      RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
+  port_ = static_cast<std::uint16_t>(
+      std::stoi(RunCommand(core::SourceDir() + "/scripts/start-smtp " + dir_.string())));
 }
 
 MailSink::~MailSink() {
   std::system(
-      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1")
-          .c_str());
+      (core::SourceDir() + "/scripts/stop-smtp " + dir_.string() + " >/dev/null 2>&1").c_str());
 }
 
 std::string MailSink::WaitFor(const std::string& to, int timeout_ms) {
@@ -331,6 +330,7 @@ TestServer::TestServer(ServerOptions options)
   config_.server.cookie_secure = false;
   config_.mail.smtp_url = MailSink::Get().url();
   config_.mail.from = "tsunagu-test@example.jp";
+  if (options.configure) options.configure(config_);
   auto app = app::App::Create(config_, clock_);
   if (!app) throw std::runtime_error("App::Create: " + app.error().message_key);
   app_ = std::move(*app);
@@ -345,6 +345,7 @@ TestServer::TestServer(ServerOptions options)
     so.max_body_bytes = config_.server.max_body_bytes;
     so.body_limit_for = [this](const http::Request& r) { return app::BodyLimitFor(config_, r); };
     app::App* a = app_.get();
+    so.admit = [a](http::Request& r) { return a->Admit(r); };
     server_ = std::make_unique<http::Server>(
         so, [a](http::Request& r) { return a->Handle(r); },
         [a](int status, const http::Request& r) { return a->HandleServerError(status, r); });

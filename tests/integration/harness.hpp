@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +80,8 @@ class MailSink {
 
 struct ServerOptions {
   bool start_http = true;
+  // Changes the test configuration before the app is built (trusted proxies, limits).
+  std::function<void(core::Config&)> configure;
 };
 
 class TestServer {
