@@ -3,6 +3,7 @@
 #include <string>
 
 #include "auth/password.hpp"
+#include "core/config.hpp"
 #include "crypto/init.hpp"
 
 namespace tsunagu::auth {
@@ -59,8 +60,7 @@ TEST_F(PasswordHashPrimitivesTest, NeedsRehashWhenCostChangesOrAlgorithmIsOld) {
 class PasswordPolicyPrimitivesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto loaded =
-        PasswordPolicy::Load(core::SourceDir() + "/data/common-passwords.txt");
+    auto loaded = PasswordPolicy::Load(core::SourceDir() + "/data/common-passwords.txt");
     ASSERT_TRUE(loaded.ok());
     policy_ = new PasswordPolicy(std::move(loaded).value());
   }
