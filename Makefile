@@ -62,7 +62,8 @@ lint: build
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
-# libFuzzer target for the request and form parsing code; runs for FUZZ_SECONDS.
+# libFuzzer: every target in tests/fuzz (request, form, cookie, multipart parsing, and any parser
+# added later), each for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "api/json.hpp"
+#include "audit/audit_log.hpp"
 #include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
@@ -49,6 +50,9 @@ App::~App() {
 core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
                                                const core::Clock& clock) {
   std::unique_ptr<App> app(new App(config, clock));
+  auto client_address = ClientAddress::FromConfig(config.server.trusted_proxies);
+  if (!client_address) return client_address.error();
+  app->client_address_ = std::move(*client_address);
   auto db = storage::Database::Open(config.database.url, config.database.pool_size);
   if (!db) return db.error();
   app->db_ = std::move(*db);
@@ -82,7 +86,12 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
                                 keyring.error().message_key +
                                 "); create one with `tsunagu keys generate`");
   }
+  // The audit chain is keyed from the key file: the database alone cannot vouch for it.
+  app->db_->SetChainKey(audit::ChainKey(*keyring));
   app->cipher_ = std::make_unique<crypto::FieldCipher>(std::move(*keyring));
+  if (auto sealed = audit::AuditLog::SealUnkeyedChain(*app->db_, clock.NowSeconds()); !sealed) {
+    return sealed.error();
+  }
 
   auto catalog = core::Catalog::LoadDirectory(config.web_dir + "/messages");
   if (!catalog) return catalog.error();
@@ -219,6 +228,7 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
   p.user_id = session.user_id;
   p.is_system_admin = ctx.user->is_system_admin;
   p.stage = session.stage;
+  p.recently_confirmed = session.stage == "full" && sessions_->RecentlyConfirmed(session);
   if (ctx.membership) {
     p.organization_id = ctx.membership->organization_id;
     p.role = auth::ParseRole(ctx.membership->role);
@@ -232,25 +242,8 @@ http::Response App::ApiError(const web::RequestContext& ctx, int status, const s
   return api::ProblemResponse(*catalog_, ctx.lang, status, key);
 }
 
-http::Response App::Dispatch(web::RequestContext& ctx) {
+std::optional<http::Response> App::Identify(web::RequestContext& ctx, const Route& route) {
   http::Request& req = ctx.request;
-  const bool api = req.path.rfind("/api/", 0) == 0;
-  ctx.is_api = api;
-
-  if (req.path.rfind("/static/", 0) == 0 && (req.method == "GET" || req.method == "HEAD")) {
-    if (auto r = static_files_->Serve(req, req.path.substr(8))) return *r;
-    return pages_->Error(ctx, 404, "error.not_found");
-  }
-
-  auto match = router_.Find(req.method, req.path);
-  if (!match.route) {
-    int status = match.path_known ? 405 : 404;
-    std::string key = status == 405 ? "error.method_not_allowed" : "error.not_found";
-    return api ? ApiError(ctx, status, key) : pages_->Error(ctx, status, key);
-  }
-  const Route& route = *match.route;
-  req.path_params = match.params;
-
   if (route.api) {
     if (auto auth = req.Header("Authorization"); auth && auth->rfind("Bearer ", 0) == 0) {
       auto principal = tokens_->Authenticate(std::string(auth->substr(7)));
@@ -265,20 +258,68 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
       });
       if (!loaded) return ApiError(ctx, 503, "error.unavailable");
     }
-    if (!auth::Policy::Allows(ctx.Who(), route.permission)) {
-      return ctx.principal ? ApiError(ctx, 403, "error.forbidden")
-                           : ApiError(ctx, 401, "api.error.token");
-    }
-    return route.handler(ctx);
+    return std::nullopt;
   }
-
   if (!LoadPrincipal(ctx)) return pages_->Error(ctx, 503, "error.unavailable");
   if (ctx.user && ctx.principal && ctx.principal->stage == "full" && !req.Query("lang") &&
       !req.Cookie("tsunagu_lang")) {
     ctx.lang = ctx.user->language == "en" ? "en" : "ja";
   }
+  return std::nullopt;
+}
 
-  if (IsStateChanging(req.method)) {
+std::optional<http::Response> App::Refuse(web::RequestContext& ctx, const Route& route) {
+  if (auth::Policy::Allows(ctx.Who(), route.permission)) return std::nullopt;
+  const http::Request& req = ctx.request;
+  if (route.api) {
+    return ctx.principal ? ApiError(ctx, 403, "error.forbidden")
+                         : ApiError(ctx, 401, "api.error.token");
+  }
+  if (!ctx.principal || ctx.principal->stage != "full") {
+    // A cookie without a live session means it expired or was ended: say so on the login
+    // page, and drop the dead cookie.
+    const bool expired = !ctx.session && req.Cookie(services_->SessionCookieName());
+    if (expired) ctx.set_cookies.push_back(services_->ClearSessionCookie());
+    if (req.method == "GET") {
+      return http::Response::Redirect("/login?" + std::string(expired ? "expired=1&" : "") +
+                                      "next=" + http::PercentEncode(req.target));
+    }
+    return pages_->Error(ctx, 401, expired ? "login.expired" : "error.unauthorized");
+  }
+  if (route.permission == auth::Permission::kSignedInConfirmed &&
+      auth::Policy::Allows(ctx.Who(), auth::Permission::kSignedIn)) {
+    // Signed in, but the password and a code were entered too long ago: ask for them, then
+    // come back to the page (for a form, the page that shows it, when there is one).
+    std::string back = req.target;
+    if (req.method != "GET") back = router_.Find("GET", req.path).route ? req.path : "/account";
+    return http::Response::Redirect("/account/confirm?next=" + http::PercentEncode(back), 303);
+  }
+  return pages_->Error(ctx, 403, "error.forbidden");
+}
+
+http::Response App::Dispatch(web::RequestContext& ctx) {
+  http::Request& req = ctx.request;
+  const bool api = req.path.rfind("/api/", 0) == 0;
+  ctx.is_api = api;
+
+  if (req.path.rfind("/static/", 0) == 0 && (req.method == "GET" || req.method == "HEAD")) {
+    if (auto r = static_files_->Serve(req, req.path.substr(8))) return *r;
+    return pages_->Error(ctx, 404, "error.not_found");
+  }
+
+  auto match = router_.Find(req.method, req.path);
+  if (!match.route) return NoRoute(ctx, match.path_known);
+  const Route& route = *match.route;
+  req.path_params = match.params;
+
+  if (auto r = Identify(ctx, route)) return *r;
+  if (route.api) {
+    if (auto r = Refuse(ctx, route)) return *r;
+    return route.handler(ctx);
+  }
+
+  const bool state_changing = IsStateChanging(req.method);
+  if (state_changing) {
     // Cross-site requests never change state: browsers send Sec-Fetch-Site and Origin.
     auto site = req.Header("Sec-Fetch-Site");
     if (site && *site != "same-origin" && *site != "none") {
@@ -292,6 +333,13 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
           (!host.empty() && (*origin == "http://" + host || *origin == "https://" + host));
       if (!same) return pages_->Error(ctx, 403, "error.csrf");
     }
+  }
+
+  // The route's permission is decided before the body is parsed: an upload nobody may make
+  // here is never taken apart (SECURITY.md rule 10).
+  if (auto r = Refuse(ctx, route)) return *r;
+
+  if (state_changing) {
     auto content_type = req.Header("Content-Type").value_or("");
     if (web::IsMultipartFormData(content_type)) {
       // Uploads: text fields (the CSRF token among them) into ctx.form, files into ctx.files.
@@ -317,21 +365,6 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
     }
   }
 
-  if (!auth::Policy::Allows(ctx.Who(), route.permission)) {
-    if (!ctx.principal || ctx.principal->stage != "full") {
-      // A cookie without a live session means it expired or was ended: say so on the login
-      // page, and drop the dead cookie.
-      const bool expired = !ctx.session && req.Cookie(services_->SessionCookieName());
-      if (expired) ctx.set_cookies.push_back(services_->ClearSessionCookie());
-      if (req.method == "GET") {
-        return http::Response::Redirect("/login?" + std::string(expired ? "expired=1&" : "") +
-                                        "next=" + http::PercentEncode(req.target));
-      }
-      return pages_->Error(ctx, 401, expired ? "login.expired" : "error.unauthorized");
-    }
-    return pages_->Error(ctx, 403, "error.forbidden");
-  }
-
   // Forms shown without a session (login) carry a double-submit token from a cookie.
   if (!ctx.session) {
     auto existing = req.Cookie(services_->CsrfCookieName());
@@ -344,6 +377,41 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
     }
   }
   return route.handler(ctx);
+}
+
+http::Response App::NoRoute(const web::RequestContext& ctx, bool path_known) {
+  const int status = path_known ? 405 : 404;
+  const std::string key = status == 405 ? "error.method_not_allowed" : "error.not_found";
+  return ctx.is_api ? ApiError(ctx, status, key) : pages_->Error(ctx, status, key);
+}
+
+std::optional<http::Response> App::Admit(http::Request& request) {
+  request.remote_address = client_address_.Resolve(request);
+  web::RequestContext ctx{request, crypto::RandomToken(9)};
+  ctx.lang = Language(request);
+  ctx.is_api = request.path.rfind("/api/", 0) == 0;
+  std::optional<http::Response> refusal;
+  std::string route_name = "-";
+  try {
+    auto match = router_.Find(request.method, request.path);
+    if (!match.route) {
+      refusal = NoRoute(ctx, match.path_known);
+    } else {
+      route_name = match.route->pattern;
+      request.path_params = match.params;
+      refusal = Identify(ctx, *match.route);
+      if (!refusal) refusal = Refuse(ctx, *match.route);
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request {} failed before its body: {}", ctx.request_id, e.what());
+    refusal = ctx.is_api ? ApiError(ctx, 500, "error.internal")
+                         : pages_->Error(ctx, 500, "error.internal");
+  }
+  if (!refusal) return std::nullopt;
+  Finish(ctx, *refusal, true);
+  spdlog::info("access id={} {} {} status={} body=unread", ctx.request_id, request.method,
+               route_name, refusal->status);
+  return refusal;
 }
 
 void App::Finish(const web::RequestContext& ctx, http::Response& r, bool personal) const {
@@ -371,6 +439,8 @@ void App::Finish(const web::RequestContext& ctx, http::Response& r, bool persona
 
 http::Response App::Handle(http::Request& request) {
   const auto started = std::chrono::steady_clock::now();
+  // Once, first: throttling, public-form limits and the audit log all read this address.
+  request.remote_address = client_address_.Resolve(request);
   web::RequestContext ctx{request, crypto::RandomToken(9)};
   ctx.lang = Language(request);
   http::Response response;

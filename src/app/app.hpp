@@ -2,7 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
+#include "app/client_address.hpp"
 #include "app/router.hpp"
 #include "app/scheduled_jobs.hpp"
 #include "app/services.hpp"
@@ -24,6 +26,10 @@ class App {
 
   // The whole middleware chain; safe to call from many threads.
   http::Response Handle(http::Request& request);
+  // Called with the headers of a request whose body is large, before the body is read: the
+  // answer when the route does not exist or the caller may not use it (the same answer Handle
+  // would give), nothing when the body may be read (http::ServerOptions::admit).
+  std::optional<http::Response> Admit(http::Request& request);
   // Answers for requests the server rejects before routing (400, 408, 413, 431, 503).
   http::Response HandleServerError(int status, const http::Request& partial);
 
@@ -41,12 +47,19 @@ class App {
  private:
   App(const core::Config& config, const core::Clock& clock);
   http::Response Dispatch(web::RequestContext& ctx);
+  // Loads who is asking (session, or bearer token for the API); an answer when that fails.
+  std::optional<http::Response> Identify(web::RequestContext& ctx, const Route& route);
+  // The answer when the route's permission does not allow the caller: login, a confirmation
+  // of the password and code, 401 or 403.
+  std::optional<http::Response> Refuse(web::RequestContext& ctx, const Route& route);
+  http::Response NoRoute(const web::RequestContext& ctx, bool path_known);
   http::Response ApiError(const web::RequestContext& ctx, int status, const std::string& key);
   bool LoadPrincipal(web::RequestContext& ctx);
   void Finish(const web::RequestContext& ctx, http::Response& response, bool personal) const;
 
   const core::Config& config_;
   const core::Clock& clock_;
+  ClientAddress client_address_;
   std::unique_ptr<storage::Database> db_;
   // Declared after db_ so they go first: the PostgreSQL listener stops before the database.
   std::unique_ptr<live::Hub> hub_;

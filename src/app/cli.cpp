@@ -93,6 +93,7 @@ int Serve(const CommonFlags& flags) {
   options.worker_threads = config->server.worker_threads;
   options.max_body_bytes = config->server.max_body_bytes;
   options.body_limit_for = [&c = *config](const http::Request& r) { return BodyLimitFor(c, r); };
+  options.admit = [&a](http::Request& r) { return a.Admit(r); };
   http::Server server(
       options, [&a](http::Request& r) { return a.Handle(r); },
       [&a](int status, const http::Request& r) { return a.HandleServerError(status, r); });
@@ -253,6 +254,13 @@ int RunCli(int argc, char** argv) {
       std::cout << "applied " << *n << " migration(s)\n";
       return 0;
     }
+    // The chain is keyed: without the key file nobody, the operator included, can vouch for it.
+    auto keyring = crypto::Keyring::LoadFile(config->security.key_file);
+    if (!keyring) {
+      return Fail("cannot load key file " + config->security.key_file + " (" +
+                  keyring.error().message_key + "): the audit chain is checked with its key");
+    }
+    (*db)->SetChainKey(audit::ChainKey(*keyring));
     auto report = audit::AuditLog::Verify(**db);
     if (!report) return Fail("cannot read the audit log: " + report.error().message_key);
     if (report->ok) {

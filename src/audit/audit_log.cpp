@@ -1,7 +1,10 @@
 #include "audit/audit_log.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "crypto/random.hpp"
 #include "storage/row.hpp"
@@ -10,6 +13,25 @@ namespace tsunagu::audit {
 namespace {
 
 constexpr char kSep = '\x1f';  // unit separator: cannot appear in the fields we write
+constexpr std::string_view kKeyedPrefix = "k1.";
+
+bool IsKeyed(const std::string& hash) {
+  return hash.rfind(kKeyedPrefix, 0) == 0;
+}
+
+// What both hashes cover: the predecessor's hash and every field of the event.
+std::string ChainMessage(const StoredEvent& e) {
+  std::string m;
+  m.reserve(256);
+  for (const std::string& part :
+       {e.prev_hash, std::to_string(e.seq), std::to_string(e.occurred_at),
+        std::to_string(e.actor_user_id), std::to_string(e.organization_id), e.action, e.target_type,
+        e.target_id, e.ip, e.request_id, e.detail}) {
+    m += part;
+    m += kSep;
+  }
+  return m;
+}
 
 StoredEvent ReadRow(const soci::row& r) {
   StoredEvent e;
@@ -77,19 +99,28 @@ void LinkHolders(soci::session& s, const StoredEvent& e) {
 }  // namespace
 
 std::string ChainHash(const StoredEvent& e) {
-  std::string m;
-  m.reserve(256);
-  for (const std::string& part :
-       {e.prev_hash, std::to_string(e.seq), std::to_string(e.occurred_at),
-        std::to_string(e.actor_user_id), std::to_string(e.organization_id), e.action, e.target_type,
-        e.target_id, e.ip, e.request_id, e.detail}) {
-    m += part;
-    m += kSep;
-  }
-  return crypto::Sha256Hex(m);
+  return crypto::Sha256Hex(ChainMessage(e));
+}
+
+std::string KeyedChainHash(const StoredEvent& e, const crypto::SecretKey& key) {
+  const std::string m = ChainMessage(e);
+  unsigned char mac[crypto_generichash_BYTES];
+  crypto_generichash(mac, sizeof mac, reinterpret_cast<const unsigned char*>(m.data()), m.size(),
+                     key.data(), crypto::SecretKey::kSize);
+  char hex[sizeof mac * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+  return std::string(kKeyedPrefix) + hex;
+}
+
+crypto::SecretKey ChainKey(const crypto::Keyring& keyring) {
+  return keyring.DeriveKey(1, "tsaudit1");
 }
 
 void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now) {
+  const crypto::SecretKey* key = storage::Database::CurrentChainKey();
+  if (key == nullptr) {
+    throw std::logic_error("audit event outside a write transaction of a keyed database");
+  }
   // Updating the head row first takes its row lock (PostgreSQL) or is already under the
   // write lock (SQLite), so concurrent appends queue and the chain stays linear.
   s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1";
@@ -106,7 +137,7 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
   e.ip = actor.ip;
   e.request_id = actor.request_id;
   e.detail = event.detail.empty() ? "{}" : event.detail;
-  e.hash = ChainHash(e);
+  e.hash = KeyedChainHash(e, *key);
 
   long long occurred = e.occurred_at;
   long long actor_id = e.actor_user_id;
@@ -162,11 +193,28 @@ core::Result<std::vector<StoredEvent>> AuditLog::ListForOrganization(storage::Da
   });
 }
 
+core::Status AuditLog::SealUnkeyedChain(storage::Database& db, std::int64_t now) {
+  return db.WriteVoid([&](soci::session& s) {
+    // Takes the head's row lock first, so two servers starting together seal once.
+    s << "UPDATE audit_head SET seq = seq WHERE id = 1";
+    long long seq = 0;
+    std::string hash;
+    s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(hash);
+    if (seq == 0 || IsKeyed(hash)) return;
+    Append(s, {0, 0, "", ""},
+           {"audit.chain_keyed", "audit", std::to_string(seq),
+            "{\"plain_events\":" + std::to_string(seq) + "}", 0},
+           now);
+  });
+}
+
 core::Result<VerifyReport> AuditLog::Verify(storage::Database& db) {
+  const crypto::SecretKey* key = db.chain_key();
   return db.Read<VerifyReport>([&](soci::session& s) {
     VerifyReport report;
     std::string prev(64, '0');
     long long expected_seq = 1;
+    bool keyed_seen = false;
     // Read in pages so a long log does not need to fit in memory.
     constexpr int kPage = 5000;
     for (;;) {
@@ -179,18 +227,37 @@ core::Result<VerifyReport> AuditLog::Verify(storage::Database& db) {
       for (const auto& r : rows) {
         ++n;
         StoredEvent e = ReadRow(r);
+        auto broken = [&](std::int64_t seq, std::string problem) {
+          report = {false, report.events_checked, seq, std::move(problem)};
+        };
         if (e.seq != expected_seq) {
-          report = {false, report.events_checked, expected_seq,
-                    "event " + std::to_string(expected_seq) + " is missing"};
+          broken(expected_seq, "event " + std::to_string(expected_seq) + " is missing");
           return report;
         }
         if (e.prev_hash != prev) {
-          report = {false, report.events_checked, e.seq, "link to the previous event is broken"};
+          broken(e.seq, "link to the previous event is broken");
           return report;
         }
-        if (ChainHash(e) != e.hash) {
-          report = {false, report.events_checked, e.seq, "event content was changed"};
-          return report;
+        if (IsKeyed(e.hash)) {
+          if (key == nullptr) {
+            broken(e.seq, "no key to check the keyed chain with (load the key file)");
+            return report;
+          }
+          if (KeyedChainHash(e, *key) != e.hash) {
+            broken(e.seq, "event content was changed, or the key file is not this log's");
+            return report;
+          }
+          keyed_seen = true;
+        } else {
+          // A plain hash needs no key: after the first keyed event it is a forgery.
+          if (keyed_seen) {
+            broken(e.seq, "event without the key's hash after keyed events (rewritten)");
+            return report;
+          }
+          if (ChainHash(e) != e.hash) {
+            broken(e.seq, "event content was changed");
+            return report;
+          }
         }
         prev = e.hash;
         ++expected_seq;
@@ -205,6 +272,11 @@ core::Result<VerifyReport> AuditLog::Verify(storage::Database& db) {
     if (head_seq != expected_seq - 1 || head_hash != prev) {
       report = {false, report.events_checked, expected_seq,
                 "the newest events were removed (head is at " + std::to_string(head_seq) + ")"};
+    } else if (report.events_checked > 0 && !keyed_seen) {
+      report = {false, report.events_checked, 1,
+                "no event is keyed: the log was rewritten without the key, or it was written "
+                "before keyed chains and no keyed version has started on it yet (start "
+                "`tsunagu serve` once to seal it)"};
     }
     return report;
   });

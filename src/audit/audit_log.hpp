@@ -1,4 +1,8 @@
-// Append-only, hash-chained audit log (SECURITY.md rule 4).
+// Append-only audit log, chained with a key from the key file (SECURITY.md rule 4): each event's
+// hash is keyed BLAKE2b over its fields and its predecessor's hash, so someone who can write to
+// the database but has no key file cannot change, insert or remove an event and recompute the
+// chain. Events written before the chain was keyed keep their plain SHA-256 hashes; the first
+// start of a keyed version seals them with a keyed event ("audit.chain_keyed").
 #pragma once
 
 #include <cstdint>
@@ -7,6 +11,8 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "crypto/field_cipher.hpp"
+#include "crypto/secret_key.hpp"
 #include "storage/database.hpp"
 
 namespace tsunagu::audit {
@@ -42,14 +48,24 @@ struct VerifyReport {
   std::string problem;                // for the operator; no personal data
 };
 
-// The hash of one event given its predecessor's hash (exposed for tests).
+// The plain SHA-256 of one event and its predecessor's hash: how events were chained before the
+// key (exposed for tests, which play someone rewriting the log without the key).
 std::string ChainHash(const StoredEvent& e);
+// The keyed hash of one event: "k1." and the hex of keyed BLAKE2b-256 over the same fields.
+std::string KeyedChainHash(const StoredEvent& e, const crypto::SecretKey& key);
+// The chain key of a key file (crypto_kdf from its blind-index key, context "tsaudit1").
+crypto::SecretKey ChainKey(const crypto::Keyring& keyring);
 
 class AuditLog {
  public:
   // Appends inside the caller's transaction, so the event commits or rolls back with the
-  // change it describes (habit 4).
+  // change it describes (habit 4). Must run inside storage::Database::Write of a database
+  // with a chain key (throws std::logic_error otherwise, which rolls the change back).
   static void Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now);
+  // When the newest event still has a plain hash (a log written before the chain was keyed),
+  // appends "audit.chain_keyed", whose keyed hash covers the plain chain before it. Run at
+  // start-up; does nothing on a keyed or empty log.
+  static core::Status SealUnkeyedChain(storage::Database& db, std::int64_t now);
 
   // The organisation's own staff's events and every event of another organisation's actor
   // about a record the organisation holds (a client it registered, a case it runs, a
@@ -59,6 +75,9 @@ class AuditLog {
                                                                     std::int64_t before_seq,
                                                                     int limit,
                                                                     bool others_only = false);
+  // Checks every event with the database's chain key (Database::SetChainKey): each link,
+  // each hash, no gap, the head; plain hashes only before the first keyed event, and the
+  // newest event keyed.
   static core::Result<VerifyReport> Verify(storage::Database& db);
 };
 

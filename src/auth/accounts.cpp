@@ -57,7 +57,9 @@ AccountService::AccountService(storage::Database& db, const core::Clock& clock,
       password_policy_(password_policy),
       outbox_(outbox),
       hasher_(config.security.fast_password_hashing ? PasswordHasherOptions::ForTests()
-                                                    : PasswordHasherOptions{}) {
+                                                    : PasswordHasherOptions{}),
+      recovery_hasher_(config.security.fast_password_hashing ? PasswordHasherOptions::ForTests()
+                                                             : RecoveryCodeHashing()) {
   dummy_hash_ = HashPassword(crypto::RandomToken(16), hasher_);
 }
 
@@ -295,17 +297,42 @@ core::Result<Enrollment> AccountService::BeginEnrollment(std::int64_t user_id) {
   });
 }
 
-std::vector<std::string> AccountService::IssueRecoveryCodes(soci::session& s,
-                                                            std::int64_t user_id) {
+AccountService::RecoveryCodes AccountService::NewRecoveryCodeSet() const {
+  RecoveryCodes set;
+  set.codes = NewRecoveryCodes(10);
+  for (const auto& c : set.codes) set.hashes.push_back(HashRecoveryCode(c, recovery_hasher_));
+  return set;
+}
+
+void AccountService::StoreRecoveryCodes(soci::session& s, std::int64_t user_id,
+                                        const RecoveryCodes& set) {
   long long id = user_id;
   s << "DELETE FROM recovery_code WHERE user_id = :u", soci::use(id);
-  auto codes = NewRecoveryCodes(10);
-  for (const auto& c : codes) {
-    std::string h = HashRecoveryCode(c);
+  for (const auto& h : set.hashes) {
     s << "INSERT INTO recovery_code (user_id, code_hash) VALUES (:u, :h)", soci::use(id),
         soci::use(h);
   }
-  return codes;
+}
+
+std::optional<std::int64_t> AccountService::MatchRecoveryCode(std::int64_t user_id,
+                                                              const std::string& code) {
+  if (!LooksLikeRecoveryCode(code)) return std::nullopt;
+  auto unused = db_.Read<std::vector<std::pair<std::int64_t, std::string>>>([&](soci::session& s) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    long long id = user_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT id, code_hash FROM recovery_code WHERE user_id = :u AND used_at "
+                      "IS NULL ORDER BY id",
+         soci::use(id));
+    for (const auto& r : rows) out.emplace_back(storage::GetInt(r, 0), storage::GetText(r, 1));
+    return out;
+  });
+  if (!unused) return std::nullopt;
+  // Salted hashes cannot be looked up: each unused code is checked (outside any transaction).
+  for (const auto& [id, hash] : *unused) {
+    if (VerifyRecoveryCode(code, hash)) return id;
+  }
+  return std::nullopt;
 }
 
 // The organisation the person chose last, while they are still a member of it (active);
@@ -330,6 +357,7 @@ core::Result<std::pair<LoginStep, std::vector<std::string>>> AccountService::Con
     const Session& session, const std::string& code, const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
   using Out = std::pair<LoginStep, std::vector<std::string>>;
+  const RecoveryCodes recovery = NewRecoveryCodeSet();  // Argon2id outside the transaction
   return db_.Write<Out>([&](soci::session& s) -> Out {
     auto user = orgs::OrgStore::GetUser(s, session.user_id);
     if (!user || user->status == "disabled") throw Abort{LoginFailed()};
@@ -345,14 +373,14 @@ core::Result<std::pair<LoginStep, std::vector<std::string>>> AccountService::Con
     s << "UPDATE app_user SET status = 'active', totp_confirmed_at = :n, totp_last_step = :st "
          "WHERE id = :id",
         soci::use(at), soci::use(st), soci::use(id);
-    auto codes = IssueRecoveryCodes(s, user->id);
+    StoreRecoveryCodes(s, user->id, recovery);
     sessions_.Destroy(s, session.id);
     std::int64_t org = DefaultOrganization(s, user->id);
     std::string token = sessions_.Create(s, user->id, org, "full");
     audit::AuditLog::Append(s, {user->id, org, ip, ""},
                             {"user.mfa_enrolled", "user", std::to_string(user->id), "{}", org},
                             now);
-    return {LoginStep{token, "full"}, codes};
+    return {LoginStep{token, "full"}, recovery.codes};
   });
 }
 
@@ -407,6 +435,10 @@ core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
                                                       const std::string& code_in,
                                                       const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
+  const std::string code = core::Trim(core::NormalizeNfkc(code_in));
+  // A recovery code is checked against the salted hashes before the transaction, so that
+  // Argon2id never holds the write lock; using it up is still one conditional UPDATE inside.
+  const std::optional<std::int64_t> recovery = MatchRecoveryCode(pending.user_id, code);
   return Flatten(
       db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
         auto user = orgs::OrgStore::GetUser(s, pending.user_id);
@@ -416,18 +448,17 @@ core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
 
         bool ok = false;
         std::string method = "totp";
-        std::string code = core::Trim(core::NormalizeNfkc(code_in));
         if (auto step = VerifyTotp(DecryptTotp(*user), code, now, user->totp_last_step)) {
           orgs::OrgStore::SetTotpLastStep(s, user->id, *step);
           ok = true;
-        } else if (NormalizeRecoveryCode(code).size() == kRecoveryCodeSymbols) {
-          std::string h = HashRecoveryCode(code);
+        } else if (recovery) {
+          long long code_id = *recovery;
           long long id = user->id;
           long long at = now;
           soci::statement st =
-              (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE user_id = :u AND "
-                            "code_hash = :h AND used_at IS NULL",
-               soci::use(at), soci::use(id), soci::use(h));
+              (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE id = :c AND user_id = "
+                            ":u AND used_at IS NULL",
+               soci::use(at), soci::use(code_id), soci::use(id));
           st.execute(true);
           ok = st.get_affected_rows() == 1;
           method = "recovery_code";
@@ -462,12 +493,64 @@ core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
 core::Status AccountService::Logout(const Session& session, const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
-    sessions_.Destroy(s, session.id);
-    audit::AuditLog::Append(
-        s, {session.user_id, session.organization_id, ip, ""},
-        {"auth.logout", "user", std::to_string(session.user_id), "{}", session.organization_id},
-        now);
+    // Rule 7: logging out ends every session of the user, on every device (a forgotten
+    // session on a shared PC ends with the next logout anywhere). API tokens stay: they are
+    // revoked one by one, or by a password change.
+    sessions_.DestroyAllForUser(s, session.user_id);
+    audit::AuditLog::Append(s, {session.user_id, session.organization_id, ip, ""},
+                            {"auth.logout", "user", std::to_string(session.user_id),
+                             "{\"sessions\":\"all\"}", session.organization_id},
+                            now);
   });
+}
+
+void AccountService::EndCredentials(soci::session& s, std::int64_t user_id, std::int64_t now) {
+  sessions_.DestroyAllForUser(s, user_id);
+  long long id = user_id;
+  long long at = now;
+  s << "UPDATE api_token SET revoked_at = :n WHERE user_id = :u AND revoked_at IS NULL",
+      soci::use(at), soci::use(id);
+}
+
+core::Status AccountService::ConfirmIdentity(const Session& session, const std::string& password,
+                                             const std::string& code_in, const std::string& ip) {
+  auto user = db_.Read<std::optional<orgs::User>>(
+      [&](soci::session& s) { return orgs::OrgStore::GetUser(s, session.user_id); });
+  if (!user) return user.error();
+  if (!*user || (*user)->status != "active") return core::Error::Unauthorized("login.failed");
+  const std::int64_t started = clock_.NowSeconds();
+  // Wrong answers count towards the account's lockout like failed logins, so a stolen session
+  // cannot be used to guess the password or the code.
+  const std::string account_key = "acct:" + crypto::HashToken((*user)->email);
+  auto throttled =
+      db_.Read<bool>([&](soci::session& s) { return Throttled(s, account_key, started); });
+  if (!throttled) return throttled.error();
+  if (*throttled) return core::Error::RateLimited();
+  const bool password_ok = VerifyPassword((*user)->password_hash, password);  // Argon2id
+  const std::string code = core::Trim(core::NormalizeNfkc(code_in));
+  const std::int64_t now = clock_.NowSeconds();
+  return Flatten(db_.Write<core::Status>([&](soci::session& s) -> core::Status {
+    auto fresh = orgs::OrgStore::GetUser(s, session.user_id);
+    if (!fresh || fresh->status != "active") return core::Error::Unauthorized("login.failed");
+    // The code is only tried after the right password, so a wrong password uses up no step.
+    const auto step = password_ok
+                          ? VerifyTotp(DecryptTotp(*fresh), code, now, fresh->totp_last_step)
+                          : std::nullopt;
+    if (!step) {
+      RecordFailure(s, account_key, now, config_.security.lockout_threshold);
+      audit::AuditLog::Append(s, {fresh->id, session.organization_id, ip, ""},
+                              {"auth.confirm_failed", "user", std::to_string(fresh->id), "{}", 0},
+                              now);
+      return password_ok ? core::Error::Invalid("error.form", {{"code", "login.code_failed"}})
+                         : core::Error::Invalid("error.form",
+                                                {{"password", "account.confirm.error.password"}});
+    }
+    orgs::OrgStore::SetTotpLastStep(s, fresh->id, *step);
+    sessions_.MarkConfirmed(s, session.id);
+    audit::AuditLog::Append(s, {fresh->id, session.organization_id, ip, ""},
+                            {"auth.confirmed", "user", std::to_string(fresh->id), "{}", 0}, now);
+    return core::OkStatus();
+  }));
 }
 
 // --- self-service -------------------------------------------------------------------------
@@ -499,7 +582,7 @@ core::Status AccountService::ChangePassword(std::int64_t user_id, const std::str
   const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
     orgs::OrgStore::SetPassword(s, user_id, hash, now);
-    sessions_.DestroyAllForUser(s, user_id);  // rule 7: a password change ends all sessions
+    EndCredentials(s, user_id, now);  // rule 7: every session and API token ends
     audit::AuditLog::Append(s, {user_id, 0, ip, ""},
                             {"user.password_changed", "user", std::to_string(user_id), "{}", 0},
                             now);
@@ -536,12 +619,13 @@ core::Status AccountService::SwitchOrganization(const Session& session, std::int
 core::Result<std::vector<std::string>> AccountService::RegenerateRecoveryCodes(
     std::int64_t user_id, const std::string& ip) {
   const std::int64_t now = clock_.NowSeconds();
+  const RecoveryCodes recovery = NewRecoveryCodeSet();  // Argon2id outside the transaction
   return db_.Write<std::vector<std::string>>([&](soci::session& s) {
-    auto codes = IssueRecoveryCodes(s, user_id);
+    StoreRecoveryCodes(s, user_id, recovery);
     audit::AuditLog::Append(
         s, {user_id, 0, ip, ""},
         {"user.recovery_codes_regenerated", "user", std::to_string(user_id), "{}", 0}, now);
-    return codes;
+    return recovery.codes;
   });
 }
 
@@ -563,11 +647,7 @@ core::Status AccountService::DisableUser(const audit::Actor& actor, std::int64_t
   return db_.WriteVoid([&](soci::session& s) {
     if (!orgs::OrgStore::GetUser(s, user_id)) throw Abort{core::Error::NotFound()};
     orgs::OrgStore::SetUserStatus(s, user_id, "disabled");
-    sessions_.DestroyAllForUser(s, user_id);  // rule 7: suspension ends all sessions
-    long long id = user_id;
-    long long at = now;
-    s << "UPDATE api_token SET revoked_at = :n WHERE user_id = :u AND revoked_at IS NULL",
-        soci::use(at), soci::use(id);
+    EndCredentials(s, user_id, now);  // rule 7: suspension ends every session and API token
     audit::AuditLog::Append(s, actor, {"user.disable", "user", std::to_string(user_id), "{}", 0},
                             now);
   });
@@ -582,7 +662,8 @@ core::Status AccountService::ResetMfa(const audit::Actor& actor, std::int64_t us
          "WHERE id = :id",
         soci::use(id);
     s << "DELETE FROM recovery_code WHERE user_id = :u", soci::use(id);
-    sessions_.DestroyAllForUser(s, user_id);
+    // Whoever may have had the second factor loses everything it opened.
+    EndCredentials(s, user_id, now);
     audit::AuditLog::Append(s, actor, {"user.mfa_reset", "user", std::to_string(user_id), "{}", 0},
                             now);
   });

@@ -82,7 +82,13 @@ class AccountService {
                                             const std::string& ip);
   core::Result<LoginStep> LoginWithCode(const Session& pending, const std::string& code,
                                         const std::string& ip);
+  // Ends every session of the user (SECURITY.md rule 7), not only this one.
   core::Status Logout(const Session& session, const std::string& ip);
+  // The password and a current TOTP code entered again: the session counts as recently
+  // confirmed (auth::Permission::kSignedInConfirmed) for SessionPolicy::confirm_seconds.
+  // Failures count towards the account's lockout and name the field that was wrong.
+  core::Status ConfirmIdentity(const Session& session, const std::string& password,
+                               const std::string& code, const std::string& ip);
 
   // --- self-service
   core::Status ChangePassword(std::int64_t user_id, const std::string& current,
@@ -115,7 +121,17 @@ class AccountService {
   void RecordFailure(soci::session& s, const std::string& key, std::int64_t now, int threshold);
   void ClearFailures(soci::session& s, const std::string& key);
   std::string DecryptTotp(const orgs::User& u) const;
-  std::vector<std::string> IssueRecoveryCodes(soci::session& s, std::int64_t user_id);
+  struct RecoveryCodes {
+    std::vector<std::string> codes;   // shown once
+    std::vector<std::string> hashes;  // stored
+  };
+  // Fresh codes and their Argon2id hashes, made before the transaction that stores them.
+  RecoveryCodes NewRecoveryCodeSet() const;
+  void StoreRecoveryCodes(soci::session& s, std::int64_t user_id, const RecoveryCodes& set);
+  // The id of the user's unused recovery code that `code` is, if any.
+  std::optional<std::int64_t> MatchRecoveryCode(std::int64_t user_id, const std::string& code);
+  // Rule 7: every session of the user ends and every API token is revoked.
+  void EndCredentials(soci::session& s, std::int64_t user_id, std::int64_t now);
   std::int64_t DefaultOrganization(soci::session& s, std::int64_t user_id);
   std::int64_t InviteExisting(soci::session& s, const audit::Actor& actor, const InviteRequest& req,
                               const orgs::User& existing, std::int64_t now);
@@ -128,6 +144,7 @@ class AccountService {
   const PasswordPolicy& password_policy_;
   notify::Outbox& outbox_;
   PasswordHasherOptions hasher_;
+  PasswordHasherOptions recovery_hasher_;
   std::string dummy_hash_;  // verified when the account does not exist: same timing
 };
 

@@ -38,6 +38,8 @@ bool Policy::Allows(const Principal* who, Permission permission) {
       return who != nullptr && who->stage == "enroll";
     case Permission::kSignedIn:
       return full;
+    case Permission::kSignedInConfirmed:
+      return full && who->recently_confirmed && !who->via_api_token;
     case Permission::kOrgMember:
       return full && who->organization_id != 0 && who->role.has_value();
     case Permission::kOrgCoordinate:

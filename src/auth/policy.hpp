@@ -21,6 +21,8 @@ enum class Permission {
   kPendingLogin,       // a login in progress (password accepted, second factor pending)
   kPendingEnrollment,  // an invitation accepted, TOTP enrolment pending
   kSignedIn,           // any fully signed-in user (own profile, own tokens, logout)
+  kSignedInConfirmed,  // signed in, and entered the password and a code within the last 5
+                       // minutes (creating API tokens or recovery codes); never an API token
   kOrgMember,          // a member of the active organisation, any role
   kOrgCoordinate,      // the active organisation's admin or coordinator (事務局)
   kOrgCounsel,         // admin, coordinator or counselor: sees the day board, writes records
@@ -37,6 +39,8 @@ struct Principal {
   std::int64_t organization_id = 0;  // active organisation (0: none)
   std::optional<Role> role;          // role in the active organisation
   bool via_api_token = false;
+  // A web session whose password and code were entered within the last 5 minutes.
+  bool recently_confirmed = false;
 };
 
 class Policy {

@@ -2,8 +2,6 @@
 
 #include <sodium.h>
 
-#include "crypto/random.hpp"
-
 namespace tsunagu::auth {
 
 std::vector<std::string> NewRecoveryCodes(int count) {
@@ -13,7 +11,7 @@ std::vector<std::string> NewRecoveryCodes(int count) {
   for (int n = 0; n < count; ++n) {
     std::string code;
     for (int i = 0; i < kRecoveryCodeSymbols; ++i) {
-      if (i == 4 || i == 8) code += '-';
+      if (i > 0 && i % 4 == 0) code += '-';
       // randombytes_uniform has no modulo bias.
       code += kRecoveryAlphabet[randombytes_uniform(kRecoveryAlphabet.size())];
     }
@@ -33,8 +31,23 @@ std::string NormalizeRecoveryCode(std::string_view code) {
   return out;
 }
 
-std::string HashRecoveryCode(std::string_view code) {
-  return crypto::HashToken(NormalizeRecoveryCode(code));
+bool LooksLikeRecoveryCode(std::string_view code) {
+  const std::string n = NormalizeRecoveryCode(code);
+  return n.size() == static_cast<std::size_t>(kRecoveryCodeSymbols) &&
+         n.find_first_not_of(kRecoveryAlphabet) == std::string::npos;
+}
+
+PasswordHasherOptions RecoveryCodeHashing() {
+  return {2, std::size_t{19} << 20};
+}
+
+std::string HashRecoveryCode(std::string_view code, const PasswordHasherOptions& options) {
+  return HashPassword(NormalizeRecoveryCode(code), options);
+}
+
+bool VerifyRecoveryCode(std::string_view code, std::string_view stored) {
+  if (stored.rfind("$argon2id$", 0) != 0) return false;
+  return VerifyPassword(stored, NormalizeRecoveryCode(code));
 }
 
 }  // namespace tsunagu::auth

@@ -15,10 +15,15 @@ std::string SessionStore::Create(soci::session& s, std::int64_t user_id,
   long long user = user_id;
   long long org = organization_id;
   soci::indicator org_ind = organization_id ? soci::i_ok : soci::i_null;
+  // A full session starts right after the password and a code were entered: that counts as a
+  // confirmation for the next few minutes.
+  long long reauth = now;
+  soci::indicator reauth_ind = stage == "full" ? soci::i_ok : soci::i_null;
   s << "INSERT INTO user_session (token_hash, user_id, organization_id, stage, csrf_token, "
-       "created_at, last_seen_at, expires_at) VALUES (:h, :u, :o, :st, :c, :n, :n2, :e)",
+       "created_at, last_seen_at, expires_at, reauth_at) VALUES (:h, :u, :o, :st, :c, :n, :n2, "
+       ":e, :r)",
       soci::use(hash), soci::use(user), soci::use(org, org_ind), soci::use(stage), soci::use(csrf),
-      soci::use(now), soci::use(now), soci::use(expires);
+      soci::use(now), soci::use(now), soci::use(expires), soci::use(reauth, reauth_ind);
   return token;
 }
 
@@ -28,7 +33,7 @@ core::Result<std::optional<Session>> SessionStore::Find(const std::string& token
   auto found = db_.Read<std::optional<Session>>([&](soci::session& s) -> std::optional<Session> {
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, user_id, organization_id, stage, csrf_token, created_at, "
-                      "last_seen_at, expires_at FROM user_session WHERE token_hash = :h",
+                      "last_seen_at, expires_at, reauth_at FROM user_session WHERE token_hash = :h",
          soci::use(hash));
     for (const auto& r : rows) {
       Session x;
@@ -40,6 +45,7 @@ core::Result<std::optional<Session>> SessionStore::Find(const std::string& token
       x.created_at = storage::GetInt(r, 5);
       x.last_seen_at = storage::GetInt(r, 6);
       x.expires_at = storage::GetInt(r, 7);
+      x.reauth_at = storage::GetInt(r, 8);
       return x;
     }
     return std::nullopt;
@@ -76,6 +82,17 @@ void SessionStore::Destroy(soci::session& s, std::int64_t session_id) {
 void SessionStore::DestroyAllForUser(soci::session& s, std::int64_t user_id) {
   long long id = user_id;
   s << "DELETE FROM user_session WHERE user_id = :id", soci::use(id);
+}
+
+void SessionStore::MarkConfirmed(soci::session& s, std::int64_t session_id) {
+  long long id = session_id;
+  long long now = clock_.NowSeconds();
+  s << "UPDATE user_session SET reauth_at = :n WHERE id = :id", soci::use(now), soci::use(id);
+}
+
+bool SessionStore::RecentlyConfirmed(const Session& session) const {
+  return session.reauth_at > 0 &&
+         clock_.NowSeconds() - session.reauth_at <= policy_.confirm_seconds;
 }
 
 void SessionStore::SetOrganization(soci::session& s, std::int64_t session_id, std::int64_t org_id) {

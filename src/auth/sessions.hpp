@@ -21,6 +21,9 @@ struct Session {
   std::int64_t created_at = 0;
   std::int64_t last_seen_at = 0;
   std::int64_t expires_at = 0;
+  // When the password and a second-factor code were last entered in this session (the login
+  // itself, or the confirmation page); 0: never.
+  std::int64_t reauth_at = 0;
 };
 
 struct SessionPolicy {
@@ -28,6 +31,8 @@ struct SessionPolicy {
   std::int64_t absolute_seconds = std::int64_t{12} * 3600;
   // A login step (password accepted, code pending) must finish quickly.
   std::int64_t pending_seconds = std::int64_t{10} * 60;
+  // Creating API tokens or recovery codes needs the password and a code this recently.
+  std::int64_t confirm_seconds = std::int64_t{5} * 60;
 };
 
 class SessionStore {
@@ -42,6 +47,10 @@ class SessionStore {
   core::Result<std::optional<Session>> Find(const std::string& token);
   void Destroy(soci::session& s, std::int64_t session_id);
   void DestroyAllForUser(soci::session& s, std::int64_t user_id);
+  // Records that the password and a code were just entered again in this session.
+  void MarkConfirmed(soci::session& s, std::int64_t session_id);
+  // Whether the session confirmed the password and a code within policy().confirm_seconds.
+  bool RecentlyConfirmed(const Session& session) const;
   void SetOrganization(soci::session& s, std::int64_t session_id, std::int64_t org_id);
   const SessionPolicy& policy() const { return policy_; }
 

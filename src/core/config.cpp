@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "core/ip_range.hpp"
+
 namespace tsunagu::core {
 
 const std::string& SourceDir() {
@@ -39,6 +41,17 @@ void EnvOverride(const char* name, std::string& out) {
   if (const char* v = std::getenv(name); v && *v) out = v;
 }
 
+Status CheckTrustedProxies(const std::vector<std::string>& entries) {
+  for (const auto& e : entries) {
+    if (!IpRange::Parse(e)) {
+      return ConfigError("[server] trusted_proxies: '" + e +
+                         "' is not an IP address or CIDR range such as \"10.0.0.0/8\" or "
+                         "\"2001:db8::/32\"");
+    }
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required) {
@@ -51,7 +64,9 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
       return ConfigError(file.string() + ": " + std::string(e.description()));
     }
     static const std::map<std::string, std::set<std::string>> kAllowed = {
-        {"server", {"listen", "public_url", "cookie_secure", "worker_threads", "max_body_bytes"}},
+        {"server",
+         {"listen", "public_url", "cookie_secure", "worker_threads", "max_body_bytes",
+          "trusted_proxies"}},
         {"database", {"url", "pool_size"}},
         {"mail", {"smtp_url", "from", "username", "password"}},
         {"security",
@@ -79,6 +94,15 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
       std::int64_t body = static_cast<std::int64_t>(c.server.max_body_bytes);
       Read(*s, "max_body_bytes", body);
       c.server.max_body_bytes = static_cast<std::size_t>(body);
+      if (auto node = (*s)["trusted_proxies"]) {
+        const auto* list = node.as_array();
+        if (!list) return ConfigError("[server] trusted_proxies must be a list of strings");
+        for (const auto& item : *list) {
+          auto text = item.value<std::string>();
+          if (!text) return ConfigError("[server] trusted_proxies must be a list of strings");
+          c.server.trusted_proxies.push_back(*text);
+        }
+      }
     }
     if (auto* s = root["database"].as_table()) {
       Read(*s, "url", c.database.url);
@@ -135,6 +159,20 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
   EnvOverride("TSUNAGU_MAIL_FROM", c.mail.from);
   EnvOverride("TSUNAGU_WEB_DIR", c.web_dir);
   EnvOverride("TSUNAGU_LOG_LEVEL", c.log_level);
+  // A comma-separated list, for containers configured by environment alone.
+  if (const char* v = std::getenv("TSUNAGU_TRUSTED_PROXIES"); v && *v) {
+    c.server.trusted_proxies.clear();
+    std::string_view rest(v);
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string item(rest.substr(0, comma));
+      item.erase(0, item.find_first_not_of(' '));
+      item.erase(item.find_last_not_of(' ') + 1);
+      if (!item.empty()) c.server.trusted_proxies.push_back(item);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+  }
+  if (auto st = CheckTrustedProxies(c.server.trusted_proxies); !st) return st.error();
   return c;
 }
 

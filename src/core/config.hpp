@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
 
@@ -15,6 +16,10 @@ struct ServerConfig {
   bool cookie_secure = true;  // false only for plain-http loopback development and tests
   int worker_threads = 8;
   std::size_t max_body_bytes = std::size_t{1024} * 1024;
+  // Peers (addresses or CIDR ranges, IPv4 or IPv6) whose X-Forwarded-For / Forwarded header
+  // names the client: the TLS proxy in front. From any other peer those headers are ignored,
+  // so nobody can choose the address that login throttling and the audit log see.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct DatabaseConfig {

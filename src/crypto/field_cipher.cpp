@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "crypto/random.hpp"
@@ -150,6 +152,18 @@ std::vector<std::string> Keyring::KeyIds() const {
 const SecretKey* Keyring::Find(std::string_view kid) const {
   const auto it = keys_.find(kid);
   return it == keys_.end() ? nullptr : &it->second;
+}
+
+SecretKey Keyring::DeriveKey(std::uint64_t subkey_id, std::string_view context) const {
+  static_assert(SecretKey::kSize == crypto_kdf_KEYBYTES);
+  if (context.size() != crypto_kdf_CONTEXTBYTES) {
+    throw std::invalid_argument("a key derivation context is exactly 8 characters");
+  }
+  char ctx[crypto_kdf_CONTEXTBYTES];
+  std::copy(context.begin(), context.end(), ctx);
+  SecretKey key;
+  crypto_kdf_derive_from_key(key.data(), SecretKey::kSize, subkey_id, ctx, blind_index_key_.data());
+  return key;
 }
 
 const SecretKey& Keyring::current_key() const {

@@ -2,6 +2,7 @@
 // rotation and a keyed blind index for exact-match lookups.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -45,6 +46,11 @@ class Keyring {
   const SecretKey* Find(std::string_view kid) const;
   const SecretKey& current_key() const;
   const SecretKey& blind_index_key() const { return blind_index_key_; }
+  // A key for one purpose, derived with crypto_kdf from the blind-index key (which never
+  // rotates), so a new purpose needs no new entry in existing key files. `context` is exactly
+  // 8 characters naming the purpose, e.g. "tsaudit1"; another context or id gives an unrelated
+  // key.
+  SecretKey DeriveKey(std::uint64_t subkey_id, std::string_view context) const;
 
  private:
   Keyring() = default;

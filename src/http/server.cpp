@@ -170,6 +170,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void WaitForRequest();
   void ReadRequest();
   void OnHeader(beast::error_code ec);
+  bool NeedsAdmission() const;
+  void Admit();
+  void AfterAdmission();
   void ReadBody();
   void OnBody(beast::error_code ec);
   void OnReadError(beast::error_code ec);
@@ -334,6 +337,19 @@ class ServerCore {
     // A stream this connection will not carry is closed, so that its publisher forgets it.
     if (res.stream && out.events != res.stream) res.stream->Close();
     return out;
+  }
+
+  // Asks options().admit about a request whose body is not read yet. Never throws: when the
+  // application fails, the answer is a 500 and the body is not read either.
+  std::optional<Outgoing> Admit(Request& req, const ReplyContext& context) {
+    std::optional<Response> refusal;
+    try {
+      refusal = options_.admit(req);
+    } catch (...) {
+      refusal = ErrorResponse(500, req);
+    }
+    if (!refusal) return std::nullopt;
+    return ToBeastWithFallback(*refusal, req, context, true);
   }
 
  private:
@@ -613,6 +629,50 @@ void Session::OnHeader(beast::error_code ec) {
   if (core_.options().body_limit_for && !ApplyBodyLimit()) {
     StopDeadline();
     return DispatchError(413);
+  }
+  if (NeedsAdmission()) return Admit();
+  AfterAdmission();
+}
+
+bool Session::NeedsAdmission() const {
+  const ServerOptions& options = core_.options();
+  if (!options.admit || parser_->is_done()) return false;
+  const auto length = parser_->content_length();
+  return !length || *length > options.admit_above;
+}
+
+void Session::Admit() {
+  Request req = PartialRequest();
+  // A target that does not decode is answered 400 once the request is complete.
+  if (!FillPathAndQuery(req)) return AfterAdmission();
+  ReplyContext context;
+  context.version = parser_->get().version() == 10 ? 10 : 11;
+  context.head = parser_->get().method() == bhttp::verb::head;
+  asio::post(core_.workers(), [self = shared_from_this(), req = std::move(req), context]() mutable {
+    std::optional<Outgoing> refused;
+    try {
+      refused = self->core_.Admit(req, context);
+    } catch (...) {
+      // Allocation failure only: give up on this one connection.
+      asio::post(self->stream_.get_executor(), [self] { self->Close(); });
+      return;
+    }
+    asio::post(self->stream_.get_executor(), [self, refused = std::move(refused)]() mutable {
+      if (!refused) return self->AfterAdmission();
+      // The body stays unread: answer, then close (Linger drains a little of what is still
+      // coming so that the answer is not lost to a reset).
+      self->StopDeadline();
+      self->parser_.reset();
+      self->Write(std::move(*refused));
+    });
+  });
+}
+
+void Session::AfterAdmission() {
+  // The read deadline ran on while the application decided.
+  if (timed_out_) {
+    StopDeadline();
+    return DispatchError(408);
   }
   const auto& header = parser_->get();
   if (!parser_->is_done() &&

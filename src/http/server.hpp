@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "http/message.hpp"
@@ -30,6 +31,13 @@ struct ServerOptions {
   // filled; no body) to give this request's body limit instead of max_body_bytes: uploads
   // need more than forms, and only their routes should accept it.
   std::function<std::size_t(const Request&)> body_limit_for;
+  // When set, a request announcing a body larger than admit_above bytes (or chunked) is first
+  // shown to this function with its headers only (method, target, path, query, headers; no
+  // body), on a worker thread. A response it returns is sent instead and the connection closed:
+  // the body is never read, so nobody can make the server take in an upload to a route they
+  // may not use. nullopt lets the request go on as usual.
+  std::function<std::optional<Response>(Request&)> admit;
+  std::size_t admit_above = std::size_t{64} * 1024;
 };
 
 // What the server calls for each complete, well-formed request. It runs on a worker thread.

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/result.hpp"
+#include "crypto/secret_key.hpp"
 
 namespace tsunagu::storage {
 
@@ -56,6 +57,16 @@ class Database {
   // SQL fragment helpers for the few places where the dialects differ.
   bool is_postgresql() const { return engine_ == Engine::kPostgresql; }
 
+  // The audit chain's key (audit::AuditLog, SECURITY.md rule 4), derived from the key file at
+  // start-up, before any Write. While a Write body runs, CurrentChainKey() on that thread is
+  // this database's key: an event appended deep inside any service is keyed without every
+  // service carrying the key, and two databases in one process keep their own keys.
+  void SetChainKey(crypto::SecretKey key) {
+    chain_key_ = std::make_shared<const crypto::SecretKey>(std::move(key));
+  }
+  const crypto::SecretKey* chain_key() const { return chain_key_.get(); }
+  static const crypto::SecretKey* CurrentChainKey() { return current_chain_key_; }
+
  private:
   Database(Engine engine, std::string url, std::string sqlite_path, int pool_size);
   void Begin(soci::session& s);
@@ -67,6 +78,22 @@ class Database {
   std::unique_ptr<soci::connection_pool> pool_;
   int pool_size_;
   std::mutex sqlite_writer_;  // one writer of this process at a time (SQLite only)
+  std::shared_ptr<const crypto::SecretKey> chain_key_;
+  static inline thread_local const crypto::SecretKey* current_chain_key_ = nullptr;
+
+  // Makes this database's chain key current on this thread for one Write body.
+  class ChainKeyScope {
+   public:
+    explicit ChainKeyScope(const crypto::SecretKey* key) : saved_(current_chain_key_) {
+      current_chain_key_ = key;
+    }
+    ~ChainKeyScope() { current_chain_key_ = saved_; }
+    ChainKeyScope(const ChainKeyScope&) = delete;
+    ChainKeyScope& operator=(const ChainKeyScope&) = delete;
+
+   private:
+    const crypto::SecretKey* saved_;
+  };
 };
 
 // libpq keyword/value conninfo for a postgresql:// URL (exposed for tests).
@@ -82,6 +109,7 @@ core::Result<T> Database::Write(const std::function<T(soci::session&)>& body) {
     std::unique_lock<std::mutex> turn(sqlite_writer_, std::defer_lock);
     if (engine_ == Engine::kSqlite) turn.lock();
     soci::session s(*pool_);
+    ChainKeyScope chain_key(chain_key_.get());
     try {
       Begin(s);
       T result = body(s);

@@ -1,19 +1,41 @@
 #include "web/forms.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 
 #include "core/text.hpp"
 #include "core/wareki.hpp"
 
 namespace tsunagu::web {
 
+namespace {
+
+// Longer targets are not ours: the router's paths and queries are short.
+constexpr std::size_t kMaxNextBytes = 2048;
+
+// A path that browsers resolve on this site: one leading '/' not followed by another '/' or
+// '\' (a host would follow), and no byte that browsers drop or rewrite while parsing a URL:
+// C0 controls (TAB, CR and LF among them), space, DEL and '\'; with `ascii_only`, nothing
+// outside ASCII either (a full-width solidus is not ours to interpret).
+bool IsLocalPath(std::string_view v, bool ascii_only) {
+  if (v.empty() || v[0] != '/') return false;
+  if (v.size() > 1 && (v[1] == '/' || v[1] == '\\')) return false;
+  return std::none_of(v.begin(), v.end(), [&](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b <= 0x20 || b == 0x7F || c == '\\' || (ascii_only && b >= 0x80);
+  });
+}
+
+}  // namespace
+
 std::string SafeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || next.rfind("//", 0) == 0 || next.rfind("/\\", 0) == 0) {
-    return "/";
-  }
-  for (char c : next) {
-    if (c == '\r' || c == '\n' || c == '\\') return "/";
-  }
+  if (next.size() > kMaxNextBytes || !IsLocalPath(next, true)) return "/";
+  // The path decoded once must pass too, so that an encoded TAB, slash or backslash ("/%09/",
+  // "/%2F", "/%5C") cannot become one wherever the target is decoded later.
+  auto decoded =
+      http::PercentDecode(std::string_view(next).substr(0, next.find_first_of("?#")), false);
+  if (!decoded || !IsLocalPath(*decoded, false)) return "/";
   return next;
 }
 

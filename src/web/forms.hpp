@@ -17,7 +17,9 @@
 
 namespace tsunagu::web {
 
-// A local path to return to after login; anything else (other hosts, "//evil") becomes "/".
+// A same-site relative path to return to after login (SECURITY.md rule 7): one leading '/',
+// no second '/' or '\', no control character, space, backslash or non-ASCII byte, also once
+// percent-decoded. Anything else ("//evil", "/\t/evil", "/%2F/evil", "javascript:") becomes "/".
 std::string SafeNext(const std::string& next);
 
 // 303 to `location`, carrying the context's cookies.

@@ -62,6 +62,28 @@ code=$?
 check "audit verify exits 2 on a broken chain" test "$code" = 2
 check "audit verify names the first broken event" grep -q "BROKEN at event 2" "$tmp/verify.out"
 
+# Someone with the database but not the key file re-hashes the whole chain with plain SHA-256
+# (the pre-key format): verify still finds it, and cannot run without the key file.
+/usr/bin/python3 - "$tmp/a.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+prev = "0" * 64
+rows = db.execute("SELECT seq, occurred_at, actor_user_id, organization_id, action, target_type, "
+                  "target_id, ip, request_id, detail FROM audit_event ORDER BY seq").fetchall()
+for seq, at, actor, org, *rest in rows:
+    fields = [prev, str(seq), str(at), str(actor or 0), str(org or 0)] + list(rest)
+    h = hashlib.sha256("".join(f + "\x1f" for f in fields).encode()).hexdigest()
+    db.execute("UPDATE audit_event SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
+    prev = h
+db.execute("UPDATE audit_head SET hash = ? WHERE id = 1", (prev,))
+db.commit()
+PY
+"$bin" audit verify --db "sqlite:$tmp/a.db" >"$tmp/verify.out" 2>&1
+code=$?
+check "audit verify finds a chain re-hashed without the key" test "$code" = 2
+check "audit verify needs the key file" bash -c \
+  "! TSUNAGU_KEY_FILE='$tmp/missing.toml' '$bin' audit verify --db 'sqlite:$tmp/restored.db' 2>&1 | grep -q 'audit chain OK'"
+
 if [ -n "${TSUNAGU_TEST_PG_URL:-}" ]; then
   base="${TSUNAGU_TEST_PG_URL%/*}"
   psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_$$" && psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_r_$$"

@@ -1,6 +1,5 @@
 // libFuzzer target for the parsers that see raw client input before any handler does.
-// Build: clang++ -fsanitize=fuzzer,address,undefined -std=c++20 -Isrc tests/fuzz/fuzz_form.cpp
-//        src/http/message.cpp
+// fuzz-sources: src/http/message.cpp
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

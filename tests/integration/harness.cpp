@@ -467,6 +467,7 @@ TestServer::TestServer(ServerOptions options) : clock_(options.now.value_or(Test
     so.max_body_bytes = config_.server.max_body_bytes;
     so.body_limit_for = [this](const http::Request& r) { return app::BodyLimitFor(config_, r); };
     app::App* a = app_.get();
+    so.admit = [a](http::Request& r) { return a->Admit(r); };
     server_ = std::make_unique<http::Server>(
         so, [a](http::Request& r) { return a->Handle(r); },
         [a](int status, const http::Request& r) { return a->HandleServerError(status, r); });

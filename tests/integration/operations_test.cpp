@@ -56,6 +56,7 @@ TEST(Operations, BackupAndRestoreBringTheDataBack) {
     auto user = (*db)->Read<std::optional<orgs::User>>(
         [](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, "backup@example.jp"); });
     ASSERT_TRUE(user.ok() && user->has_value());
+    (*db)->SetChainKey(audit::ChainKey(t.sv().cipher.keyring()));  // the same key file
     auto report = audit::AuditLog::Verify(**db);
     EXPECT_TRUE(report.ok() && report->ok) << "the restored audit chain verifies";
   }

@@ -69,7 +69,9 @@ void AddAccountRoutes(app::Router& router, app::Services& sv) {
        }});
 
   router.Add(
-      {"POST", "/account/recovery-codes", Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
+      // New codes replace the second factor: only right after the password and a code (rule 7).
+      {"POST", "/account/recovery-codes", Permission::kSignedInConfirmed,
+       [&sv](web::RequestContext& ctx) {
          auto codes = sv.accounts.RegenerateRecoveryCodes(ctx.principal->user_id,
                                                           ctx.request.remote_address);
          if (!codes) {

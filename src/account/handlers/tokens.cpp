@@ -96,7 +96,8 @@ void AddTokenRoutes(app::Router& router, app::Services& sv) {
   using auth::Permission;
   router.Add({"GET", "/account/tokens", Permission::kSignedIn,
               [&sv](web::RequestContext& ctx) { return ShowList(sv, ctx, nullptr); }});
-  router.Add({"POST", "/account/tokens", Permission::kSignedIn,
+  // A new token is a new way in: only right after the password and a code (rule 7).
+  router.Add({"POST", "/account/tokens", Permission::kSignedInConfirmed,
               [&sv](web::RequestContext& ctx) { return Create(sv, ctx); }});
   router.Add(
       {"POST", "/account/tokens/{id}/revoke", Permission::kSignedIn,

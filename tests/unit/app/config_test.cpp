@@ -30,6 +30,23 @@ TEST(Config, ReadsTheFileAndRefusesUnknownKeys) {
   EXPECT_TRUE(LoadConfig("/nonexistent/file.toml", false).ok());
 }
 
+TEST(Config, ReadsTrustedProxiesAndNamesABadEntry) {
+  auto p = Write("[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\", \"fd00::/8\"]\n");
+  auto c = LoadConfig(p, true);
+  ASSERT_TRUE(c.ok()) << c.error().message_key;
+  EXPECT_EQ(c->server.trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8", "fd00::/8"}));
+  EXPECT_TRUE(LoadConfig(Write("[server]\n"), true)->server.trusted_proxies.empty())
+      << "no proxy is trusted unless configured";
+  auto bad =
+      LoadConfig(Write("[server]\ntrusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/33\"]\n"), true);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message_key.find("'10.0.0.0/33'"), std::string::npos)
+      << bad.error().message_key;
+  EXPECT_FALSE(LoadConfig(Write("[server]\ntrusted_proxies = \"10.0.0.0/8\"\n"), true).ok());
+  EXPECT_FALSE(LoadConfig(Write("[server]\ntrusted_proxies = [\"proxy.internal\"]\n"), true).ok());
+}
+
 TEST(Config, ParsesListenAddresses) {
   auto a = ParseListen("127.0.0.1:18080");
   ASSERT_TRUE(a.ok());

@@ -105,5 +105,19 @@ TEST(Policy, RoleNamesRoundTrip) {
   EXPECT_FALSE(ParseRole("root").has_value());
 }
 
+TEST(Policy, SensitiveAccountActionsNeedARecentConfirmation) {
+  Principal p = Member(Role::kViewer);
+  EXPECT_FALSE(Policy::Allows(&p, Permission::kSignedInConfirmed));
+  p.recently_confirmed = true;
+  EXPECT_TRUE(Policy::Allows(&p, Permission::kSignedInConfirmed));
+  p.via_api_token = true;
+  EXPECT_FALSE(Policy::Allows(&p, Permission::kSignedInConfirmed)) << "never through a token";
+  Principal pending;
+  pending.stage = "password";
+  pending.recently_confirmed = true;
+  EXPECT_FALSE(Policy::Allows(&pending, Permission::kSignedInConfirmed));
+  EXPECT_FALSE(Policy::Allows(nullptr, Permission::kSignedInConfirmed));
+}
+
 }  // namespace
 }  // namespace tsunagu::auth
