@@ -10,8 +10,8 @@
 #include <sstream>
 
 #include "audit/audit_log.hpp"
-#include "harness.hpp"
 #include "core/config.hpp"
+#include "harness.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/backup.hpp"
 

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "storage/migrator.hpp"
 #include "core/config.hpp"
+#include "storage/migrator.hpp"
 
 namespace tsunagu::storage {
 namespace {
@@ -34,7 +34,8 @@ TEST(MigrationRender, PlaceholdersAndEngineSections) {
 
 TEST(MigrationRender, ShippedMigrationsHaveNoBareColons) {
   // SOCI reads ":name" as a bind marker; a colon in a migration would break it silently.
-  for (const auto& e : std::filesystem::directory_iterator(tsunagu::core::SourceDir() + "/sql/migrations")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(tsunagu::core::SourceDir() + "/sql/migrations")) {
     std::ifstream f(e.path());
     std::stringstream ss;
     ss << f.rdbuf();

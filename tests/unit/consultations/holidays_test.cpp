@@ -1,10 +1,11 @@
 #include "consultations/holidays.hpp"
-#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <string>
+
+#include "core/config.hpp"
 
 namespace tsunagu::consultations {
 namespace {
@@ -136,7 +137,8 @@ TEST(HolidayCalendarTest, RejectsMalformedDataSayingWhere) {
 }
 
 TEST(HolidayCalendarTest, LoadFileReportsAMissingFile) {
-  const auto r = HolidayCalendar::LoadFile(tsunagu::core::SourceDir() + "/tests/fixtures/no-such-file.json");
+  const auto r =
+      HolidayCalendar::LoadFile(tsunagu::core::SourceDir() + "/tests/fixtures/no-such-file.json");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().message_key, "error.holiday_data_unreadable");
   EXPECT_NE(Where(r).find("no-such-file.json"), std::string::npos);

@@ -1,5 +1,4 @@
 #include "consultations/schedule_rule.hpp"
-#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -10,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/config.hpp"
 #include "core/i18n.hpp"
 
 namespace tsunagu::consultations {
@@ -20,8 +20,8 @@ using core::Date;
 constexpr int kSunday = 0, kMonday = 1, kTuesday = 2, kWednesday = 3, kThursday = 4, kFriday = 5;
 
 HolidayCalendar Sample() {
-  auto calendar =
-      HolidayCalendar::LoadFile(tsunagu::core::SourceDir() + "/tests/fixtures/holidays-sample.json");
+  auto calendar = HolidayCalendar::LoadFile(tsunagu::core::SourceDir() +
+                                            "/tests/fixtures/holidays-sample.json");
   EXPECT_TRUE(calendar.ok());
   return std::move(calendar).value();
 }
@@ -388,8 +388,9 @@ core::Catalog ScheduleCatalog() {
                    ("tsunagu_schedule_rule_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (const char* name : {"ja.schedule.toml", "en.schedule.toml"}) {
-    std::filesystem::copy_file(std::filesystem::path(tsunagu::core::SourceDir()) / "web/messages" / name,
-                               dir / name, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::copy_file(
+        std::filesystem::path(tsunagu::core::SourceDir()) / "web/messages" / name, dir / name,
+        std::filesystem::copy_options::overwrite_existing);
   }
   auto catalog = core::Catalog::LoadDirectory(dir);
   std::filesystem::remove_all(dir);

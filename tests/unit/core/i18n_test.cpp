@@ -1,5 +1,4 @@
 #include "core/i18n.hpp"
-#include "core/config.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -8,6 +7,8 @@
 #include <fstream>
 #include <string>
 #include <thread>
+
+#include "core/config.hpp"
 
 namespace tsunagu::core {
 namespace {

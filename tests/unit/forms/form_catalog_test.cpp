@@ -2,7 +2,6 @@
 // keys and codes are unique, and a broken file is refused with its line. Then the answers:
 // checking against a definition, and dates as the printed forms write them.
 #include "forms/form_catalog.hpp"
-#include "core/config.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -11,6 +10,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/config.hpp"
 #include "core/i18n.hpp"
 #include "forms/form_data.hpp"
 

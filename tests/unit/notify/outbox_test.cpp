@@ -1,4 +1,3 @@
-#include "core/config.hpp"
 #include "notify/outbox.hpp"
 
 #include <arpa/inet.h>
@@ -26,6 +25,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/config.hpp"
 #include "crypto/field_cipher.hpp"
 #include "crypto/init.hpp"
 #include "storage/database.hpp"

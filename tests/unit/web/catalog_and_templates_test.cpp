@@ -2,8 +2,8 @@
 // only known keys, and text from the catalogue is escaped.
 #include <gtest/gtest.h>
 
-#include "core/i18n.hpp"
 #include "core/config.hpp"
+#include "core/i18n.hpp"
 #include "web/renderer.hpp"
 
 namespace tsunagu::web {
