@@ -17,10 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string Today(TestServer& t) {
-  return core::ToIso(core::DateFromUnixSeconds(t.clock().NowSeconds()));
-}
-
 std::string CasePath(const SharingWorld& w) {
   return "/cases/" + std::to_string(w.case_id);
 }

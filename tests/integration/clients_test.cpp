@@ -52,14 +52,6 @@ World MakeWorld(TestServer& t) {
   return world;
 }
 
-std::string Today(TestServer& t) {
-  return core::ToIso(core::DateFromUnixSeconds(t.clock().NowSeconds()));
-}
-
-std::string InDays(TestServer& t, int days) {
-  return core::ToIso(core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), days));
-}
-
 std::string ClientPath(std::int64_t id) {
   return "/clients/" + std::to_string(id);
 }

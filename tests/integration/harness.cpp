@@ -548,4 +548,12 @@ Client TestServer::LoginAs(const std::string& email) {
   return c;
 }
 
+std::string Today(TestServer& t) {
+  return core::ToIso(core::DateFromUnixSeconds(t.clock().NowSeconds()));
+}
+
+std::string InDays(TestServer& t, int days) {
+  return core::ToIso(core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), days));
+}
+
 }  // namespace tsunagu::testing

@@ -180,6 +180,10 @@ class TestServer {
   std::uint16_t port_ = 0;
 };
 
+// The test clock's date (JST), and the date `days` later, as ISO text for forms.
+std::string Today(TestServer& t);
+std::string InDays(TestServer& t, int days);
+
 // Which engine this run uses.
 bool UsingPostgresql();
 

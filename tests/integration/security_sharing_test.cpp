@@ -30,14 +30,6 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 
 const std::vector<std::string> kAllItems = {"basic", "medical", "work", "records", "documents"};
 
-std::string Today(TestServer& t) {
-  return core::ToIso(core::DateFromUnixSeconds(t.clock().NowSeconds()));
-}
-
-std::string InDays(TestServer& t, int days) {
-  return core::ToIso(core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), days));
-}
-
 std::string ClientPath(std::int64_t id) {
   return "/clients/" + std::to_string(id);
 }

@@ -92,10 +92,6 @@ class Watcher {
   std::string received_;
 };
 
-std::string Today(TestServer& t) {
-  return core::ToIso(core::DateFromUnixSeconds(t.clock().NowSeconds()));
-}
-
 std::string CaseEvents(const SharingWorld& w) {
   return "/cases/" + std::to_string(w.case_id) + "/events";
 }
