@@ -556,4 +556,9 @@ std::string InDays(TestServer& t, int days) {
   return core::ToIso(core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), days));
 }
 
+std::int64_t UnixAtJst(core::Date d, int minutes) {
+  return static_cast<std::int64_t>(core::DaysBetween({1970, 1, 1}, d)) * 86400 - 9 * 3600 +
+         std::int64_t{minutes} * 60;
+}
+
 }  // namespace tsunagu::testing

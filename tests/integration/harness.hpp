@@ -183,6 +183,9 @@ class TestServer {
 // The test clock's date (JST), and the date `days` later, as ISO text for forms.
 std::string Today(TestServer& t);
 std::string InDays(TestServer& t, int days);
+// Unix seconds at `minutes` past midnight JST on `d`: for setting the clock inside a day, so a
+// test never depends on how near midnight its start date lies.
+std::int64_t UnixAtJst(core::Date d, int minutes);
 
 // Which engine this run uses.
 bool UsingPostgresql();

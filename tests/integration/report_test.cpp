@@ -18,12 +18,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// Unix seconds at `minutes` past midnight JST on `d`.
-std::int64_t UnixAtJst(core::Date d, int minutes) {
-  return static_cast<std::int64_t>(core::DaysBetween({1970, 1, 1}, d)) * 86400 - 9 * 3600 +
-         minutes * 60;
-}
-
 struct SeedDay {
   core::Date date;
   int consultations;

@@ -201,6 +201,7 @@ struct PhoneDay {
   std::int64_t program = 0;
   std::int64_t day = 0;
   std::int64_t booking = 0;
+  core::Date date;
   std::string coordinator_email;
   std::string other_nurse_email;
   std::string board;
@@ -225,8 +226,8 @@ PhoneDay MakePhoneDay(TestServer& t, const SharingWorld& w) {
   phone.mode = "phone";
   phone.booths = 2;
   phone.slot_minutes = 30;
-  const auto date = core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), 2);
-  auto day = t.sv().board.AddDay(coordinator, actor, p.program, date, 18 * 60, 20 * 60, phone);
+  p.date = core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), 2);
+  auto day = t.sv().board.AddDay(coordinator, actor, p.program, p.date, 18 * 60, 20 * 60, phone);
   EXPECT_TRUE(day.ok());
   p.day = *day;
   auto open = t.sv().consultations.OpenDays(p.program, core::DateFromUnixSeconds(0), 3650);
@@ -294,7 +295,8 @@ TEST(TrustBookingContacts, OnAPhoneDayTheAssignedCounselorGetsTheCallSheetThatDa
   TestServer t;
   auto w = BuildSharingWorld(t, false);
   const auto p = MakePhoneDay(t, w);
-  t.clock().Advance(2 * 86400);  // the day itself (sessions from before have expired)
+  // The day itself, in the morning (sessions from before have expired).
+  t.clock().Set(UnixAtJst(p.date, 9 * 60));
   auto nurse = t.LoginAs(w.nurse_email);
   auto board = nurse.Get(p.board);
   ASSERT_EQ(board.status, 200);
@@ -316,7 +318,7 @@ TEST(TrustBookingContacts, OnAPhoneDayTheAssignedCounselorGetsTheCallSheetThatDa
   auto other = t.LoginAs(p.other_nurse_email);
   EXPECT_THAT(other.Get(p.board).body, Not(HasSubstr(kCallerName)));
 
-  t.clock().Advance(86400);  // the day after
+  t.clock().Set(UnixAtJst(core::AddDays(p.date, 1), 9 * 60));  // the day after
   auto next_day = t.LoginAs(w.nurse_email);
   auto after = next_day.Get(p.board);
   ASSERT_EQ(after.status, 200);
