@@ -18,7 +18,7 @@
 <section aria-labelledby="home-days-title">
   <h2 id="home-days-title">[[home.days.title]]</h2>
   {{#NO_DAYS}}<p>[[home.days.none]]</p>{{/NO_DAYS}}
-  {{#HAS_DAYS}}<table class="data-table">
+  {{#HAS_DAYS}}<div class="table-wrap"><table class="data-table">
     <caption>{{CAPTION}}</caption>
     <thead><tr><th scope="col">[[home.days.col_date]]</th><th scope="col">[[home.days.col_hours]]</th><th scope="col">[[home.days.col_program]]</th><th scope="col">[[home.days.col_booked]]</th><th scope="col">[[home.days.col_waiting]]</th><th scope="col">[[home.days.col_roster]]</th></tr></thead>
     <tbody>
@@ -31,7 +31,7 @@
         <td>{{#ON_ROSTER}}[[home.days.on_roster]]{{/ON_ROSTER}}</td>
       </tr>{{/DAY}}
     </tbody>
-  </table>{{/HAS_DAYS}}
+  </table></div>{{/HAS_DAYS}}
 </section>
 {{/DAYS}}
 {{#NO_ORG_CHOOSE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.choose]]</p></div>{{/NO_ORG_CHOOSE}}
