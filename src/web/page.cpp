@@ -86,6 +86,11 @@ void Pages::AddErrors(ctemplate::TemplateDictionary& dict, const RequestContext&
 http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
                              const std::string& title_key, ctemplate::TemplateDictionary& dict,
                              int status) const {
+  return Render(ctx, tpl, Title{title_key, {}}, dict, status);
+}
+
+http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl, const Title& title,
+                             ctemplate::TemplateDictionary& dict, int status) const {
   dict.SetValue("CSRF", ctx.CsrfToken().empty() ? ctx.anonymous_csrf : ctx.CsrfToken());
   dict.SetValue("LANG", ctx.lang);
   std::string content = renderer_.Render(tpl, ctx.lang, dict);
@@ -95,9 +100,11 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
   // A form that came back with errors says so first in its title (the error summary partial
   // is the only place that writes this id).
   const bool has_errors = content.find("id=\"error-summary-title\"") != std::string::npos;
+  const std::string title_text =
+      title.args.empty() ? T(ctx, title.key) : catalog_.Format(ctx.lang, title.key, title.args);
   layout.SetValue("TITLE", has_errors ? catalog_.Format(ctx.lang, "layout.title_with_errors",
-                                                        {{"title", T(ctx, title_key)}})
-                                      : T(ctx, title_key));
+                                                        {{"title", title_text}})
+                                      : title_text);
   if (IsWorkingPage(tpl)) layout.ShowSection("WIDE");
   layout.SetValue("CONTENT", content);
   layout.SetValue("CSRF", ctx.CsrfToken());

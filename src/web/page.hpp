@@ -5,6 +5,8 @@
 #include <ctemplate/template.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/i18n.hpp"
 #include "core/result.hpp"
@@ -13,6 +15,14 @@
 #include "web/renderer.hpp"
 
 namespace tsunagu::web {
+
+// A page title that names its record: a catalogue key with {placeholders} and their values
+// (a date, a form's name, a case or referral number — never a person's name), so printed forms
+// and browser tabs can be told apart.
+struct Title {
+  std::string key;
+  std::vector<std::pair<std::string, std::string>> args;
+};
 
 class Pages {
  public:
@@ -23,6 +33,8 @@ class Pages {
   http::Response Render(const RequestContext& ctx, const std::string& tpl,
                         const std::string& title_key, ctemplate::TemplateDictionary& dict,
                         int status = 200) const;
+  http::Response Render(const RequestContext& ctx, const std::string& tpl, const Title& title,
+                        ctemplate::TemplateDictionary& dict, int status = 200) const;
   // A page that explains a problem (404, 403, 400, 500 …) with a way forward.
   http::Response Error(const RequestContext& ctx, int status, const std::string& message_key) const;
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "harness.hpp"
+#include "sharing_data.hpp"
 
 namespace tsunagu::testing {
 namespace {
@@ -54,6 +55,27 @@ TEST(StaffPages, WorkingPagesUseTheScreensWidthOthersKeepTheReadingWidth) {
   ASSERT_EQ(account.status, 200);
   EXPECT_THAT(account.body, HasSubstr("class=\"main\""));
   EXPECT_THAT(account.body, Not(HasSubstr("main--wide")));
+}
+
+TEST(StaffPages, TitlesNameTheRecordNeverThePerson) {
+  TestServer t;
+  auto w = BuildSharingWorld(t, true, true);
+  auto agency = t.LoginAs(w.agency_email);
+  const std::string case_path = "/cases/" + std::to_string(w.case_id);
+  auto page = agency.Get(case_path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr(kSharedName));  // the page itself names the person
+  EXPECT_EQ(Title(page.body), "支援ケース（ケース番号 " + std::to_string(w.case_id) + "） | つなぐ");
+  auto form = agency.Get(case_path + "/forms/doctor_opinion_form");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(Title(form.body), HasSubstr("ケース番号 " + std::to_string(w.case_id)));
+  EXPECT_THAT(Title(form.body), HasSubstr("意見書"));
+  auto referral = agency.Get("/referrals/" + std::to_string(w.referral));
+  ASSERT_EQ(referral.status, 200);
+  EXPECT_THAT(Title(referral.body), HasSubstr("紹介番号 " + std::to_string(w.referral)));
+  for (const auto* body : {&page.body, &form.body, &referral.body}) {
+    EXPECT_THAT(Title(*body), Not(HasSubstr(kSharedName)));
+  }
 }
 
 }  // namespace

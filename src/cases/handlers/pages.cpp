@@ -367,7 +367,8 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
     if (done == code)
       dict.SetValueAndShowSection("DONE", sv.pages.T(ctx, "cases.done." + done), "NOTICE");
   }
-  return sv.pages.Render(ctx, "cases/page", "cases.page.title", dict,
+  return sv.pages.Render(ctx, "cases/page",
+                         web::Title{"cases.page.title_of", {{"id", std::to_string(id)}}}, dict,
                          error != nullptr ? web::StatusFor(error->code) : 200);
 }
 

@@ -375,7 +375,10 @@ http::Response ShowBoard(app::Services& sv, web::RequestContext& ctx, const Ids&
   rc.problem = problem;
   AddSlots(sv, ctx, dict, rc);
   AddWaitingList(sv, ctx, dict, rc);
-  return sv.pages.Render(ctx, "board/day", "board.page.title", dict, status);
+  return sv.pages.Render(
+      ctx, "board/day",
+      web::Title{"board.page.title_of", {{"date", core::FormatDate(board->day.date, ctx.lang)}}},
+      dict, status);
 }
 
 // After a row action: back to the board at the row, or the board again with the problem.

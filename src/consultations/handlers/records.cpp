@@ -219,7 +219,11 @@ http::Response ViewRecord(app::Services& sv, web::RequestContext& ctx, const Ids
                                           {{"version", std::to_string(r.version)},
                                            {"updated", DateTimeOf(ctx, r.updated_at)},
                                            {"author", r.author_name}}));
-  return sv.pages.Render(ctx, "records/view", "record.view.title", dict);
+  return sv.pages.Render(ctx, "records/view",
+                         web::Title{"record.view.title_of",
+                                    {{"date", core::FormatDate(booking->date, ctx.lang)},
+                                     {"reference", booking->reference}}},
+                         dict);
 }
 
 // ---------------------------------------------------------------- the day's records

@@ -101,7 +101,11 @@ http::Response ShowEdit(app::Services& sv, web::RequestContext& ctx, std::int64_
   if (!state.errors.empty()) AddErrorSummary(sv, ctx, dict, def, state.errors);
   AddEditFields(sv, ctx, dict, def, state.input, state.errors);
   AddHistory(sv, ctx, dict, id, form_type, history);
-  return sv.pages.Render(ctx, "forms/edit", "forms.edit.title", dict, status);
+  return sv.pages.Render(
+      ctx, "forms/edit",
+      web::Title{"forms.edit.title_of",
+                 {{"form", def.name.In(ctx.lang)}, {"case", std::to_string(id)}}},
+      dict, status);
 }
 
 // A revision without controls: a partner's view, or an older revision.
@@ -131,7 +135,11 @@ http::Response ShowReadOnly(app::Services& sv, web::RequestContext& ctx, std::in
     AddAnswers(dict, def, rec.data, ctx.lang, ScreenStyle(ctx), false);
   }
   AddHistory(sv, ctx, dict, id, rec.form_type, history);
-  return sv.pages.Render(ctx, "forms/view", "forms.view.title", dict);
+  return sv.pages.Render(
+      ctx, "forms/view",
+      web::Title{"forms.view.title_of",
+                 {{"form", def.name.In(ctx.lang)}, {"case", std::to_string(id)}}},
+      dict);
 }
 
 http::Response ListForms(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
@@ -278,7 +286,8 @@ http::Response PrintForm(app::Services& sv, web::RequestContext& ctx, std::int64
   } else {
     dict.SetValue("FOOTER", sv.pages.T(ja, "forms.print.blank_note"));
   }
-  return sv.pages.Render(ja, "forms/print", "forms.print.title", dict);
+  return sv.pages.Render(ja, "forms/print",
+                         web::Title{"forms.print.title_of", {{"form", def.name.ja}}}, dict);
 }
 
 using FormHandler =

@@ -372,7 +372,8 @@ http::Response ShowReferral(app::Services& sv, web::RequestContext& ctx, std::in
       dict.SetValueAndShowSection("DONE", sv.pages.T(ctx, "referrals.done." + done), "NOTICE");
     }
   }
-  return sv.pages.Render(ctx, "referrals/page", "referrals.page.title", dict,
+  return sv.pages.Render(ctx, "referrals/page",
+                         web::Title{"referrals.page.title_of", {{"id", std::to_string(id)}}}, dict,
                          error != nullptr ? web::StatusFor(error->code) : 200);
 }
 

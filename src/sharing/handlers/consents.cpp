@@ -246,7 +246,8 @@ http::Response PrintConsent(app::Services& sv, web::RequestContext& ctx, std::in
   dict.SetValue("WITHDRAW_HOW", sv.catalog.Format(ctx.lang, "consents.print.withdraw_how",
                                                   {{"org", got->organization_name}}));
   if (got->withdrawn_at != 0) dict.ShowSection("IS_WITHDRAWN");
-  return sv.pages.Render(ctx, "consents/print", "consents.print.title", dict);
+  return sv.pages.Render(ctx, "consents/print",
+                         web::Title{"consents.print.title_of", {{"id", std::to_string(id)}}}, dict);
 }
 
 }  // namespace
