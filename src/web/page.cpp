@@ -1,7 +1,9 @@
 #include "web/page.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <string_view>
 
 namespace tsunagu::web {
 namespace {
@@ -10,6 +12,13 @@ std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
                  [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   return s;
+}
+
+// Pages people work in all day, whose tables are wide: they use the screen's width.
+bool IsWorkingPage(const std::string& tpl) {
+  static const std::array<std::string_view, 5> kWorking = {
+      "board/day", "programs/show", "cases/page", "records/day", "reports/show"};
+  return std::find(kWorking.begin(), kWorking.end(), tpl) != kWorking.end();
 }
 
 // The current URL with lang switched, for the language link in the header.
@@ -83,7 +92,13 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
 
   ctemplate::TemplateDictionary layout("layout");
   layout.SetValue("LANG", ctx.lang);
-  layout.SetValue("TITLE", T(ctx, title_key));
+  // A form that came back with errors says so first in its title (the error summary partial
+  // is the only place that writes this id).
+  const bool has_errors = content.find("id=\"error-summary-title\"") != std::string::npos;
+  layout.SetValue("TITLE", has_errors ? catalog_.Format(ctx.lang, "layout.title_with_errors",
+                                                        {{"title", T(ctx, title_key)}})
+                                      : T(ctx, title_key));
+  if (IsWorkingPage(tpl)) layout.ShowSection("WIDE");
   layout.SetValue("CONTENT", content);
   layout.SetValue("CSRF", ctx.CsrfToken());
   layout.SetValue("LANG_SWITCH_URL", LanguageSwitchUrl(ctx, ctx.lang == "ja" ? "en" : "ja"));

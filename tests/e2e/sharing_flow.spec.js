@@ -234,6 +234,8 @@ test('a referral closes its loop across two processes, and a withdrawn consent e
   await expect(agency.locator('#timeline')).toContainText(kCanary.entry);
   // ... and the hospital's page shows it without a reload.
   await expect(hospital.locator('#timeline')).toContainText(kCanary.entry, { timeout: 10_000 });
+  // Screen readers are told through the page's polite live region.
+  await expect(hospital.locator('#live-announcer')).toHaveText('経過の記録が更新されました。');
 
   // The NPO shares a document with the employer contact.
   await agency.goto(`${casePath}/documents`);

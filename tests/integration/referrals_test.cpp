@@ -132,10 +132,15 @@ TEST(Referrals, WithoutConsentIsRefusedWithTheMessageAndNothingIsStored) {
   TestServer t;
   auto w = Build(t);
   auto hospital = t.LoginAs(w.nurse_email);
+  // With no consent, the page says first that one is needed and links to recording it,
+  // instead of offering organisations only to refuse each one.
   auto form = hospital.Get(NewPath(w));
   ASSERT_EQ(form.status, 200) << form.body;
-  EXPECT_THAT(form.body, HasSubstr("紹介テスト就労支援センター"));
-  EXPECT_THAT(form.body, HasSubstr("同意なし"));
+  EXPECT_THAT(form.body, HasSubstr("紹介の前に、相談者の同意を記録してください"));
+  EXPECT_THAT(form.body,
+              HasSubstr("href=\"/clients/" + std::to_string(w.client) + "/consents/new\""));
+  EXPECT_THAT(form.body, Not(HasSubstr("name=\"to_org_id\"")));
+  EXPECT_THAT(form.body, Not(HasSubstr("同意なし")));
 
   auto refused = hospital.Submit(
       NewPath(w),

@@ -49,7 +49,7 @@
   </nav>
   {{/NAV}}{{/SIGNED_IN}}
 </header>
-<main id="main" class="main" tabindex="-1">
+<main id="main" class="main{{#WIDE}} main--wide{{/WIDE}}" tabindex="-1">
 {{CONTENT:none}}
 </main>
 <footer class="site-footer">

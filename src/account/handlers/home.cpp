@@ -4,6 +4,7 @@
 #include "consultations/schedule_rule.hpp"
 #include "orgs/handlers/view.hpp"
 #include "web/forms.hpp"
+#include "worklist/worklist.hpp"
 
 namespace tsunagu::account::handlers {
 namespace {
@@ -33,6 +34,7 @@ void AddComingDays(const app::Services& sv, const web::RequestContext& ctx,
     row->SetValue("PATH", consultations::DayBoardPath(u.day.program_id, u.day.id));
     row->SetValue("DATE", core::FormatDate(u.day.date, ctx.lang));
     if (u.day.date == today) row->ShowSection("TODAY");
+    if (u.day.date == core::AddDays(today, 1)) row->ShowSection("TOMORROW");
     row->SetValue("HOURS", consultations::FormatMinutes(u.day.start_minutes) + "〜" +
                                consultations::FormatMinutes(u.day.end_minutes));
     row->SetValue("PROGRAM", u.program_name);
@@ -44,7 +46,54 @@ void AddComingDays(const app::Services& sv, const web::RequestContext& ctx,
   }
 }
 
-http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
+// What the member has to do now: referrals to answer, tasks due, records to write. The home
+// page of staff is this list first; the organisation's facts come last.
+void AddWork(app::Services& sv, const web::RequestContext& ctx,
+             ctemplate::TemplateDictionary& dict) {
+  if (!auth::Policy::Allows(ctx.Who(), auth::Permission::kOrgCounsel)) return;
+  const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
+  auto work = worklist::Load(sv.db, *ctx.Who(), today);
+  if (!work) return;  // the rest of the home page is still useful
+  auto* section = dict.AddSectionDictionary("WORK");
+  if (work->Empty()) section->ShowSection("NOTHING");
+  if (work->referrals_awaiting > 0) {
+    section->SetValueAndShowSection(
+        "TEXT",
+        sv.catalog.Format(ctx.lang, "home.work.referrals",
+                          {{"count", std::to_string(work->referrals_awaiting)}}),
+        "REFERRALS");
+  }
+  if (!work->tasks.empty()) {
+    auto* tasks = section->AddSectionDictionary("TASKS");
+    tasks->SetValue("TEXT", sv.catalog.Format(ctx.lang, "home.work.tasks",
+                                              {{"count", std::to_string(work->tasks.size())}}));
+    for (const auto& t : work->tasks) {
+      auto* row = tasks->AddSectionDictionary("TASK");
+      row->SetIntValue("CASE_ID", t.case_id);
+      row->SetValue("LABEL", sv.catalog.Format(ctx.lang, "home.work.task",
+                                               {{"due", core::FormatDate(t.due_on, ctx.lang)},
+                                                {"case", std::to_string(t.case_id)}}));
+      if (t.overdue) row->ShowSection("OVERDUE");
+    }
+  }
+  if (!work->records.empty()) {
+    auto* records = section->AddSectionDictionary("RECORDS");
+    records->SetValue("TEXT", sv.catalog.Format(ctx.lang, "home.work.records",
+                                                {{"count", std::to_string(work->records.size())}}));
+    for (const auto& r : work->records) {
+      auto* row = records->AddSectionDictionary("RECORD");
+      row->SetValue("PATH", consultations::DayBoardPath(r.program_id, r.day_id) + "/bookings/" +
+                                std::to_string(r.booking_id) + "/record");
+      row->SetValue("LABEL",
+                    sv.catalog.Format(ctx.lang, "home.work.record",
+                                      {{"date", core::FormatDate(r.date, ctx.lang)},
+                                       {"time", consultations::FormatMinutes(r.start_minutes)},
+                                       {"reference", r.reference}}));
+    }
+  }
+}
+
+http::Response ShowHome(app::Services& sv, web::RequestContext& ctx) {
   auto memberships = sv.orgs.MembershipsOf(ctx.principal->user_id);
   if (!memberships) {
     return sv.pages.Error(ctx, web::StatusFor(memberships.error().code),
@@ -67,7 +116,10 @@ http::Response ShowHome(const app::Services& sv, web::RequestContext& ctx) {
   } else {
     dict.ShowSection("NO_ORG_NONE");
   }
-  if (ctx.organization && ctx.membership) AddComingDays(sv, ctx, dict);
+  if (ctx.organization && ctx.membership) {
+    AddWork(sv, ctx, dict);
+    AddComingDays(sv, ctx, dict);
+  }
   if (is_admin) dict.ShowSection("LINKS_ORG_ADMIN");
   if (ctx.principal->is_system_admin) dict.ShowSection("LINKS_SYSTEM_ADMIN");
 

@@ -109,7 +109,12 @@ http::Response CaseList(app::Services& sv, web::RequestContext& ctx) {
     row->SetIntValue("OPEN_TASKS", c.open_tasks);
     row->SetValue("UPDATED", web::DateTimeOf(ctx, c.updated_at));
   }
-  if (cases->empty()) dict.ShowSection("EMPTY");
+  // A list with no rows is a sentence, not a table of headers.
+  const bool own = std::any_of(cases->begin(), cases->end(), [](const auto& c) { return c.own; });
+  const bool shared =
+      std::any_of(cases->begin(), cases->end(), [](const auto& c) { return !c.own; });
+  dict.ShowSection(own ? "HAS_OWN" : "NO_OWN");
+  dict.ShowSection(shared ? "HAS_SHARED" : "NO_SHARED");
   return sv.pages.Render(ctx, "cases/list", "cases.list.title", dict);
 }
 

@@ -1,7 +1,7 @@
 // The consultation day's board (issue 3, seed 001 ア–エ): the day at a glance for the 事務局
-// and the counselors, with check-in, no-shows, cancelling, moving and assigning bookings; the
-// day's staff roster; bookings taken by phone, mail or at the door; the waiting list and the
-// public page where a waiting person takes up a freed place; days added by hand.
+// and the counselors, with check-in, no-shows, cancelling, moving and assigning bookings. The
+// roster, bookings taken by staff and days added by hand are in day_staff.cpp; the public page
+// of a waiting list's offer in offer.cpp.
 // Viewing and check-in need kOrgCounsel, everything else kOrgCoordinate. The service answers
 // NotFound for another organisation's programme, day or booking, shown like a missing page.
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <set>
 #include <string_view>
 
+#include "consultations/handlers/board_support.hpp"
 #include "consultations/handlers/intake_form.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
@@ -28,53 +29,6 @@ constexpr int kRescheduleDays = 4;
 constexpr std::array<std::string_view, 10> kDoneCodes = {
     "checked_in", "no_show", "cancelled", "rescheduled", "assigned",
     "booked",     "waiting", "roster",    "added",       "consideration"};
-// How staff receive a booking; "web" is the public form's.
-constexpr std::array<std::string_view, 3> kStaffChannels = {"phone", "mail", "walk_in"};
-
-void SetIds(ctemplate::TemplateDictionary& dict, const Ids& ids) {
-  dict.SetIntValue("ID", ids.program);
-  dict.SetIntValue("DAY_ID", ids.day);
-  dict.SetValue("DAY_PATH", DayPath(ids));
-}
-
-bool Coordinates(const web::RequestContext& ctx) {
-  return auth::Policy::CanCoordinate(*ctx.Who(), ctx.Who()->organization_id);
-}
-
-// Bookable: scheduled and not yet past.
-bool IsOpen(const app::Services& sv, const ConsultationDay& day) {
-  return day.status == "scheduled" && !(day.date < Today(sv));
-}
-
-std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
-
-// The day's date, hours, place and booths: the top of every page about one day.
-void AddDayHeader(const app::Services& sv, const web::RequestContext& ctx,
-                  ctemplate::TemplateDictionary& dict, const ConsultationDay& day) {
-  dict.SetValue("DATE", core::FormatDate(day.date, ctx.lang));
-  dict.SetValue("HEADING", sv.catalog.Format(ctx.lang, "board.page.heading",
-                                             {{"date", core::FormatDate(day.date, ctx.lang)}}));
-  dict.SetValue("HOURS", TimeRange(day.start_minutes, day.end_minutes));
-  dict.SetValue("PLACE", Place(sv, ctx.lang, day.mode, day.venue));
-  if (day.mode == "online" && !day.meeting_url.empty()) {
-    dict.AddSectionDictionary("MEETING_URL")->SetValue("URL", day.meeting_url);
-  }
-  dict.SetIntValue("BOOTHS", day.booths);
-  dict.SetValue("DAY_STATUS", sv.pages.T(ctx, "days.status." + day.status));
-}
-
-// A service error on a form page: field errors stay on the form, the rest become a page.
-bool IsFormError(const core::Error& error) {
-  return error.code == core::ErrorCode::kInvalidInput;
-}
 
 // ---------------------------------------------------------------- the board
 
@@ -138,14 +92,6 @@ void AddPerson(ctemplate::TemplateDictionary* row, const BoardBooking& b, bool c
     details->SetValue("DIAGNOSIS", c.diagnosis);
     details->SetValue("NOTES", c.notes);
   }
-}
-
-// 「相談員 看護（看護師）」: staff pages name the person and their profession.
-std::string StaffLabel(const app::Services& sv, const web::RequestContext& ctx,
-                       const RosterEntry& staff) {
-  return sv.catalog.Format(
-      ctx.lang, "board.roster.member",
-      {{"name", staff.name}, {"profession", sv.pages.T(ctx, "profession." + staff.profession)}});
 }
 
 void AddAssignment(const app::Services& sv, const web::RequestContext& ctx,
@@ -497,269 +443,7 @@ http::Response ConfirmCancel(app::Services& sv, web::RequestContext& ctx, const 
   return sv.pages.Render(ctx, "board/cancel", "board.cancel.title", dict);
 }
 
-// ---------------------------------------------------------------- the roster
-
-http::Response ShowRoster(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
-                          const core::Error* error, int status = 200) {
-  auto day = sv.consultations.GetDay(*ctx.Who(), ids.program, ids.day);
-  if (!day) return Failure(sv, ctx, day.error());
-  auto staff = sv.board.Staff(*ctx.Who());
-  if (!staff) return Failure(sv, ctx, staff.error());
-  std::set<std::int64_t> chosen;
-  if (error) {
-    for (const auto& id : ctx.FormValues("staff")) chosen.insert(web::ParseId(id));
-  } else {
-    auto roster = sv.board.Roster(*ctx.Who(), ids.program, ids.day);
-    if (!roster) return Failure(sv, ctx, roster.error());
-    for (const auto& r : *roster) chosen.insert(r.user_id);
-  }
-  ctemplate::TemplateDictionary dict("board_roster");
-  SetIds(dict, ids);
-  AddDayHeader(sv, ctx, dict, *day);
-  bool first = true;
-  for (const auto& s : *staff) {
-    auto* box = dict.AddSectionDictionary("STAFF");
-    box->SetIntValue("USER_ID", s.user_id);
-    box->SetValue("BOX_ID", first ? std::string("staff") : "staff-" + std::to_string(s.user_id));
-    first = false;
-    box->SetValue("LABEL", StaffLabel(sv, ctx, s));
-    if (chosen.count(s.user_id)) box->ShowSection("CHECKED");
-  }
-  dict.ShowSection(staff->empty() ? "NO_STAFF" : "HAS_STAFF");
-  if (error) sv.pages.AddErrors(dict, ctx, *error);
-  return sv.pages.Render(ctx, "board/roster", "board.roster.page_title", dict, status);
-}
-
-http::Response SaveRoster(app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-  std::vector<std::int64_t> users;
-  for (const auto& id : ctx.FormValues("staff")) users.push_back(web::ParseId(id));
-  auto saved = sv.board.SetRoster(*ctx.Who(), ctx.Actor(), ids.program, ids.day, users);
-  if (!saved) {
-    if (IsFormError(saved.error())) {
-      return ShowRoster(sv, ctx, ids, &saved.error(), web::StatusFor(saved.error().code));
-    }
-    return Failure(sv, ctx, saved.error());
-  }
-  return web::SeeOther(DayPath(ids) + "?done=roster");
-}
-
-// ---------------------------------------------------------------- bookings taken by staff
-
-// The channel radios; phone is the usual case (seed 001 ア: 電話、メール等).
-void AddChannels(const app::Services& sv, const web::RequestContext& ctx,
-                 ctemplate::TemplateDictionary& dict) {
-  const std::string posted = ctx.Form("channel");
-  AddChoices(sv, ctx, dict, "CHANNEL", "channel", "board.channel.", kStaffChannels,
-             {posted.empty() ? std::string("phone") : posted});
-}
-
-void AddSlotOptions(const app::Services& sv, const web::RequestContext& ctx,
-                    ctemplate::TemplateDictionary& dict, const ConsultationDay& day) {
-  const std::int64_t posted = web::ParseId(ctx.Form("slot"));
-  int free = 0;
-  for (const auto& slot : day.slots) {
-    auto* option = dict.AddSectionDictionary("SLOT_OPTION");
-    option->SetIntValue("SLOT_ID", slot.id);
-    const std::string time = TimeRange(slot.start_minutes, slot.end_minutes);
-    if (slot.Free() > 0) {
-      option->SetValue("LABEL",
-                       sv.catalog.Format(ctx.lang, "board.book.slot_free",
-                                         {{"time", time}, {"count", std::to_string(slot.Free())}}));
-      if (slot.id == posted) option->ShowSection("SELECTED");
-      free += slot.Free();
-    } else {
-      option->SetValue("LABEL",
-                       sv.catalog.Format(ctx.lang, "board.book.slot_full", {{"time", time}}));
-      option->ShowSection("DISABLED");
-    }
-  }
-  if (free == 0) dict.ShowSection("DAY_FULL");
-}
-
-// The booking form (with_slot) or the waiting-list form, both around the intake partial.
-http::Response ShowStaffForm(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
-                             bool with_slot, const core::Error* error, int status = 200) {
-  auto day = sv.consultations.GetDay(*ctx.Who(), ids.program, ids.day);
-  if (!day) return Failure(sv, ctx, day.error());
-  if (!IsOpen(sv, *day)) return sv.pages.Error(ctx, 409, "board.error.closed");
-  ctemplate::TemplateDictionary dict(with_slot ? "board_book" : "board_waiting");
-  SetIds(dict, ids);
-  AddDayHeader(sv, ctx, dict, *day);
-  AddChannels(sv, ctx, dict);
-  if (with_slot) AddSlotOptions(sv, ctx, dict, *day);
-  AddIntakeFields(sv, ctx, dict);
-  if (error) sv.pages.AddErrors(dict, ctx, *error);
-  return with_slot
-             ? sv.pages.Render(ctx, "board/book", "board.book.title", dict, status)
-             : sv.pages.Render(ctx, "board/waiting", "board.waiting.page_title", dict, status);
-}
-
-// What staff typed, with the channel they chose.
-BookingRequest ReadStaffRequest(const web::RequestContext& ctx) {
-  BookingRequest request = ReadBookingRequest(ctx);
-  request.channel = ctx.Form("channel");
-  return request;
-}
-
-// Every problem of the form at once; the service checks the slot and the day on its own.
-std::vector<core::FieldError> StaffErrors(const BookingRequest& request) {
-  auto errors = ConsultationService::ValidateBooking(request);
-  const bool staff_channel = std::find(kStaffChannels.begin(), kStaffChannels.end(),
-                                       request.channel) != kStaffChannels.end();
-  const bool reported =
-      std::any_of(errors.begin(), errors.end(), [](const auto& e) { return e.field == "channel"; });
-  if (!staff_channel && !reported) errors.push_back({"channel", "booking.error.channel"});
-  return errors;
-}
-
-http::Response BookForCaller(app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-  const BookingRequest request = ReadStaffRequest(ctx);
-  if (auto errors = StaffErrors(request); !errors.empty()) {
-    auto e = core::Error::Invalid("error.form", errors);
-    return ShowStaffForm(sv, ctx, ids, true, &e, 422);
-  }
-  auto receipt = sv.board.BookForCaller(*ctx.Who(), ctx.Actor(), ids.program, request,
-                                        ConfirmationMail(sv, ctx.lang));
-  if (!receipt) {
-    const core::Error& e = receipt.error();
-    if (IsFormError(e)) return ShowStaffForm(sv, ctx, ids, true, &e, 422);
-    if (e.code == core::ErrorCode::kConflict && e.message_key == "booking.full") {
-      auto full = core::Error{
-          core::ErrorCode::kConflict, "board.error.full", {{"slot_id", "board.error.full"}}};
-      return ShowStaffForm(sv, ctx, ids, true, &full, 409);
-    }
-    return Failure(sv, ctx, e);
-  }
-  return web::SeeOther(DayPath(ids) + "?done=booked&ref=" + receipt->reference + "#booking-" +
-                       std::to_string(receipt->booking_id));
-}
-
-http::Response AddToWaitingList(app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-  auto day = sv.consultations.GetDay(*ctx.Who(), ids.program, ids.day);
-  if (!day) return Failure(sv, ctx, day.error());
-  if (!IsOpen(sv, *day)) return sv.pages.Error(ctx, 409, "board.error.closed");
-  auto receipt = sv.board.AddToWaitingList(*ctx.Who(), ctx.Actor(), ids.program, ids.day,
-                                           ReadStaffRequest(ctx));
-  if (!receipt) {
-    if (IsFormError(receipt.error())) {
-      return ShowStaffForm(sv, ctx, ids, false, &receipt.error(), 422);
-    }
-    return Failure(sv, ctx, receipt.error());
-  }
-  return web::SeeOther(DayPath(ids) + "?done=waiting&ref=" + receipt->reference + "#booking-" +
-                       std::to_string(receipt->booking_id));
-}
-
-// ---------------------------------------------------------------- a day added by hand
-
-http::Response ShowAddDay(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id,
-                          const std::multimap<std::string, std::string>& values,
-                          const core::Error* error, int status = 200) {
-  auto program = sv.consultations.GetProgram(*ctx.Who(), program_id);
-  if (!program) return Failure(sv, ctx, program.error());
-  auto value = [&](const std::string& name) {
-    auto it = values.find(name);
-    return it == values.end() ? std::string() : it->second;
-  };
-  ctemplate::TemplateDictionary dict("board_add_day");
-  dict.SetIntValue("ID", program_id);
-  dict.SetValue("NAME", program->name);
-  for (const char* field : {"date", "start_minutes", "end_minutes", "venue", "meeting_url",
-                            "booths", "slot_minutes", "prep_minutes", "debrief_minutes"}) {
-    std::string name = field;
-    for (auto& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    dict.SetValue("V_" + name, value(field));
-  }
-  const std::string mode = value("mode").empty() ? "in_person" : value("mode");
-  AddChoices(sv, ctx, dict, "MODE", "mode", "days.mode.", kDayModes, {mode});
-  if (error) sv.pages.AddErrors(dict, ctx, *error);
-  return sv.pages.Render(ctx, "board/add_day", "board.add_day.title", dict, status);
-}
-
-http::Response AddDay(app::Services& sv, web::RequestContext& ctx, std::int64_t program_id) {
-  const core::Date date = core::ParseIsoDate(core::Trim(ctx.Form("date"))).value_or(core::Date{});
-  auto added = sv.board.AddDay(*ctx.Who(), ctx.Actor(), program_id, date,
-                               ParseTime(ctx.Form("start_minutes")),
-                               ParseTime(ctx.Form("end_minutes")), ReadDaySettings(ctx));
-  if (!added) {
-    if (IsFormError(added.error())) {
-      return ShowAddDay(sv, ctx, program_id, ctx.form, &added.error(),
-                        web::StatusFor(added.error().code));
-    }
-    return Failure(sv, ctx, added.error());
-  }
-  return web::SeeOther(DayPath({program_id, *added, 0}) + "?done=added");
-}
-
-// ---------------------------------------------------------------- the offer (public)
-
-void AddOffer(const app::Services& sv, const web::RequestContext& ctx,
-              ctemplate::TemplateDictionary& dict, const OfferView& offer) {
-  dict.SetValue("REFERENCE", offer.reference);
-  dict.SetValue("WHEN", DayLine(ctx.lang, offer.date, offer.start_minutes, offer.end_minutes));
-  dict.SetValue("PLACE", Place(sv, ctx.lang, offer.mode, offer.venue));
-  dict.SetValue("UNTIL", sv.catalog.Format(ctx.lang, "board.offer.offer_until",
-                                           {{"until", DateTimeOf(ctx, offer.hold_expires_at)}}));
-}
-
-// Unknown, expired, withdrawn: one calm page that does not tell them apart.
-http::Response OfferEnded(app::Services& sv, web::RequestContext& ctx) {
-  ctemplate::TemplateDictionary dict("board_offer_ended");
-  return sv.pages.Render(ctx, "board/offer_ended", "board.offer.ended_title", dict, 404);
-}
-
-http::Response ShowOffer(app::Services& sv, web::RequestContext& ctx) {
-  auto offer = sv.board.FindOffer(ctx.Param("token"));
-  if (!offer) {
-    if (offer.error().code == core::ErrorCode::kNotFound) return OfferEnded(sv, ctx);
-    return sv.pages.Error(ctx, 500, "error.internal");
-  }
-  ctemplate::TemplateDictionary dict("board_offer");
-  dict.SetValue("TOKEN", ctx.Param("token"));
-  AddOffer(sv, ctx, dict, *offer);
-  return sv.pages.Render(ctx, "board/offer", "board.offer.offer_title", dict);
-}
-
-http::Response AcceptOffer(app::Services& sv, web::RequestContext& ctx) {
-  if (auto r = Throttled(sv, ctx)) return *r;
-  // Read before accepting: afterwards the offer is a booking and the link no longer finds it.
-  auto offer = sv.board.FindOffer(ctx.Param("token"));
-  auto accepted = sv.board.AcceptOffer(ctx.Param("token"), ctx.Actor());
-  if (!accepted) {
-    if (accepted.error().code == core::ErrorCode::kNotFound) return OfferEnded(sv, ctx);
-    return sv.pages.Error(ctx, 500, "error.internal");
-  }
-  ctemplate::TemplateDictionary dict("board_offer_done");
-  if (offer) AddOffer(sv, ctx, *dict.AddSectionDictionary("DETAILS"), *offer);
-  return sv.pages.Render(ctx, "board/offer_done", "board.offer.done_title", dict);
-}
-
 // ---------------------------------------------------------------- routes
-
-using IdsHandler = std::function<http::Response(app::Services&, web::RequestContext&, const Ids&)>;
-
-// Wraps a handler taking the path's ids; a malformed id is a missing page.
-app::RouteHandler WithIds(app::Services& sv, bool with_booking, IdsHandler f) {
-  return [&sv, with_booking, f = std::move(f)](web::RequestContext& ctx) {
-    Ids ids;
-    ids.program = web::ParseId(ctx.Param("id"));
-    ids.day = web::ParseId(ctx.Param("day_id"));
-    if (with_booking) ids.booking = web::ParseId(ctx.Param("booking_id"));
-    if (ids.program <= 0 || ids.day <= 0 || (with_booking && ids.booking <= 0)) {
-      return sv.pages.Error(ctx, 404, "error.not_found");
-    }
-    return f(sv, ctx, ids);
-  };
-}
-
-app::RouteHandler WithProgram(app::Services& sv,
-                              std::function<http::Response(web::RequestContext&, std::int64_t)> f) {
-  return [&sv, f = std::move(f)](web::RequestContext& ctx) {
-    const std::int64_t id = web::ParseId(ctx.Param("id"));
-    if (id <= 0) return sv.pages.Error(ctx, 404, "error.not_found");
-    return f(ctx, id);
-  };
-}
 
 // A row action that calls one service operation and goes back to the board.
 IdsHandler RowAction(
@@ -769,45 +453,6 @@ IdsHandler RowAction(
                                                         const Ids& ids) {
     return AfterAction(sv, ctx, ids, act(sv, ctx, ids), code);
   };
-}
-
-void AddDayRoutes(app::Router& router, app::Services& sv) {
-  using auth::Permission;
-  const std::string day = "/programs/{id}/days/{day_id}";
-  // Before the day's own routes: "new" is not a day id.
-  router.Add({"GET", "/programs/{id}/days/new", Permission::kOrgCoordinate,
-              WithProgram(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                const std::multimap<std::string, std::string> defaults = {
-                    {"start_minutes", "18:00"}, {"end_minutes", "21:00"}, {"booths", "2"},
-                    {"slot_minutes", "45"},     {"prep_minutes", "15"},   {"debrief_minutes", "15"},
-                    {"mode", "in_person"}};
-                return ShowAddDay(sv, ctx, id, defaults, nullptr);
-              })});
-  router.Add({"POST", "/programs/{id}/days/new", Permission::kOrgCoordinate,
-              WithProgram(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                return AddDay(sv, ctx, id);
-              })});
-  router.Add({"GET", day, Permission::kOrgCounsel,
-              WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-                return ShowBoard(sv, ctx, ids, nullptr);
-              })});
-  router.Add({"GET", day + "/roster", Permission::kOrgCoordinate,
-              WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-                return ShowRoster(sv, ctx, ids, nullptr);
-              })});
-  router.Add({"POST", day + "/roster", Permission::kOrgCoordinate, WithIds(sv, false, SaveRoster)});
-  router.Add({"GET", day + "/book", Permission::kOrgCoordinate,
-              WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-                return ShowStaffForm(sv, ctx, ids, true, nullptr);
-              })});
-  router.Add(
-      {"POST", day + "/book", Permission::kOrgCoordinate, WithIds(sv, false, BookForCaller)});
-  router.Add({"GET", day + "/waiting", Permission::kOrgCoordinate,
-              WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
-                return ShowStaffForm(sv, ctx, ids, false, nullptr);
-              })});
-  router.Add(
-      {"POST", day + "/waiting", Permission::kOrgCoordinate, WithIds(sv, false, AddToWaitingList)});
 }
 
 void AddBookingRoutes(app::Router& router, app::Services& sv) {
@@ -857,12 +502,13 @@ void AddBookingRoutes(app::Router& router, app::Services& sv) {
 
 void AddBoardRoutes(app::Router& router, app::Services& sv) {
   using auth::Permission;
-  AddDayRoutes(router, sv);
+  AddDayStaffRoutes(router, sv);  // first: its "/programs/{id}/days/new" is not a day id
+  router.Add({"GET", "/programs/{id}/days/{day_id}", Permission::kOrgCounsel,
+              WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
+                return ShowBoard(sv, ctx, ids, nullptr);
+              })});
   AddBookingRoutes(router, sv);
-  router.Add({"GET", "/book/offer/{token}", Permission::kPublic,
-              [&sv](web::RequestContext& ctx) { return ShowOffer(sv, ctx); }});
-  router.Add({"POST", "/book/offer/{token}", Permission::kPublic,
-              [&sv](web::RequestContext& ctx) { return AcceptOffer(sv, ctx); }});
+  AddOfferRoutes(router, sv);
 }
 
 }  // namespace tsunagu::consultations::handlers

@@ -420,7 +420,13 @@ http::Response ShowNewReferral(app::Services& sv, web::RequestContext& ctx, std:
   }
   // The error by the field already links to the consent form.
   if (no_consent_error) dict.ShowSection("NO_CONSENT");
-  if (covered->empty() && !no_consent_error) dict.ShowSection("NONE_COVERED");
+  // No consent covers any organisation: say so first, with the way to record one, instead of
+  // a form whose every choice would be refused.
+  if (covered->empty() && error == nullptr) {
+    dict.ShowSection("NONE_COVERED");
+  } else {
+    dict.ShowSection("FORM");
+  }
   web::AddChoices(sv.pages, ctx, dict, "REASON", "reason", "referral.reason.", kReasons,
                   {error != nullptr ? ctx.Form("reason") : std::string()});
   if (error != nullptr) web::KeepInput(dict, ctx, {"note"});

@@ -1,9 +1,9 @@
 <h1>[[cases.list.title]]</h1>
 <p>[[cases.list.lead]]</p>
 <p>{{#SHOWING_OPEN}}<a href="/cases?all=1">[[cases.list.show_all]]</a>{{/SHOWING_OPEN}}{{#SHOWING_ALL}}<a href="/cases">[[cases.list.show_open]]</a>{{/SHOWING_ALL}}</p>
-{{#EMPTY}}<p>[[cases.list.empty]]</p>{{/EMPTY}}
 <h2>[[cases.list.own]]</h2>
-<div class="table-wrap">
+{{#NO_OWN}}<p>[[cases.list.none_own]]</p>{{/NO_OWN}}
+{{#HAS_OWN}}<div class="table-wrap">
 <table class="data-table">
   <caption class="visually-hidden">[[cases.list.own]]</caption>
   <thead><tr>
@@ -23,10 +23,11 @@
     </tr>{{/OWN}}
   </tbody>
 </table>
-</div>
+</div>{{/HAS_OWN}}
 <h2>[[cases.list.shared]]</h2>
 <p class="field__hint">[[cases.list.shared_hint]]</p>
-<div class="table-wrap">
+{{#NO_SHARED}}<p>[[cases.list.none_shared]]</p>{{/NO_SHARED}}
+{{#HAS_SHARED}}<div class="table-wrap">
 <table class="data-table">
   <caption class="visually-hidden">[[cases.list.shared]]</caption>
   <thead><tr>
@@ -44,4 +45,4 @@
     </tr>{{/SHARED}}
   </tbody>
 </table>
-</div>
+</div>{{/HAS_SHARED}}

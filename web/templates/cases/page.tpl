@@ -22,6 +22,7 @@
 [[include:cases/timeline]]
 </div>
 <p class="field__hint no-print" id="live-hint">[[cases.page.live_hint]]</p>
+<p id="live-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
 
 <section id="entry" aria-labelledby="entry-title" class="no-print">
   <h2 id="entry-title">{{#KIND_CHOICE}}[[cases.entry.title]]{{/KIND_CHOICE}}{{#PARTNER}}[[cases.entry.title_comment]]{{/PARTNER}}</h2>
@@ -149,3 +150,4 @@
 <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
 <script src="/static/vendor/htmx.min.js"></script>
 <script src="/static/vendor/htmx-sse.min.js"></script>
+<script src="/static/js/live.js"></script>

@@ -1,4 +1,4 @@
-<section id="timeline" class="timeline" aria-labelledby="timeline-title" hx-get="{{CASE_PATH}}/timeline" hx-trigger="sse:timeline, sse:resync" hx-swap="outerHTML">
+<section id="timeline" class="timeline" aria-labelledby="timeline-title" hx-get="{{CASE_PATH}}/timeline" hx-trigger="sse:timeline, sse:resync" hx-swap="outerHTML" data-announce="[[cases.timeline.announce]]">
   <h2 id="timeline-title">[[cases.timeline.title]] <span class="muted">（{{ENTRY_COUNT}}）</span></h2>
   {{#NO_ENTRIES}}<p>[[cases.timeline.empty]]</p>{{/NO_ENTRIES}}
   <ol class="timeline__list">

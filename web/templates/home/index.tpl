@@ -3,6 +3,39 @@
 {{#NOTICE_JOINED}}<div class="notice notice--success" role="status"><p>[[home.notice.joined]]</p></div>{{/NOTICE_JOINED}}
 {{#NOTICE_DECLINED}}<div class="notice notice--success" role="status"><p>[[home.notice.declined]]</p></div>{{/NOTICE_DECLINED}}
 <p class="lead">{{GREETING}}</p>
+{{#WORK}}
+<section aria-labelledby="home-work-title" class="worklist">
+  <h2 id="home-work-title">[[home.work.title]]</h2>
+  {{#NOTHING}}<p>[[home.work.nothing]]</p>{{/NOTHING}}
+  <ul class="link-list link-list--cards">
+    {{#REFERRALS}}<li><a href="/referrals#incoming">{{TEXT}}</a><p class="muted">[[home.work.referrals_hint]]</p></li>{{/REFERRALS}}
+    {{#TASKS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>
+      <ul>{{#TASK}}<li><a href="/cases/{{CASE_ID}}#tasks">{{LABEL}}</a>{{#OVERDUE}} <span class="badge badge--warning">[[home.work.overdue]]</span>{{/OVERDUE}}</li>{{/TASK}}</ul></li>{{/TASKS}}
+    {{#RECORDS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>
+      <ul>{{#RECORD}}<li><a href="{{PATH}}">{{LABEL}}</a></li>{{/RECORD}}</ul></li>{{/RECORDS}}
+  </ul>
+</section>
+{{/WORK}}
+{{#DAYS}}
+<section aria-labelledby="home-days-title">
+  <h2 id="home-days-title">[[home.days.title]]</h2>
+  {{#NO_DAYS}}<p>[[home.days.none]]</p>{{/NO_DAYS}}
+  {{#HAS_DAYS}}<div class="table-wrap"><table class="data-table">
+    <caption>{{CAPTION}}</caption>
+    <thead><tr><th scope="col">[[home.days.col_date]]</th><th scope="col">[[home.days.col_hours]]</th><th scope="col">[[home.days.col_program]]</th><th scope="col">[[home.days.col_booked]]</th><th scope="col">[[home.days.col_waiting]]</th><th scope="col">[[home.days.col_roster]]</th></tr></thead>
+    <tbody>
+      {{#DAY}}<tr>
+        <th scope="row"><a href="{{PATH}}">{{DATE}}</a>{{#TODAY}} <span class="badge badge--info">[[home.days.today]]</span>{{/TODAY}}{{#TOMORROW}} <span class="badge badge--neutral">[[home.days.tomorrow]]</span>{{/TOMORROW}}</th>
+        <td>{{HOURS}}</td>
+        <td>{{PROGRAM}}</td>
+        <td>{{BOOKED}}</td>
+        <td>{{WAITING}}</td>
+        <td>{{#ON_ROSTER}}[[home.days.on_roster]]{{/ON_ROSTER}}</td>
+      </tr>{{/DAY}}
+    </tbody>
+  </table></div>{{/HAS_DAYS}}
+</section>
+{{/DAYS}}
 {{#HAS_ORG}}
 <section aria-labelledby="home-org-title">
   <h2 id="home-org-title">[[home.org.title]]</h2>
@@ -14,26 +47,6 @@
   </dl>
 </section>
 {{/HAS_ORG}}
-{{#DAYS}}
-<section aria-labelledby="home-days-title">
-  <h2 id="home-days-title">[[home.days.title]]</h2>
-  {{#NO_DAYS}}<p>[[home.days.none]]</p>{{/NO_DAYS}}
-  {{#HAS_DAYS}}<table class="data-table">
-    <caption>{{CAPTION}}</caption>
-    <thead><tr><th scope="col">[[home.days.col_date]]</th><th scope="col">[[home.days.col_hours]]</th><th scope="col">[[home.days.col_program]]</th><th scope="col">[[home.days.col_booked]]</th><th scope="col">[[home.days.col_waiting]]</th><th scope="col">[[home.days.col_roster]]</th></tr></thead>
-    <tbody>
-      {{#DAY}}<tr>
-        <th scope="row"><a href="{{PATH}}">{{DATE}}</a>{{#TODAY}} <span class="badge badge--neutral">[[home.days.today]]</span>{{/TODAY}}</th>
-        <td>{{HOURS}}</td>
-        <td>{{PROGRAM}}</td>
-        <td>{{BOOKED}}</td>
-        <td>{{WAITING}}</td>
-        <td>{{#ON_ROSTER}}[[home.days.on_roster]]{{/ON_ROSTER}}</td>
-      </tr>{{/DAY}}
-    </tbody>
-  </table>{{/HAS_DAYS}}
-</section>
-{{/DAYS}}
 {{#NO_ORG_CHOOSE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.choose]]</p></div>{{/NO_ORG_CHOOSE}}
 {{#NO_ORG_SYSTEM_ADMIN}}<div class="notice notice--info" role="note"><p>[[home.no_org.system_admin]]</p></div>{{/NO_ORG_SYSTEM_ADMIN}}
 {{#NO_ORG_NONE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.none]]</p></div>{{/NO_ORG_NONE}}

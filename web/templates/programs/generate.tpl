@@ -21,7 +21,7 @@
     <legend>[[days.field.occurrences]]</legend>
     <p class="field__hint">[[days.field.occurrences_hint]]</p>
     {{#ERR_OCCURRENCES}}<p class="field__error" id="occurrences-error">{{MESSAGE}}</p>{{/ERR_OCCURRENCES}}
-    <table class="data-table occurrence-grid">
+    <div class="table-wrap"><table class="data-table occurrence-grid">
       <caption class="visually-hidden">[[days.field.occurrences]]</caption>
       <thead>
         <tr><td></td>{{#WEEKDAY_HEAD}}<th scope="col">{{LABEL}}</th>{{/WEEKDAY_HEAD}}</tr>
@@ -32,7 +32,7 @@
           {{#CELL}}<td><input type="checkbox" id="{{CELL_ID}}" name="occurrences" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{CELL_ID}}" class="visually-hidden">{{LABEL}}</label></td>{{/CELL}}
         </tr>{{/WEEK}}
       </tbody>
-    </table>
+    </table></div>
   </fieldset>
   <div class="field{{#ERR_START_MINUTES}} field--error{{/ERR_START_MINUTES}}">
     <label for="start_minutes">[[days.field.start]]</label>

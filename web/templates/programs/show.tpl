@@ -48,6 +48,7 @@
 {{#NO_DAYS}}<p>[[days.list.none]]</p>{{/NO_DAYS}}
 {{#HAS_DAYS}}
 <p class="no-print">[[board.program.day_link_hint]]</p>
+<div class="table-wrap">
 <table class="data-table">
   <caption>{{FY_LABEL}} [[days.list.caption]]（{{DAY_COUNT}}[[days.list.count_suffix]]）</caption>
   <thead>
@@ -81,6 +82,7 @@
     </tr>{{/DAY}}
   </tbody>
 </table>
+</div>
 {{/HAS_DAYS}}
 <h2>[[board.program.title]]</h2>
 <ul class="link-list">

@@ -5,14 +5,14 @@
 </dl>
 <p>[[referrals.new.lead]]</p>
 [[include:partials/error_summary]]
-<form method="post" action="{{ACTION}}" novalidate>
+{{#NONE_COVERED}}<div class="notice notice--warning" role="note"><p>[[referrals.new.none_covered]]</p><p><a class="button" href="{{CONSENT_PATH}}">[[referrals.new.record_consent]]</a></p></div>{{/NONE_COVERED}}
+{{#FORM}}<form method="post" action="{{ACTION}}" novalidate>
   <input type="hidden" name="csrf_token" value="{{CSRF}}">
   <fieldset class="field{{#ERR_TO_ORG_ID}} field--error{{/ERR_TO_ORG_ID}}" aria-describedby="to_org_id-hint{{#ERR_TO_ORG_ID}} to_org_id-error{{/ERR_TO_ORG_ID}}">
     <legend>[[referrals.new.to_org]]</legend>
     <p class="field__hint" id="to_org_id-hint">[[referrals.new.to_org_hint]]</p>
     {{#ERR_TO_ORG_ID}}<p class="field__error" id="to_org_id-error">{{MESSAGE}}</p>{{/ERR_TO_ORG_ID}}
     {{#NO_CONSENT}}<p class="referral-consent-link"><a href="{{CONSENT_PATH}}">[[referrals.new.record_consent]]</a></p>{{/NO_CONSENT}}
-    {{#NONE_COVERED}}<div class="notice notice--warning"><p>[[referrals.new.none_covered]]</p><p><a href="{{CONSENT_PATH}}">[[referrals.new.record_consent]]</a></p></div>{{/NONE_COVERED}}
     {{#NO_ORGS}}<p>[[referrals.new.no_orgs]]</p>{{/NO_ORGS}}
     {{#ORG}}<div class="radio"><input type="radio" id="{{ID}}" name="to_org_id" value="{{ORG_ID}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{NAME}} <span class="muted">（{{KIND}}）</span> {{#COVERED}}<span class="badge badge--success">[[referrals.new.covered]]</span>{{/COVERED}}{{#NOT_COVERED}}<span class="badge badge--neutral">[[referrals.new.not_covered]]</span>{{/NOT_COVERED}}</label></div>
     {{/ORG}}
@@ -30,4 +30,4 @@
     <textarea id="note" name="note" rows="6" maxlength="{{MAX_NOTE}}" aria-describedby="note-hint{{#ERR_NOTE}} note-error{{/ERR_NOTE}}"{{#ERR_NOTE}} aria-invalid="true"{{/ERR_NOTE}}>{{V_NOTE}}</textarea>
   </div>
   <button type="submit" class="button button--primary">[[referrals.new.submit]]</button>
-</form>
+</form>{{/FORM}}

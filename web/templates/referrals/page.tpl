@@ -15,6 +15,8 @@
 [[include:referrals/status]]
 </div>
 <p class="field__hint no-print">[[referrals.page.live_hint]]</p>
+<p id="live-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
 <meta name="htmx-config" content='{"includeIndicatorStyles":false}'>
 <script src="/static/vendor/htmx.min.js"></script>
 <script src="/static/vendor/htmx-sse.min.js"></script>
+<script src="/static/js/live.js"></script>

@@ -1,4 +1,4 @@
-<section id="referral-status" class="referral-status" aria-labelledby="referral-status-title" hx-get="{{REFERRAL_PATH}}/status" hx-trigger="sse:referral, sse:resync" hx-swap="outerHTML">
+<section id="referral-status" class="referral-status" aria-labelledby="referral-status-title" hx-get="{{REFERRAL_PATH}}/status" hx-trigger="sse:referral, sse:resync" hx-swap="outerHTML" data-announce="[[referrals.status.announce]]{{STATUS}}">
   <h2 id="referral-status-title">[[referrals.status.title]]</h2>
   <p class="referral-status__now"><span class="badge {{STATUS_CLASS}}" id="referral-status-badge">{{STATUS}}</span> <span class="muted">[[referrals.status.updated]] <time datetime="{{UPDATED_ISO}}">{{UPDATED}}</time></span></p>
   <p>{{NEXT}}</p>
