@@ -25,6 +25,7 @@ struct World {
   audit::Actor actor;
   std::int64_t program = 0;
   std::int64_t slot = 0;
+  std::int64_t day = 0;
 };
 
 World MakeWorld(TestServer& t, bool publish) {
@@ -47,7 +48,10 @@ World MakeWorld(TestServer& t, bool publish) {
       w.program, core::DateFromUnixSeconds(t.clock().NowSeconds()), 0,
       publish ? consultations::Audience::kPublic : consultations::Audience::kStaff);
   EXPECT_TRUE(open.ok() && !open->empty());
-  if (open.ok() && !open->empty()) w.slot = open->front().slots.front().id;
+  if (open.ok() && !open->empty()) {
+    w.slot = open->front().slots.front().id;
+    w.day = open->front().id;
+  }
   return w;
 }
 
@@ -134,6 +138,46 @@ TEST(PublicInfo, TheConfirmationMailNamesTheProgrammeItself) {
   ASSERT_FALSE(mail.empty());
   EXPECT_THAT(mail, HasSubstr(std::string("「") + kProgramName + "」のご予約を受け付けました"));
   EXPECT_THAT(mail, Not(HasSubstr("がん治療と仕事の両立に関する相談会")));
+}
+
+TEST(PublicInfo, AStaffBookingAsksThePersonsLanguageForTheMails) {
+  TestServer t;
+  auto w = MakeWorld(t, true);
+  auto c = t.LoginAs("annai@example.jp");
+  const std::string page =
+      "/programs/" + std::to_string(w.program) + "/days/" + std::to_string(w.day) + "/book";
+  auto form = c.Get(page);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("相談者へのメールの言語"));
+  EXPECT_THAT(form.body, HasSubstr("name=\"person_lang\" value=\"ja\" checked"));
+  const std::string email = "english-caller@example.jp";
+  auto done = c.Submit(page, {{"channel", "phone"},
+                              {"person_lang", "en"},
+                              {"slot", std::to_string(w.slot)},
+                              {"for_family", "self"},
+                              {"gender", "female"},
+                              {"age_band", "30s"},
+                              {"municipality", "さいたま市"},
+                              {"heard_from", "hospital"},
+                              {"treatment_status", "during"},
+                              {"work_status", "employed"},
+                              {"topics", "work"},
+                              {"name", "English Caller"},
+                              {"furigana", "いんぐりっしゅ"},
+                              {"email", email},
+                              {"consent", "1"}});
+  ASSERT_EQ(done.status, 303) << done.body;
+  const std::string mail = MailSink::Get().WaitFor(email);
+  ASSERT_FALSE(mail.empty());
+  EXPECT_THAT(mail, HasSubstr(std::string("We have received your booking for “") + kProgramName));
+  EXPECT_THAT(mail, Not(HasSubstr("ご予約を受け付けました")));
+  auto lang = t.app().db().Read<std::string>([&](soci::session& s) {
+    std::string l;
+    s << "SELECT lang FROM booking", soci::into(l);
+    return l;
+  });
+  ASSERT_TRUE(lang.ok());
+  EXPECT_EQ(*lang, "en") << "the reminder and later e-mails follow it";
 }
 
 TEST(PublicInfo, AnUnpublishedProgrammesInformationIsNotPublic) {
