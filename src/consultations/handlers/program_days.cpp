@@ -97,6 +97,9 @@ void AddOccurrenceGrid(const app::Services& sv, const web::RequestContext& ctx,
                        ctemplate::TemplateDictionary& dict, const std::string& section,
                        const std::string& prefix,
                        const std::multimap<std::string, std::string>& values) {
+  // The second rule's boxes are named for it, so each box's label is unique on the page.
+  const std::string label_prefix =
+      prefix.empty() ? std::string() : sv.pages.T(ctx, "schedule2.field.second_label");
   std::set<std::string> chosen;
   auto [from, to] = values.equal_range(prefix + "occurrences");
   for (auto it = from; it != to; ++it) chosen.insert(it->second);
@@ -115,7 +118,8 @@ void AddOccurrenceGrid(const app::Services& sv, const web::RequestContext& ctx,
       first = false;
       cell->SetValue(
           "LABEL",
-          sv.catalog.Format(
+          label_prefix +
+              sv.catalog.Format(
               ctx.lang, "schedule.occurrence",
               {{"ordinal", sv.pages.T(ctx, "schedule.ordinal." + nth_key)},
                {"weekday", sv.pages.T(ctx, "schedule.weekday." + std::to_string(weekday))}}));

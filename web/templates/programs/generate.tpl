@@ -90,9 +90,9 @@
     <p class="field__hint">[[schedule2.field.second_rule_hint]]</p>
     <div class="field{{#ERR_P2_FROM_MONTH}} field--error{{/ERR_P2_FROM_MONTH}}">
       {{#ERR_P2_FROM_MONTH}}<p class="field__error" id="p2_from_month-error">{{MESSAGE}}</p>{{/ERR_P2_FROM_MONTH}}
-      <label for="p2_from_month">[[schedule2.field.from_month]]</label>
+      <label for="p2_from_month">[[schedule2.field.p2_from_month]]</label>
       <select id="p2_from_month" name="p2_from_month"{{#ERR_P2_FROM_MONTH}} aria-invalid="true" aria-describedby="p2_from_month-error"{{/ERR_P2_FROM_MONTH}}>{{#P2_FROM_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/P2_FROM_MONTH}}</select>
-      <label for="p2_to_month">[[schedule2.field.to_month]]</label>
+      <label for="p2_to_month">[[schedule2.field.p2_to_month]]</label>
       <select id="p2_to_month" name="p2_to_month">{{#P2_TO_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/P2_TO_MONTH}}</select>
     </div>
     <div class="field{{#ERR_P2_OCCURRENCES}} field--error{{/ERR_P2_OCCURRENCES}}">
@@ -111,17 +111,17 @@
       </table>
     </div>
     <div class="field{{#ERR_P2_START_MINUTES}} field--error{{/ERR_P2_START_MINUTES}}">
-      <label for="p2_start_minutes">[[days.field.start]]</label>
+      <label for="p2_start_minutes">[[schedule2.field.p2_start]]</label>
       {{#ERR_P2_START_MINUTES}}<p class="field__error" id="p2_start_minutes-error">{{MESSAGE}}</p>{{/ERR_P2_START_MINUTES}}
       <input id="p2_start_minutes" name="p2_start_minutes" type="time" step="300" value="{{V_P2_START_MINUTES}}"{{#ERR_P2_START_MINUTES}} aria-invalid="true" aria-describedby="p2_start_minutes-error"{{/ERR_P2_START_MINUTES}}>
     </div>
     <div class="field{{#ERR_P2_END_MINUTES}} field--error{{/ERR_P2_END_MINUTES}}">
-      <label for="p2_end_minutes">[[days.field.end]]</label>
+      <label for="p2_end_minutes">[[schedule2.field.p2_end]]</label>
       {{#ERR_P2_END_MINUTES}}<p class="field__error" id="p2_end_minutes-error">{{MESSAGE}}</p>{{/ERR_P2_END_MINUTES}}
       <input id="p2_end_minutes" name="p2_end_minutes" type="time" step="300" value="{{V_P2_END_MINUTES}}"{{#ERR_P2_END_MINUTES}} aria-invalid="true" aria-describedby="p2_end_minutes-error"{{/ERR_P2_END_MINUTES}}>
     </div>
     <div class="field{{#ERR_P2_VENUE}} field--error{{/ERR_P2_VENUE}}">
-      <label for="p2_venue">[[days.field.venue]]</label>
+      <label for="p2_venue">[[schedule2.field.p2_venue]]</label>
       {{#ERR_P2_VENUE}}<p class="field__error" id="p2_venue-error">{{MESSAGE}}</p>{{/ERR_P2_VENUE}}
       <input id="p2_venue" name="p2_venue" type="text" maxlength="200" value="{{V_P2_VENUE}}"{{#ERR_P2_VENUE}} aria-invalid="true" aria-describedby="p2_venue-error"{{/ERR_P2_VENUE}}>
     </div>
