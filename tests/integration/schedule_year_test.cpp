@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
+#include "app/demo.hpp"
 #include "consultation_data.hpp"
+#include "consultations/program_info.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -251,6 +254,46 @@ TEST(ScheduleYear, OverlappingOrBackwardsMonthsAreRefusedWithWhatWasTypedKept) {
   auto stranger = t.LoginAs("yoso-nenkan@example.jp");
   EXPECT_EQ(stranger.Submit("/programs", Seed000Year(2017), page + "/generate").status, 404);
   EXPECT_EQ(t.sv().consultations.ListDays(w.coordinator, w.program, 2017)->size(), 0u);
+}
+
+// A newcomer's demo: the hospital's year changes rule and venue in October, and the prefecture's
+// one-stop programme shows its office and a 前日17時 deadline.
+TEST(ScheduleYear, TheDemoShowsATwoRuleYearTheOfficesContactsAndADeadline) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  struct Named {
+    long long id = 0;
+    long long org = 0;
+  };
+  auto find = [&](const std::string& name) {
+    auto found = t.app().db().Read<Named>([&](soci::session& s) {
+      Named n;
+      s << "SELECT id, organization_id FROM program WHERE name = :n", soci::use(name),
+          soci::into(n.id), soci::into(n.org);
+      return n;
+    });
+    return found.ok() ? *found : Named{};
+  };
+  const auto hospital = find("ワーキングサポート 院内就労相談会");
+  ASSERT_NE(hospital.id, 0);
+  const auto who = As(0, hospital.org, auth::Role::kCoordinator);
+  const int fy = core::FiscalYear(core::DateFromUnixSeconds(t.clock().NowSeconds())) + 1;
+  auto days = t.sv().consultations.ListDays(who, hospital.id, fy);
+  ASSERT_TRUE(days.ok());
+  EXPECT_GE(days->size(), 20u);
+  std::set<std::string> venues;
+  for (const auto& d : *days) venues.insert(d.venue);
+  EXPECT_EQ(venues.size(), 2u) << "one venue for 4〜9月, another for 10〜3月";
+
+  const auto one_stop = find("働くがん患者のためのワンストップ相談");
+  ASSERT_NE(one_stop.id, 0);
+  consultations::ProgramInfoStore store(t.app().db(), t.clock());
+  auto info = store.ForPublic(one_stop.id);
+  ASSERT_TRUE(info.ok());
+  EXPECT_FALSE(info->office_phone.empty());
+  EXPECT_FALSE(info->office_email.empty());
+  EXPECT_EQ(info->deadline, (consultations::BookingDeadline{"day_before", 17}));
 }
 
 }  // namespace
