@@ -120,9 +120,9 @@ void AddOccurrenceGrid(const app::Services& sv, const web::RequestContext& ctx,
           "LABEL",
           label_prefix +
               sv.catalog.Format(
-              ctx.lang, "schedule.occurrence",
-              {{"ordinal", sv.pages.T(ctx, "schedule.ordinal." + nth_key)},
-               {"weekday", sv.pages.T(ctx, "schedule.weekday." + std::to_string(weekday))}}));
+                  ctx.lang, "schedule.occurrence",
+                  {{"ordinal", sv.pages.T(ctx, "schedule.ordinal." + nth_key)},
+                   {"weekday", sv.pages.T(ctx, "schedule.weekday." + std::to_string(weekday))}}));
       if (chosen.count(code)) cell->ShowSection("CHECKED");
     }
   }
