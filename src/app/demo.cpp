@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_schedule.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -300,6 +301,8 @@ core::Status LoadDemoData(Services& sv) {
   if (!jimu) return jimu.error();
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
+    const auto kango = UserId(sv, "kango@demo.tsunagu.jp");
+    if (auto st = AddDemoSchedule(sv, org_ids[0], (*jimu)->id, org_ids[1], kango); !st) return st;
   }
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
   const auto career = UserId(sv, "career@demo.tsunagu.jp");

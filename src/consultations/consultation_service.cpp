@@ -4,6 +4,7 @@
 
 #include "consultations/booking_rows.hpp"
 #include "consultations/day_rows.hpp"
+#include "consultations/program_info.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
 #include "storage/row.hpp"
@@ -397,6 +398,17 @@ core::Result<std::vector<ConsultationDay>> ConsultationService::OpenDays(std::in
          soci::use(pid), soci::use(from_iso));
     for (const auto& r : rows) days.push_back(ReadDay(r));
     AttachSlots(s, days);
+    if (audience == Audience::kPublic) {
+      // Slots past the programme's booking deadline are not offered on the public pages.
+      const BookingDeadline deadline = ReadBookingDeadline(s, program_id);
+      const std::int64_t now = clock_.NowSeconds();
+      for (auto& d : days) {
+        std::erase_if(d.slots, [&](const Slot& slot) {
+          return PublicBookingClosesAt(deadline, d.date, slot.start_minutes) <= now;
+        });
+      }
+      std::erase_if(days, [](const ConsultationDay& d) { return d.slots.empty(); });
+    }
     return days;
   });
 }
@@ -417,7 +429,13 @@ core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationServic
     AttachSlots(s, days);
     for (const auto& d : days) {
       for (const auto& slot : d.slots) {
-        if (slot.id == slot_id) return std::make_pair(d, slot);
+        if (slot.id != slot_id) continue;
+        if (audience == Audience::kPublic &&
+            PublicBookingClosesAt(ReadBookingDeadline(s, program_id), d.date, slot.start_minutes) <=
+                clock_.NowSeconds()) {
+          throw storage::Abort{DeadlinePassed()};
+        }
+        return std::make_pair(d, slot);
       }
     }
     return std::nullopt;
@@ -482,6 +500,11 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
                     static_cast<int>(GetInt(r, 15))};
         org = GetInt(r, 16);
       }
+    }
+    // The public pages stop at the programme's deadline; the 事務局 can still book after it.
+    if (from_public_pages && PublicBookingClosesAt(ReadBookingDeadline(s, day.program_id), day.date,
+                                                   slot.start_minutes) <= now) {
+      throw storage::Abort{DeadlinePassed()};
     }
     if (from_public_pages) HoldAddressPlace(s, day.id, address_bidx, *per_address_day);
     NewBooking row;

@@ -10,7 +10,7 @@ const { kDemo, logIn, contextOptions } = require('./support/accounts.js');
 async function fillIntake(page, { name, furigana, phone, email }) {
   await page.getByLabel('女性').check();
   await page.getByLabel('50代').check();
-  await page.getByLabel('お住まいの市区町村').fill('みどり市');
+  await page.getByLabel('住所地（市区町村まで）').fill('みどり市');
   await page.getByLabel('病院（がん相談支援センターなど）').check();
   await page.getByLabel('経過観察中').check();
   await page.getByLabel('就労中').check();

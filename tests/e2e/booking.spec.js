@@ -72,7 +72,7 @@ test.describe('public booking without JavaScript', () => {
     const email = `yoyaku-${Date.now()}@example.jp`;
     await page.getByLabel('女性').check();
     await page.getByLabel('40代').check();
-    await page.getByLabel('お住まいの市区町村').fill('みどり市');
+    await page.getByLabel('住所地（市区町村まで）').fill('みどり市');
     await page.getByLabel('病院（がん相談支援センターなど）').check();
     await page.getByLabel('診断名').fill('大腸がん');
     await page.getByLabel('治療中').check();

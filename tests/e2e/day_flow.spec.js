@@ -116,7 +116,7 @@ test('a consultation day: booking, board, staff notice, check-in, record, survey
   await expect(phone.getByRole('heading', { level: 1 })).toHaveText('相談の申込み');
   await phone.getByLabel('女性').check();
   await phone.getByLabel('40代').check();
-  await phone.getByLabel('お住まいの市区町村').fill('みどり市');
+  await phone.getByLabel('住所地（市区町村まで）').fill('みどり市');
   await phone.getByLabel('病院（がん相談支援センターなど）').check();
   await phone.getByLabel('診断名').fill(kCanary.diagnosis);
   await phone.getByLabel('治療中').check();

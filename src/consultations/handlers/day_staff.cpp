@@ -73,6 +73,10 @@ void AddChannels(const app::Services& sv, const web::RequestContext& ctx,
   const std::string posted = ctx.Form("channel");
   AddChoices(sv, ctx, dict, "CHANNEL", "channel", "board.channel.", kStaffChannels,
              {posted.empty() ? std::string("phone") : posted});
+  // The language of the person's e-mails (confirmation, reminder, changes): asked, not assumed.
+  static constexpr std::array<std::string_view, 2> kLanguages = {"ja", "en"};
+  AddChoices(sv, ctx, dict, "PERSON_LANG", "person_lang", "staffbook.person_lang.", kLanguages,
+             {PersonLanguage(ctx.Form("person_lang"))});
 }
 
 void AddSlotOptions(const app::Services& sv, const web::RequestContext& ctx,
@@ -120,6 +124,7 @@ http::Response ShowStaffForm(app::Services& sv, web::RequestContext& ctx, const 
 BookingRequest ReadStaffRequest(const web::RequestContext& ctx) {
   BookingRequest request = ReadBookingRequest(ctx);
   request.channel = ctx.Form("channel");
+  request.lang = PersonLanguage(ctx.Form("person_lang"));
   return request;
 }
 
@@ -140,8 +145,10 @@ http::Response BookForCaller(app::Services& sv, web::RequestContext& ctx, const 
     auto e = core::Error::Invalid("error.form", errors);
     return ShowStaffForm(sv, ctx, ids, true, &e, 422);
   }
+  auto program = sv.consultations.GetProgram(*ctx.Who(), ids.program);
+  if (!program) return Failure(sv, ctx, program.error());
   auto receipt = sv.board.BookForCaller(*ctx.Who(), ctx.Actor(), ids.program, request,
-                                        ConfirmationMail(sv, ctx.lang));
+                                        ConfirmationMail(sv, request.lang, program->name));
   if (!receipt) {
     const core::Error& e = receipt.error();
     if (IsFormError(e)) return ShowStaffForm(sv, ctx, ids, true, &e, 422);

@@ -60,6 +60,7 @@ void AddIntakeFields(const app::Services& sv, const web::RequestContext& ctx,
 namespace {
 
 notify::MailMessage BuildConfirmation(const app::Services& sv, const std::string& lang,
+                                      const std::string& program_name,
                                       const BookingReceipt& receipt, const ConsultationDay& day,
                                       const Slot& slot, const Contact& contact) {
   auto t = [&](const std::string& key) { return sv.catalog.Get(lang, key); };
@@ -72,18 +73,21 @@ notify::MailMessage BuildConfirmation(const app::Services& sv, const std::string
   notify::MailMessage m;
   m.to = contact.email;
   m.subject = t("booking.mail.subject");
-  m.text_body = t("booking.mail.intro") + "\n\n" + t("booking.mail.reference") + " " +
-                receipt.reference + "\n" + t("booking.mail.when") + " " + when + "\n" +
-                t("booking.mail.place") + " " + place + "\n\n" + t("booking.mail.staff") + "\n\n" +
-                t("booking.mail.cancel") + "\n" + cancel_url + "\n\n" + t("booking.mail.footer") +
-                "\n";
+  // The programme's own name (seed 002's people have 難病, not がん).
+  const std::string intro = program_name.empty() ? t("booking.mail.intro")
+                                                 : sv.catalog.Format(lang, "programinfo.mail.intro",
+                                                                     {{"program", program_name}});
+  m.text_body = intro + "\n\n" + t("booking.mail.reference") + " " + receipt.reference + "\n" +
+                t("booking.mail.when") + " " + when + "\n" + t("booking.mail.place") + " " + place +
+                "\n\n" + t("booking.mail.staff") + "\n\n" + t("booking.mail.cancel") + "\n" +
+                cancel_url + "\n\n" + t("booking.mail.footer") + "\n";
   notify::CalendarEvent ev;
   ev.uid = "booking-" + receipt.reference + "@tsunagu";
   ev.dtstamp_unix = sv.clock.NowSeconds();
   ev.date = day.date;
   ev.start_minutes = slot.start_minutes;
   ev.end_minutes = slot.end_minutes;
-  ev.summary = t("booking.ics.summary");
+  ev.summary = program_name.empty() ? t("booking.ics.summary") : program_name;
   ev.location = place;
   ev.description = t("booking.mail.reference") + " " + receipt.reference;
   if (auto ics = notify::BuildIcs(ev, "PUBLISH"); ics.ok()) {
@@ -95,10 +99,11 @@ notify::MailMessage BuildConfirmation(const app::Services& sv, const std::string
 
 }  // namespace
 
-ConfirmationBuilder ConfirmationMail(const app::Services& sv, const std::string& lang) {
-  return [&sv, lang](const BookingReceipt& receipt, const ConsultationDay& day, const Slot& slot,
-                     const Contact& contact) {
-    return BuildConfirmation(sv, lang, receipt, day, slot, contact);
+ConfirmationBuilder ConfirmationMail(const app::Services& sv, const std::string& lang,
+                                     const std::string& program_name) {
+  return [&sv, lang, program_name](const BookingReceipt& receipt, const ConsultationDay& day,
+                                   const Slot& slot, const Contact& contact) {
+    return BuildConfirmation(sv, lang, program_name, receipt, day, slot, contact);
   };
 }
 

@@ -39,6 +39,9 @@ void AddIntakeFields(const app::Services& sv, const web::RequestContext& ctx,
 
 // The confirmation e-mail in `lang`: reference, when and where, the cancel link and an .ics
 // file. Nothing the person wrote about themselves goes into it.
-ConfirmationBuilder ConfirmationMail(const app::Services& sv, const std::string& lang);
+// With `program_name`, the e-mail names that programme (seed 002's people have 難病, not がん);
+// without it, the catalogue's general wording.
+ConfirmationBuilder ConfirmationMail(const app::Services& sv, const std::string& lang,
+                                     const std::string& program_name = "");
 
 }  // namespace tsunagu::consultations::handlers

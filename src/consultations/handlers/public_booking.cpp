@@ -8,6 +8,7 @@
 #include "consultations/booking_rows.hpp"
 #include "consultations/handlers/intake_form.hpp"
 #include "consultations/handlers/page_support.hpp"
+#include "consultations/handlers/public_info.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "web/forms.hpp"
 
@@ -23,13 +24,24 @@ struct Chosen {
   Slot slot;
 };
 
-// The slot when it belongs to the programme's open days and still has a free place.
-std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id,
-                                   std::int64_t slot_id) {
+// The slot when it belongs to the programme's open days and still has a free place;
+// `*deadline_passed` says that it exists but its booking deadline is past.
+std::optional<Chosen> FindOpenSlot(app::Services& sv, std::int64_t program_id, std::int64_t slot_id,
+                                   bool* deadline_passed = nullptr) {
   if (program_id <= 0 || slot_id <= 0) return std::nullopt;
   auto found = sv.consultations.OpenSlot(program_id, slot_id, Today(sv), Audience::kPublic);
+  if (!found && deadline_passed) *deadline_passed = IsDeadlinePassed(found.error());
   if (!found || !*found || (*found)->second.Free() <= 0) return std::nullopt;
   return Chosen{(*found)->first, (*found)->second};
+}
+
+// The slot's booking deadline is past: say so, and how to reach the 事務局 instead (409).
+http::Response ShowDeadlinePassed(app::Services& sv, web::RequestContext& ctx,
+                                  std::int64_t program_id) {
+  ctemplate::TemplateDictionary dict("booking_deadline");
+  dict.SetIntValue("PROGRAM_ID", program_id);
+  AddPublicInfo(sv, ctx, dict, PublicInfoOf(sv, program_id));
+  return sv.pages.Render(ctx, "booking/deadline", "programinfo.closed.title", dict, 409);
 }
 
 void AddSlotSummary(const app::Services& sv, const web::RequestContext& ctx,
@@ -45,9 +57,18 @@ http::Response ShowDays(app::Services& sv, web::RequestContext& ctx, std::int64_
   // An unpublished programme has no open days here: 404, exactly like a missing one.
   auto days = sv.consultations.OpenDays(program_id, Today(sv), kDaysShown, Audience::kPublic);
   if (!days) return sv.pages.Error(ctx, 500, "error.internal");
-  if (days->empty()) return sv.pages.Error(ctx, 404, "booking.no_days");
+  ProgramInfoStore store(sv.db, sv.clock);
+  auto info = store.ForPublic(program_id);
+  if (days->empty() && !info) return sv.pages.Error(ctx, 404, "booking.no_days");
   ctemplate::TemplateDictionary dict("booking_days");
   dict.SetIntValue("PROGRAM_ID", program_id);
+  // A published programme with nothing left to book on the web still says how to call.
+  if (info) AddPublicInfo(sv, ctx, dict, *info);
+  if (days->empty()) {
+    dict.ShowSection("NO_DAYS");
+  } else {
+    dict.ShowSection("HAS_DAYS");
+  }
   if (full) dict.ShowSection("FULL");
   int shown = 0;
   for (const auto& d : *days) {
@@ -79,6 +100,7 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, std::int64_
   ctemplate::TemplateDictionary dict("booking_form");
   dict.SetIntValue("PROGRAM_ID", program_id);
   AddSlotSummary(sv, ctx, dict, chosen);
+  AddPublicInfo(sv, ctx, dict, PublicInfoOf(sv, program_id));
   AddIntakeFields(sv, ctx, dict);
   if (error) sv.pages.AddErrors(dict, ctx, *error);
   return sv.pages.Render(ctx, "booking/form", "booking.form.title", dict, status);
@@ -162,7 +184,9 @@ std::variant<http::Response, Posted> StartPost(app::Services& sv, web::RequestCo
     // A honeypot hit gets a believable answer so a bot learns nothing; nothing is stored.
     return ShowDone(sv, ctx, NewBookingReference(), !ctx.Form("email").empty());
   }
-  auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")));
+  bool deadline_passed = false;
+  auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")), &deadline_passed);
+  if (deadline_passed) return ShowDeadlinePassed(sv, ctx, program_id);
   if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
   return Posted{program_id, *chosen};
 }
@@ -218,8 +242,11 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
               [&sv](web::RequestContext& ctx) {
                 const auto program_id = web::ParseId(ctx.Param("program_id"));
                 if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+                bool deadline_passed = false;
                 auto chosen = FindOpenSlot(sv, program_id,
-                                           web::ParseId(ctx.request.Query("slot").value_or("")));
+                                           web::ParseId(ctx.request.Query("slot").value_or("")),
+                                           &deadline_passed);
+                if (deadline_passed) return ShowDeadlinePassed(sv, ctx, program_id);
                 if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
                 return ShowForm(sv, ctx, program_id, *chosen, nullptr);
               }});
@@ -249,7 +276,8 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                 request.lang = ctx.lang;  // the reminders and later e-mails follow the page's
                 // ctx.Actor() carries the client address the per-address cap counts.
                 auto receipt = sv.consultations.BookPublic(
-                    request, ctx.Actor(), ConfirmationMail(sv, ctx.lang),
+                    request, ctx.Actor(),
+                    ConfirmationMail(sv, ctx.lang, PublicInfoOf(sv, program_id).program_name),
                     sv.config.security.public_bookings_per_address_day);
                 if (!receipt) {
                   switch (receipt.error().code) {
@@ -260,6 +288,10 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
                       // with what they typed kept.
                       return ShowForm(sv, ctx, program_id, chosen, &receipt.error(), 429);
                     case core::ErrorCode::kConflict:
+                      if (IsDeadlinePassed(receipt.error())) {
+                        return ShowDeadlinePassed(sv, ctx, program_id);
+                      }
+                      return ShowDays(sv, ctx, program_id, true, 409);
                     case core::ErrorCode::kNotFound:
                       return ShowDays(sv, ctx, program_id, true, 409);
                     default:

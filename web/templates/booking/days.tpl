@@ -1,5 +1,7 @@
 <h1>[[booking.title]]</h1>
 {{#FULL}}<div class="notice notice--error" role="alert"><p>[[booking.full]]</p></div>{{/FULL}}
+{{#NO_DAYS}}<p>[[booking.no_days]]</p>{{/NO_DAYS}}
+{{#HAS_DAYS}}
 <p class="lead">[[booking.days.lead]]</p>
 <form method="get" action="/book/{{PROGRAM_ID}}/form">
   {{#DAY}}
@@ -14,4 +16,6 @@
   {{/DAY}}
   <button type="submit" class="button button--primary">[[booking.days.next]]</button>
 </form>
+{{/HAS_DAYS}}
 <p class="muted">[[booking.days.phone_help]]</p>
+[[include:booking/public_info]]

@@ -4,6 +4,7 @@
   <p><a href="/book/{{PROGRAM_ID}}">[[booking.form.change_slot]]</a></p>
 </div>
 [[include:partials/error_summary]]
+[[include:booking/public_info]]
 <p>[[booking.form.lead]]</p>
 <form method="post" action="/book/{{PROGRAM_ID}}/confirm" novalidate>
   <input type="hidden" name="csrf_token" value="{{CSRF}}">

@@ -8,6 +8,15 @@
     {{#ERR_FISCAL_YEAR}}<p class="field__error" id="fiscal_year-error">{{MESSAGE}}</p>{{/ERR_FISCAL_YEAR}}
     <input id="fiscal_year" name="fiscal_year" type="text" inputmode="numeric" maxlength="4" value="{{V_FISCAL_YEAR}}"{{#ERR_FISCAL_YEAR}} aria-invalid="true" aria-describedby="fiscal_year-error"{{/ERR_FISCAL_YEAR}}>
   </div>
+  <fieldset class="field{{#ERR_FROM_MONTH}} field--error{{/ERR_FROM_MONTH}}"{{#ERR_FROM_MONTH}} aria-describedby="from_month-error"{{/ERR_FROM_MONTH}}>
+    <legend>[[schedule2.field.months]]</legend>
+    <p class="field__hint">[[schedule2.field.months_hint]]</p>
+    {{#ERR_FROM_MONTH}}<p class="field__error" id="from_month-error">{{MESSAGE}}</p>{{/ERR_FROM_MONTH}}
+    <label for="from_month">[[schedule2.field.from_month]]</label>
+    <select id="from_month" name="from_month">{{#FROM_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/FROM_MONTH}}</select>
+    <label for="to_month">[[schedule2.field.to_month]]</label>
+    <select id="to_month" name="to_month">{{#TO_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TO_MONTH}}</select>
+  </fieldset>
   <fieldset class="field{{#ERR_OCCURRENCES}} field--error{{/ERR_OCCURRENCES}}"{{#ERR_OCCURRENCES}} aria-describedby="occurrences-error"{{/ERR_OCCURRENCES}}>
     <legend>[[days.field.occurrences]]</legend>
     <p class="field__hint">[[days.field.occurrences_hint]]</p>
@@ -76,6 +85,47 @@
     <label for="debrief_minutes">[[days.field.debrief_minutes]]</label>
     <input id="debrief_minutes" name="debrief_minutes" type="text" inputmode="numeric" value="{{V_DEBRIEF_MINUTES}}">
   </div>
+  <fieldset class="field">
+    <legend>[[schedule2.field.second_rule]]</legend>
+    <p class="field__hint">[[schedule2.field.second_rule_hint]]</p>
+    <div class="field{{#ERR_P2_FROM_MONTH}} field--error{{/ERR_P2_FROM_MONTH}}">
+      {{#ERR_P2_FROM_MONTH}}<p class="field__error" id="p2_from_month-error">{{MESSAGE}}</p>{{/ERR_P2_FROM_MONTH}}
+      <label for="p2_from_month">[[schedule2.field.p2_from_month]]</label>
+      <select id="p2_from_month" name="p2_from_month"{{#ERR_P2_FROM_MONTH}} aria-invalid="true" aria-describedby="p2_from_month-error"{{/ERR_P2_FROM_MONTH}}>{{#P2_FROM_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/P2_FROM_MONTH}}</select>
+      <label for="p2_to_month">[[schedule2.field.p2_to_month]]</label>
+      <select id="p2_to_month" name="p2_to_month">{{#P2_TO_MONTH}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/P2_TO_MONTH}}</select>
+    </div>
+    <div class="field{{#ERR_P2_OCCURRENCES}} field--error{{/ERR_P2_OCCURRENCES}}">
+      {{#ERR_P2_OCCURRENCES}}<p class="field__error" id="p2_occurrences-error">{{MESSAGE}}</p>{{/ERR_P2_OCCURRENCES}}
+      <table class="data-table occurrence-grid">
+        <caption>[[schedule2.field.second_occurrences]]</caption>
+        <thead>
+          <tr><td></td>{{#WEEKDAY_HEAD}}<th scope="col">{{LABEL}}</th>{{/WEEKDAY_HEAD}}</tr>
+        </thead>
+        <tbody>
+          {{#WEEK2}}<tr>
+            <th scope="row" id="{{WEEK_ID}}">{{WEEK_LABEL}}</th>
+            {{#CELL}}<td><input type="checkbox" id="{{CELL_ID}}" name="p2_occurrences" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{CELL_ID}}" class="visually-hidden">{{LABEL}}</label></td>{{/CELL}}
+          </tr>{{/WEEK2}}
+        </tbody>
+      </table>
+    </div>
+    <div class="field{{#ERR_P2_START_MINUTES}} field--error{{/ERR_P2_START_MINUTES}}">
+      <label for="p2_start_minutes">[[schedule2.field.p2_start]]</label>
+      {{#ERR_P2_START_MINUTES}}<p class="field__error" id="p2_start_minutes-error">{{MESSAGE}}</p>{{/ERR_P2_START_MINUTES}}
+      <input id="p2_start_minutes" name="p2_start_minutes" type="time" step="300" value="{{V_P2_START_MINUTES}}"{{#ERR_P2_START_MINUTES}} aria-invalid="true" aria-describedby="p2_start_minutes-error"{{/ERR_P2_START_MINUTES}}>
+    </div>
+    <div class="field{{#ERR_P2_END_MINUTES}} field--error{{/ERR_P2_END_MINUTES}}">
+      <label for="p2_end_minutes">[[schedule2.field.p2_end]]</label>
+      {{#ERR_P2_END_MINUTES}}<p class="field__error" id="p2_end_minutes-error">{{MESSAGE}}</p>{{/ERR_P2_END_MINUTES}}
+      <input id="p2_end_minutes" name="p2_end_minutes" type="time" step="300" value="{{V_P2_END_MINUTES}}"{{#ERR_P2_END_MINUTES}} aria-invalid="true" aria-describedby="p2_end_minutes-error"{{/ERR_P2_END_MINUTES}}>
+    </div>
+    <div class="field{{#ERR_P2_VENUE}} field--error{{/ERR_P2_VENUE}}">
+      <label for="p2_venue">[[schedule2.field.p2_venue]]</label>
+      {{#ERR_P2_VENUE}}<p class="field__error" id="p2_venue-error">{{MESSAGE}}</p>{{/ERR_P2_VENUE}}
+      <input id="p2_venue" name="p2_venue" type="text" maxlength="200" value="{{V_P2_VENUE}}"{{#ERR_P2_VENUE}} aria-invalid="true" aria-describedby="p2_venue-error"{{/ERR_P2_VENUE}}>
+    </div>
+  </fieldset>
   <button type="submit" class="button button--primary">[[days.generate.preview]]</button>
 </form>
 <p><a href="/programs/{{ID}}?fy={{FY}}">[[days.generate.back]]</a></p>

@@ -1,11 +1,11 @@
 <h1>[[days.preview.title]]</h1>
 <p>{{NAME}} ／ {{FY_LABEL}}</p>
 <dl class="summary-list">
-  <dt>[[days.preview.rule]]</dt><dd>{{RULE}}</dd>
+  {{#RULE}}<dt>[[days.preview.rule]]（{{MONTHS}}）</dt><dd>{{TEXT}}<br>[[days.preview.place]]：{{PLACE}}<br>[[days.field.slot_minutes]]：{{SLOT_TIMES}}</dd>
+  {{/RULE}}
   <dt>[[days.preview.holidays]]</dt><dd>{{HOLIDAYS}}</dd>
-  <dt>[[days.preview.place]]</dt><dd>{{PLACE}}</dd>
   <dt>[[days.field.booths]]</dt><dd>{{BOOTHS}}</dd>
-  <dt>[[days.field.slot_minutes]]</dt><dd>{{SLOT_MINUTES}}[[days.preview.minutes]]（{{SLOT_TIMES}}）</dd>
+  <dt>[[days.field.slot_minutes]]</dt><dd>{{SLOT_MINUTES}}[[days.preview.minutes]]</dd>
 </dl>
 <table class="data-table">
   <caption>[[days.preview.caption]]（{{DAY_COUNT}}[[days.list.count_suffix]]）</caption>
@@ -14,11 +14,12 @@
       <th scope="col">[[days.col.number]]</th>
       <th scope="col">[[days.col.date]]</th>
       <th scope="col">[[days.col.time]]</th>
+      <th scope="col">[[days.preview.place]]</th>
       <th scope="col">[[days.col.note]]</th>
     </tr>
   </thead>
   <tbody>
-    {{#DAY}}<tr><td>{{NUMBER}}</td><th scope="row">{{DATE}}</th><td>{{TIME}}</td><td>{{NOTE}}</td></tr>{{/DAY}}
+    {{#DAY}}<tr><td>{{NUMBER}}</td><th scope="row">{{DATE}}</th><td>{{TIME}}</td><td>{{PLACE}}</td><td>{{NOTE}}</td></tr>{{/DAY}}
   </tbody>
 </table>
 {{#HAS_SKIPPED}}
@@ -27,6 +28,20 @@
   {{#SKIPPED}}<li>{{DATE}}：{{NOTE}}</li>{{/SKIPPED}}
 </ul>
 {{/HAS_SKIPPED}}
+{{#KEPT}}
+<h2>[[schedule2.preview.kept]]</h2>
+<p>[[schedule2.preview.kept_lead]]</p>
+<ul>
+  {{#ITEM}}<li>{{DATE}} {{TIME}} {{VENUE}}（[[schedule2.preview.booked]]{{BOOKED}}）</li>{{/ITEM}}
+</ul>
+{{/KEPT}}
+{{#REMOVED}}
+<h2>[[schedule2.preview.removed]]</h2>
+<p>[[schedule2.preview.removed_lead]]</p>
+<ul>
+  {{#ITEM}}<li>{{DATE}} {{TIME}} {{VENUE}}</li>{{/ITEM}}
+</ul>
+{{/REMOVED}}
 <form method="post" action="/programs/{{ID}}/generate">
   <input type="hidden" name="csrf_token" value="{{CSRF}}">
   {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">

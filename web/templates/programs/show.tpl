@@ -14,6 +14,7 @@
     <input type="hidden" name="published" value="1">
     <button type="submit" class="button button--primary">[[programs.publish.publish]]</button>{{/UNPUBLISHED}}
   </form>
+  <p><a href="/programs/{{ID}}/info">[[programinfo.form.link]]</a></p>
 </section>
 <nav aria-label="[[programs.fy.nav_label]]" class="fy-switcher">
   <a href="/programs/{{ID}}?fy={{PREV_FY}}">[[programs.fy.previous]]（{{PREV_FY_LABEL}}）</a>
