@@ -97,7 +97,7 @@
     </div>
     <div class="field{{#ERR_P2_OCCURRENCES}} field--error{{/ERR_P2_OCCURRENCES}}">
       {{#ERR_P2_OCCURRENCES}}<p class="field__error" id="p2_occurrences-error">{{MESSAGE}}</p>{{/ERR_P2_OCCURRENCES}}
-      <table class="data-table occurrence-grid">
+      <div class="table-wrap"><table class="data-table occurrence-grid">
         <caption>[[schedule2.field.second_occurrences]]</caption>
         <thead>
           <tr><td></td>{{#WEEKDAY_HEAD}}<th scope="col">{{LABEL}}</th>{{/WEEKDAY_HEAD}}</tr>
@@ -108,7 +108,7 @@
             {{#CELL}}<td><input type="checkbox" id="{{CELL_ID}}" name="p2_occurrences" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{CELL_ID}}" class="visually-hidden">{{LABEL}}</label></td>{{/CELL}}
           </tr>{{/WEEK2}}
         </tbody>
-      </table>
+      </table></div>
     </div>
     <div class="field{{#ERR_P2_START_MINUTES}} field--error{{/ERR_P2_START_MINUTES}}">
       <label for="p2_start_minutes">[[schedule2.field.p2_start]]</label>

@@ -7,6 +7,7 @@
   <dt>[[days.field.booths]]</dt><dd>{{BOOTHS}}</dd>
   <dt>[[days.field.slot_minutes]]</dt><dd>{{SLOT_MINUTES}}[[days.preview.minutes]]</dd>
 </dl>
+<div class="table-wrap">
 <table class="data-table">
   <caption>[[days.preview.caption]]（{{DAY_COUNT}}[[days.list.count_suffix]]）</caption>
   <thead>
@@ -22,6 +23,7 @@
     {{#DAY}}<tr><td>{{NUMBER}}</td><th scope="row">{{DATE}}</th><td>{{TIME}}</td><td>{{PLACE}}</td><td>{{NOTE}}</td></tr>{{/DAY}}
   </tbody>
 </table>
+</div>
 {{#HAS_SKIPPED}}
 <h2>[[days.preview.skipped]]</h2>
 <ul>
