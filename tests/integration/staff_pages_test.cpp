@@ -65,7 +65,8 @@ TEST(StaffPages, TitlesNameTheRecordNeverThePerson) {
   auto page = agency.Get(case_path);
   ASSERT_EQ(page.status, 200);
   EXPECT_THAT(page.body, HasSubstr(kSharedName));  // the page itself names the person
-  EXPECT_EQ(Title(page.body), "支援ケース（ケース番号 " + std::to_string(w.case_id) + "） | つなぐ");
+  EXPECT_EQ(Title(page.body),
+            "支援ケース（ケース番号 " + std::to_string(w.case_id) + "） | つなぐ");
   auto form = agency.Get(case_path + "/forms/doctor_opinion_form");
   ASSERT_EQ(form.status, 200);
   EXPECT_THAT(Title(form.body), HasSubstr("ケース番号 " + std::to_string(w.case_id)));
