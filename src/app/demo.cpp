@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_phoneday.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -301,6 +302,7 @@ core::Status LoadDemoData(Services& sv) {
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
   }
+  if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
   const auto career = UserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {
