@@ -207,57 +207,65 @@ core::Result<std::int64_t> ClientService::Create(const auth::Principal& who,
   const std::int64_t now = clock_.NowSeconds();
   auto errors = Validate(input, core::DateFromUnixSeconds(now).year);
   if (!errors.empty()) return core::Error::Invalid("error.form_invalid", std::move(errors));
+  return db_.Write<std::int64_t>(
+      [&](soci::session& s) { return InsertClient(s, cipher_, who, actor, input, now); });
+}
+
+std::int64_t InsertClient(soci::session& s, const crypto::FieldCipher& cipher,
+                          const auth::Principal& who, const audit::Actor& actor,
+                          const ClientInput& input, std::int64_t now) {
+  auto errors = ClientService::Validate(input, core::DateFromUnixSeconds(now).year);
+  if (!errors.empty()) {
+    throw Abort{core::Error::Invalid("error.form_invalid", std::move(errors))};
+  }
   const ClientInput in = Normalized(input);
-  return db_.Write<std::int64_t>([&](soci::session& s) {
-    long long org = who.organization_id;
-    long long booking = in.booking_id;
-    soci::indicator booking_ind = soci::i_null;
-    if (in.booking_id != 0) {
-      if (BookingOrg(s, booking) != org) throw Abort{core::Error::NotFound()};
-      const auto contact =
-          auth::RecordAccess::Booking(s, who, in.booking_id, core::DateFromUnixSeconds(now));
-      if (contact != auth::BookingContact::kCoordinator) {
-        throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
-      }
-      long long taken = 0;
-      s << "SELECT COUNT(*) FROM client WHERE booking_id = :b", soci::into(taken),
-          soci::use(booking);
-      if (taken > 0) throw Abort{core::Error::Conflict("client.error.booking_taken")};
-      booking_ind = soci::i_ok;
+  long long org = who.organization_id;
+  long long booking = in.booking_id;
+  soci::indicator booking_ind = soci::i_null;
+  if (in.booking_id != 0) {
+    if (BookingOrg(s, booking) != org) throw Abort{core::Error::NotFound()};
+    const auto contact =
+        auth::RecordAccess::Booking(s, who, in.booking_id, core::DateFromUnixSeconds(now));
+    if (contact != auth::BookingContact::kCoordinator) {
+      throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
     }
-    long long user = who.user_id;
-    long long at = now;
-    int birth_year = in.birth_year;
-    soci::indicator year_ind = in.birth_year == 0 ? soci::i_null : soci::i_ok;
-    long long id = 0;
-    s << "INSERT INTO client (organization_id, name_enc, kana_enc, birth_year, age_band, gender, "
-         "municipality, treatment_status, work_status, booking_id, created_by, created_at, "
-         "updated_at) VALUES (:o, '', '', :y, :a, :g, :m, :ts, :ws, :b, :u, :t, :t2) RETURNING id",
-        soci::use(org), soci::use(birth_year, year_ind), soci::use(in.age_band),
-        soci::use(in.gender), soci::use(in.municipality), soci::use(in.treatment_status),
-        soci::use(in.work_status), soci::use(booking, booking_ind), soci::use(user), soci::use(at),
-        soci::use(at), soci::into(id);
-    const std::string name = cipher_.Encrypt(in.name, Ad(id, "name"));
-    const std::string kana = cipher_.Encrypt(in.kana, Ad(id, "kana"));
-    const std::string phone = in.phone.empty() ? "" : cipher_.Encrypt(in.phone, Ad(id, "phone"));
-    const std::string email = in.email.empty() ? "" : cipher_.Encrypt(in.email, Ad(id, "email"));
-    const std::string diagnosis =
-        in.diagnosis.empty() ? "" : cipher_.Encrypt(in.diagnosis, Ad(id, "diagnosis"));
-    const std::string employer =
-        in.employer.empty() ? "" : cipher_.Encrypt(in.employer, Ad(id, "employer"));
-    const std::string notes = in.notes.empty() ? "" : cipher_.Encrypt(in.notes, Ad(id, "notes"));
-    s << "UPDATE client SET name_enc = :n, kana_enc = :k, phone_enc = :p, email_enc = :e, "
-         "diagnosis_enc = :d, employer_enc = :em, notes_enc = :nt WHERE id = :id",
-        soci::use(name), soci::use(kana), soci::use(phone), soci::use(email), soci::use(diagnosis),
-        soci::use(employer), soci::use(notes), soci::use(id);
-    WriteSearchKeys(s, cipher_, id, in);
-    audit::AuditLog::Append(
-        s, actor,
-        {"client.create", "client", std::to_string(id),
-         in.booking_id != 0 ? "{\"booking\":" + std::to_string(in.booking_id) + "}" : "{}"},
-        now);
-    return static_cast<std::int64_t>(id);
-  });
+    long long taken = 0;
+    s << "SELECT COUNT(*) FROM client WHERE booking_id = :b", soci::into(taken), soci::use(booking);
+    if (taken > 0) throw Abort{core::Error::Conflict("client.error.booking_taken")};
+    booking_ind = soci::i_ok;
+  }
+  long long user = who.user_id;
+  long long at = now;
+  int birth_year = in.birth_year;
+  soci::indicator year_ind = in.birth_year == 0 ? soci::i_null : soci::i_ok;
+  long long id = 0;
+  s << "INSERT INTO client (organization_id, name_enc, kana_enc, birth_year, age_band, gender, "
+       "municipality, treatment_status, work_status, booking_id, created_by, created_at, "
+       "updated_at) VALUES (:o, '', '', :y, :a, :g, :m, :ts, :ws, :b, :u, :t, :t2) RETURNING id",
+      soci::use(org), soci::use(birth_year, year_ind), soci::use(in.age_band), soci::use(in.gender),
+      soci::use(in.municipality), soci::use(in.treatment_status), soci::use(in.work_status),
+      soci::use(booking, booking_ind), soci::use(user), soci::use(at), soci::use(at),
+      soci::into(id);
+  const std::string name = cipher.Encrypt(in.name, Ad(id, "name"));
+  const std::string kana = cipher.Encrypt(in.kana, Ad(id, "kana"));
+  const std::string phone = in.phone.empty() ? "" : cipher.Encrypt(in.phone, Ad(id, "phone"));
+  const std::string email = in.email.empty() ? "" : cipher.Encrypt(in.email, Ad(id, "email"));
+  const std::string diagnosis =
+      in.diagnosis.empty() ? "" : cipher.Encrypt(in.diagnosis, Ad(id, "diagnosis"));
+  const std::string employer =
+      in.employer.empty() ? "" : cipher.Encrypt(in.employer, Ad(id, "employer"));
+  const std::string notes = in.notes.empty() ? "" : cipher.Encrypt(in.notes, Ad(id, "notes"));
+  s << "UPDATE client SET name_enc = :n, kana_enc = :k, phone_enc = :p, email_enc = :e, "
+       "diagnosis_enc = :d, employer_enc = :em, notes_enc = :nt WHERE id = :id",
+      soci::use(name), soci::use(kana), soci::use(phone), soci::use(email), soci::use(diagnosis),
+      soci::use(employer), soci::use(notes), soci::use(id);
+  WriteSearchKeys(s, cipher, id, in);
+  audit::AuditLog::Append(
+      s, actor,
+      {"client.create", "client", std::to_string(id),
+       in.booking_id != 0 ? "{\"booking\":" + std::to_string(in.booking_id) + "}" : "{}"},
+      now);
+  return static_cast<std::int64_t>(id);
 }
 
 core::Status ClientService::Update(const auth::Principal& who, const audit::Actor& actor,
@@ -469,39 +477,45 @@ core::Result<ClientInput> ClientService::FromBooking(const auth::Principal& who,
                                                      std::int64_t booking_id) {
   if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) return core::Error::NotFound();
   const std::int64_t now = clock_.NowSeconds();
-  const core::Date today = core::DateFromUnixSeconds(now);
   return db_.Write<ClientInput>([&](soci::session& s) {
-    long long id = booking_id;
-    if (BookingOrg(s, id) != who.organization_id) throw Abort{core::Error::NotFound()};
-    // Copying a booking's contact data into a client record is the 事務局's (SECURITY.md
-    // rule 2; seed 001: counselors learn no personal details beforehand).
-    const auto contact = auth::RecordAccess::Booking(s, who, booking_id, today);
-    if (!contact) throw Abort{core::Error::NotFound()};
-    if (*contact != auth::BookingContact::kCoordinator) {
-      throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
-    }
-    soci::row r;
-    s << "SELECT reference, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, gender, "
-         "age_band, municipality, treatment_status, work_status FROM booking WHERE id = :id",
-        soci::into(r), soci::use(id);
-    const std::string ad = "booking:" + GetText(r, 0) + ":";
-    ClientInput in;
-    in.name = storage::Unseal(cipher_, GetText(r, 1), ad + "name");
-    in.kana = storage::Unseal(cipher_, GetText(r, 2), ad + "furigana");
-    in.phone = storage::Unseal(cipher_, GetText(r, 3), ad + "phone");
-    in.email = storage::Unseal(cipher_, GetText(r, 4), ad + "email");
-    in.diagnosis = storage::Unseal(cipher_, GetText(r, 5), ad + "diagnosis");
-    in.gender = GetText(r, 6);
-    in.age_band = GetText(r, 7);
-    in.municipality = GetText(r, 8);
-    in.treatment_status = GetText(r, 9);
-    in.work_status = GetText(r, 10);
-    in.booking_id = booking_id;
-    audit::AuditLog::Append(
-        s, actor, {"booking.read", "booking", std::to_string(booking_id), "{\"for\":\"client\"}"},
-        now);
-    return in;
+    return ClientInputFromBooking(s, cipher_, who, actor, booking_id, now);
   });
+}
+
+ClientInput ClientInputFromBooking(soci::session& s, const crypto::FieldCipher& cipher,
+                                   const auth::Principal& who, const audit::Actor& actor,
+                                   std::int64_t booking_id, std::int64_t now) {
+  const core::Date today = core::DateFromUnixSeconds(now);
+  long long id = booking_id;
+  if (BookingOrg(s, id) != who.organization_id) throw Abort{core::Error::NotFound()};
+  // Copying a booking's contact data into a client record is the 事務局's (SECURITY.md
+  // rule 2; seed 001: counselors learn no personal details beforehand).
+  const auto contact = auth::RecordAccess::Booking(s, who, booking_id, today);
+  if (!contact) throw Abort{core::Error::NotFound()};
+  if (*contact != auth::BookingContact::kCoordinator) {
+    throw Abort{core::Error{core::ErrorCode::kForbidden, "client.error.booking_contacts", {}}};
+  }
+  soci::row r;
+  s << "SELECT reference, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, gender, "
+       "age_band, municipality, treatment_status, work_status FROM booking WHERE id = :id",
+      soci::into(r), soci::use(id);
+  const std::string ad = "booking:" + GetText(r, 0) + ":";
+  ClientInput in;
+  in.name = storage::Unseal(cipher, GetText(r, 1), ad + "name");
+  in.kana = storage::Unseal(cipher, GetText(r, 2), ad + "furigana");
+  in.phone = storage::Unseal(cipher, GetText(r, 3), ad + "phone");
+  in.email = storage::Unseal(cipher, GetText(r, 4), ad + "email");
+  in.diagnosis = storage::Unseal(cipher, GetText(r, 5), ad + "diagnosis");
+  in.gender = GetText(r, 6);
+  in.age_band = GetText(r, 7);
+  in.municipality = GetText(r, 8);
+  in.treatment_status = GetText(r, 9);
+  in.work_status = GetText(r, 10);
+  in.booking_id = booking_id;
+  audit::AuditLog::Append(
+      s, actor, {"booking.read", "booking", std::to_string(booking_id), "{\"for\":\"client\"}"},
+      now);
+  return in;
 }
 
 core::Result<std::int64_t> ClientService::ClientOfBooking(const auth::Principal& who,

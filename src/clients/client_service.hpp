@@ -107,4 +107,14 @@ class ClientService {
   const crypto::FieldCipher& cipher_;
 };
 
+// The bodies of FromBooking and Create inside a caller's own transaction (the hand-off from a
+// 相談記録, consultations/handoff.cpp, makes the client, the consent and the referral in one).
+// Same rules and audit events; errors are thrown as storage::Abort.
+ClientInput ClientInputFromBooking(soci::session& s, const crypto::FieldCipher& cipher,
+                                   const auth::Principal& who, const audit::Actor& actor,
+                                   std::int64_t booking_id, std::int64_t now);
+std::int64_t InsertClient(soci::session& s, const crypto::FieldCipher& cipher,
+                          const auth::Principal& who, const audit::Actor& actor,
+                          const ClientInput& input, std::int64_t now);
+
 }  // namespace tsunagu::clients

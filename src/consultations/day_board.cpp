@@ -5,6 +5,7 @@
 
 #include "auth/record_access.hpp"
 #include "consultations/booking_rows.hpp"
+#include "consultations/calls.hpp"
 #include "consultations/day_board_support.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/schedule_rule.hpp"
@@ -252,6 +253,8 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
         }
       }
     }
+    AttachCalls(s, board);
+    AttachGuided(s, board);
     const core::Date today = core::DateFromUnixSeconds(now);
     for (std::size_t i = 0; i < board.bookings.size(); ++i) {
       BoardBooking& b = board.bookings[i];

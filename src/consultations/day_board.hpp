@@ -4,6 +4,7 @@
 // Every read of a person's name or contacts writes an audit event (SECURITY.md rule 4).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,12 +53,25 @@ struct BoardBooking {
   std::optional<std::int64_t> hold_expires_at;
   bool has_record = false;
   std::int64_t created_at = 0;
+  // Calls on a phone or online day (calls.cpp): unanswered tries so far, the last call, and
+  // 連絡つかず (status no_show with unreachable set; 無断キャンセル has it unset).
+  int unanswered_calls = 0;
+  std::optional<std::int64_t> last_call_at;
+  bool unreachable = false;
+};
+
+// A person who came without booking and was guided to another window: no personal data.
+struct GuidedWalkIn {
+  std::int64_t id = 0;
+  std::string window;  // free text until the information directory exists
+  std::int64_t recorded_at = 0;
 };
 
 struct DayBoard {
   ConsultationDay day;  // with slots
   std::vector<RosterEntry> roster;
   std::vector<BoardBooking> bookings;  // by slot time, then waiting list in arrival order
+  std::vector<GuidedWalkIn> guided;    // walk-ins guided elsewhere, oldest first
 };
 
 // One coming consultation day as a staff member's home page lists it.
@@ -154,6 +168,26 @@ class DayBoardService {
   core::Status Assign(const auth::Principal& who, const audit::Actor& actor,
                       std::int64_t program_id, std::int64_t booking_id, std::optional<int> booth,
                       const std::vector<std::int64_t>& counselor_ids);
+
+  // --- calls on 電話 / オンライン days (calls.cpp). The caller is the 事務局 (on or after the
+  // day) or a counselor assigned to the booking, on the day (auth::RecordAccess::Booking);
+  // another counselor gets kForbidden, another organisation kNotFound.
+  // The call got through: the consultation takes place (booked → attended, like check-in).
+  core::Status CallConnected(const auth::Principal& who, const audit::Actor& actor,
+                             std::int64_t program_id, std::int64_t booking_id);
+  // Nobody answered: the try is recorded (time, caller) and may be repeated; the
+  // kCallTries-th unanswered try closes the booking as 連絡つかず.
+  core::Status CallNotAnswered(const auth::Principal& who, const audit::Actor& actor,
+                               std::int64_t program_id, std::int64_t booking_id);
+  static constexpr int kCallTries = 3;
+
+  // --- walk-ins guided elsewhere (walk_ins.cpp): staff of the day record a person who came
+  // without booking and was guided to another window (1..kMaxWindow code points); no
+  // personal data. Returns the record's id.
+  core::Result<std::int64_t> GuideElsewhere(const auth::Principal& who, const audit::Actor& actor,
+                                            std::int64_t program_id, std::int64_t day_id,
+                                            const std::string& window);
+  static constexpr std::size_t kMaxWindow = 200;
 
   // --- waiting list offers (public, by the link in the offer e-mail)
   core::Result<OfferView> FindOffer(const std::string& token);

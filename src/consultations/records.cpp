@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "consultations/day_rows.hpp"
+#include "consultations/handoff.hpp"
 #include "core/text.hpp"
 #include "orgs/model.hpp"
 #include "storage/row.hpp"
@@ -233,6 +234,7 @@ core::Result<std::int64_t> RecordService::Save(const auth::Principal& who,
     const std::string info_enc = cipher_.Encrypt(in.info_given, RecordAd(record_id, "info_given"));
     s << "UPDATE consultation_record SET summary_enc = :s, info_given_enc = :i WHERE id = :id",
         soci::use(summary_enc), soci::use(info_enc), soci::use(record_id);
+    WriteHandoffWish(s, booking_id, in.handoff_wished, now);
     int version = 1;
     s << "SELECT version FROM consultation_record WHERE id = :id", soci::use(record_id),
         soci::into(version);
@@ -294,6 +296,7 @@ core::Result<std::optional<ConsultationRecord>> RecordService::Get(const auth::P
       record = std::move(c);
     }
     if (!record) return std::nullopt;
+    record->input.handoff_wished = ReadHandoffWish(s, booking_id);
     record->input.summary = storage::Unseal(cipher_, summary_enc, RecordAd(record->id, "summary"));
     record->input.info_given =
         storage::Unseal(cipher_, info_enc, RecordAd(record->id, "info_given"));

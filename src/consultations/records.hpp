@@ -71,6 +71,8 @@ struct RecordInput {
   int minutes = 0;                       // 1..600
   std::string summary;                   // 相談内容の要約 (encrypted)
   std::string info_given;                // 提供した情報 (encrypted)
+  // The person wishes the hand-off to the 両立支援促進員 (事業場との調整; handoff.hpp).
+  bool handoff_wished = false;
 };
 
 struct ConsultationRecord {

@@ -4,6 +4,8 @@
 #include <map>
 #include <string_view>
 
+#include "consultations/calls.hpp"
+#include "consultations/handoff.hpp"
 #include "consultations/records.hpp"
 #include "storage/row.hpp"
 
@@ -161,6 +163,10 @@ core::Result<YearlyReport> ReportService::Build(const auth::Principal& who, std:
         // A record exists only for an attended booking (one per booking), so the difference
         // is the attended consultations still waiting for theirs.
         out.missing_records = out.consultations > out.records ? out.consultations - out.records : 0;
+        const HandoffCounts handoffs = CountHandoffs(s, program_id, from, to);
+        out.handoffs_made = handoffs.made;
+        out.handoffs_accepted = handoffs.accepted;
+        out.guided_elsewhere = CountGuidedElsewhere(s, program_id, from, to);
         return out;
       });
   if (!report) return report.error();

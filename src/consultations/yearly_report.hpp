@@ -48,6 +48,11 @@ struct YearlyReport {
   std::vector<CodeTotal> follow_ups;  // kFollowUps
   std::vector<CodeTotal> outcomes;    // kOutcomes, then "" for records without one
   std::vector<CodeTotal> channels;    // kChannels, of attended bookings
+  // Hand-offs to the 両立支援促進員 made from the year's records and accepted by the centre
+  // (CountHandoffs), walk-ins guided to another window (CountGuidedElsewhere).
+  std::int64_t handoffs_made = 0;
+  std::int64_t handoffs_accepted = 0;
+  std::int64_t guided_elsewhere = 0;
 };
 
 class ReportService {

@@ -126,6 +126,17 @@ core::Result<std::int64_t> ReferralService::Send(const auth::Principal& who,
                                                  const audit::Actor& actor, std::int64_t client_id,
                                                  const ReferralInput& input) {
   const std::int64_t now = clock_.NowSeconds();
+  auto sent = db_.Write<std::int64_t>([&](soci::session& s) {
+    return SendReferral(s, cipher_, notifier_, who, actor, client_id, input, now);
+  });
+  if (sent) bus_.Publish("referral:" + std::to_string(*sent), "referral", "sent");
+  return sent;
+}
+
+std::int64_t SendReferral(soci::session& s, const crypto::FieldCipher& cipher,
+                          const sharing::Notifier& notifier, const auth::Principal& who,
+                          const audit::Actor& actor, std::int64_t client_id,
+                          const ReferralInput& input, std::int64_t now) {
   const core::Date today = core::DateFromUnixSeconds(now);
   std::vector<core::FieldError> errors;
   if (input.to_org_id == 0 || input.to_org_id == who.organization_id) {
@@ -134,60 +145,57 @@ core::Result<std::int64_t> ReferralService::Send(const auth::Principal& who,
   if (!consultations::InList(kReasons, input.reason)) {
     errors.push_back({"reason", input.reason.empty() ? "error.required" : "error.invalid_choice"});
   }
-  if (core::CountCodePoints(input.note) > kMaxNote) errors.push_back({"note", "error.too_long"});
-  auto sent = db_.Write<std::int64_t>([&](soci::session& s) {
-    auto view = auth::RecordAccess::Client(s, who, client_id, today);
-    if (!view) throw Abort{core::Error::NotFound()};
-    auto problems = errors;  // a copy: the body may run again when a write is retried
-    std::vector<std::int64_t> consents;
-    if (problems.empty() || problems.front().field != "to_org_id") {
-      consents = auth::RecordAccess::ConsentsBetween(s, client_id, who.organization_id,
-                                                     input.to_org_id, {"basic"}, today);
-      // Told together with the other mistakes, so the sender does not fix the form twice.
-      if (consents.empty()) {
-        problems.insert(problems.begin(), {"to_org_id", "referral.error.no_consent"});
-      }
+  if (core::CountCodePoints(input.note) > ReferralService::kMaxNote)
+    errors.push_back({"note", "error.too_long"});
+  auto view = auth::RecordAccess::Client(s, who, client_id, today);
+  if (!view) throw Abort{core::Error::NotFound()};
+  auto problems = errors;
+  std::vector<std::int64_t> consents;
+  if (problems.empty() || problems.front().field != "to_org_id") {
+    consents = auth::RecordAccess::ConsentsBetween(s, client_id, who.organization_id,
+                                                   input.to_org_id, {"basic"}, today);
+    // Told together with the other mistakes, so the sender does not fix the form twice.
+    if (consents.empty()) {
+      problems.insert(problems.begin(), {"to_org_id", "referral.error.no_consent"});
     }
-    if (!problems.empty()) throw Abort{core::Error::Invalid("error.form_invalid", problems)};
-    long long client = client_id;
-    long long consent = consents.front();
-    long long from = who.organization_id;
-    long long to = input.to_org_id;
-    long long user = who.user_id;
-    long long at = now;
-    long long id = 0;
-    s << "INSERT INTO referral (client_id, consent_id, from_org_id, to_org_id, sent_by, reason, "
-         "status, created_at, updated_at) VALUES (:c, :k, :f, :t, :u, :r, 'sent', :a, :a2) "
-         "RETURNING id",
-        soci::use(client), soci::use(consent), soci::use(from), soci::use(to), soci::use(user),
-        soci::use(input.reason), soci::use(at), soci::use(at), soci::into(id);
-    const std::string note = core::Trim(input.note);
-    if (!note.empty()) {
-      const std::string sealed = cipher_.Encrypt(note, Ad(id, "note"));
-      s << "UPDATE referral SET note_enc = :n WHERE id = :id", soci::use(sealed), soci::use(id);
-    }
-    AddEvent(s, cipher_, id, "sent", "", "", who, now);
-    std::string items_text;
-    sharing::Provision p;
-    p.provider_org_id = from;
-    p.recipient_org_id = to;
-    p.client_id = client_id;
-    p.consent_id = consent;
-    s << "SELECT items FROM consent WHERE id = :k", soci::into(items_text), soci::use(consent);
-    p.items = core::SplitCodes(items_text);
-    p.channel = "referral";
-    p.actor_user_id = who.user_id;
-    sharing::RecordProvision(s, cipher_, p, now);
-    audit::AuditLog::Append(
-        s, actor,
-        {"referral.send", "referral", std::to_string(id),
-         "{\"client\":" + std::to_string(client_id) + ",\"to\":" + std::to_string(to) + "}"},
-        now);
-    notifier_.ToOrganization(s, to, {"referral_received", Path(id)}, who.user_id);
-    return static_cast<std::int64_t>(id);
-  });
-  if (sent) bus_.Publish("referral:" + std::to_string(*sent), "referral", "sent");
-  return sent;
+  }
+  if (!problems.empty()) throw Abort{core::Error::Invalid("error.form_invalid", problems)};
+  long long client = client_id;
+  long long consent = consents.front();
+  long long from = who.organization_id;
+  long long to = input.to_org_id;
+  long long user = who.user_id;
+  long long at = now;
+  long long id = 0;
+  s << "INSERT INTO referral (client_id, consent_id, from_org_id, to_org_id, sent_by, reason, "
+       "status, created_at, updated_at) VALUES (:c, :k, :f, :t, :u, :r, 'sent', :a, :a2) "
+       "RETURNING id",
+      soci::use(client), soci::use(consent), soci::use(from), soci::use(to), soci::use(user),
+      soci::use(input.reason), soci::use(at), soci::use(at), soci::into(id);
+  const std::string note = core::Trim(input.note);
+  if (!note.empty()) {
+    const std::string sealed = cipher.Encrypt(note, Ad(id, "note"));
+    s << "UPDATE referral SET note_enc = :n WHERE id = :id", soci::use(sealed), soci::use(id);
+  }
+  AddEvent(s, cipher, id, "sent", "", "", who, now);
+  std::string items_text;
+  sharing::Provision p;
+  p.provider_org_id = from;
+  p.recipient_org_id = to;
+  p.client_id = client_id;
+  p.consent_id = consent;
+  s << "SELECT items FROM consent WHERE id = :k", soci::into(items_text), soci::use(consent);
+  p.items = core::SplitCodes(items_text);
+  p.channel = "referral";
+  p.actor_user_id = who.user_id;
+  sharing::RecordProvision(s, cipher, p, now);
+  audit::AuditLog::Append(
+      s, actor,
+      {"referral.send", "referral", std::to_string(id),
+       "{\"client\":" + std::to_string(client_id) + ",\"to\":" + std::to_string(to) + "}"},
+      now);
+  notifier.ToOrganization(s, to, {"referral_received", Path(id)}, who.user_id);
+  return static_cast<std::int64_t>(id);
 }
 
 void ReferralService::Move(soci::session& s, const auth::Principal& who, const audit::Actor& actor,

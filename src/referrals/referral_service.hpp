@@ -158,4 +158,12 @@ class ReferralService {
   live::Bus& bus_;
 };
 
+// The body of ReferralService::Send inside a caller's own transaction (the hand-off from a
+// 相談記録, consultations/handoff.cpp): same rules, event, provision record, audit and notice;
+// errors thrown as storage::Abort. The caller publishes "referral:<id>" after the commit.
+std::int64_t SendReferral(soci::session& s, const crypto::FieldCipher& cipher,
+                          const sharing::Notifier& notifier, const auth::Principal& who,
+                          const audit::Actor& actor, std::int64_t client_id,
+                          const ReferralInput& input, std::int64_t now);
+
 }  // namespace tsunagu::referrals

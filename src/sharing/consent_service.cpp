@@ -147,82 +147,87 @@ core::Result<std::int64_t> ConsentService::Record(const auth::Principal& who,
                                                   const audit::Actor& actor, std::int64_t client_id,
                                                   const ConsentInput& input) {
   const std::int64_t now = clock_.NowSeconds();
-  const core::Date today = core::DateFromUnixSeconds(now);
   return db_.Write<std::int64_t>([&](soci::session& s) {
-    auto view = auth::RecordAccess::Client(s, who, client_id, today);
-    if (!view) throw Abort{core::Error::NotFound()};
-    // SECURITY.md rule 2: a partner never records consents over the registering
-    // organisation's record; it may over its own case, and those open only that case.
-    if (!view->owner && !auth::RecordAccess::HoldsFor(s, who, client_id)) {
-      throw Abort{core::Error{core::ErrorCode::kForbidden, "consent.error.not_holder", {}}};
-    }
-    auto errors = Validate(input);
-    if (!view->owner) {
-      const bool own_items_only =
-          std::all_of(input.items.begin(), input.items.end(),
-                      [](const std::string& i) { return i == "records" || i == "documents"; });
-      if (!own_items_only) errors.push_back({"items", "consent.error.partner_items"});
-    }
-    std::vector<long long> orgs;
-    for (auto org : input.organizations) {
-      if (org == who.organization_id) continue;
-      long long id = org;
-      long long ok = 0;
-      s << "SELECT COUNT(*) FROM organization WHERE id = :o AND status = 'active' AND kind <> "
-           "'employer'",
-          soci::into(ok), soci::use(id);
-      if (ok == 0) {
-        errors.push_back({"organizations", "error.invalid_choice"});
-        break;
-      }
-      if (std::find(orgs.begin(), orgs.end(), id) == orgs.end()) orgs.push_back(id);
-    }
-    if (orgs.empty() && errors.empty()) {
-      errors.push_back({"organizations", "consent.error.organizations"});
-    }
-    if (!errors.empty()) {
-      throw Abort{core::Error::Invalid("error.form_invalid", std::move(errors))};
-    }
-    long long client = client_id;
-    long long org = who.organization_id;
-    long long user = who.user_id;
-    long long at = now;
-    const std::string items = core::JoinCodes(InOrder(input.items));
-    long long id = 0;
-    s << "INSERT INTO consent (client_id, organization_id, items, purpose, valid_from, "
-         "valid_until, method, recorded_by, recorded_at) VALUES (:c, :o, :i, :p, :f, :u, :m, "
-         ":by, :t) RETURNING id",
-        soci::use(client), soci::use(org), soci::use(items), soci::use(input.purpose),
-        soci::use(input.valid_from), soci::use(input.valid_until), soci::use(input.method),
-        soci::use(user), soci::use(at), soci::into(id);
-    const std::string note_text = core::Trim(input.purpose_note);
-    if (!note_text.empty()) {
-      const std::string note = cipher_.Encrypt(note_text, Ad(id, "purpose_note"));
-      s << "UPDATE consent SET purpose_note_enc = :n WHERE id = :id", soci::use(note),
-          soci::use(id);
-    }
-    const std::string employer = core::Trim(input.employer);
-    if (input.purpose == "workplace_coordination" && !employer.empty()) {
-      const std::string sealed = cipher_.Encrypt(employer, Ad(id, "employer"));
-      const std::string email = core::Trim(core::NormalizeNfkc(input.employer_email));
-      const std::string sealed_email =
-          email.empty() ? std::string() : cipher_.Encrypt(email, Ad(id, "employer_email"));
-      s << "UPDATE consent SET employer_enc = :e, employer_email_enc = :m WHERE id = :id",
-          soci::use(sealed), soci::use(sealed_email), soci::use(id);
-    }
-    // The recording organisation is a party too: access asks only consent_party.
-    orgs.push_back(org);
-    for (long long party : orgs) {
-      s << "INSERT INTO consent_party (consent_id, organization_id) VALUES (:k, :o)", soci::use(id),
-          soci::use(party);
-    }
-    audit::AuditLog::Append(s, actor,
-                            {"consent.record", "client", std::to_string(client_id),
-                             "{\"consent\":" + std::to_string(id) + ",\"items\":\"" + items +
-                                 "\",\"method\":\"" + input.method + "\"}"},
-                            now);
-    return static_cast<std::int64_t>(id);
+    return RecordConsent(s, cipher_, who, actor, client_id, input, now);
   });
+}
+
+std::int64_t RecordConsent(soci::session& s, const crypto::FieldCipher& cipher,
+                           const auth::Principal& who, const audit::Actor& actor,
+                           std::int64_t client_id, const ConsentInput& input, std::int64_t now) {
+  const core::Date today = core::DateFromUnixSeconds(now);
+  auto view = auth::RecordAccess::Client(s, who, client_id, today);
+  if (!view) throw Abort{core::Error::NotFound()};
+  // SECURITY.md rule 2: a partner never records consents over the registering
+  // organisation's record; it may over its own case, and those open only that case.
+  if (!view->owner && !auth::RecordAccess::HoldsFor(s, who, client_id)) {
+    throw Abort{core::Error{core::ErrorCode::kForbidden, "consent.error.not_holder", {}}};
+  }
+  auto errors = ConsentService::Validate(input);
+  if (!view->owner) {
+    const bool own_items_only =
+        std::all_of(input.items.begin(), input.items.end(),
+                    [](const std::string& i) { return i == "records" || i == "documents"; });
+    if (!own_items_only) errors.push_back({"items", "consent.error.partner_items"});
+  }
+  std::vector<long long> orgs;
+  for (auto org : input.organizations) {
+    if (org == who.organization_id) continue;
+    long long id = org;
+    long long ok = 0;
+    s << "SELECT COUNT(*) FROM organization WHERE id = :o AND status = 'active' AND kind <> "
+         "'employer'",
+        soci::into(ok), soci::use(id);
+    if (ok == 0) {
+      errors.push_back({"organizations", "error.invalid_choice"});
+      break;
+    }
+    if (std::find(orgs.begin(), orgs.end(), id) == orgs.end()) orgs.push_back(id);
+  }
+  if (orgs.empty() && errors.empty()) {
+    errors.push_back({"organizations", "consent.error.organizations"});
+  }
+  if (!errors.empty()) {
+    throw Abort{core::Error::Invalid("error.form_invalid", std::move(errors))};
+  }
+  long long client = client_id;
+  long long org = who.organization_id;
+  long long user = who.user_id;
+  long long at = now;
+  const std::string items = core::JoinCodes(InOrder(input.items));
+  long long id = 0;
+  s << "INSERT INTO consent (client_id, organization_id, items, purpose, valid_from, "
+       "valid_until, method, recorded_by, recorded_at) VALUES (:c, :o, :i, :p, :f, :u, :m, "
+       ":by, :t) RETURNING id",
+      soci::use(client), soci::use(org), soci::use(items), soci::use(input.purpose),
+      soci::use(input.valid_from), soci::use(input.valid_until), soci::use(input.method),
+      soci::use(user), soci::use(at), soci::into(id);
+  const std::string note_text = core::Trim(input.purpose_note);
+  if (!note_text.empty()) {
+    const std::string note = cipher.Encrypt(note_text, Ad(id, "purpose_note"));
+    s << "UPDATE consent SET purpose_note_enc = :n WHERE id = :id", soci::use(note), soci::use(id);
+  }
+  const std::string employer = core::Trim(input.employer);
+  if (input.purpose == "workplace_coordination" && !employer.empty()) {
+    const std::string sealed = cipher.Encrypt(employer, Ad(id, "employer"));
+    const std::string email = core::Trim(core::NormalizeNfkc(input.employer_email));
+    const std::string sealed_email =
+        email.empty() ? std::string() : cipher.Encrypt(email, Ad(id, "employer_email"));
+    s << "UPDATE consent SET employer_enc = :e, employer_email_enc = :m WHERE id = :id",
+        soci::use(sealed), soci::use(sealed_email), soci::use(id);
+  }
+  // The recording organisation is a party too: access asks only consent_party.
+  orgs.push_back(org);
+  for (long long party : orgs) {
+    s << "INSERT INTO consent_party (consent_id, organization_id) VALUES (:k, :o)", soci::use(id),
+        soci::use(party);
+  }
+  audit::AuditLog::Append(s, actor,
+                          {"consent.record", "client", std::to_string(client_id),
+                           "{\"consent\":" + std::to_string(id) + ",\"items\":\"" + items +
+                               "\",\"method\":\"" + input.method + "\"}"},
+                          now);
+  return static_cast<std::int64_t>(id);
 }
 
 core::Status ConsentService::Withdraw(const auth::Principal& who, const audit::Actor& actor,

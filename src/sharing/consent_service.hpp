@@ -124,4 +124,11 @@ class ConsentService {
   const Notifier& notifier_;
 };
 
+// The body of ConsentService::Record inside a caller's own transaction (the hand-off from a
+// 相談記録, consultations/handoff.cpp). Same rules and audit event; errors thrown as
+// storage::Abort.
+std::int64_t RecordConsent(soci::session& s, const crypto::FieldCipher& cipher,
+                           const auth::Principal& who, const audit::Actor& actor,
+                           std::int64_t client_id, const ConsentInput& input, std::int64_t now);
+
 }  // namespace tsunagu::sharing

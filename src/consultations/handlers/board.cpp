@@ -15,6 +15,7 @@
 #include "consultations/handlers/board_support.hpp"
 #include "consultations/handlers/intake_form.hpp"
 #include "consultations/handlers/page_support.hpp"
+#include "consultations/handlers/phone_day.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/schedule_rule.hpp"
 #include "core/text.hpp"
@@ -26,9 +27,9 @@ namespace {
 // Open days offered as targets when a booking moves (this one and the next ones).
 constexpr int kRescheduleDays = 4;
 // The notices the board shows after a redirect (?done=<code>).
-constexpr std::array<std::string_view, 10> kDoneCodes = {
-    "checked_in", "no_show", "cancelled", "rescheduled", "assigned",
-    "booked",     "waiting", "roster",    "added",       "consideration"};
+constexpr std::array<std::string_view, 13> kDoneCodes = {
+    "checked_in", "no_show", "cancelled",     "rescheduled", "assigned", "booked",      "waiting",
+    "roster",     "added",   "consideration", "called",      "guided",   "not_answered"};
 
 // ---------------------------------------------------------------- the board
 
@@ -183,11 +184,14 @@ bool ProblemWith(const RowProblem* problem, std::int64_t booking_id,
 void AddActions(const app::Services& sv, const web::RequestContext& ctx,
                 ctemplate::TemplateDictionary* row, const BoardBooking& b, const RowContext& rc) {
   const bool booked = b.status == "booked";
-  if (booked && rc.arrived_possible) row->ShowSection("CHECK_IN");
+  // On a phone or online day the person is called, not received (phone_day.cpp).
+  const bool call_day = IsCallDay(rc.board->day);
+  if (booked && rc.arrived_possible && !call_day) row->ShowSection("CHECK_IN");
+  if (call_day) AddCallControls(row, b, rc.coordinator, rc.arrived_possible);
   if (b.status == "attended") row->ShowSection(b.has_record ? "VIEW_RECORD" : "WRITE_RECORD");
   if (!rc.coordinator) return;
   row->ShowSection("ACTIONS_CELL");  // the waiting list has the column for the 事務局 only
-  if (booked && rc.arrived_possible) row->ShowSection("NO_SHOW");
+  if (booked && rc.arrived_possible && !call_day) row->ShowSection("NO_SHOW");
   if (booked || b.status == "waiting" || b.status == "offered") row->ShowSection("CANCEL");
   if (booked || b.status == "waiting" || b.status == "offered") {
     row->ShowSection(b.needs_consideration ? "CONSIDERATION_OFF" : "CONSIDERATION_ON");
@@ -244,6 +248,7 @@ void AddBookingRow(const app::Services& sv, const web::RequestContext& ctx,
                                   {{"time", TimeRange(b.start_minutes, b.end_minutes)},
                                    {"until", DateTimeOf(ctx, *b.hold_expires_at)}}));
   }
+  AddCallInfo(sv, ctx, row, b, IsCallDay(rc.board->day));
   AddIntakeSummary(sv, ctx, row, b);
   AddPerson(row, b, rc.coordinator);
   AddAssignment(sv, ctx, row, b, rc.board->roster);
@@ -291,10 +296,12 @@ void AddWaitingList(const app::Services& sv, const web::RequestContext& ctx,
 
 void AddCounts(ctemplate::TemplateDictionary& dict, const DayBoard& board) {
   int booked = 0, attended = 0, no_show = 0, cancelled = 0, waiting = 0, free = 0;
+  int unreachable = 0;
   for (const auto& b : board.bookings) {
     booked += b.status == "booked";
     attended += b.status == "attended";
-    no_show += b.status == "no_show";
+    no_show += b.status == "no_show" && !b.unreachable;
+    unreachable += b.unreachable;
     cancelled += b.status == "cancelled";
     waiting += b.status == "waiting" || b.status == "offered";
   }
@@ -305,6 +312,10 @@ void AddCounts(ctemplate::TemplateDictionary& dict, const DayBoard& board) {
   dict.SetIntValue("COUNT_CANCELLED", cancelled);
   dict.SetIntValue("COUNT_FREE", free);
   dict.SetIntValue("COUNT_WAITING", waiting);
+  // 連絡つかず is told apart from 無断キャンセル (phone_day.cpp).
+  if (IsCallDay(board.day)) {
+    dict.AddSectionDictionary("CALL_COUNTS")->SetIntValue("COUNT_UNREACHABLE", unreachable);
+  }
 }
 
 void AddRoster(const app::Services& sv, const web::RequestContext& ctx,
@@ -375,6 +386,7 @@ http::Response ShowBoard(app::Services& sv, web::RequestContext& ctx, const Ids&
   rc.problem = problem;
   AddSlots(sv, ctx, dict, rc);
   AddWaitingList(sv, ctx, dict, rc);
+  AddGuided(sv, ctx, dict, *board, rc.arrived_possible);
   return sv.pages.Render(
       ctx, "board/day",
       web::Title{"board.page.title_of", {{"date", core::FormatDate(board->day.date, ctx.lang)}}},
@@ -503,9 +515,15 @@ void AddBookingRoutes(app::Router& router, app::Services& sv) {
 
 }  // namespace
 
+http::Response AfterRowAction(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
+                              const core::Status& done, const std::string& code) {
+  return AfterAction(sv, ctx, ids, done, code);
+}
+
 void AddBoardRoutes(app::Router& router, app::Services& sv) {
   using auth::Permission;
   AddDayStaffRoutes(router, sv);  // first: its "/programs/{id}/days/new" is not a day id
+  AddPhoneDayRoutes(router, sv);
   router.Add({"GET", "/programs/{id}/days/{day_id}", Permission::kOrgCounsel,
               WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
                 return ShowBoard(sv, ctx, ids, nullptr);

@@ -49,6 +49,11 @@ app::RouteHandler WithIds(app::Services& sv, bool with_booking, IdsHandler f);
 app::RouteHandler WithProgram(app::Services& sv,
                               std::function<http::Response(web::RequestContext&, std::int64_t)> f);
 
+// After a row action (board.cpp): back to the board at the row with the notice `code`, or the
+// board again with the problem beside the row.
+http::Response AfterRowAction(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
+                              const core::Status& done, const std::string& code);
+
 // /programs/{id}/days/new, the roster, and bookings taken by staff (day_staff.cpp).
 void AddDayStaffRoutes(app::Router& router, app::Services& sv);
 

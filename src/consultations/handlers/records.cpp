@@ -3,6 +3,7 @@
 // Every route needs kOrgCounsel; the service answers NotFound for another organisation's
 // programme, day or booking, shown exactly like a missing one.
 
+#include "consultations/handlers/handoff.hpp"
 #include "consultations/handlers/intake_form.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/routes.hpp"
@@ -96,6 +97,7 @@ RecordInput ReadInput(const web::RequestContext& ctx) {
   in.minutes = web::ParseInt(ctx.Form("minutes"));
   in.summary = ctx.Form("summary");
   in.info_given = ctx.Form("info_given");
+  in.handoff_wished = ctx.Form("handoff_wished") == "1";
   return in;
 }
 
@@ -136,6 +138,7 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, const Ids& 
   AddChoices(sv, ctx, dict, "OUTCOME", "outcome", "record.outcome.", kOutcomes, {values.outcome});
   AddChoices(sv, ctx, dict, "FOLLOW_UP", "follow_up", "record.follow_up.", kFollowUps,
              {values.follow_up});
+  dict.ShowSection(values.handoff_wished ? "HANDOFF_WISHED" : "HANDOFF_NOT_WISHED");
   dict.SetValue("V_SUMMARY", values.summary);
   dict.SetValue("V_INFO_GIVEN", values.info_given);
   dict.SetIntValue("MAX_TEXT", static_cast<long>(RecordService::kMaxText));
@@ -219,6 +222,7 @@ http::Response ViewRecord(app::Services& sv, web::RequestContext& ctx, const Ids
                                           {{"version", std::to_string(r.version)},
                                            {"updated", DateTimeOf(ctx, r.updated_at)},
                                            {"author", r.author_name}}));
+  AddHandoffPanel(sv, ctx, dict, ids, r.input.handoff_wished);
   return sv.pages.Render(ctx, "records/view",
                          web::Title{"record.view.title_of",
                                     {{"date", core::FormatDate(booking->date, ctx.lang)},

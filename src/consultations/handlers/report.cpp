@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "consultations/handlers/page_support.hpp"
+#include "consultations/handlers/phone_day.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/records.hpp"
 #include "consultations/survey.hpp"
@@ -155,6 +156,7 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
     dict.SetValue("TOTAL_CONSULTATIONS", reports::FormatCount(report.consultations));
   }
 
+  AddFieldCounts(dict, report);
   if (!report.target) dict.ShowSection("NO_TARGET");
   for (const auto& t : Totals(report)) {
     const std::string label = l.T("report.item." + t.key);

@@ -1,5 +1,7 @@
 #include "consultations/handlers/routes.hpp"
 
+#include "consultations/handlers/handoff.hpp"
+
 namespace tsunagu::consultations::handlers {
 
 void AddRoutes(app::Router& router, app::Services& services) {
@@ -8,6 +10,7 @@ void AddRoutes(app::Router& router, app::Services& services) {
   AddPublishingRoutes(router, services);
   AddBoardRoutes(router, services);
   AddRecordRoutes(router, services);
+  AddHandoffRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddReportRoutes(router, services);
 }

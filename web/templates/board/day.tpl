@@ -44,6 +44,7 @@
   </tbody>
 </table>
 </div>
+{{#CALL_COUNTS}}<p>[[phoneday.count.unreachable]]：{{COUNT_UNREACHABLE}}</p>{{/CALL_COUNTS}}
 
 <h2>[[board.roster.title]]</h2>
 {{#ROSTER_EMPTY}}<p>[[board.roster.none]]</p>{{/ROSTER_EMPTY}}
@@ -81,7 +82,7 @@
       <td>{{CHANNEL}}</td>
 [[include:board/person_cell]]
 [[include:board/intake_cell]]
-      <td>{{ARRIVED}}</td>
+      <td>{{ARRIVED}}{{#CALLS}}<span class="muted">{{TEXT}}</span>{{/CALLS}}</td>
       <td>{{BOOTH}}<br>{{COUNSELORS}}</td>
       <td class="no-print">
 [[include:board/row_actions]]
@@ -125,3 +126,5 @@
 </table>
 </div>
 {{/HAS_WAITING}}
+
+[[include:board/guided_list]]

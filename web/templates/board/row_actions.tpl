@@ -3,6 +3,7 @@
           <input type="hidden" name="csrf_token" value="{{CSRF}}">
           <button type="submit" class="button button--small">[[board.action.check_in]]<span class="visually-hidden">（[[board.slots.reference]] {{REFERENCE}}）</span></button>
         </form>{{/CHECK_IN}}
+[[include:board/call_actions]]
         {{#NO_SHOW}}<form method="post" action="{{BOOKING_PATH}}/no-show" class="inline-form">
           <input type="hidden" name="csrf_token" value="{{CSRF}}">
           <button type="submit" class="button button--secondary button--small">[[board.action.no_show]]<span class="visually-hidden">（[[board.slots.reference]] {{REFERENCE}}）</span></button>

@@ -53,6 +53,7 @@
     {{#FOLLOW_UP}}<div class="radio"><input type="radio" id="{{ID}}" name="follow_up" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>
     {{/FOLLOW_UP}}
   </fieldset>
+[[include:records/handoff_wish]]
   <div class="field{{#ERR_MINUTES}} field--error{{/ERR_MINUTES}}">
     <label for="minutes">[[record.field.minutes]]</label>
     <p class="field__hint" id="minutes-hint">[[record.form.minutes_hint]]</p>

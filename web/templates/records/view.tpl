@@ -13,4 +13,5 @@
 <h3>[[record.field.info_given]]</h3>
 <p>{{#INFO_LINE}}{{LINE}}{{#INFO_LINE_separator}}<br>{{/INFO_LINE_separator}}{{/INFO_LINE}}{{#NO_INFO_GIVEN}}[[record.view.none]]{{/NO_INFO_GIVEN}}</p>
 <p class="muted">{{META}}</p>
+[[include:records/handoff_panel]]
 <p class="actions"><a href="{{RECORD_PATH}}">[[record.day.edit]]</a></p>

@@ -56,6 +56,7 @@
   </tbody>
 </table>
 </div>
+[[include:reports/field_counts]]
 
 {{#DIST}}
 <h2>{{TITLE}}</h2>
