@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_late.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -300,6 +301,9 @@ core::Status LoadDemoData(Services& sv) {
   if (!jimu) return jimu.error();
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
+    if (auto st = AddDemoLateEntries(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
+      return st.error();
+    }
   }
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
   const auto career = UserId(sv, "career@demo.tsunagu.jp");

@@ -23,7 +23,7 @@ struct ReportDay {
   int number = 0;  // 回, over the year's days that are not cancelled, in date order
   std::int64_t day_id = 0;
   core::Date date;
-  std::int64_t staff = 0;          // rows of day_staff
+  std::int64_t staff = 0;          // rows of day_staff, else the 相談員数 of an imported day
   std::int64_t consultations = 0;  // bookings with status 'attended'
   bool held = false;               // on or before today (later days are still planned)
 };
@@ -48,6 +48,10 @@ struct YearlyReport {
   std::vector<CodeTotal> follow_ups;  // kFollowUps
   std::vector<CodeTotal> outcomes;    // kOutcomes, then "" for records without one
   std::vector<CodeTotal> channels;    // kChannels, of attended bookings
+  std::vector<CodeTotal> modes;       // kDayModes: how each attended consultation was held
+  std::vector<CodeTotal> day_modes;   // kDayModes: attended consultations by the kind of day
+  // Further yearly counts go below, one field each, with their line in handlers/report.cpp
+  // (Totals for counts against a target, Rates for shares, Distributions for tables).
 };
 
 class ReportService {

@@ -10,6 +10,7 @@ void AddRoutes(app::Router& router, app::Services& services) {
   AddRecordRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddReportRoutes(router, services);
+  AddImportRoutes(router, services);
 }
 
 }  // namespace tsunagu::consultations::handlers

@@ -32,6 +32,7 @@
       </tr>{{/DAY}}
     </tbody>
   </table>{{/HAS_DAYS}}
+  <p><a href="/days/past">[[late.past.link]]</a></p>
 </section>
 {{/DAYS}}
 {{#NO_ORG_CHOOSE}}<div class="notice notice--warning" role="note"><p>[[home.no_org.choose]]</p></div>{{/NO_ORG_CHOOSE}}
