@@ -316,8 +316,10 @@ TEST(LateImport, WalkInOnAPastDayIsRecordedAndAuditedAsLateEntry) {
                   "SELECT COUNT(*) FROM audit_event WHERE action = 'booking.late_entry' AND "
                   "detail LIKE '%\"entered_late\":true%'"),
             1);
-  auto audit = c.Get("/org/audit");
-  EXPECT_THAT(audit.body, HasSubstr("事後入力"));
+  w.t.CreateUser({"admin-late@example.jp", "管理者", "admin", "clerical", w.org});
+  auto admin = w.t.LoginAs("admin-late@example.jp");
+  auto audit = admin.Get("/org/audit");
+  EXPECT_THAT(audit.body, HasSubstr("事後入力（来所の記録）"));
 
   // A day still to come cannot have consultations entered afterwards.
   const std::string later = w.base + "/days/" + std::to_string(*future);

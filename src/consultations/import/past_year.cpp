@@ -423,24 +423,21 @@ core::Result<ImportResult> PastYearImport::Import(const auth::Principal& who,
         day_ids[day.date] = {id, slot_minutes};
         continue;
       }
-      // A day of the past: its hours span the consultations written for it (13:00–16:00
-      // when none came), the mode their shared one (対面 when they differ).
+      // A day of the past: its hours span the consultations written for it (13:00–15:00
+      // when none came). A 受付表 does not say what kind of day it was, and a phone
+      // consultation happens on in-person days too, so a created day is 対面.
       int first = 24 * 60;
       int last = 0;
-      std::string mode;
-      bool mixed = false;
       for (const auto& r : plan.rows) {
         if (!r.consultation || r.date != day.date) continue;
         first = std::min(first, r.start_minutes);
         last = std::max(last, r.start_minutes);
-        if (!mode.empty() && mode != r.mode) mixed = true;
-        mode = r.mode;
       }
       if (first > last) {
         first = 13 * 60;
         last = 15 * 60;
       }
-      if (mode.empty() || mixed) mode = "in_person";
+      const std::string mode = "in_person";
       int start = first;
       int end = std::min(24 * 60, std::max(last + slot_minutes, start + 60));
       if (end <= start) start = end - 1;
