@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_late.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_schedule.hpp"
 #include "orgs/org_store.hpp"
@@ -304,6 +305,9 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
     const auto kango = UserId(sv, "kango@demo.tsunagu.jp");
     if (auto st = AddDemoSchedule(sv, org_ids[0], (*jimu)->id, org_ids[1], kango); !st) return st;
+    if (auto st = AddDemoLateEntries(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
+      return st.error();
+    }
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");

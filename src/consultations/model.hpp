@@ -95,6 +95,12 @@ struct ConsultationDay {
   std::vector<Slot> slots;  // filled by the queries that need them
 };
 
+// The status people read for a day: a scheduled day before today was held (開催済み), not
+// 開催予定. Labels "days.status.<code>".
+inline std::string DayStatusCode(const ConsultationDay& day, const core::Date& today) {
+  return day.status == "scheduled" && day.date < today ? "held" : day.status;
+}
+
 // The staff page of one day (the day's board), the link staff e-mails give.
 inline std::string DayBoardPath(std::int64_t program_id, std::int64_t day_id) {
   return "/programs/" + std::to_string(program_id) + "/days/" + std::to_string(day_id);

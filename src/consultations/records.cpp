@@ -17,14 +17,15 @@ using storage::GetInt;
 using storage::GetText;
 
 // Seed 001's intake topics (相談したい事項 ①–⑦) and the record topic each one starts from.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kIntakeToRecord = {{
+// Only topics that say the same thing: 仕事に関すること spans four record topics (休職・復職,
+// 就労継続, 再就職, 職場への伝え方) and the intake's その他 says nothing of what was discussed,
+// so neither pre-ticks a topic the person did not choose.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kIntakeToRecord = {{
     {"illness", "treatment"},
     {"symptoms", "symptoms"},
-    {"work", "keep_working"},
     {"finances", "money"},
     {"medical_relationship", "medical_staff"},
     {"peer_experience", "peer"},
-    {"other", "other"},
 }};
 
 // The codes of `list` that appear in `chosen`, in the list's order and once each: what is

@@ -50,12 +50,14 @@ inline constexpr std::array<std::string_view, 8> kReferredTo = {
 
 // Outcome of the session (seed 000: 気持ちの整理で終結, 就労支援継続, 就労決定).
 // Labels "record.outcome.<code>". "job_decided" counts as a placement in the yearly report.
-inline constexpr std::array<std::string_view, 6> kOutcomes = {
+inline constexpr std::array<std::string_view, 8> kOutcomes = {
     "info_provided",      // 情報提供で終了
     "settled_feelings",   // 気持ちの整理で終結
     "support_continues",  // 就労支援継続
     "job_decided",        // 就労決定
     "kept_job",           // 就労継続・復職が決まった
+    "ongoing",            // 継続中 (the consultation goes on)
+    "undecided",          // 未定 (not known yet)
     "other"};
 
 // Follow-up: なし / 継続 / 両立支援促進員へ引継ぎ / 専門家（社労士・弁護士）へ紹介.

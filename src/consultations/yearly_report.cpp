@@ -107,7 +107,8 @@ core::Result<YearlyReport> ReportService::Build(const auth::Principal& who, std:
 
           soci::rowset<soci::row> days =
               (s.prepare << "SELECT d.id, d.day_date, (SELECT COUNT(*) FROM day_staff ds WHERE "
-                            "ds.day_id = d.id) FROM consultation_day d WHERE d.program_id = :p "
+                            "ds.day_id = d.id), COALESCE(d.staff_count, 0) FROM consultation_day "
+                            "d WHERE d.program_id = :p "
                             "AND d.day_date BETWEEN :a AND :b AND d.status <> 'cancelled' ORDER "
                             "BY d.day_date, d.start_minutes, d.id",
                soci::use(pid), soci::use(from), soci::use(to));
@@ -119,12 +120,31 @@ core::Result<YearlyReport> ReportService::Build(const auth::Principal& who, std:
             const std::string iso = GetText(r, 1);
             d.date = core::ParseIsoDate(iso).value_or(core::Date{});
             d.staff = GetInt(r, 2);
+            if (d.staff == 0) d.staff = GetInt(r, 3);  // a past day typed in from paper
             auto it = by_day.find(d.day_id);
             d.consultations = it == by_day.end() ? 0 : it->second;
             d.held = iso <= today;
             if (d.held) ++out.days_held;
             out.consultations += d.consultations;
             out.days.push_back(d);
+          }
+        }
+        {
+          // How each consultation was held (a booking made before this was recorded was held
+          // the way its day was) and the kind of day it was on.
+          out.modes = ZeroTotals(kDayModes);
+          out.day_modes = ZeroTotals(kDayModes);
+          soci::rowset<soci::row> rows =
+              (s.prepare << "SELECT b.consult_mode, d.mode, COUNT(*) FROM booking b JOIN "
+                            "consultation_day d ON d.id = b.day_id WHERE b.status = 'attended' "
+                            "AND d.program_id = :p AND d.day_date BETWEEN :a AND :b AND d.status "
+                            "<> 'cancelled' GROUP BY b.consult_mode, d.mode",
+               soci::use(pid), soci::use(from), soci::use(to));
+          for (const auto& r : rows) {
+            const std::string day_mode = GetText(r, 1);
+            const std::string held = GetText(r, 0).empty() ? day_mode : GetText(r, 0);
+            AddListCounts(kDayModes, held, GetInt(r, 2), out.modes);
+            AddListCounts(kDayModes, day_mode, GetInt(r, 2), out.day_modes);
           }
         }
         {

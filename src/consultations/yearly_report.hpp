@@ -23,7 +23,7 @@ struct ReportDay {
   int number = 0;  // 回, over the year's days that are not cancelled, in date order
   std::int64_t day_id = 0;
   core::Date date;
-  std::int64_t staff = 0;          // rows of day_staff
+  std::int64_t staff = 0;          // rows of day_staff, else the 相談員数 of an imported day
   std::int64_t consultations = 0;  // bookings with status 'attended'
   bool held = false;               // on or before today (later days are still planned)
 };
@@ -53,6 +53,10 @@ struct YearlyReport {
   std::int64_t handoffs_made = 0;
   std::int64_t handoffs_accepted = 0;
   std::int64_t guided_elsewhere = 0;
+  std::vector<CodeTotal> modes;      // kDayModes: how each attended consultation was held
+  std::vector<CodeTotal> day_modes;  // kDayModes: attended consultations by the kind of day
+  // Further yearly counts go below, one field each, with their line in handlers/report.cpp
+  // (Totals for counts against a target, Rates for shares, Distributions for tables).
 };
 
 class ReportService {

@@ -428,8 +428,11 @@ TEST(RecordsTest, CounselorWritesARecordThroughThePages) {
   // Pre-filled: the assigned counselor's profession, topics from the intake, the slot length.
   EXPECT_THAT(form.body, HasSubstr("name=\"professions\" value=\"nurse\" checked"));
   EXPECT_THAT(form.body, Not(HasSubstr("name=\"professions\" value=\"msw\" checked")));
-  EXPECT_THAT(form.body, HasSubstr("name=\"topics\" value=\"keep_working\" checked"));
+  // 仕事に関すること names no one record topic: nothing the person did not choose is ticked.
+  EXPECT_THAT(form.body, Not(HasSubstr("name=\"topics\" value=\"keep_working\" checked")));
   EXPECT_THAT(form.body, HasSubstr("name=\"topics\" value=\"money\" checked"));
+  EXPECT_THAT(form.body, HasSubstr("継続中"));
+  EXPECT_THAT(form.body, HasSubstr("未定"));
   EXPECT_THAT(form.body, Not(HasSubstr("name=\"topics\" value=\"anxiety\" checked")));
   EXPECT_THAT(form.body, HasSubstr("value=\"" + std::to_string(w.slot_minutes) + "\""));
   EXPECT_THAT(form.body, HasSubstr("専門家（社労士・弁護士）へ紹介"));

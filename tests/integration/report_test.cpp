@@ -1,7 +1,8 @@
 // The yearly report (seed 000) rebuilt from raw records entered through the application: 24
 // days of H29年度, 2 counselors on days 1–14 and 1 afterwards, 25 consultations, 3 job
 // placements, 8 consultations about 休職・復職. The page, the CSV and the xlsx must show the
-// seed's table and rates (25/300 → 8.3%, 3/25 → 12.0%, 24/24 → 100.0%).
+// seed's table and rates (25/300 → 8.3%, 3/25 → 12%, 24/24 → 100%), written as the seed writes
+// them.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -145,7 +146,7 @@ TEST(YearlyReport, RebuildsSeed000FromRecordsEnteredThroughTheApplication) {
   const std::string& html = page.body;
   for (std::size_t i = 0; i < Seed000().size(); ++i) {
     const auto& seed = Seed000()[i];
-    const std::string row = "<tr><td>" + std::to_string(i + 1) + "</td><th scope=\"row\">" +
+    const std::string row = "<tr><td>第" + std::to_string(i + 1) + "回</td><th scope=\"row\">" +
                             core::FormatDate(seed.date, "ja") + "</th><td class=\"numeric\">" +
                             (i < 14 ? "2" : "1") + "</td><td class=\"numeric\">" +
                             std::to_string(seed.consultations) + "</td>";
@@ -158,13 +159,16 @@ TEST(YearlyReport, RebuildsSeed000FromRecordsEnteredThroughTheApplication) {
   EXPECT_THAT(html, HasSubstr("相談件数</th><td class=\"numeric\">25</td><td "
                               "class=\"numeric\">300</td><td class=\"numeric\">8.3%</td>"));
   EXPECT_THAT(html, HasSubstr("就労決定数</th><td class=\"numeric\">3</td><td "
-                              "class=\"numeric\">25</td><td class=\"numeric\">12.0%</td>"));
+                              "class=\"numeric\">25</td><td class=\"numeric\">12%</td>"));
+  // 就労決定率 = people placed ÷ people consulted, its own row.
+  EXPECT_THAT(html, HasSubstr("就労決定率</th><td class=\"numeric\">3</td><td "
+                              "class=\"numeric\">25</td><td class=\"numeric\">12%</td>"));
   EXPECT_THAT(html, HasSubstr("相談会の開催回数</th><td class=\"numeric\">24</td><td "
-                              "class=\"numeric\">24</td><td class=\"numeric\">100.0%</td>"));
+                              "class=\"numeric\">24</td><td class=\"numeric\">100%</td>"));
   // Topics: 8 of 25 consultations were about 休職・復職 → 32.0%.
   EXPECT_THAT(html, HasSubstr("休職・復職の不安</th><td class=\"numeric\">8</td><td "
-                              "class=\"numeric\">32.0%</td>"));
-  EXPECT_THAT(html, HasSubstr("<td class=\"numeric\">17</td><td class=\"numeric\">68.0%</td>"));
+                              "class=\"numeric\">32%</td>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"numeric\">17</td><td class=\"numeric\">68%</td>"));
   // Outcomes and follow-ups.
   EXPECT_THAT(html, HasSubstr("就労決定</th><td class=\"numeric\">3</td>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"numeric\">13</td>"));  // follow-up continue
@@ -188,14 +192,15 @@ TEST(YearlyReport, RebuildsSeed000FromRecordsEnteredThroughTheApplication) {
   EXPECT_THAT(disposition, HasSubstr("attachment; filename=\"report-" + std::to_string(*program) +
                                      "-2017.csv\""));
   EXPECT_THAT(disposition, HasSubstr("filename*=UTF-8''"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n1,2017-04-13,2,0,開催\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n11,2017-09-04,2,1,開催\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n15,2017-11-10,1,2,開催\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n24,2018-03-28,1,3,開催\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n第1回,2017-04-13,2,0,開催\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n第11回,2017-09-04,2,1,開催\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n第15回,2017-11-10,1,2,開催\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n第24回,2018-03-28,1,3,開催\r\n"));
   EXPECT_THAT(csv.body, HasSubstr("\r\n相談件数,25,300,8.3%\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n就労決定数,3,25,12.0%\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n相談会の開催回数,24,24,100.0%\r\n"));
-  EXPECT_THAT(csv.body, HasSubstr("\r\n休職・復職の不安,8,32.0%\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n就労決定数,3,25,12%\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n相談会の開催回数,24,24,100%\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n休職・復職の不安,8,32%\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr("\r\n就労決定率,3,25,12%\r\n"));
   EXPECT_THAT(csv.body, Not(HasSubstr("氏名カナリア")));  // no names
 
   auto xlsx = c.Get(base + "/report.xlsx?fy=2017");
@@ -204,12 +209,19 @@ TEST(YearlyReport, RebuildsSeed000FromRecordsEnteredThroughTheApplication) {
   EXPECT_THAT(xlsx.Header("content-disposition"), HasSubstr(".xlsx\""));
   const std::string workbook = Unzip(xlsx.body, "xl/workbook.xml", t.dir());
   for (const char* sheet : {"開催状況", "目標と実績", "相談内容", "フォローアップ", "相談の結果",
-                            "受付方法", "アンケート"}) {
+                            "受付方法", "相談方法", "相談会の種類", "アンケート"}) {
     EXPECT_THAT(workbook, HasSubstr(std::string("name=\"") + sheet + "\"")) << sheet;
   }
   const std::string strings = Unzip(xlsx.body, "xl/sharedStrings.xml", t.dir());
   EXPECT_THAT(strings, HasSubstr("平成30年3月28日"));
-  EXPECT_THAT(strings, HasSubstr("8.3%"));
+  // Each sheet names the programme and the fiscal year; rates are numbers formatted 0.0%.
+  EXPECT_THAT(strings, HasSubstr("がん患者就労支援 出張相談会"));
+  EXPECT_THAT(strings, HasSubstr("平成29年度"));
+  EXPECT_THAT(strings, Not(HasSubstr("8.3%")));
+  const std::string totals = Unzip(xlsx.body, "xl/worksheets/sheet2.xml", t.dir());
+  EXPECT_THAT(totals, HasSubstr("<v>0.083333"));
+  const std::string styles = Unzip(xlsx.body, "xl/styles.xml", t.dir());
+  EXPECT_THAT(styles, HasSubstr("formatCode=\"0.0%\""));
 
   // Each download is audited.
   auto exports = t.app().db().Read<int>([](soci::session& s) {

@@ -376,6 +376,10 @@ http::Response ShowBoard(app::Services& sv, web::RequestContext& ctx, const Ids&
   if (coordinator) dict.ShowSection("COORDINATOR");
   if (coordinator && IsOpen(sv, board->day)) dict.ShowSection("CAN_BOOK");
   if (!IsOpen(sv, board->day)) dict.ShowSection("CLOSED");
+  // 事後入力: a consultation of a day that has begun, recorded afterwards (handlers/import.cpp).
+  if (coordinator && board->day.status == "scheduled" && !(Today(sv) < board->day.date)) {
+    dict.ShowSection("CAN_LATE");
+  }
   AddCounts(dict, *board);
   AddRoster(sv, ctx, dict, board->roster);
   RowContext rc;

@@ -42,7 +42,7 @@ void AddDayHeader(const app::Services& sv, const web::RequestContext& ctx,
     dict.AddSectionDictionary("MEETING_URL")->SetValue("URL", day.meeting_url);
   }
   dict.SetIntValue("BOOTHS", day.booths);
-  dict.SetValue("DAY_STATUS", sv.pages.T(ctx, "days.status." + day.status));
+  dict.SetValue("DAY_STATUS", sv.pages.T(ctx, "days.status." + DayStatusCode(day, Today(sv))));
 }
 
 // A service error on a form page: field errors stay on the form, the rest become a page.

@@ -141,9 +141,9 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
     if (d.moved_from) {
       row->SetValue("NOTE", DayNote(sv, ctx, "days.moved_from", d.moved_from, std::nullopt));
     }
-    row->SetValue("STATUS", sv.pages.T(ctx, "days.status." + d.status));
+    row->SetValue("STATUS", sv.pages.T(ctx, "days.status." + DayStatusCode(d, Today(sv))));
     row->SetIntValue("DAY_ID", d.id);
-    if (d.status == "scheduled") row->ShowSection("CAN_CANCEL");
+    if (d.status == "scheduled" && !(d.date < Today(sv))) row->ShowSection("CAN_CANCEL");
     if (d.status == "scheduled" && !(d.date < Today(sv))) row->ShowSection("CAN_MOVE");
   }
   if (days->empty())

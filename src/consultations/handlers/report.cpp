@@ -46,6 +46,8 @@ struct Labels {
     return code.empty() ? T("report.outcomes.none") : T("record.outcome." + code);
   }
   std::string Channel(const std::string& code) const { return T("report.channel." + code); }
+  std::string Mode(const std::string& code) const { return T("days.mode." + code); }
+  std::string DayMode(const std::string& code) const { return T("report.day_mode." + code); }
   std::string Answer(const std::string& question, const std::string& code) const {
     if (code.empty()) return T("survey.unanswered");
     if (question == "heard_from") return T("intake.heard_from." + code);
@@ -77,6 +79,12 @@ std::vector<Distribution> Distributions(const Labels& l, const YearlyReport& r) 
   Distribution channels{"channels", "report-channels-table", {}, false};
   for (const auto& t : r.channels) channels.rows.emplace_back(l.Channel(t.code), t.count);
   out.push_back(std::move(channels));
+  Distribution modes{"modes", "report-modes-table", {}, false};
+  for (const auto& t : r.modes) modes.rows.emplace_back(l.Mode(t.code), t.count);
+  out.push_back(std::move(modes));
+  Distribution day_modes{"day_modes", "report-day-modes-table", {}, false};
+  for (const auto& t : r.day_modes) day_modes.rows.emplace_back(l.DayMode(t.code), t.count);
+  out.push_back(std::move(day_modes));
   return out;
 }
 
@@ -107,6 +115,33 @@ std::vector<TotalLine> Totals(const YearlyReport& r) {
   return {{"consultations", r.consultations, target(&Target::consultations)},
           {"placements", r.placements, target(&Target::placements)},
           {"days", r.days_held, target(&Target::days)}};
+}
+
+// Shares of the year's own figures (not of a target): seed 000's 就労決定率 is people placed ÷
+// people consulted (3 ÷ 25 = 12%), which equals the placements' progress only when the
+// target happens to be 25.
+struct RateLine {
+  std::string key;  // report.rate.<key>
+  std::int64_t part = 0;
+  std::int64_t whole = 0;
+};
+
+std::vector<RateLine> Rates(const YearlyReport& r) {
+  return {{"placement", r.placements, r.consultations}};
+}
+
+// Seed 000 writes 8.3％ and 12％: one decimal, without a trailing ".0".
+std::string Rate(std::int64_t part, std::int64_t whole) {
+  std::string text = reports::FormatPercent(part, whole);
+  const auto dot = text.find(".0%");
+  if (dot != std::string::npos && dot + 3 == text.size()) text.erase(dot, 2);
+  return text;
+}
+
+// A rate as a number for Excel (0.083 shown as 8.3%); blank without a base.
+reports::Cell RateCell(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return reports::Cell{std::string(), false, ""};
+  return reports::Cell{static_cast<double>(part) / static_cast<double>(whole), false, "0.0%"};
 }
 
 // ---------------------------------------------------------------- page
@@ -146,7 +181,8 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
       chart.columns.push_back(
           {std::to_string(d.date.month) + "/" + std::to_string(d.date.day), d.consultations, ""});
       auto* row = dict.AddSectionDictionary("DAY");
-      row->SetIntValue("NUMBER", d.number);
+      row->SetValue("NUMBER", sv.catalog.Format(ctx.lang, "report.days.number",
+                                                {{"n", std::to_string(d.number)}}));
       row->SetValue("DATE", core::FormatDate(d.date, ctx.lang));
       row->SetValue("STAFF", reports::FormatCount(d.staff));
       row->SetValue("CONSULTATIONS", reports::FormatCount(d.consultations));
@@ -154,6 +190,18 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
     }
     dict.SetValue("DAYS_CHART", reports::ColumnChart(chart));
     dict.SetValue("TOTAL_CONSULTATIONS", reports::FormatCount(report.consultations));
+  }
+  dict.SetValue("SUMMARY",
+                sv.catalog.Format(ctx.lang, "report.summary",
+                                  {{"fy", FiscalYearLabel(ctx.lang, fy)},
+                                   {"days", reports::FormatCount(report.days_held)},
+                                   {"count", reports::FormatCount(report.consultations)}}));
+  for (const auto& rate : Rates(report)) {
+    auto* row = dict.AddSectionDictionary("RATE");
+    row->SetValue("LABEL", l.T("report.rate." + rate.key));
+    row->SetValue("PART", reports::FormatCount(rate.part));
+    row->SetValue("WHOLE", reports::FormatCount(rate.whole));
+    row->SetValue("VALUE", Rate(rate.part, rate.whole));
   }
 
   AddFieldCounts(dict, report);
@@ -164,7 +212,7 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
     row->SetValue("LABEL", label);
     row->SetValue("ACTUAL", reports::FormatCount(t.actual));
     row->SetValue("TARGET", t.target ? reports::FormatCount(*t.target) : "—");
-    row->SetValue("RATE", reports::FormatPercent(t.actual, t.target.value_or(0)));
+    row->SetValue("RATE", Rate(t.actual, t.target.value_or(0)));
     if (t.target) {
       reports::ProgressBarSpec bar;
       bar.title = label + " " + reports::FormatCount(t.actual) + " / " + l.T("report.col.target") +
@@ -183,7 +231,7 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
     section->SetValue("CAPTION", l.T("report." + dist.key + ".caption"));
     section->SetValue("TABLE_ID", dist.table_id);
     if (dist.share) section->ShowSection("HAS_SHARE");
-    if (dist.key != "channels") {
+    if (dist.key != "channels" && dist.key != "modes" && dist.key != "day_modes") {
       reports::BarChartSpec chart;
       chart.title = l.T("report." + dist.key + ".chart_title");
       chart.description = l.T("report." + dist.key + ".chart_desc");
@@ -197,8 +245,7 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
       row->SetValue("LABEL", label);
       row->SetValue("COUNT", reports::FormatCount(count));
       if (dist.share) {
-        row->AddSectionDictionary("SHARE")->SetValue(
-            "VALUE", reports::FormatPercent(count, report.consultations));
+        row->AddSectionDictionary("SHARE")->SetValue("VALUE", Rate(count, report.consultations));
       }
     }
   }
@@ -267,8 +314,8 @@ http::Response ExportCsv(app::Services& sv, web::RequestContext& ctx) {
   csv.Row({l.T("report.col.number"), l.T("report.col.date"), l.T("report.col.staff"),
            l.T("report.col.consultations"), l.T("report.col.status")});
   for (const auto& d : report.days) {
-    csv.Row({std::to_string(d.number), core::ToIso(d.date), std::to_string(d.staff),
-             std::to_string(d.consultations),
+    csv.Row({sv.catalog.Format(ctx.lang, "report.days.number", {{"n", std::to_string(d.number)}}),
+             core::ToIso(d.date), std::to_string(d.staff), std::to_string(d.consultations),
              l.T(d.held ? "report.days.held" : "report.days.planned")});
   }
   csv.Row({l.T("report.csv.total"), "", "", std::to_string(report.consultations), ""});
@@ -278,8 +325,14 @@ http::Response ExportCsv(app::Services& sv, web::RequestContext& ctx) {
            l.T("report.col.rate")});
   for (const auto& t : Totals(report)) {
     csv.Row({l.T("report.item." + t.key), std::to_string(t.actual),
-             t.target ? std::to_string(*t.target) : "",
-             reports::FormatPercent(t.actual, t.target.value_or(0))});
+             t.target ? std::to_string(*t.target) : "", Rate(t.actual, t.target.value_or(0))});
+  }
+  csv.Row({});
+  csv.Row({l.T("report.col.item"), l.T("report.col.part"), l.T("report.col.whole"),
+           l.T("report.col.rate_value")});
+  for (const auto& rate : Rates(report)) {
+    csv.Row({l.T("report.rate." + rate.key), std::to_string(rate.part), std::to_string(rate.whole),
+             Rate(rate.part, rate.whole)});
   }
   for (const auto& dist : Distributions(l, report)) {
     csv.Row({});
@@ -289,7 +342,7 @@ http::Response ExportCsv(app::Services& sv, web::RequestContext& ctx) {
     csv.Row(head);
     for (const auto& [label, count] : dist.rows) {
       std::vector<std::string> row = {label, std::to_string(count)};
-      if (dist.share) row.push_back(reports::FormatPercent(count, report.consultations));
+      if (dist.share) row.push_back(Rate(count, report.consultations));
       csv.Row(row);
     }
   }
@@ -327,44 +380,57 @@ http::Response ExportXlsx(app::Services& sv, web::RequestContext& ctx) {
   const Labels l{sv, ctx.lang};
   std::vector<reports::Sheet> sheets;
 
-  reports::Sheet days{l.T("report.sheet.days"), {}, {6, 24, 12, 12, 10}, 1};
+  // Each sheet starts with the programme and the fiscal year, so a sheet copied or printed on
+  // its own still says what it counts.
+  const std::vector<reports::Cell> title = {Text(report.program.name, true),
+                                            Text(FiscalYearLabel(ctx.lang, fy), true)};
+  reports::Sheet days{l.T("report.sheet.days"), {title}, {8, 24, 12, 12, 10}, 2};
   days.rows.push_back({Text(l.T("report.col.number")), Text(l.T("report.col.date")),
                        Text(l.T("report.col.staff")), Text(l.T("report.col.consultations")),
                        Text(l.T("report.col.status"))});
   for (const auto& d : report.days) {
-    days.rows.push_back({Number(d.number), Text(core::FormatDate(d.date, ctx.lang)),
-                         Number(d.staff), Number(d.consultations),
-                         Text(l.T(d.held ? "report.days.held" : "report.days.planned"))});
+    days.rows.push_back(
+        {Text(sv.catalog.Format(ctx.lang, "report.days.number", {{"n", std::to_string(d.number)}})),
+         Text(core::FormatDate(d.date, ctx.lang)), Number(d.staff), Number(d.consultations),
+         Text(l.T(d.held ? "report.days.held" : "report.days.planned"))});
   }
   days.rows.push_back(
       {Text(l.T("report.csv.total"), true), Text(""), Text(""), Number(report.consultations)});
   sheets.push_back(std::move(days));
 
-  reports::Sheet totals{l.T("report.sheet.totals"), {}, {24, 12, 12, 12}, 1};
+  reports::Sheet totals{l.T("report.sheet.totals"), {title}, {24, 12, 12, 12}, 2};
   totals.rows.push_back({Text(l.T("report.col.item")), Text(l.T("report.col.actual")),
                          Text(l.T("report.col.target")), Text(l.T("report.col.rate"))});
   for (const auto& t : Totals(report)) {
     totals.rows.push_back({Text(l.T("report.item." + t.key)), Number(t.actual),
                            t.target ? Number(*t.target) : Text(""),
-                           Text(reports::FormatPercent(t.actual, t.target.value_or(0)))});
+                           RateCell(t.actual, t.target.value_or(0))});
+  }
+  totals.rows.push_back({});
+  totals.rows.push_back({Text(l.T("report.col.item"), true), Text(l.T("report.col.part"), true),
+                         Text(l.T("report.col.whole"), true),
+                         Text(l.T("report.col.rate_value"), true)});
+  for (const auto& rate : Rates(report)) {
+    totals.rows.push_back({Text(l.T("report.rate." + rate.key)), Number(rate.part),
+                           Number(rate.whole), RateCell(rate.part, rate.whole)});
   }
   sheets.push_back(std::move(totals));
 
   for (const auto& dist : Distributions(l, report)) {
-    reports::Sheet sheet{l.T("report.sheet." + dist.key), {}, {36, 10, 16}, 1};
+    reports::Sheet sheet{l.T("report.sheet." + dist.key), {title}, {36, 10, 16}, 2};
     std::vector<reports::Cell> head = {Text(l.T("report.col.label")),
                                        Text(l.T("report.col.count"))};
     if (dist.share) head.push_back(Text(l.T("report.col.share")));
     sheet.rows.push_back(head);
     for (const auto& [label, count] : dist.rows) {
       std::vector<reports::Cell> row = {Text(label), Number(count)};
-      if (dist.share) row.push_back(Text(reports::FormatPercent(count, report.consultations)));
+      if (dist.share) row.push_back(RateCell(count, report.consultations));
       sheet.rows.push_back(row);
     }
     sheets.push_back(std::move(sheet));
   }
 
-  reports::Sheet answers{l.T("report.sheet.survey"), {}, {36, 36, 10}, 1};
+  reports::Sheet answers{l.T("report.sheet.survey"), {title}, {36, 36, 10}, 2};
   answers.rows.push_back({Text(l.T("report.survey.title")), Text(l.T("report.col.answer")),
                           Text(l.T("report.col.count"))});
   answers.rows.push_back({Text(l.T("report.csv.survey_channels")),

@@ -13,6 +13,7 @@ void AddRoutes(app::Router& router, app::Services& services) {
   AddHandoffRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddReportRoutes(router, services);
+  AddImportRoutes(router, services);
 }
 
 }  // namespace tsunagu::consultations::handlers

@@ -30,4 +30,6 @@ void AddSurveyRoutes(app::Router& router, app::Services& services);
 // The programme's yearly report: page, CSV and xlsx (report.cpp).
 void AddReportRoutes(app::Router& router, app::Services& services);
 
+void AddImportRoutes(app::Router& router, app::Services& services);
+
 }  // namespace tsunagu::consultations::handlers

@@ -36,21 +36,21 @@ std::vector<std::string> Fields(const std::vector<core::FieldError>& errors) {
 TEST(RecordTopics, EachIntakeTopicMapsOntoARecordTopic) {
   EXPECT_THAT(RecordTopicsFromIntake({"illness"}), ElementsAre("treatment"));
   EXPECT_THAT(RecordTopicsFromIntake({"symptoms"}), ElementsAre("symptoms"));
-  EXPECT_THAT(RecordTopicsFromIntake({"work"}), ElementsAre("keep_working"));
+  // 仕事に関すること and その他 name no one record topic: nothing is ticked for them.
+  EXPECT_THAT(RecordTopicsFromIntake({"work"}), IsEmpty());
   EXPECT_THAT(RecordTopicsFromIntake({"finances"}), ElementsAre("money"));
   EXPECT_THAT(RecordTopicsFromIntake({"medical_relationship"}), ElementsAre("medical_staff"));
   EXPECT_THAT(RecordTopicsFromIntake({"peer_experience"}), ElementsAre("peer"));
-  EXPECT_THAT(RecordTopicsFromIntake({"other"}), ElementsAre("other"));
+  EXPECT_THAT(RecordTopicsFromIntake({"other"}), IsEmpty());
 }
 
-TEST(RecordTopics, AllSevenGiveSevenRecordTopicsInTheRecordListsOrder) {
+TEST(RecordTopics, AllSevenGiveTheFiveThatMatchInTheRecordListsOrder) {
   std::vector<std::string> all(kTopics.begin(), kTopics.end());
   EXPECT_THAT(RecordTopicsFromIntake(all),
-              ElementsAre("keep_working", "money", "treatment", "symptoms", "medical_staff", "peer",
-                          "other"));
+              ElementsAre("money", "treatment", "symptoms", "medical_staff", "peer"));
   // The order of the intake does not matter; repeats and unknown codes are dropped.
   EXPECT_THAT(RecordTopicsFromIntake({"other", "finances", "work", "finances", "nonsense"}),
-              ElementsAre("keep_working", "money", "other"));
+              ElementsAre("money"));
   EXPECT_THAT(RecordTopicsFromIntake({}), IsEmpty());
   for (const auto& code : RecordTopicsFromIntake(all)) {
     EXPECT_TRUE(InList(kRecordTopics, code)) << code;

@@ -13,6 +13,7 @@
 <nav class="actions" aria-label="[[board.page.links_label]]">
   {{#CAN_BOOK}}<a class="button" href="{{DAY_PATH}}/book">[[board.page.book_link]]</a>
   <a class="button button--secondary" href="{{DAY_PATH}}/waiting">[[board.page.waiting_link]]</a>{{/CAN_BOOK}}
+  {{#CAN_LATE}}<a class="button button--secondary" href="{{DAY_PATH}}/late">[[late.link.entry]]</a>{{/CAN_LATE}}
   {{#COORDINATOR}}<a class="button button--secondary" href="{{DAY_PATH}}/roster">[[board.page.roster_link]]</a>{{/COORDINATOR}}
   <a href="{{DAY_PATH}}/records">[[board.page.records_link]]</a>
   <a href="{{DAY_PATH}}/notes">[[board.page.notes_link]]</a>

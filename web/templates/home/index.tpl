@@ -34,6 +34,7 @@
       </tr>{{/DAY}}
     </tbody>
   </table></div>{{/HAS_DAYS}}
+  <p><a href="/days/past">[[late.past.link]]</a></p>
 </section>
 {{/DAYS}}
 {{#HAS_ORG}}

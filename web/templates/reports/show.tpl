@@ -8,6 +8,7 @@
 <p>[[report.lead]] <span class="no-print">[[report.print_hint]]</span></p>
 {{#MISSING}}<div class="notice notice--warning" role="status"><p>{{TEXT}}</p></div>{{/MISSING}}
 
+<p class="report-summary">{{SUMMARY}}</p>
 <h2>[[report.days.title]]</h2>
 {{#NO_DAYS}}<p>[[report.days.none]]</p>{{/NO_DAYS}}
 {{#HAS_DAYS}}
@@ -53,6 +54,23 @@
   <tbody>
     {{#TOTAL}}<tr><th scope="row">{{LABEL}}</th><td class="numeric">{{ACTUAL}}</td><td class="numeric">{{TARGET}}</td><td class="numeric">{{RATE}}</td></tr>
     {{/TOTAL}}
+  </tbody>
+</table>
+</div>
+<div class="table-wrap">
+<table class="data-table" id="report-rates-table">
+  <caption>[[report.rates.caption]]</caption>
+  <thead>
+    <tr>
+      <th scope="col">[[report.col.item]]</th>
+      <th scope="col" class="numeric">[[report.col.part]]</th>
+      <th scope="col" class="numeric">[[report.col.whole]]</th>
+      <th scope="col" class="numeric">[[report.col.rate_value]]</th>
+    </tr>
+  </thead>
+  <tbody>
+    {{#RATE}}<tr><th scope="row">{{LABEL}}</th><td class="numeric">{{PART}}</td><td class="numeric">{{WHOLE}}</td><td class="numeric">{{VALUE}}</td></tr>
+    {{/RATE}}
   </tbody>
 </table>
 </div>
