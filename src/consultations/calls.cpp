@@ -14,7 +14,6 @@ namespace tsunagu::consultations {
 using namespace board_detail;  // NOLINT(google-build-using-namespace): this domain's own helpers
 using storage::Abort;
 using storage::GetInt;
-using storage::IsNull;
 
 namespace {
 

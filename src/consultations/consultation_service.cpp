@@ -12,7 +12,6 @@
 namespace tsunagu::consultations {
 namespace {
 
-using storage::Abort;
 using storage::GetInt;
 using storage::GetText;
 

@@ -185,6 +185,8 @@ test('a consultation day: booking, board, staff notice, check-in, record, survey
   await expect(nurse.getByRole('heading', { level: 1 })).toHaveText('相談記録を書く');
   await checkA11y(nurse);
   await nurse.getByLabel('看護師').check();
+  // Topics are what was discussed: nothing is ticked for the person beforehand.
+  await nurse.getByLabel('休職・復職の不安').check();
   await nurse.getByLabel('相談内容の要約').fill(kCanary.summary);
   await nurse.getByLabel('就労継続・復職が決まった').check();
   await nurse.getByLabel('継続', { exact: true }).check();

@@ -39,6 +39,7 @@ test.describe.serial('a phone day', () => {
     await row().getByRole('link', { name: /^相談記録を書く/ }).click();
     await expect(nurse.getByRole('heading', { level: 1 })).toHaveText('相談記録を書く');
     await nurse.getByLabel('看護師').check();
+    await nurse.getByLabel('職場への伝え方・配慮').check();
     await nurse.getByLabel('相談内容の要約').fill('職場への伝え方の相談（E2E）');
     await nurse.getByLabel('就労支援継続').check();
     await nurse.getByLabel('両立支援促進員へ引継ぎ').check();

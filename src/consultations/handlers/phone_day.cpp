@@ -46,11 +46,13 @@ void AddGuided(const app::Services& sv, const web::RequestContext& ctx,
   section->SetValue("GUIDED_COUNT",
                     sv.catalog.Format(ctx.lang, "phoneday.guided.count",
                                       {{"count", std::to_string(board.guided.size())}}));
-  auto* list = board.guided.empty() ? nullptr : section->AddSectionDictionary("HAS_GUIDED");
-  for (const auto& g : board.guided) {
-    auto* item = list->AddSectionDictionary("GUIDED");
-    item->SetValue("WINDOW", g.window);
-    item->SetValue("TIME", FormatMinutes(core::JstMinuteOfDay(g.recorded_at)));
+  if (!board.guided.empty()) {
+    auto* list = section->AddSectionDictionary("HAS_GUIDED");
+    for (const auto& g : board.guided) {
+      auto* item = list->AddSectionDictionary("GUIDED");
+      item->SetValue("WINDOW", g.window);
+      item->SetValue("TIME", FormatMinutes(core::JstMinuteOfDay(g.recorded_at)));
+    }
   }
   if (day_has_come && board.day.status == "scheduled") section->ShowSection("CAN_GUIDE");
 }
