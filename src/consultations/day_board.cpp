@@ -49,20 +49,8 @@ core::Result<std::int64_t> DayBoardService::AddDay(const auth::Principal& who,
     if (existing > 0) {
       throw Abort{core::Error::Invalid("error.form", {{"date", "board.error.date_taken"}})};
     }
-    long long at = now;
-    long long day_id = 0;
-    s << "INSERT INTO consultation_day (program_id, day_date, start_minutes, end_minutes, mode, "
-         "venue, meeting_url, booths, slot_minutes, status, created_at) VALUES (:p, :d, :s, :e, "
-         ":m, :v, :u, :b, :sl, 'scheduled', :t) RETURNING id",
-        soci::use(pid), soci::use(iso), soci::use(start_minutes), soci::use(end_minutes),
-        soci::use(settings.mode), soci::use(settings.venue), soci::use(settings.meeting_url),
-        soci::use(settings.booths), soci::use(settings.slot_minutes), soci::use(at),
-        soci::into(day_id);
-    for (auto [start, end] : SlotTimes(start_minutes, end_minutes, settings)) {
-      s << "INSERT INTO consultation_slot (day_id, start_minutes, end_minutes, capacity, booked) "
-           "VALUES (:d, :s, :e, :c, 0)",
-          soci::use(day_id), soci::use(start), soci::use(end), soci::use(settings.booths);
-    }
+    const std::int64_t day_id = InsertDayWithSlots(s, program_id, date, start_minutes, end_minutes,
+                                                   std::nullopt, settings, now);
     audit::AuditLog::Append(s, actor,
                             {"consultation_day.add", "consultation_day", std::to_string(day_id),
                              "{\"date\":\"" + iso + "\"}", program->organization_id},

@@ -75,4 +75,29 @@ std::optional<ProgramDay> LoadProgramDay(soci::session& s, std::int64_t program_
   return found;
 }
 
+std::int64_t InsertDayWithSlots(soci::session& s, std::int64_t program_id, core::Date date,
+                                int start_minutes, int end_minutes,
+                                std::optional<core::Date> moved_from, const DaySettings& settings,
+                                std::int64_t now) {
+  long long pid = program_id;
+  long long at = now;
+  std::string iso = core::ToIso(date);
+  std::string moved = moved_from ? core::ToIso(*moved_from) : std::string();
+  soci::indicator moved_ind = moved_from ? soci::i_ok : soci::i_null;
+  long long day_id = 0;
+  s << "INSERT INTO consultation_day (program_id, day_date, start_minutes, end_minutes, mode, "
+       "venue, meeting_url, booths, slot_minutes, status, moved_from, created_at) VALUES (:p, "
+       ":d, :s, :e, :m, :v, :u, :b, :sl, 'scheduled', :mv, :t) RETURNING id",
+      soci::use(pid), soci::use(iso), soci::use(start_minutes), soci::use(end_minutes),
+      soci::use(settings.mode), soci::use(settings.venue), soci::use(settings.meeting_url),
+      soci::use(settings.booths), soci::use(settings.slot_minutes), soci::use(moved, moved_ind),
+      soci::use(at), soci::into(day_id);
+  for (auto [start, end] : SlotTimes(start_minutes, end_minutes, settings)) {
+    s << "INSERT INTO consultation_slot (day_id, start_minutes, end_minutes, capacity, booked) "
+         "VALUES (:d, :s, :e, :c, 0)",
+        soci::use(day_id), soci::use(start), soci::use(end), soci::use(settings.booths);
+  }
+  return day_id;
+}
+
 }  // namespace tsunagu::consultations

@@ -32,6 +32,14 @@ struct ProgramDay {
 std::optional<ProgramDay> LoadProgramDay(soci::session& s, std::int64_t program_id,
                                          std::int64_t day_id, bool with_slots);
 
+// Inserts a scheduled day of the programme with its slots (SlotTimes of `settings`, each with
+// `settings.booths` places); `moved_from` when it replaces a moved day. Returns the day's id.
+// Generated, regenerated and hand-added days all go through here.
+std::int64_t InsertDayWithSlots(soci::session& s, std::int64_t program_id, core::Date date,
+                                int start_minutes, int end_minutes,
+                                std::optional<core::Date> moved_from, const DaySettings& settings,
+                                std::int64_t now);
+
 // Loads the slots of the given days in one query.
 void AttachSlots(soci::session& s, std::vector<ConsultationDay>& days);
 

@@ -158,28 +158,6 @@ void YearScheduler::CompareWithExisting(soci::session& s, std::int64_t program_i
   }
 }
 
-void YearScheduler::InsertDay(soci::session& s, std::int64_t program_id, const PlannedDay& day,
-                              const DaySettings& settings) {
-  long long pid = program_id;
-  long long at = clock_.NowSeconds();
-  std::string date = core::ToIso(day.date);
-  std::string moved = day.moved_from ? core::ToIso(*day.moved_from) : std::string();
-  soci::indicator moved_ind = day.moved_from ? soci::i_ok : soci::i_null;
-  long long day_id = 0;
-  s << "INSERT INTO consultation_day (program_id, day_date, start_minutes, end_minutes, "
-       "mode, venue, meeting_url, booths, slot_minutes, status, moved_from, created_at) "
-       "VALUES (:p, :d, :s, :e, :m, :v, :u, :b, :sl, 'scheduled', :mv, :t) RETURNING id",
-      soci::use(pid), soci::use(date), soci::use(day.start_minutes), soci::use(day.end_minutes),
-      soci::use(settings.mode), soci::use(settings.venue), soci::use(settings.meeting_url),
-      soci::use(settings.booths), soci::use(settings.slot_minutes), soci::use(moved, moved_ind),
-      soci::use(at), soci::into(day_id);
-  for (auto [start, end] : SlotTimes(day.start_minutes, day.end_minutes, settings)) {
-    s << "INSERT INTO consultation_slot (day_id, start_minutes, end_minutes, capacity, "
-         "booked) VALUES (:d, :s, :e, :c, 0)",
-        soci::use(day_id), soci::use(start), soci::use(end), soci::use(settings.booths);
-  }
-}
-
 core::Result<YearPlan> YearScheduler::Preview(const auth::Principal& who, std::int64_t program_id,
                                               const std::vector<SchedulePeriod>& periods,
                                               int fiscal_year) {
@@ -238,7 +216,8 @@ core::Result<YearGenerationResult> YearScheduler::Generate(
         ++result.already_there;
         continue;
       }
-      InsertDay(s, program_id, day, periods[planned.period].settings);
+      InsertDayWithSlots(s, program_id, day.date, day.start_minutes, day.end_minutes,
+                         day.moved_from, periods[planned.period].settings, clock_.NowSeconds());
       ++result.created;
     }
     audit::AuditLog::Append(

@@ -85,8 +85,6 @@ class YearScheduler {
   core::Result<YearPlan> PlanYear(const std::vector<SchedulePeriod>& periods, int fiscal_year);
   void CompareWithExisting(soci::session& s, std::int64_t program_id, int fiscal_year,
                            const std::vector<SchedulePeriod>& periods, YearPlan& plan);
-  void InsertDay(soci::session& s, std::int64_t program_id, const PlannedDay& day,
-                 const DaySettings& settings);
 
   storage::Database& db_;
   const core::Clock& clock_;
