@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_partners.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -300,6 +301,7 @@ core::Status LoadDemoData(Services& sv) {
   if (!jimu) return jimu.error();
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
+    if (auto st = AddDemoPartners(sv); !st) return st.error();
   }
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
   const auto career = UserId(sv, "career@demo.tsunagu.jp");

@@ -8,6 +8,7 @@ void AddRoutes(app::Router& router, app::Services& services) {
   AddPublishingRoutes(router, services);
   AddBoardRoutes(router, services);
   AddRecordRoutes(router, services);
+  AddPartnerRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddReportRoutes(router, services);
 }
