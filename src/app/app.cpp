@@ -131,6 +131,7 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->day_changes_ = std::make_unique<consultations::DayChangeService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->records_ = std::make_unique<consultations::RecordService>(*app->db_, clock, *app->cipher_);
+  app->partners_ = std::make_unique<consultations::PartnerService>(*app->db_, clock);
   app->surveys_ = std::make_unique<consultations::SurveyService>(
       *app->db_, clock, *app->cipher_, *app->outbox_, *app->catalog_, config.server.public_url);
   app->reports_ = std::make_unique<consultations::ReportService>(*app->db_, clock);
@@ -193,7 +194,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
                                                           *app->referrals_,
                                                           *app->cases_,
                                                           *app->documents_,
-                                                          *app->forms_});
+                                                          *app->forms_,
+                                                          *app->partners_});
   AddRoutes(app->router_, *app->services_);
   if (auto v = app->router_.Validate(); !v) return v.error();
   return app;

@@ -79,6 +79,7 @@ class App {
   std::unique_ptr<consultations::DayBoardService> board_;
   std::unique_ptr<consultations::DayChangeService> day_changes_;
   std::unique_ptr<consultations::RecordService> records_;
+  std::unique_ptr<consultations::PartnerService> partners_;
   std::unique_ptr<consultations::SurveyService> surveys_;
   std::unique_ptr<consultations::ReportService> reports_;
   std::unique_ptr<consultations::DayNotices> notices_;

@@ -3,6 +3,7 @@
 #include "app/demo_late.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_schedule.hpp"
+#include "app/demo_partners.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -308,6 +309,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoLateEntries(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
       return st.error();
     }
+    if (auto st = AddDemoPartners(sv); !st) return st.error();
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");

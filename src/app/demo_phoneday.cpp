@@ -74,6 +74,8 @@ core::Status LoadDemoPhoneDay(Services& sv, std::int64_t prefecture, std::int64_
   if (!got) return got.error();
   if (got->slots.size() < 2) return core::OkStatus();
   if (auto st = sv.board.SetRoster(office, actor, *program, *day, {nurse}); !st) return st;
+  // The nurse has acknowledged this year's 守秘義務, so her board opens at once.
+  if (auto st = sv.partners.Acknowledge(counselor, nurse_actor, *program, *day); !st) return st;
 
   // Two people who asked to be called; the counselor on the roster calls both.
   auto unanswered =

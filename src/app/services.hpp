@@ -11,6 +11,7 @@
 #include "consultations/consultation_service.hpp"
 #include "consultations/day_board.hpp"
 #include "consultations/day_changes.hpp"
+#include "consultations/partners.hpp"
 #include "consultations/records.hpp"
 #include "consultations/survey.hpp"
 #include "consultations/yearly_report.hpp"
@@ -61,6 +62,7 @@ struct Services {
   cases::CaseService& cases;
   documents::DocumentService& documents;
   forms::FormService& forms;
+  consultations::PartnerService& partners;
 
   // Name of the session cookie: the __Host- prefix needs Secure, so plain-http development
   // and tests use a plain name (SECURITY.md rule 7).

@@ -82,19 +82,51 @@ bool CaseView::SeesDocuments() const {
   return runs_case || !document_consents.empty();
 }
 
+std::optional<DayAccess> RecordAccess::Day(soci::session& s, const Principal& who,
+                                           std::int64_t program_id, std::int64_t day_id) {
+  if (!Policy::Allows(&who, Permission::kOrgCounsel)) return std::nullopt;
+  long long pid = program_id;
+  long long did = day_id;
+  long long host = 0;
+  {
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT p.organization_id FROM consultation_day d JOIN program p ON p.id = "
+                      "d.program_id WHERE d.id = :d AND p.id = :p",
+         soci::use(did), soci::use(pid));
+    for (const auto& r : rows) host = GetInt(r, 0);
+  }
+  if (host == 0) return std::nullopt;
+  DayAccess access;
+  access.program_id = program_id;
+  access.host_org = host;
+  if (Policy::CanCounsel(who, host)) {
+    access.coordinate = Policy::CanCoordinate(who, host);
+    return access;
+  }
+  long long org = who.organization_id;
+  long long user = who.user_id;
+  long long n = 0;
+  s << "SELECT COUNT(*) FROM program_partner pp JOIN day_staff ds ON ds.day_id = :d AND "
+       "ds.user_id = :u WHERE pp.program_id = :p AND pp.organization_id = :o",
+      soci::into(n), soci::use(did), soci::use(user), soci::use(pid), soci::use(org);
+  if (n == 0) return std::nullopt;
+  access.partner = true;
+  return access;
+}
+
 std::optional<BookingContact> RecordAccess::Booking(soci::session& s, const Principal& who,
                                                     std::int64_t booking_id, core::Date today) {
   long long id = booking_id;
   soci::row r;
-  s << "SELECT p.organization_id, d.mode, d.day_date FROM booking b JOIN consultation_day d ON "
-       "d.id = b.day_id JOIN program p ON p.id = d.program_id WHERE b.id = :b",
+  s << "SELECT d.program_id, d.id, d.mode, d.day_date FROM booking b JOIN consultation_day d ON "
+       "d.id = b.day_id WHERE b.id = :b",
       soci::into(r), soci::use(id);
   if (!s.got_data()) return std::nullopt;
-  const std::int64_t org = GetInt(r, 0);
-  if (!Policy::CanCounsel(who, org)) return std::nullopt;
-  if (Policy::CanCoordinate(who, org)) return BookingContact::kCoordinator;
-  const std::string mode = GetText(r, 1);
-  if ((mode != "phone" && mode != "online") || GetText(r, 2) != core::ToIso(today)) {
+  const auto day = Day(s, who, GetInt(r, 0), GetInt(r, 1));
+  if (!day) return std::nullopt;
+  if (day->coordinate) return BookingContact::kCoordinator;
+  const std::string mode = GetText(r, 2);
+  if ((mode != "phone" && mode != "online") || GetText(r, 3) != core::ToIso(today)) {
     return BookingContact::kNone;
   }
   long long user = who.user_id;

@@ -73,8 +73,25 @@ enum class BookingContact {
   kCoordinator,  // everything (事務局, who receives people)
 };
 
+// How one staff member may act on one consultation day (the day board, its call sheet, the
+// 相談記録 of its consultations).
+struct DayAccess {
+  std::int64_t program_id = 0;
+  std::int64_t host_org = 0;  // the programme's host: everything written belongs to it
+  bool coordinate = false;    // the host's 事務局
+  // A member of a partner organisation of the programme, on this day's roster: counsels with
+  // a counselor's rights on this day only, and sees nothing else of the host's.
+  bool partner = false;
+};
+
 class RecordAccess {
  public:
+  // nullopt when the day is not the programme's or the principal may not counsel on it
+  // (NotFound). The host's counselors, coordinators and admins counsel on every day of its
+  // programmes; a counselor, coordinator or admin of a partner organisation of the programme
+  // only on the days whose roster names them, and only while the partnership lasts.
+  static std::optional<DayAccess> Day(soci::session& s, const Principal& who,
+                                      std::int64_t program_id, std::int64_t day_id);
   // nullopt when the booking is not of an organisation whose consultations the principal may
   // see (NotFound); otherwise what of its contact data the principal may see today.
   static std::optional<BookingContact> Booking(soci::session& s, const Principal& who,

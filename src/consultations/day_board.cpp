@@ -8,6 +8,7 @@
 #include "consultations/calls.hpp"
 #include "consultations/day_board_support.hpp"
 #include "consultations/day_rows.hpp"
+#include "consultations/pledge.hpp"
 #include "consultations/schedule_rule.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
@@ -20,6 +21,20 @@ using storage::Abort;
 using storage::GetInt;
 using storage::GetText;
 using storage::IsNull;
+
+namespace {
+
+// Which partner organisation each rostered person comes from, and whether they acknowledged
+// the programme's confidentiality pledge for the fiscal year.
+void AddRosterDetails(soci::session& s, std::int64_t program_id, std::int64_t host_org,
+                      int fiscal_year, std::vector<RosterEntry>& roster) {
+  for (auto& e : roster) {
+    e.organization = PartnerOrganisationOf(s, program_id, host_org, e.user_id);
+    e.pledged = PledgeAcknowledged(s, program_id, e.user_id, fiscal_year);
+  }
+}
+
+}  // namespace
 
 // ------------------------------------------------------------------------------- days
 
@@ -74,6 +89,38 @@ core::Result<std::vector<RosterEntry>> DayBoardService::Staff(const auth::Princi
   });
 }
 
+core::Result<std::vector<RosterEntry>> DayBoardService::Staff(const auth::Principal& who,
+                                                              std::int64_t program_id) {
+  if (!auth::Policy::CanCoordinate(who, who.organization_id)) return core::Error::NotFound();
+  return db_.Read<std::vector<RosterEntry>>([&](soci::session& s) {
+    long long org = who.organization_id;
+    long long pid = program_id;
+    long long host = 0;
+    s << "SELECT organization_id FROM program WHERE id = :p", soci::use(pid), soci::into(host);
+    if (!s.got_data() || host != org) throw Abort{core::Error::NotFound()};
+    std::vector<RosterEntry> staff;
+    std::set<std::int64_t> seen;
+    // The host's own staff first, then each partner organisation's.
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT u.id, u.display_name, m.profession, o.name, CASE WHEN "
+                      "m.organization_id = :o1 THEN 0 ELSE 1 END AS partner FROM membership m "
+                      "JOIN app_user u ON u.id = m.user_id JOIN organization o ON o.id = "
+                      "m.organization_id WHERE (m.organization_id = :o2 OR m.organization_id IN "
+                      "(SELECT organization_id FROM program_partner WHERE program_id = :p)) AND "
+                      "m.role <> 'viewer' AND u.status = 'active' ORDER BY partner, o.name, "
+                      "u.display_name, u.id",
+         soci::use(org), soci::use(org), soci::use(pid));
+    for (const auto& r : rows) {
+      const std::int64_t id = GetInt(r, 0);
+      if (!seen.insert(id).second) continue;
+      RosterEntry e{id, GetText(r, 1), GetText(r, 2)};
+      if (GetInt(r, 4) != 0) e.organization = GetText(r, 3);
+      staff.push_back(std::move(e));
+    }
+    return staff;
+  });
+}
+
 core::Status DayBoardService::SetRoster(const auth::Principal& who, const audit::Actor& actor,
                                         std::int64_t program_id, std::int64_t day_id,
                                         const std::vector<std::int64_t>& user_ids) {
@@ -82,17 +129,29 @@ core::Status DayBoardService::SetRoster(const auth::Principal& who, const audit:
     const DayRef day = DayFor(s, who, program_id, day_id, true);
     long long did = day_id;
     long long org = day.org;
+    long long pid = program_id;
     s << "DELETE FROM day_staff WHERE day_id = :d", soci::use(did);
     std::set<std::int64_t> unique(user_ids.begin(), user_ids.end());
     for (std::int64_t user : unique) {
       long long uid = user;
       std::string profession;
-      s << "SELECT m.profession FROM membership m JOIN app_user u ON u.id = m.user_id WHERE "
-           "m.user_id = :u AND m.organization_id = :o AND m.role <> 'viewer' AND u.status = "
-           "'active'",
-          soci::use(uid), soci::use(org), soci::into(profession);
-      // Only the host organisation's staff can be rostered; anyone else is a form error.
-      if (!s.got_data()) {
+      bool found = false;
+      // The host's membership first: its profession is the one the host knows.
+      soci::rowset<soci::row> rows =
+          (s.prepare << "SELECT m.profession, CASE WHEN m.organization_id = :o1 THEN 0 ELSE 1 "
+                        "END AS partner FROM membership m JOIN app_user u ON u.id = m.user_id "
+                        "WHERE m.user_id = :u AND (m.organization_id = :o2 OR m.organization_id "
+                        "IN (SELECT organization_id FROM program_partner WHERE program_id = :p)) "
+                        "AND m.role <> 'viewer' AND u.status = 'active' ORDER BY partner",
+           soci::use(org), soci::use(uid), soci::use(org), soci::use(pid));
+      for (const auto& r : rows) {
+        if (found) continue;
+        profession = GetText(r, 0);
+        found = true;
+      }
+      // Only the staff of the host and of its partners can be rostered; anyone else is a form
+      // error.
+      if (!found) {
         throw Abort{core::Error::Invalid("error.form", {{"staff", "board.error.staff"}})};
       }
       s << "INSERT INTO day_staff (day_id, user_id, profession) VALUES (:d, :u, :p)",
@@ -109,7 +168,7 @@ core::Result<std::vector<RosterEntry>> DayBoardService::Roster(const auth::Princ
                                                                std::int64_t program_id,
                                                                std::int64_t day_id) {
   return db_.Read<std::vector<RosterEntry>>([&](soci::session& s) {
-    DayFor(s, who, program_id, day_id, false);
+    const DayRef ref = DayFor(s, who, program_id, day_id, false);
     long long did = day_id;
     std::vector<RosterEntry> roster;
     soci::rowset<soci::row> rows =
@@ -117,6 +176,7 @@ core::Result<std::vector<RosterEntry>> DayBoardService::Roster(const auth::Princ
                       "u ON u.id = ds.user_id WHERE ds.day_id = :d ORDER BY u.display_name, u.id",
          soci::use(did));
     for (const auto& r : rows) roster.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2)});
+    AddRosterDetails(s, program_id, ref.org, core::FiscalYear(ref.day.date), roster);
     return roster;
   });
 }
@@ -141,9 +201,13 @@ core::Result<std::vector<UpcomingDay>> DayBoardService::Upcoming(const auth::Pri
                       "d.id), (SELECT COUNT(*) FROM booking b WHERE b.day_id = d.id AND b.status "
                       "= 'waiting'), (SELECT COUNT(*) FROM day_staff st WHERE st.day_id = d.id AND "
                       "st.user_id = :u) FROM consultation_day d JOIN program p ON p.id = "
-                      "d.program_id WHERE p.organization_id = :o AND d.status = 'scheduled' AND "
-                      "d.day_date BETWEEN :a AND :b ORDER BY d.day_date, d.start_minutes, d.id",
-         soci::use(user), soci::use(org), soci::use(first), soci::use(last));
+                      "d.program_id WHERE (p.organization_id = :o OR (EXISTS (SELECT 1 FROM "
+                      "program_partner pp WHERE pp.program_id = p.id AND pp.organization_id = "
+                      ":o2) AND EXISTS (SELECT 1 FROM day_staff ds WHERE ds.day_id = d.id AND "
+                      "ds.user_id = :u2))) AND d.status = 'scheduled' AND d.day_date BETWEEN :a "
+                      "AND :b ORDER BY d.day_date, d.start_minutes, d.id",
+         soci::use(user), soci::use(org), soci::use(org), soci::use(user), soci::use(first),
+         soci::use(last));
     for (const auto& r : rows) {
       UpcomingDay u;
       u.day = ReadDay(r);
@@ -165,6 +229,13 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
   return db_.Write<DayBoard>([&](soci::session& s) {
     DayBoard board;
     DayRef ref = DayFor(s, who, program_id, day_id, false);
+    // 守秘義務 (seed 001): staff on the roster acknowledge the programme's pledge once a fiscal
+    // year before they see the day.
+    const int fiscal_year = core::FiscalYear(ref.day.date);
+    if (OnRoster(s, day_id, who.user_id) &&
+        !PledgeAcknowledged(s, program_id, who.user_id, fiscal_year)) {
+      throw Abort{core::Error::Conflict("pledge.required")};
+    }
     std::vector<ConsultationDay> days{ref.day};
     AttachSlots(s, days);
     board.day = days.front();
@@ -179,11 +250,13 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
         board.roster.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2)});
       }
     }
+    AddRosterDetails(s, program_id, ref.org, fiscal_year, board.roster);
     // Counselors see times, intake and topics; names and contacts are for the 事務局, who
     // receives people (seed 001: staff learn no personal details beforehand). On a phone or
     // online day a counselor assigned to a booking sees what is needed to call the person,
     // that day only (auth::RecordAccess::Booking decides; each view is audited).
     const bool contacts = auth::Policy::CanCoordinate(who, ref.org);
+    board.coordinate = contacts;
     struct Sealed {
       std::string name, furigana, phone, email, diagnosis, notes;
     };

@@ -30,6 +30,12 @@ struct RosterEntry {
   std::int64_t user_id = 0;
   std::string name;        // staff pages only; clients see the profession
   std::string profession;  // code, label "profession.<code>"
+  // Staff of a partner organisation of the programme: that organisation's name (empty for
+  // the host's own staff).
+  std::string organization;
+  // Has acknowledged the programme's confidentiality pledge for the day's fiscal year (rosters
+  // of one day only; true elsewhere).
+  bool pledged = true;
 };
 
 // A booking as the day board shows it to the host organisation's staff.
@@ -68,7 +74,8 @@ struct GuidedWalkIn {
 };
 
 struct DayBoard {
-  ConsultationDay day;  // with slots
+  ConsultationDay day;      // with slots
+  bool coordinate = false;  // the viewer is the host's 事務局 (names, contacts, actions)
   std::vector<RosterEntry> roster;
   std::vector<BoardBooking> bookings;  // by slot time, then waiting list in arrival order
   std::vector<GuidedWalkIn> guided;    // walk-ins guided elsewhere, oldest first
@@ -115,8 +122,8 @@ class DayBoardService {
   core::Result<std::int64_t> AddDay(const auth::Principal& who, const audit::Actor& actor,
                                     std::int64_t program_id, core::Date date, int start_minutes,
                                     int end_minutes, const DaySettings& settings);
-  // Replaces the day's staff roster with these members of the host organisation; each keeps
-  // the profession of their membership.
+  // Replaces the day's staff roster with these members of the host organisation or of a
+  // partner organisation of the programme; each keeps the profession of their membership.
   core::Status SetRoster(const auth::Principal& who, const audit::Actor& actor,
                          std::int64_t program_id, std::int64_t day_id,
                          const std::vector<std::int64_t>& user_ids);
@@ -124,13 +131,20 @@ class DayBoardService {
                                                 std::int64_t day_id);
   // Members of the host organisation who can be put on a roster.
   core::Result<std::vector<RosterEntry>> Staff(const auth::Principal& who);
+  // Members of the host organisation and of the programme's partner organisations (the host's
+  // first) who can be put on the programme's rosters.
+  core::Result<std::vector<RosterEntry>> Staff(const auth::Principal& who, std::int64_t program_id);
 
-  // Scheduled days of the active organisation's programmes from `from` for `days` days, in
-  // date order: the way in to the day's board for counselors. Counts only, no person.
+  // Scheduled days of the active organisation's programmes from `from` for `days` days, and
+  // the days of other organisations' programmes whose roster names the staff member through a
+  // partner organisation, in date order: the way in to the day's board for counselors.
+  // Counts only, no person.
   core::Result<std::vector<UpcomingDay>> Upcoming(const auth::Principal& who, core::Date from,
                                                   int days);
 
-  // --- the day's board (any member of the host organisation: counselors see their day)
+  // --- the day's board (the host's counselors; partner staff on the day's roster, see
+  // auth::RecordAccess::Day). Staff on the roster who have not acknowledged the programme's
+  // confidentiality pledge for the day's fiscal year get kConflict "pledge.required".
   core::Result<DayBoard> Board(const auth::Principal& who, const audit::Actor& actor,
                                std::int64_t program_id, std::int64_t day_id);
 

@@ -1,5 +1,6 @@
 #include "consultations/day_board_support.hpp"
 
+#include "auth/record_access.hpp"
 #include "core/text.hpp"
 #include "storage/row.hpp"
 
@@ -70,8 +71,9 @@ std::optional<BookingRef> LoadBooking(soci::session& s, std::int64_t program_id,
 BookingRef BookingFor(soci::session& s, const auth::Principal& who, std::int64_t program_id,
                       std::int64_t booking_id, bool coordinate) {
   auto ref = LoadBooking(s, program_id, booking_id);
-  const bool allowed = ref && (coordinate ? auth::Policy::CanCoordinate(who, ref->org)
-                                          : auth::Policy::CanCounsel(who, ref->org));
+  const bool allowed =
+      ref && (coordinate ? auth::Policy::CanCoordinate(who, ref->org)
+                         : auth::RecordAccess::Day(s, who, program_id, ref->day_id).has_value());
   if (!allowed) throw Abort{core::Error::NotFound()};
   return *ref;
 }
@@ -79,8 +81,10 @@ BookingRef BookingFor(soci::session& s, const auth::Principal& who, std::int64_t
 DayRef DayFor(soci::session& s, const auth::Principal& who, std::int64_t program_id,
               std::int64_t day_id, bool coordinate) {
   auto ref = LoadProgramDay(s, program_id, day_id, false);
-  const bool allowed = ref && (coordinate ? auth::Policy::CanCoordinate(who, ref->org)
-                                          : auth::Policy::CanCounsel(who, ref->org));
+  // Counselling on a day is auth::RecordAccess::Day's to decide: partner staff on its roster.
+  const bool allowed =
+      ref && (coordinate ? auth::Policy::CanCoordinate(who, ref->org)
+                         : auth::RecordAccess::Day(s, who, program_id, day_id).has_value());
   if (!allowed) throw Abort{core::Error::NotFound()};
   return *ref;
 }

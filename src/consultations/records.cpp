@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/record_access.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/handoff.hpp"
 #include "core/text.hpp"
@@ -93,8 +94,12 @@ RecordBooking ReadBooking(const soci::row& r) {
 void AttachCounselorProfessions(soci::session& s, long long org, RecordBooking& b) {
   long long id = b.booking_id;
   std::vector<std::string> found;
+  // The profession the roster gives (partner staff are no members of the host), else the
+  // host membership's.
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT m.profession FROM booking_staff bs JOIN membership m ON m.user_id = "
+      (s.prepare << "SELECT COALESCE(ds.profession, m.profession, '') FROM booking_staff bs JOIN "
+                    "booking b ON b.id = bs.booking_id LEFT JOIN day_staff ds ON ds.day_id = "
+                    "b.day_id AND ds.user_id = bs.user_id LEFT JOIN membership m ON m.user_id = "
                     "bs.user_id AND m.organization_id = :o WHERE bs.booking_id = :b",
        soci::use(org), soci::use(id));
   for (const auto& r : rows) found.push_back(GetText(r, 0));
@@ -156,24 +161,30 @@ std::vector<core::FieldError> RecordService::ValidateNotes(const DayNotes& notes
 }
 
 core::Result<std::int64_t> RecordService::CounselOrg(const auth::Principal& who,
-                                                     std::int64_t program_id) {
+                                                     std::int64_t program_id, std::int64_t day_id,
+                                                     std::int64_t booking_id) {
   auto org =
       db_.Read<std::optional<std::int64_t>>([&](soci::session& s) -> std::optional<std::int64_t> {
-        long long id = program_id;
-        soci::rowset<soci::row> rows =
-            (s.prepare << "SELECT organization_id FROM program WHERE id = :id", soci::use(id));
-        for (const auto& r : rows) return GetInt(r, 0);
-        return std::nullopt;
+        long long day = day_id;
+        if (day == 0) {
+          long long bid = booking_id;
+          soci::rowset<soci::row> rows =
+              (s.prepare << "SELECT day_id FROM booking WHERE id = :b", soci::use(bid));
+          for (const auto& r : rows) day = GetInt(r, 0);
+        }
+        auto access = auth::RecordAccess::Day(s, who, program_id, day);
+        if (!access) return std::nullopt;
+        return access->host_org;
       });
   if (!org) return org.error();
-  if (!*org || !auth::Policy::CanCounsel(who, **org)) return core::Error::NotFound();
+  if (!*org) return core::Error::NotFound();
   return **org;
 }
 
 core::Result<std::int64_t> RecordService::Save(const auth::Principal& who,
                                                const audit::Actor& actor, std::int64_t program_id,
                                                std::int64_t booking_id, const RecordInput& input) {
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, 0, booking_id);
   if (!org) return org.error();
   RecordInput in = input;
   in.summary = core::NormalizeNewlines(input.summary);
@@ -255,7 +266,7 @@ core::Result<std::optional<ConsultationRecord>> RecordService::Get(const auth::P
                                                                    std::int64_t program_id,
                                                                    std::int64_t booking_id) {
   using Found = std::optional<ConsultationRecord>;
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, 0, booking_id);
   if (!org) return org.error();
   const std::int64_t now = clock_.NowSeconds();
   return db_.Write<Found>([&](soci::session& s) -> Found {
@@ -312,7 +323,7 @@ core::Result<std::optional<ConsultationRecord>> RecordService::Get(const auth::P
 core::Result<RecordBooking> RecordService::Booking(const auth::Principal& who,
                                                    std::int64_t program_id, std::int64_t day_id,
                                                    std::int64_t booking_id) {
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, day_id);
   if (!org) return org.error();
   auto found =
       db_.Read<std::optional<RecordBooking>>([&](soci::session& s) -> std::optional<RecordBooking> {
@@ -336,7 +347,7 @@ core::Result<RecordBooking> RecordService::Booking(const auth::Principal& who,
 core::Result<DayRecordStatus> RecordService::DayStatus(const auth::Principal& who,
                                                        std::int64_t program_id,
                                                        std::int64_t day_id) {
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, day_id);
   if (!org) return org.error();
   auto status = db_.Read<std::optional<DayRecordStatus>>(
       [&](soci::session& s) -> std::optional<DayRecordStatus> {
@@ -388,7 +399,7 @@ core::Result<std::vector<MissingRecord>> RecordService::Missing(const auth::Prin
 core::Result<DayNotes> RecordService::GetDayNotes(const auth::Principal& who,
                                                   const audit::Actor& actor,
                                                   std::int64_t program_id, std::int64_t day_id) {
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, day_id);
   if (!org) return org.error();
   const std::int64_t now = clock_.NowSeconds();
   return db_.Write<DayNotes>([&](soci::session& s) {
@@ -419,7 +430,7 @@ core::Result<DayNotes> RecordService::GetDayNotes(const auth::Principal& who,
 core::Status RecordService::SaveDayNotes(const auth::Principal& who, const audit::Actor& actor,
                                          std::int64_t program_id, std::int64_t day_id,
                                          const DayNotes& input) {
-  auto org = CounselOrg(who, program_id);
+  auto org = CounselOrg(who, program_id, day_id);
   if (!org) return org.error();
   DayNotes notes{core::NormalizeNewlines(input.prep), core::NormalizeNewlines(input.debrief)};
   if (auto errors = ValidateNotes(notes); !errors.empty()) {

@@ -1,6 +1,7 @@
 // 相談記録 (seed 001 オ): one record per attended consultation, written by a counselor of the
-// host organisation and collected there; prep-meeting and debrief notes per day (エ, カ).
-// Free text is encrypted at rest and every read of it writes an audit event.
+// host organisation or by partner staff on the day's roster, and collected by the host;
+// prep-meeting and debrief notes per day (エ, カ). Free text is encrypted at rest and every read of
+// it writes an audit event.
 #pragma once
 
 #include <array>
@@ -175,9 +176,12 @@ class RecordService {
   static constexpr int kMaxMinutes = 600;
 
  private:
-  // The organisation hosting the programme when `who` may counsel there; NotFound otherwise
-  // (another organisation's programme answers like a missing one).
-  core::Result<std::int64_t> CounselOrg(const auth::Principal& who, std::int64_t program_id);
+  // The organisation hosting the programme when `who` may counsel on the day (`day_id`, or
+  // the day of `booking_id` when day_id is 0) by auth::RecordAccess::Day: the host's staff, or
+  // partner staff on the day's roster. NotFound otherwise (another organisation's programme
+  // answers like a missing one). Records belong to the host whoever writes them.
+  core::Result<std::int64_t> CounselOrg(const auth::Principal& who, std::int64_t program_id,
+                                        std::int64_t day_id, std::int64_t booking_id = 0);
 
   storage::Database& db_;
   const core::Clock& clock_;

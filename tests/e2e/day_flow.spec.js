@@ -177,6 +177,9 @@ test('a consultation day: booking, board, staff notice, check-in, record, survey
   await expect(nurse.getByRole('heading', { name: 'これからの相談会' })).toBeVisible();
   await checkA11y(nurse);
   await nurse.locator(`a[href="${dayPath}"]`).click();
+  // On the roster of this programme for the first time this fiscal year: the pledge first.
+  await expect(nurse).toHaveURL(new RegExp(`${dayPath}/pledge$`));
+  await nurse.getByRole('button', { name: '内容を確認し、守ります' }).click();
   await expect(nurse).toHaveURL(new RegExp(`${dayPath}$`));
   await expect(nurse.locator('main')).toContainText(reference);
   expectNoCanary(await nurse.locator('main').textContent(), "the counselor's board");

@@ -471,7 +471,7 @@ TEST(BoardPages, TheRosterIsSavedAndShownOnTheBoard) {
 
   auto refused = c.Submit(page, {{"staff", std::to_string(w.foreign_id)}});
   EXPECT_EQ(refused.status, 422);
-  EXPECT_THAT(refused.body, HasSubstr("この組織の相談スタッフから選んでください"));
+  EXPECT_THAT(refused.body, HasSubstr("この組織または連携機関の相談スタッフから選んでください"));
   EXPECT_TRUE(t.sv().board.Roster(w.coordinator, w.program, w.day.id)->empty());
 
   auto saved = c.Submit(page, {{"staff", std::to_string(w.counselor_id)}});

@@ -33,4 +33,11 @@ void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::A
   }
 }
 
+void AcknowledgePledge(TestServer& t, const auth::Principal& who, std::int64_t program,
+                       std::int64_t day) {
+  const audit::Actor actor{who.user_id, who.organization_id, "127.0.0.1", "test"};
+  auto done = t.sv().partners.Acknowledge(who, actor, program, day);
+  EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message_key);
+}
+
 }  // namespace tsunagu::testing

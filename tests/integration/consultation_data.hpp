@@ -25,4 +25,9 @@ void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::A
                        std::int64_t program, const consultations::ScheduleRule& rule,
                        const consultations::DaySettings& settings = {});
 
+// The staff member acknowledges the programme's confidentiality pledge for the fiscal year of
+// `day` (rostered staff must before the day's board opens). Fails the test when refused.
+void AcknowledgePledge(TestServer& t, const auth::Principal& who, std::int64_t program,
+                       std::int64_t day);
+
 }  // namespace tsunagu::testing

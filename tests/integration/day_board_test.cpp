@@ -155,6 +155,7 @@ TEST(DayBoard, NamesAndContactsAreForTheCoordinatorAndTheirReadIsAudited) {
             1);
 
   // A counselor sees the times and intake of their day, never a name or contact.
+  AcknowledgePledge(t, w.counselor, w.program, w.day_id);
   auto seen = t.sv().board.Board(w.counselor, {w.counselor_id, w.org, "127.0.0.1", "t"}, w.program,
                                  w.day_id);
   ASSERT_TRUE(seen.ok());

@@ -253,6 +253,7 @@ PhoneDay MakePhoneDay(TestServer& t, const SharingWorld& w) {
       t.sv().board.SetRoster(coordinator, actor, p.program, p.day, {w.nurse.user_id, other}).ok());
   EXPECT_TRUE(
       t.sv().board.Assign(coordinator, actor, p.program, p.booking, 1, {w.nurse.user_id}).ok());
+  AcknowledgePledge(t, w.nurse, p.program, p.day);  // 守秘義務, before the day's board
   p.board = "/programs/" + std::to_string(p.program) + "/days/" + std::to_string(p.day);
   return p;
 }

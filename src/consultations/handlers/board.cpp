@@ -359,8 +359,11 @@ void AddProblemSummary(const app::Services& sv, const web::RequestContext& ctx,
 http::Response ShowBoard(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
                          const RowProblem* problem, int status = 200) {
   auto board = sv.board.Board(*ctx.Who(), ctx.Actor(), ids.program, ids.day);
-  if (!board) return Failure(sv, ctx, board.error());
-  const bool coordinator = Coordinates(ctx);
+  if (!board) {
+    if (NeedsPledge(board.error())) return web::SeeOther(DayPath(ids) + "/pledge");
+    return Failure(sv, ctx, board.error());
+  }
+  const bool coordinator = board->coordinate;  // the host's 事務局, not a partner's
   std::vector<ConsultationDay> open_days;
   if (coordinator) {
     auto days = sv.consultations.OpenDays(ids.program, Today(sv), kRescheduleDays);
@@ -528,6 +531,7 @@ void AddBoardRoutes(app::Router& router, app::Services& sv) {
   using auth::Permission;
   AddDayStaffRoutes(router, sv);  // first: its "/programs/{id}/days/new" is not a day id
   AddPhoneDayRoutes(router, sv);
+  AddDayPrintRoutes(router, sv);
   router.Add({"GET", "/programs/{id}/days/{day_id}", Permission::kOrgCounsel,
               WithIds(sv, false, [](app::Services& sv, web::RequestContext& ctx, const Ids& ids) {
                 return ShowBoard(sv, ctx, ids, nullptr);

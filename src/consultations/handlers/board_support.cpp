@@ -45,6 +45,10 @@ void AddDayHeader(const app::Services& sv, const web::RequestContext& ctx,
   dict.SetValue("DAY_STATUS", sv.pages.T(ctx, "days.status." + DayStatusCode(day, Today(sv))));
 }
 
+bool NeedsPledge(const core::Error& error) {
+  return error.code == core::ErrorCode::kConflict && error.message_key == "pledge.required";
+}
+
 // A service error on a form page: field errors stay on the form, the rest become a page.
 bool IsFormError(const core::Error& error) {
   return error.code == core::ErrorCode::kInvalidInput;
@@ -53,9 +57,13 @@ bool IsFormError(const core::Error& error) {
 // 「相談員 看護（看護師）」: staff pages name the person and their profession.
 std::string StaffLabel(const app::Services& sv, const web::RequestContext& ctx,
                        const RosterEntry& staff) {
-  return sv.catalog.Format(
+  std::string label = sv.catalog.Format(
       ctx.lang, "board.roster.member",
       {{"name", staff.name}, {"profession", sv.pages.T(ctx, "profession." + staff.profession)}});
+  if (!staff.organization.empty()) {
+    label += sv.catalog.Format(ctx.lang, "partners.staff_from", {{"org", staff.organization}});
+  }
+  return label;
 }
 
 // Wraps a handler taking the path's ids; a malformed id is a missing page.

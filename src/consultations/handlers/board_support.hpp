@@ -57,6 +57,13 @@ http::Response AfterRowAction(app::Services& sv, web::RequestContext& ctx, const
 // /programs/{id}/days/new, the roster, and bookings taken by staff (day_staff.cpp).
 void AddDayStaffRoutes(app::Router& router, app::Services& sv);
 
+// The board's answer to staff on the roster who have not acknowledged the programme's
+// confidentiality pledge yet (they are sent to the pledge page).
+bool NeedsPledge(const core::Error& error);
+
+// The confidentiality pledge page and the day's printable pages (day_print.cpp).
+void AddDayPrintRoutes(app::Router& router, app::Services& sv);
+
 // The public page where a waiting person takes up a freed place (offer.cpp).
 void AddOfferRoutes(app::Router& router, app::Services& sv);
 

@@ -21,23 +21,36 @@ namespace {
 
 // ---------------------------------------------------------------- the roster
 
+// 守秘義務: who on the saved roster has not acknowledged the pledge for the day's fiscal year.
+void AddPledgeStatus(const app::Services& sv, const web::RequestContext& ctx,
+                     ctemplate::TemplateDictionary& dict, const std::vector<RosterEntry>& roster) {
+  ctemplate::TemplateDictionary* pending = nullptr;
+  for (const auto& r : roster) {
+    if (r.pledged) continue;
+    if (!pending) pending = dict.AddSectionDictionary("PLEDGE_PENDING");
+    pending->AddSectionDictionary("PERSON")->SetValue("LABEL", StaffLabel(sv, ctx, r));
+  }
+  if (!roster.empty() && !pending) dict.ShowSection("PLEDGE_ALL");
+}
+
 http::Response ShowRoster(app::Services& sv, web::RequestContext& ctx, const Ids& ids,
                           const core::Error* error, int status = 200) {
   auto day = sv.consultations.GetDay(*ctx.Who(), ids.program, ids.day);
   if (!day) return Failure(sv, ctx, day.error());
-  auto staff = sv.board.Staff(*ctx.Who());
+  auto staff = sv.board.Staff(*ctx.Who(), ids.program);  // the host's and its partners'
   if (!staff) return Failure(sv, ctx, staff.error());
+  auto roster = sv.board.Roster(*ctx.Who(), ids.program, ids.day);
+  if (!roster) return Failure(sv, ctx, roster.error());
   std::set<std::int64_t> chosen;
   if (error) {
     for (const auto& id : ctx.FormValues("staff")) chosen.insert(web::ParseId(id));
   } else {
-    auto roster = sv.board.Roster(*ctx.Who(), ids.program, ids.day);
-    if (!roster) return Failure(sv, ctx, roster.error());
     for (const auto& r : *roster) chosen.insert(r.user_id);
   }
   ctemplate::TemplateDictionary dict("board_roster");
   SetIds(dict, ids);
   AddDayHeader(sv, ctx, dict, *day);
+  AddPledgeStatus(sv, ctx, dict, *roster);
   bool first = true;
   for (const auto& s : *staff) {
     auto* box = dict.AddSectionDictionary("STAFF");

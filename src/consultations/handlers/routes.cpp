@@ -11,6 +11,7 @@ void AddRoutes(app::Router& router, app::Services& services) {
   AddBoardRoutes(router, services);
   AddRecordRoutes(router, services);
   AddHandoffRoutes(router, services);
+  AddPartnerRoutes(router, services);
   AddSurveyRoutes(router, services);
   AddReportRoutes(router, services);
   AddImportRoutes(router, services);

@@ -21,6 +21,9 @@ void AddPublishingRoutes(app::Router& router, app::Services& services);
 // The day's board, roster, staff bookings, check-in and the waiting list's offers (board.cpp).
 void AddBoardRoutes(app::Router& router, app::Services& services);
 
+// The programme's partner organisations and its confidentiality pledge (partners.cpp).
+void AddPartnerRoutes(app::Router& router, app::Services& services);
+
 // 相談記録, day notes and the records still missing (records.cpp).
 void AddRecordRoutes(app::Router& router, app::Services& services);
 

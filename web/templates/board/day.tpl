@@ -17,6 +17,8 @@
   {{#COORDINATOR}}<a class="button button--secondary" href="{{DAY_PATH}}/roster">[[board.page.roster_link]]</a>{{/COORDINATOR}}
   <a href="{{DAY_PATH}}/records">[[board.page.records_link]]</a>
   <a href="{{DAY_PATH}}/notes">[[board.page.notes_link]]</a>
+  <a href="{{DAY_PATH}}/reception">[[print.reception.link]]</a>
+  {{#COORDINATOR}}<a href="{{DAY_PATH}}/name-tags">[[print.tags.link]]</a>{{/COORDINATOR}}
 </nav>
 <p class="muted no-print">[[board.page.print_hint]]</p>
 

@@ -4,6 +4,9 @@
 [[include:board/day_header]]
 [[include:partials/error_summary]]
 <p>[[board.roster.lead]]</p>
+{{#PLEDGE_PENDING}}<div class="notice notice--warning"><p>[[pledge.roster.pending]]</p><ul>{{#PERSON}}<li>{{LABEL}}</li>{{/PERSON}}</ul><p>[[pledge.roster.pending_hint]]</p></div>{{/PLEDGE_PENDING}}
+{{#PLEDGE_ALL}}<p>[[pledge.roster.all]]</p>{{/PLEDGE_ALL}}
+<p><a href="/programs/{{ID}}/partners">[[partners.roster_link]]</a></p>
 {{#NO_STAFF}}<p>[[board.roster.no_staff]]</p>{{/NO_STAFF}}
 {{#HAS_STAFF}}
 <form method="post" action="{{DAY_PATH}}/roster" novalidate>

@@ -89,5 +89,6 @@
   <li><a href="/programs/{{ID}}/report?fy={{FY}}">[[board.program.report_link]]（{{FY_LABEL}}）</a></li>
   <li><a href="/programs/{{ID}}/surveys/paper?fy={{FY}}">[[board.program.paper_survey_link]]</a></li>
   <li><a href="/programs/{{ID}}/import">[[late.link.import]]</a></li>
+  <li><a href="/programs/{{ID}}/partners">[[partners.program_link]]</a></li>
 </ul>
 <p><a href="/programs">[[programs.back]]</a></p>
