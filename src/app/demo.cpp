@@ -1,9 +1,10 @@
 #include "app/demo.hpp"
 
+#include "app/demo_daychange.hpp"
 #include "app/demo_late.hpp"
+#include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_schedule.hpp"
-#include "app/demo_partners.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -310,6 +311,9 @@ core::Status LoadDemoData(Services& sv) {
       return st.error();
     }
     if (auto st = AddDemoPartners(sv); !st) return st.error();
+    if (auto st = AddDemoCancelledDay(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
+      return st.error();
+    }
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");

@@ -90,6 +90,8 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
   std::string topics;
   for (const auto& t : in.topics) topics += (topics.empty() ? "" : ",") + t;
   const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
+  const std::string municipality_kind =
+      in.municipality_kind == "workplace" ? "workplace" : "residence";
   int for_family = in.for_family ? 1 : 0;
   long long day_id = row.day_id;
   long long slot_id = row.slot_id.value_or(0);
@@ -104,10 +106,11 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
        "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
        "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
        "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang, "
-       "address_bidx) "
+       "address_bidx, municipality_kind) "
        "VALUES "
        "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
-       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr) "
+       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr, "
+       ":mk) "
        "RETURNING id",
       soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),
@@ -117,7 +120,7 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
       soci::use(phone_enc), soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc),
       soci::use(email_bidx), soci::use(phone_bidx), soci::use(row.cancel_token_hash),
       soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::use(lang),
-      soci::use(row.address_bidx, address_ind), soci::into(id);
+      soci::use(row.address_bidx, address_ind), soci::use(municipality_kind), soci::into(id);
   return id;
 }
 

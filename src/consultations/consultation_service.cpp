@@ -67,6 +67,7 @@ std::vector<core::FieldError> ConsultationService::ValidateBooking(const Booking
   Code(errors, "gender", kGenders, in.gender);
   Code(errors, "age_band", kAgeBands, in.age_band);
   Length(errors, "municipality", in.municipality, 40, true);
+  Code(errors, "municipality_kind", kMunicipalityKinds, in.municipality_kind);
   Code(errors, "heard_from", kHeardFrom, in.heard_from);
   Code(errors, "treatment_status", kTreatmentStatuses, in.treatment_status);
   Code(errors, "work_status", kWorkStatuses, in.work_status);

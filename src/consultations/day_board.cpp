@@ -268,7 +268,8 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
                       "b.needs_consideration, b.name_enc, b.furigana_enc, b.phone_enc, "
                       "b.email_enc, b.diagnosis_enc, b.notes_enc, b.checked_in_at, b.booth, "
                       "b.hold_expires_at, b.created_at, (SELECT COUNT(*) FROM consultation_record "
-                      "r WHERE r.booking_id = b.id) FROM booking b LEFT JOIN consultation_slot sl "
+                      "r WHERE r.booking_id = b.id), b.municipality_kind FROM booking b LEFT JOIN "
+                      "consultation_slot sl "
                       "ON sl.id = b.slot_id WHERE b.day_id = :d ORDER BY CASE WHEN b.slot_id IS "
                       "NULL THEN 1 ELSE 0 END, sl.start_minutes, b.created_at, b.id",
          soci::use(did));
@@ -300,6 +301,7 @@ core::Result<DayBoard> DayBoardService::Board(const auth::Principal& who, const 
       if (!IsNull(r, 25)) b.hold_expires_at = GetInt(r, 25);
       b.created_at = GetInt(r, 26);
       b.has_record = GetInt(r, 27) > 0;
+      b.intake.municipality_kind = GetText(r, 28);
       board.bookings.push_back(std::move(b));
     }
     {

@@ -6,6 +6,7 @@
 #include <climits>
 #include <functional>
 
+#include "consultations/day_change_calls.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/schedule_rule.hpp"
 #include "core/text.hpp"
@@ -225,6 +226,15 @@ std::vector<Affected> LoadAffected(soci::session& s, const crypto::FieldCipher& 
     people.push_back(std::move(a));
   }
   return people;
+}
+
+// The bookings of the people who left no e-mail address: the day's call list.
+std::vector<std::int64_t> PhoneOnly(const std::vector<Affected>& people) {
+  std::vector<std::int64_t> ids;
+  for (const auto& p : people) {
+    if (p.email.empty()) ids.push_back(p.id);
+  }
+  return ids;
 }
 
 // The people without an e-mail address, decrypted for the 事務局 to call; the read is audited
@@ -529,6 +539,7 @@ core::Result<DayChangeResult> DayChangeService::CancelDay(const auth::Principal&
                   {"url", messages.Board(day.day)}};
     });
     result.to_call = ReadToCall(s, cipher_, actor, day, people, day.day, now);
+    ListForCalls(s, PhoneOnly(people), "cancel", now);
     audit::AuditLog::Append(s, actor,
                             {"consultation_day.cancel", "consultation_day", std::to_string(day_id),
                              CountsDetail(result), day.org},
@@ -596,6 +607,7 @@ core::Result<DayChangeResult> DayChangeService::MoveDay(const auth::Principal& w
                   {"url", messages.Board(day.day)}};
     });
     result.to_call = ReadToCall(s, cipher_, actor, day, people, moved, now);
+    ListForCalls(s, PhoneOnly(people), "move", now);
     const std::string detail = CountsDetail(
         result, ",\"from\":\"" + core::ToIso(day.day.date) + "\",\"to\":\"" +
                     core::ToIso(moved.date) + "\",\"shift_minutes\":" + std::to_string(shift) +

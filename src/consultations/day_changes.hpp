@@ -45,6 +45,23 @@ struct PersonToCall {
   std::string name;
   std::string furigana;
   std::string phone;
+  // On the day's call list (DayChangeService::Calls): what the call is about ("cancel" or
+  // "move"), and when it was made (nullopt while still to make).
+  std::string change;
+  std::optional<std::int64_t> called_at;
+};
+
+// The call list of a moved or cancelled day: everyone its change could not reach by e-mail,
+// kept until the 事務局 marks each called.
+struct DayCalls {
+  ConsultationDay day;  // as it is now (moved, or cancelled), with slots
+  std::string program_name;
+  std::vector<PersonToCall> calls;  // still to call first, then those called
+  int Pending() const {
+    int n = 0;
+    for (const auto& c : calls) n += c.called_at ? 0 : 1;
+    return n;
+  }
 };
 
 enum class DayChange { kCancel, kMove };
@@ -123,6 +140,19 @@ class DayChangeService {
   core::Result<DayChangeResult> MoveDay(const auth::Principal& who, const audit::Actor& actor,
                                         std::int64_t program_id, std::int64_t day_id,
                                         const DayMove& move);
+
+  // The day's call list for its 事務局 (NotFound for anyone else, as for the board). Reading the
+  // names is audited when there are any (booking.read). The list stays after the day is
+  // cancelled.
+  core::Result<DayCalls> Calls(const auth::Principal& who, const audit::Actor& actor,
+                               std::int64_t program_id, std::int64_t day_id);
+
+  // Marks the person with booking `reference` on the day's list as called (audited
+  // booking.change_called). Marking twice changes nothing; NotFound when the reference is not
+  // on the day's list.
+  core::Status MarkCalled(const auth::Principal& who, const audit::Actor& actor,
+                          std::int64_t program_id, std::int64_t day_id,
+                          const std::string& reference);
 
  private:
   storage::Database& db_;

@@ -21,6 +21,8 @@ inline constexpr std::array<std::string_view, 4> kGenders = {"female", "male", "
                                                              "no_answer"};
 inline constexpr std::array<std::string_view, 7> kAgeBands = {"under20", "20s", "30s",   "40s",
                                                               "50s",     "60s", "70plus"};
+// Whose municipality the person gave: seed 001 対象者 県内に住所又は勤務地を有する方.
+inline constexpr std::array<std::string_view, 2> kMunicipalityKinds = {"residence", "workplace"};
 inline constexpr std::array<std::string_view, 8> kHeardFrom = {
     "hospital",  "leaflet",  "prefecture",   "website",
     "newspaper", "employer", "acquaintance", "other"};
@@ -116,6 +118,10 @@ struct Intake {
   std::string treatment_status;
   std::string work_status;
   std::vector<std::string> topics;
+  // Whose municipality it is: "residence" (住所地) or "workplace" (勤務地, for a person who
+  // works in the prefecture but lives outside it; seed 001 県内に住所又は勤務地). Last, so
+  // that brace-initialised intakes keep their meaning.
+  std::string municipality_kind = "residence";
 };
 
 // What identifies the person: encrypted at rest, never in logs or staff notices.

@@ -62,7 +62,7 @@ constexpr const char* kBookingSelect =
     "b.age_band, b.municipality, b.heard_from, b.treatment_status, b.work_status, b.topics, "
     "b.needs_consideration, sl.start_minutes, sl.end_minutes, d.start_minutes, d.end_minutes, "
     "d.slot_minutes, (SELECT COUNT(*) FROM consultation_record r WHERE r.booking_id = b.id), "
-    "d.day_date "
+    "d.day_date, b.municipality_kind "
     "FROM booking b JOIN consultation_day d ON d.id = b.day_id LEFT JOIN consultation_slot sl "
     "ON sl.id = b.slot_id ";
 
@@ -88,6 +88,7 @@ RecordBooking ReadBooking(const soci::row& r) {
   b.slot_minutes = static_cast<int>(GetInt(r, 18));
   b.has_record = GetInt(r, 19) > 0;
   b.date = core::ParseIsoDate(GetText(r, 20)).value_or(core::Date{});
+  b.intake.municipality_kind = GetText(r, 21);
   return b;
 }
 

@@ -64,6 +64,28 @@ std::vector<RecordToWrite> RecordsToWrite(soci::session& s, long long user, core
   return out;
 }
 
+// The organisation's moved or cancelled days whose call list has someone not yet called.
+std::vector<CallsToMake> CallsLeft(soci::session& s, long long org) {
+  std::vector<CallsToMake> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT d.program_id, d.id, d.day_date, COUNT(*) FROM day_change_call c "
+                    "JOIN booking b ON b.id = c.booking_id JOIN consultation_day d ON d.id = "
+                    "b.day_id JOIN program p ON p.id = d.program_id WHERE p.organization_id = :o "
+                    "AND c.called_at IS NULL GROUP BY d.program_id, d.id, d.day_date ORDER BY "
+                    "d.day_date, d.id",
+       soci::use(org));
+  for (const auto& r : rows) {
+    if (static_cast<int>(out.size()) == kMaxRows) break;
+    CallsToMake c;
+    c.program_id = GetInt(r, 0);
+    c.day_id = GetInt(r, 1);
+    c.date = core::ParseIsoDate(GetText(r, 2)).value_or(core::Date{});
+    c.people = static_cast<int>(GetInt(r, 3));
+    out.push_back(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, core::Date today) {
@@ -75,6 +97,7 @@ core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, c
     w.referrals_awaiting = AwaitingReferrals(s, org);
     w.tasks = DueTasks(s, org, user, today);
     w.records = RecordsToWrite(s, user, today);
+    if (auth::Policy::CanCoordinate(who, who.organization_id)) w.calls = CallsLeft(s, org);
     return w;
   });
 }

@@ -31,12 +31,23 @@ struct RecordToWrite {
   int start_minutes = 0;
 };
 
+// A moved or cancelled day whose call list still has people to call (the 事務局's work).
+struct CallsToMake {
+  std::int64_t program_id = 0;
+  std::int64_t day_id = 0;
+  core::Date date;
+  int people = 0;
+};
+
 struct Worklist {
   int referrals_awaiting = 0;          // sent to the active organisation, not yet answered
   std::vector<DueTask> tasks;          // the member's open tasks due by tomorrow, oldest first
   std::vector<RecordToWrite> records;  // attended, assigned to the member, no record yet
+  std::vector<CallsToMake> calls;      // coordinators only: days with people still to call
 
-  bool Empty() const { return referrals_awaiting == 0 && tasks.empty() && records.empty(); }
+  bool Empty() const {
+    return referrals_awaiting == 0 && tasks.empty() && records.empty() && calls.empty();
+  }
 };
 
 // The most rows of each list the home page shows (the pages behind the links show the rest).

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "consultation_data.hpp"
 #include "consultations/day_board.hpp"
 #include "consultations/import/table_reader.hpp"
 #include "core/config.hpp"
@@ -349,6 +350,7 @@ TEST(LateImport, CounselorsReachThePastDaysTheyWereOn) {
   // On the roster of the first and last only.
   ASSERT_TRUE(w.t.sv().board.SetRoster(w.who, w.actor, w.program, days[0], {nurse}).ok());
   ASSERT_TRUE(w.t.sv().board.SetRoster(w.who, w.actor, w.program, days[2], {nurse}).ok());
+  AcknowledgePledge(w.t, As(nurse, w.org, auth::Role::kCounselor), w.program, days[2]);
   auto c = w.t.LoginAs("nurse-late@example.jp");
   auto home = c.Get("/");
   EXPECT_THAT(home.body, HasSubstr("href=\"/days/past\""));

@@ -54,6 +54,10 @@ CallDayWorld BuildCallDay(TestServer& t, const std::string& mode) {
   EXPECT_TRUE(receipt.ok());
   w.booking = receipt->booking_id;
   EXPECT_TRUE(t.sv().board.SetRoster(who, actor, w.program, w.day, {w.nurse, other}).ok());
+  // Both have acknowledged this year's 守秘義務, so their board opens.
+  for (const auto user : {w.nurse, other}) {
+    AcknowledgePledge(t, As(user, w.office, auth::Role::kCounselor), w.program, w.day);
+  }
   EXPECT_TRUE(t.sv().board.Assign(who, actor, w.program, w.booking, 1, {w.nurse}).ok());
   w.board = "/programs/" + std::to_string(w.program) + "/days/" + std::to_string(w.day);
   w.booking_path = w.board + "/bookings/" + std::to_string(w.booking);

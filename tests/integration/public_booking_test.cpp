@@ -289,3 +289,68 @@ TEST(PublicBooking, TheLogCarriesNoNameOrDiagnosis) {
 
 }  // namespace
 }  // namespace tsunagu::testing
+
+namespace tsunagu::testing {
+namespace {
+
+// Seed 001 対象者: 県内に住所又は勤務地を有する方. A person who lives outside the prefecture
+// gives the municipality where they work, and says so.
+TEST(PublicBooking, APersonLivingOutsideThePrefectureGivesTheMunicipalityOfTheirWork) {
+  TestServer t;
+  auto b = MakeProgram(t, 2);
+  auto c = t.NewClient();
+  const std::string base = "/book/" + std::to_string(b.program);
+  auto form = c.Get(FormPage(b.program, b.slot));
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("入力した市区町村は"));
+  EXPECT_THAT(form.body, HasSubstr("name=\"municipality_kind\" value=\"residence\" checked"));
+  EXPECT_THAT(form.body, HasSubstr("勤務地（県外にお住まいで、県内にお勤めの方）"));
+
+  // A value the form never offers: a message, what was typed kept, nothing stored.
+  auto fields = Answers(b.slot, "勤務 花子", "kinmu-bad@example.jp");
+  fields.emplace_back("municipality_kind", "elsewhere");
+  auto bad = c.Submit(FormPage(b.program, b.slot), fields, base + "/confirm");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("入力した市区町村が住所地か勤務地かを選んでください"));
+  EXPECT_THAT(bad.body, HasSubstr("value=\"さいたま市\""));
+  EXPECT_EQ(Bookings(t), 0);
+
+  fields = Answers(b.slot, "勤務 花子", "kinmu@example.jp");
+  fields.emplace_back("municipality_kind", "workplace");
+  auto confirm = c.Submit(FormPage(b.program, b.slot), fields, base + "/confirm");
+  ASSERT_EQ(confirm.status, 200) << confirm.body;
+  EXPECT_THAT(confirm.body, HasSubstr("さいたま市（勤務地）"));
+  fields.emplace_back("action", "send");
+  fields.emplace_back("csrf_token", ExtractCsrf(confirm.body));
+  auto done = c.Post(base + "/submit", fields);
+  ASSERT_EQ(done.status, 200) << done.body;
+  auto kinds = t.app().db().Read<std::string>([](soci::session& s) {
+    std::string all;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT municipality_kind FROM booking ORDER BY id");
+    for (const auto& r : rows) all += r.get<std::string>(0) + ";";
+    return all;
+  });
+  ASSERT_TRUE(kinds.ok());
+  EXPECT_EQ(*kinds, "workplace;");
+
+  // A form without the question (an older page, another caller) means 住所地.
+  auto older = Answers(b.slot, "住所 太郎", "jusho@example.jp");
+  auto again = c.Submit(FormPage(b.program, b.slot), older, base + "/confirm");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_THAT(again.body, HasSubstr("さいたま市（住所地）"));
+  older.emplace_back("action", "send");
+  older.emplace_back("csrf_token", ExtractCsrf(again.body));
+  ASSERT_EQ(c.Post(base + "/submit", older).status, 200);
+  kinds = t.app().db().Read<std::string>([](soci::session& s) {
+    std::string all;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT municipality_kind FROM booking ORDER BY id");
+    for (const auto& r : rows) all += r.get<std::string>(0) + ";";
+    return all;
+  });
+  EXPECT_EQ(*kinds, "workplace;residence;");
+}
+
+}  // namespace
+}  // namespace tsunagu::testing

@@ -63,6 +63,20 @@ void AddWork(app::Services& sv, const web::RequestContext& ctx,
                           {{"count", std::to_string(work->referrals_awaiting)}}),
         "REFERRALS");
   }
+  if (!work->calls.empty()) {
+    auto* calls = section->AddSectionDictionary("CALLS");
+    int people = 0;
+    for (const auto& c : work->calls) people += c.people;
+    calls->SetValue("TEXT", sv.catalog.Format(ctx.lang, "home.work.calls",
+                                              {{"count", std::to_string(people)}}));
+    for (const auto& c : work->calls) {
+      auto* row = calls->AddSectionDictionary("CALL");
+      row->SetValue("PATH", consultations::DayBoardPath(c.program_id, c.day_id) + "/calls");
+      row->SetValue("LABEL", sv.catalog.Format(ctx.lang, "home.work.call",
+                                               {{"date", core::FormatDate(c.date, ctx.lang)},
+                                                {"count", std::to_string(c.people)}}));
+    }
+  }
   if (!work->tasks.empty()) {
     auto* tasks = section->AddSectionDictionary("TASKS");
     tasks->SetValue("TEXT", sv.catalog.Format(ctx.lang, "home.work.tasks",

@@ -1,5 +1,7 @@
 // Cancelling or moving one consultation day (day_changes.hpp): a form, a confirmation, then the
 // change, with the people to tell.
+#include <algorithm>
+
 #include "app/route_ids.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/program_pages.hpp"
@@ -96,6 +98,7 @@ http::Response ShowChanged(app::Services& sv, web::RequestContext& ctx, std::int
   const ConsultationDay& day = result.after;
   dict.ShowSection(cancelled ? "CANCELLED" : "MOVED");
   dict.SetIntValue("ID", id);
+  dict.SetIntValue("DAY_ID", day.id);
   dict.SetIntValue("FY", core::FiscalYear(day.date));
   dict.SetValue("NAME", result.program_name);
   dict.SetValue("DATE", core::FormatDate(day.date, ctx.lang));
@@ -246,6 +249,86 @@ http::Response MoveDay(app::Services& sv, web::RequestContext& ctx, std::int64_t
   return ShowChanged(sv, ctx, id, *done, false);
 }
 
+// ---------------------------------------------------------------- the day's call list
+
+// A reference as the service makes them (letters, digits, hyphens), else nothing.
+std::string ReferenceOrEmpty(const std::string& ref) {
+  const bool ok =
+      !ref.empty() && ref.size() <= 20 && std::all_of(ref.begin(), ref.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+      });
+  return ok ? ref : std::string();
+}
+
+// GET …/calls: everyone the day's change could not reach by e-mail, until each is called.
+http::Response ShowCalls(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
+  auto list = sv.day_changes.Calls(*ctx.Who(), ctx.Actor(), id, day_id);
+  if (!list) return Failure(sv, ctx, list.error());
+  ctemplate::TemplateDictionary dict("programs_day_calls");
+  const ConsultationDay& day = list->day;
+  const std::string date = core::FormatDate(day.date, ctx.lang);
+  dict.SetIntValue("ID", id);
+  dict.SetIntValue("DAY_ID", day.id);
+  dict.SetIntValue("FY", core::FiscalYear(day.date));
+  dict.SetValue("NAME", list->program_name);
+  dict.SetValue("DATE", date + " " + TimeRange(day.start_minutes, day.end_minutes));
+  dict.SetValue("CSRF", ctx.CsrfToken());
+  const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
+  dict.SetValue("DAY_STATUS", sv.pages.T(ctx, "days.status." + DayStatusCode(day, today)));
+  if (day.status != "cancelled") dict.ShowSection("BOARD_LINK");
+  if (const std::string ref = ReferenceOrEmpty(ctx.request.Query("called").value_or(""));
+      !ref.empty()) {
+    dict.SetValue("MARKED",
+                  sv.catalog.Format(ctx.lang, "daychange.calls.marked", {{"reference", ref}}));
+    dict.ShowSection("HAS_MARKED");
+  }
+  const int pending = list->Pending();
+  if (list->calls.empty()) {
+    dict.ShowSection("NONE");
+  } else {
+    dict.ShowSection("HAS_CALLS");
+    dict.SetValue("REMAINING", pending == 0
+                                   ? sv.pages.T(ctx, "daychange.calls.all_done")
+                                   : sv.catalog.Format(ctx.lang, "daychange.calls.remaining",
+                                                       {{"count", std::to_string(pending)}}));
+  }
+  for (const auto& person : list->calls) {
+    auto* row = dict.AddSectionDictionary("CALL");
+    row->SetValue("REFERENCE", person.reference);
+    row->SetValue("TIME", person.start_minutes && person.end_minutes
+                              ? TimeRange(*person.start_minutes, *person.end_minutes)
+                              : sv.pages.T(ctx, "daychange.calls.no_slot"));
+    row->SetValue("CHANGE", sv.pages.T(ctx, "daychange.calls.change_" + person.change));
+    row->SetValue("PERSON_NAME", person.name);
+    row->SetValue("FURIGANA", person.furigana);
+    row->SetValue("PHONE", person.phone);
+    if (person.called_at) {
+      row->AddSectionDictionary("CALLED")->SetValue(
+          "TEXT", sv.catalog.Format(ctx.lang, "daychange.calls.called_at",
+                                    {{"time", core::FormatDateTime(*person.called_at, ctx.lang)}}));
+    } else {
+      auto* form = row->AddSectionDictionary("TO_CALL");
+      form->SetValue("REFERENCE", person.reference);
+      form->SetValue("LABEL", sv.catalog.Format(ctx.lang, "daychange.calls.mark_label",
+                                                {{"reference", person.reference}}));
+    }
+  }
+  return sv.pages.Render(ctx, "programs/day_calls",
+                         web::Title{"daychange.calls.page_title", {{"date", date}}}, dict);
+}
+
+// POST …/calls/called: one person told; back to the list.
+http::Response MarkCalled(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
+  const std::int64_t day_id = web::ParseId(ctx.Param("day_id"));
+  const std::string reference = ReferenceOrEmpty(core::Trim(ctx.Form("reference")));
+  if (reference.empty()) return Failure(sv, ctx, core::Error::NotFound());
+  auto done = sv.day_changes.MarkCalled(*ctx.Who(), ctx.Actor(), id, day_id, reference);
+  if (!done) return Failure(sv, ctx, done.error());
+  return web::SeeOther("/programs/" + std::to_string(id) + "/days/" + std::to_string(day_id) +
+                       "/calls?called=" + reference);
+}
+
 }  // namespace
 
 // Cancelling and moving one day: a form, a confirmation, then the change (day_changes.hpp).
@@ -264,6 +347,8 @@ void AddDayChangeRoutes(app::Router& router, app::Services& sv) {
            DayPage{"POST", "/programs/{id}/days/{day_id}/move/confirm", CheckMove},
            DayPage{"POST", "/programs/{id}/days/{day_id}/move/edit", MoveForm},
            DayPage{"POST", "/programs/{id}/days/{day_id}/move", MoveDay},
+           DayPage{"GET", "/programs/{id}/days/{day_id}/calls", ShowCalls},
+           DayPage{"POST", "/programs/{id}/days/{day_id}/calls/called", MarkCalled},
        }) {
     router.Add({p.method, p.path, auth::Permission::kOrgCoordinate,
                 app::WithId(sv, [&sv, page = p.page](web::RequestContext& ctx, std::int64_t id) {

@@ -16,6 +16,9 @@ BookingRequest ReadBookingRequest(const web::RequestContext& ctx) {
   in.gender = ctx.Form("gender");
   in.age_band = ctx.Form("age_band");
   in.municipality = ctx.Form("municipality");
+  // Forms from before the question existed (and other callers) mean 住所地.
+  in.municipality_kind = ctx.Form("municipality_kind").empty() ? std::string("residence")
+                                                               : ctx.Form("municipality_kind");
   in.heard_from = ctx.Form("heard_from");
   in.treatment_status = ctx.Form("treatment_status");
   in.work_status = ctx.Form("work_status");
@@ -47,6 +50,10 @@ void AddIntakeFields(const app::Services& sv, const web::RequestContext& ctx,
   AddChoices(sv, ctx, dict, "GENDER", "gender", "intake.genders.", kGenders, {ctx.Form("gender")});
   AddChoices(sv, ctx, dict, "AGE_BAND", "age_band", "intake.age_bands.", kAgeBands,
              {ctx.Form("age_band")});
+  AddChoices(sv, ctx, dict, "MUNICIPALITY_KIND", "municipality_kind", "intake.municipality_kinds.",
+             kMunicipalityKinds,
+             {ctx.Form("municipality_kind").empty() ? std::string("residence")
+                                                    : ctx.Form("municipality_kind")});
   AddChoices(sv, ctx, dict, "HEARD_FROM", "heard_from", "intake.heard_from.", kHeardFrom,
              {ctx.Form("heard_from")});
   AddChoices(sv, ctx, dict, "TREATMENT_STATUS", "treatment_status", "intake.treatment_statuses.",

@@ -126,7 +126,8 @@ http::Response ShowConfirm(app::Services& sv, web::RequestContext& ctx, std::int
   AddAnswer(dict, t("booking.form.for_family"), who);
   AddAnswer(dict, t("booking.form.gender"), t("intake.genders." + in.gender));
   AddAnswer(dict, t("booking.form.age_band"), t("intake.age_bands." + in.age_band));
-  AddAnswer(dict, t("booking.form.municipality"), in.municipality);
+  AddAnswer(dict, t("booking.form.municipality"),
+            in.municipality + "（" + t("intake.municipality_short." + in.municipality_kind) + "）");
   AddAnswer(dict, t("booking.form.heard_from"), t("intake.heard_from." + in.heard_from));
   AddAnswer(dict, t("booking.form.diagnosis"), r.contact.diagnosis);
   AddAnswer(dict, t("booking.form.treatment_status"),

@@ -73,6 +73,11 @@ void AddBookingHeader(const app::Services& sv, const web::RequestContext& ctx,
   if (!b.intake.age_band.empty()) {
     add("record.intake.age_band", sv.pages.T(ctx, "intake.age_bands." + b.intake.age_band));
   }
+  if (!b.intake.municipality.empty()) {
+    add("record.intake.municipality",
+        b.intake.municipality + "（" +
+            sv.pages.T(ctx, "intake.municipality_short." + b.intake.municipality_kind) + "）");
+  }
   if (!b.intake.treatment_status.empty()) {
     add("record.intake.treatment_status",
         sv.pages.T(ctx, "intake.treatment_statuses." + b.intake.treatment_status));

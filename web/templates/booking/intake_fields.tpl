@@ -25,6 +25,11 @@
     {{#ERR_MUNICIPALITY}}<p class="field__error" id="municipality-error">{{MESSAGE}}</p>{{/ERR_MUNICIPALITY}}
     <input id="municipality" name="municipality" type="text" maxlength="40" autocomplete="address-level2" value="{{V_MUNICIPALITY}}" aria-describedby="municipality-hint{{#ERR_MUNICIPALITY}} municipality-error{{/ERR_MUNICIPALITY}}"{{#ERR_MUNICIPALITY}} aria-invalid="true"{{/ERR_MUNICIPALITY}}>
   </div>
+  <fieldset class="field{{#ERR_MUNICIPALITY_KIND}} field--error{{/ERR_MUNICIPALITY_KIND}}"{{#ERR_MUNICIPALITY_KIND}} aria-describedby="municipality_kind-error"{{/ERR_MUNICIPALITY_KIND}}>
+    <legend>[[booking.form.municipality_kind]]</legend>
+    {{#ERR_MUNICIPALITY_KIND}}<p class="field__error" id="municipality_kind-error">{{MESSAGE}}</p>{{/ERR_MUNICIPALITY_KIND}}
+    {{#MUNICIPALITY_KIND}}<div class="radio"><input type="radio" id="{{ID}}" name="municipality_kind" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>{{/MUNICIPALITY_KIND}}
+  </fieldset>
   <fieldset class="field{{#ERR_HEARD_FROM}} field--error{{/ERR_HEARD_FROM}}"{{#ERR_HEARD_FROM}} aria-describedby="heard_from-error"{{/ERR_HEARD_FROM}}>
     <legend>[[booking.form.heard_from]]</legend>
     {{#ERR_HEARD_FROM}}<p class="field__error" id="heard_from-error">{{MESSAGE}}</p>{{/ERR_HEARD_FROM}}

@@ -32,6 +32,6 @@
   </tbody>
 </table>
 </div>
-<p>[[daychange.calls.after]]</p>
+<p>[[daychange.calls.after]] <a href="/programs/{{ID}}/days/{{DAY_ID}}/calls">[[daychange.calls.open_list]]</a></p>
 {{/HAS_CALLS}}
 <p><a href="/programs/{{ID}}?fy={{FY}}">[[daychange.back]]</a></p>
