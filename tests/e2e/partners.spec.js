@@ -60,7 +60,7 @@ test('a partner organisation\'s promoter acknowledges the pledge and writes the 
   await staff.getByLabel('相談枠').selectOption({ index: 1 });
   await staff.getByLabel('女性').check();
   await staff.getByLabel('50代').check();
-  await staff.getByLabel('お住まいの市区町村').fill('みどり市');
+  await staff.getByLabel('住所地（市区町村まで）').fill('みどり市');
   await staff.getByLabel('病院（がん相談支援センターなど）').check();
   await staff.getByLabel('経過観察中').check();
   await staff.getByLabel('就労中').check();
@@ -100,6 +100,8 @@ test('a partner organisation\'s promoter acknowledges the pledge and writes the 
   await promoter.getByRole('link', { name: forBooking('相談記録を書く', reference) }).click();
   await expect(promoter.getByRole('heading', { level: 1 })).toHaveText('相談記録を書く');
   await promoter.getByLabel('両立支援促進員', { exact: true }).check();
+  // Topics are what was discussed: nothing is ticked for the person beforehand.
+  await promoter.getByLabel('職場への伝え方・配慮').check();
   await promoter.getByLabel('相談内容の要約').fill('職場との調整について相談');
   await promoter.getByLabel('就労継続・復職が決まった').check();
   await promoter.getByLabel('継続', { exact: true }).check();
