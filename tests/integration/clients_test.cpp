@@ -486,7 +486,7 @@ TEST(Clients, PartnerSeesOnlyConsentedItemsAndNothingAfterWithdrawal) {
   auto shared = agency.Get(ClientPath(id));
   ASSERT_EQ(shared.status, 200) << shared.body;
   EXPECT_THAT(shared.body, HasSubstr(kName));
-  EXPECT_THAT(shared.body, HasSubstr(kPhoneDigits));  // stored and shown as digits
+  EXPECT_THAT(shared.body, HasSubstr(kPhone));  // stored as digits, shown by area code
   EXPECT_THAT(shared.body, HasSubstr("あなたの機関に共有されている情報"));
   EXPECT_THAT(shared.body, HasSubstr("共有されていません"));
   EXPECT_THAT(shared.body, Not(HasSubstr(kDiagnosis)));

@@ -130,7 +130,7 @@ TEST(DayChangeCalls, PeopleWithoutEMailStayOnTheDaysCallListUntilEachIsMarkedCal
   EXPECT_THAT(list.body, HasSubstr("<title>電話連絡の一覧（"));
   EXPECT_THAT(list.body, HasSubstr(kFirstName));
   EXPECT_THAT(list.body, HasSubstr(kSecondName));
-  EXPECT_THAT(list.body, HasSubstr("09011112222"));
+  EXPECT_THAT(list.body, HasSubstr("090-1111-2222")) << "hyphenated by area code";
   EXPECT_THAT(list.body, HasSubstr("日程の変更"));
   EXPECT_THAT(list.body, HasSubstr("残り 2 人"));
   EXPECT_THAT(list.body, Not(HasSubstr(kMailName))) << "e-mail reached that person";

@@ -39,6 +39,7 @@ TEST(PhoneDay, TheAssignedCounselorMarksNoAnswerThenGetsThroughAndWritesTheRecor
   EXPECT_THAT(board.body, HasSubstr("つながらない"));
   EXPECT_THAT(board.body, Not(HasSubstr("来所を記録")));
   EXPECT_THAT(board.body, HasSubstr(kPersonName));  // the call sheet of issue 12
+  EXPECT_THAT(board.body, HasSubstr("090-1234-5678")) << "the number to call, hyphenated";
 
   auto missed = nurse.Submit(w.board, {}, w.booking_path + "/call-not-answered");
   ASSERT_EQ(missed.status, 303) << missed.body.substr(0, 400);

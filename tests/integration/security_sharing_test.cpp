@@ -194,7 +194,8 @@ TEST(TrustConsentAuthority, APartnersOwnConsentCoversOnlyItsCaseAndTheOwnersWith
 
 constexpr const char* kCallerName = "電話カナリア 次郎QZ";
 constexpr const char* kCallerPhone = "022-333-4444";
-constexpr const char* kCallerDigits = "0223334444";  // as the booking keeps it
+constexpr const char* kCallerDigits = "0223334444";   // as the booking keeps it
+constexpr const char* kCallerShown = "0223-33-4444";  // as pages show it (area code 0223)
 constexpr const char* kCallerDiagnosis = "電話カナリア診断QZ";
 
 struct PhoneDay {
@@ -267,7 +268,8 @@ TEST(TrustBookingContacts, OnlyTheOfficeSeesOrCopiesABookingsContacts) {
   auto refused = nurse.Get(prefill);
   EXPECT_EQ(refused.status, 403);
   EXPECT_THAT(refused.body, HasSubstr("事務局（コーディネーター・管理者）だけです"));
-  for (const char* canary : {kCallerName, kCallerDigits, kCallerDiagnosis, "でんわ じろう"}) {
+  for (const char* canary :
+       {kCallerName, kCallerDigits, kCallerShown, kCallerDiagnosis, "でんわ じろう"}) {
     EXPECT_THAT(refused.body, Not(HasSubstr(canary)));
   }
   // Nor can a counselor link the booking to a record typed by hand.
@@ -302,7 +304,7 @@ TEST(TrustBookingContacts, OnAPhoneDayTheAssignedCounselorGetsTheCallSheetThatDa
   auto board = nurse.Get(p.board);
   ASSERT_EQ(board.status, 200);
   EXPECT_THAT(board.body, HasSubstr(kCallerName));
-  EXPECT_THAT(board.body, HasSubstr(kCallerDigits));
+  EXPECT_THAT(board.body, HasSubstr(kCallerShown));
   EXPECT_THAT(board.body, HasSubstr(kCallerDiagnosis));
   EXPECT_THAT(board.body, HasSubstr("電話する相手（本日のみ）"));
   EXPECT_THAT(board.body, Not(HasSubstr("でんわ じろう")));  // what a call needs, no more
@@ -325,6 +327,7 @@ TEST(TrustBookingContacts, OnAPhoneDayTheAssignedCounselorGetsTheCallSheetThatDa
   ASSERT_EQ(after.status, 200);
   EXPECT_THAT(after.body, Not(HasSubstr(kCallerName)));
   EXPECT_THAT(after.body, Not(HasSubstr(kCallerDigits)));
+  EXPECT_THAT(after.body, Not(HasSubstr(kCallerShown)));
 }
 
 // ------------------------------------------------------------------ item 3: signed forms

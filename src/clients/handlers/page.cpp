@@ -7,6 +7,7 @@
 #include "auth/record_access.hpp"
 #include "clients/handlers/routes.hpp"
 #include "clients/handlers/view.hpp"
+#include "core/phone_format.hpp"
 #include "sharing/handlers/consent_view.hpp"
 #include "web/forms.hpp"
 
@@ -59,7 +60,7 @@ void AddFields(const app::Services& sv, const web::RequestContext& ctx,
     Group g(sv, ctx, dict, "consent.item.basic");
     g.Field("clients.field.name", d.name);
     g.Field("clients.field.kana", d.kana);
-    g.Field("clients.field.phone", d.phone);
+    g.Field("clients.field.phone", core::FormatPhoneJp(d.phone));
     g.Field("clients.field.email", d.email);
     g.Field("clients.field.age", AgeText(sv, ctx, d.birth_year, d.age_band));
     g.Code("clients.field.gender", "intake.genders.", d.gender);

@@ -18,6 +18,7 @@
 #include "consultations/handlers/phone_day.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/schedule_rule.hpp"
+#include "core/phone_format.hpp"
 #include "core/text.hpp"
 #include "web/forms.hpp"
 
@@ -78,7 +79,7 @@ void AddPerson(ctemplate::TemplateDictionary* row, const BoardBooking& b, bool c
     if (!b.call_sheet) return;
     auto* call = row->AddSectionDictionary("CALL_SHEET");
     call->SetValue("NAME", c.name);
-    call->SetValue("NUMBER", c.phone);
+    call->SetValue("NUMBER", core::FormatPhoneJp(c.phone));
     if (!c.diagnosis.empty())
       call->SetValueAndShowSection("DIAGNOSIS", c.diagnosis, "HAS_DIAGNOSIS");
     return;
@@ -86,7 +87,9 @@ void AddPerson(ctemplate::TemplateDictionary* row, const BoardBooking& b, bool c
   auto* person = row->AddSectionDictionary("PERSON");
   person->SetValue("NAME", c.name);
   person->SetValue("FURIGANA", c.furigana);
-  if (!c.phone.empty()) person->AddSectionDictionary("PHONE")->SetValue("NUMBER", c.phone);
+  if (!c.phone.empty()) {
+    person->AddSectionDictionary("PHONE")->SetValue("NUMBER", core::FormatPhoneJp(c.phone));
+  }
   if (!c.email.empty()) person->AddSectionDictionary("EMAIL")->SetValue("ADDRESS", c.email);
   if (!c.diagnosis.empty() || !c.notes.empty()) {
     auto* details = person->AddSectionDictionary("DETAILS");

@@ -6,6 +6,7 @@
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/program_pages.hpp"
 #include "consultations/handlers/routes.hpp"
+#include "core/phone_format.hpp"
 #include "core/text.hpp"
 #include "web/forms.hpp"
 
@@ -119,7 +120,7 @@ http::Response ShowChanged(app::Services& sv, web::RequestContext& ctx, std::int
     row->SetValue("STATUS", sv.pages.T(ctx, "daychange.status." + person.status));
     row->SetValue("PERSON_NAME", person.name);
     row->SetValue("FURIGANA", person.furigana);
-    row->SetValue("PHONE", person.phone);
+    row->SetValue("PHONE", core::FormatPhoneJp(person.phone));
   }
   return sv.pages.Render(
       ctx, "programs/day_changed",
@@ -302,7 +303,7 @@ http::Response ShowCalls(app::Services& sv, web::RequestContext& ctx, std::int64
     row->SetValue("CHANGE", sv.pages.T(ctx, "daychange.calls.change_" + person.change));
     row->SetValue("PERSON_NAME", person.name);
     row->SetValue("FURIGANA", person.furigana);
-    row->SetValue("PHONE", person.phone);
+    row->SetValue("PHONE", core::FormatPhoneJp(person.phone));
     if (person.called_at) {
       row->AddSectionDictionary("CALLED")->SetValue(
           "TEXT", sv.catalog.Format(ctx.lang, "daychange.calls.called_at",

@@ -10,6 +10,7 @@
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/public_info.hpp"
 #include "consultations/handlers/routes.hpp"
+#include "core/phone_format.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::consultations::handlers {
@@ -139,7 +140,7 @@ http::Response ShowConfirm(app::Services& sv, web::RequestContext& ctx, std::int
   AddAnswer(dict, t("booking.form.topics"), topics);
   AddAnswer(dict, t("booking.form.name"), r.contact.name);
   AddAnswer(dict, t("booking.form.furigana"), r.contact.furigana);
-  AddAnswer(dict, t("booking.form.phone"), r.contact.phone);
+  AddAnswer(dict, t("booking.form.phone"), core::FormatPhoneJp(r.contact.phone));
   AddAnswer(dict, t("booking.form.email"), r.contact.email);
   AddAnswer(dict, t("booking.form.notes"), r.contact.notes);
   // Every answer travels on in hidden fields: nothing is stored before 送信.

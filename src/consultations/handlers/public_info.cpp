@@ -1,5 +1,6 @@
 #include "consultations/handlers/public_info.hpp"
 
+#include "core/phone_format.hpp"
 #include "core/text.hpp"
 
 namespace tsunagu::consultations::handlers {
@@ -38,7 +39,7 @@ void AddPublicInfo(const app::Services& sv, const web::RequestContext& ctx,
     auto* office = section->AddSectionDictionary("OFFICE");
     if (!info.office_phone.empty()) {
       auto* phone = office->AddSectionDictionary("PHONE");
-      phone->SetValue("TEXT", info.office_phone);
+      phone->SetValue("TEXT", core::FormatPhoneJp(info.office_phone));
       phone->SetValue("TEL", core::NormalizePhone(info.office_phone));
     }
     add(office, "EMAIL", info.office_email);
