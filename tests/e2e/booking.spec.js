@@ -1,5 +1,6 @@
-// Public booking (issue 3) on a phone-sized screen with JavaScript switched off: a person picks
-// a time, fills in the intake of 別表, confirms, gets the confirmation e-mail and can cancel.
+// Public booking (issue 3) on a phone-sized screen with JavaScript switched off: a person finds
+// the programme on the portal at /, picks a time, fills in the intake of 別表, confirms, gets
+// the confirmation e-mail and can cancel.
 // Axe runs on every page.
 const { test, expect } = require('./support/fixtures.js');
 const { readMail } = require('./support/mail.js');
@@ -47,7 +48,15 @@ test.describe('public booking without JavaScript', () => {
   });
 
   test('a person books a time, confirms and cancels from the e-mail', async ({ mailDir }) => {
-    await page.goto(kProgramPath);
+    // The person starts at the site's address: the portal lists the published programmes.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('治療と仕事の両立支援の相談窓口');
+    await expectNoHorizontalOverflow(page);
+    await checkPage();
+    await page
+      .getByRole('link', { name: /^日時を選んで予約する\s*（働くがん患者のためのワンストップ相談）$/ })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`${kProgramPath}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('相談会の予約');
     await expect(page.locator('main')).toContainText('令和');
     await expect(page.locator('main')).toContainText('対面');

@@ -76,7 +76,7 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
   EXPECT_EQ(out.status, 303);
   auto replay = t.NewClient();
   replay.cookies() = old_cookies;
-  EXPECT_EQ(replay.Get("/").status, 303);
+  EXPECT_EQ(replay.Get("/account").status, 303);
 
   // Log in again: password, then the TOTP code of the next time step.
   auto again = t.NewClient();
@@ -85,12 +85,12 @@ TEST(AuthFlow, InviteSetPasswordEnrollLogoutLogin) {
                                        {"next", "/"}});
   ASSERT_EQ(step1.status, 303);
   EXPECT_THAT(step1.Header("location"), HasSubstr("/login/code"));
-  EXPECT_EQ(again.Get("/").status, 303) << "a half-finished login is not a session";
+  EXPECT_EQ(again.Get("/account").status, 303) << "a half-finished login is not a session";
   t.clock().Advance(30);
   auto step2 = again.Submit(
       "/login/code", {{"code", auth::TotpCodeAt(secret, t.clock().NowSeconds())}, {"next", "/"}});
   ASSERT_EQ(step2.status, 303);
-  EXPECT_EQ(again.Get("/").status, 200);
+  EXPECT_EQ(again.Get("/account").status, 200);
 
   // A recovery code works once in place of the TOTP code.
   auto rc = t.NewClient();
@@ -182,11 +182,11 @@ TEST(AuthFlow, SessionsExpireWhenIdleAndAtTheAbsoluteLimit) {
   auto org = t.CreateOrg("病院E");
   t.CreateUser({"idle@example.jp", "放置", "counselor", "nurse", org});
   auto c = t.LoginAs("idle@example.jp");
-  EXPECT_EQ(c.Get("/").status, 200);
+  EXPECT_EQ(c.Get("/account").status, 200);
   t.clock().Advance(29 * 60);
-  EXPECT_EQ(c.Get("/").status, 200);
+  EXPECT_EQ(c.Get("/account").status, 200);
   t.clock().Advance(31 * 60);
-  auto expired = c.Get("/");
+  auto expired = c.Get("/account");
   EXPECT_EQ(expired.status, 303) << "30 minutes idle ends the session";
   EXPECT_THAT(expired.Header("location"), HasSubstr("expired=1"));
   EXPECT_THAT(c.Get(expired.Header("location")).body, HasSubstr("安全のためログアウトしました"));
@@ -194,9 +194,9 @@ TEST(AuthFlow, SessionsExpireWhenIdleAndAtTheAbsoluteLimit) {
   auto d = t.LoginAs("idle@example.jp");
   for (int i = 0; i < 25; ++i) {  // active every 29 minutes for ~12 hours
     t.clock().Advance(29 * 60);
-    if (i < 24) ASSERT_EQ(d.Get("/").status, 200) << i;
+    if (i < 24) ASSERT_EQ(d.Get("/account").status, 200) << i;
   }
-  EXPECT_EQ(d.Get("/").status, 303) << "12 hours is the absolute limit";
+  EXPECT_EQ(d.Get("/account").status, 303) << "12 hours is the absolute limit";
 }
 
 TEST(AuthFlow, DisablingAUserEndsTheirSessions) {
@@ -204,9 +204,9 @@ TEST(AuthFlow, DisablingAUserEndsTheirSessions) {
   auto org = t.CreateOrg("病院F");
   auto id = t.CreateUser({"leaver@example.jp", "退職", "counselor", "nurse", org});
   auto c = t.LoginAs("leaver@example.jp");
-  ASSERT_EQ(c.Get("/").status, 200);
+  ASSERT_EQ(c.Get("/account").status, 200);
   ASSERT_TRUE(t.sv().accounts.DisableUser({0, 0, "test", "t"}, id).ok());
-  EXPECT_EQ(c.Get("/").status, 303);
+  EXPECT_EQ(c.Get("/account").status, 303);
   auto again = t.NewClient().Submit(
       "/login", {{"email", "leaver@example.jp"}, {"password", TestServer::kPassword}});
   EXPECT_EQ(again.status, 401);
@@ -233,7 +233,7 @@ TEST(AuthFlow, SessionCookieIsHttpOnlyAndRenewedAtEachStep) {
   EXPECT_NE(c.cookies()["tsunagu_session"], pending) << "a new id after the second factor";
   auto stale = t.NewClient();
   stale.cookies()["tsunagu_session"] = pending;
-  EXPECT_EQ(stale.Get("/").status, 303);
+  EXPECT_EQ(stale.Get("/account").status, 303);
 }
 
 }  // namespace

@@ -61,11 +61,11 @@ TEST(SecurityCredentials, LogoutEndsEverySessionOfTheUser) {
   World w;
   auto laptop = w.t.LoginAs(w.email);
   auto phone = w.t.LoginAs(w.email);
-  ASSERT_EQ(phone.Get("/").status, 200);
+  ASSERT_EQ(phone.Get("/account").status, 200);
   auto home = laptop.Get("/");
   auto out = laptop.Post("/logout", {{"csrf_token", ExtractCsrf(home.body)}});
   EXPECT_EQ(out.status, 303);
-  EXPECT_EQ(phone.Get("/").status, 303) << "the other device's session ended too";
+  EXPECT_EQ(phone.Get("/account").status, 303) << "the other device's session ended too";
   EXPECT_EQ(w.Sessions(), 0);
 }
 
@@ -83,7 +83,7 @@ TEST(SecurityCredentials, PasswordChangeEndsSessionsAndRevokesApiTokens) {
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(w.Api(token), 401) << "the API token ended with the old password";
   EXPECT_EQ(w.LiveTokens(), 0);
-  EXPECT_EQ(other.Get("/").status, 303);
+  EXPECT_EQ(other.Get("/account").status, 303);
   EXPECT_EQ(w.Sessions(), 0);
 }
 
@@ -95,7 +95,7 @@ TEST(SecurityCredentials, MfaResetEndsSessionsAndRevokesApiTokens) {
   ASSERT_TRUE(w.t.sv().accounts.ResetMfa({0, 0, "cli", "t"}, w.user).ok());
   EXPECT_EQ(w.Api(token), 401);
   EXPECT_EQ(w.LiveTokens(), 0);
-  EXPECT_EQ(c.Get("/").status, 303);
+  EXPECT_EQ(c.Get("/account").status, 303);
 }
 
 TEST(SecurityCredentials, DisablingEndsSessionsAndRevokesApiTokens) {
@@ -105,7 +105,7 @@ TEST(SecurityCredentials, DisablingEndsSessionsAndRevokesApiTokens) {
   ASSERT_TRUE(w.t.sv().accounts.DisableUser({0, 0, "cli", "t"}, w.user).ok());
   EXPECT_EQ(w.Api(token), 401);
   EXPECT_EQ(w.LiveTokens(), 0);
-  EXPECT_EQ(c.Get("/").status, 303);
+  EXPECT_EQ(c.Get("/account").status, 303);
   EXPECT_EQ(w.Sessions(), 0);
 }
 

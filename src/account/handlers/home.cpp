@@ -3,6 +3,7 @@
 #include "consultations/day_board.hpp"
 #include "consultations/schedule_rule.hpp"
 #include "orgs/handlers/view.hpp"
+#include "portal/handlers/portal_page.hpp"
 #include "web/forms.hpp"
 #include "worklist/worklist.hpp"
 
@@ -156,8 +157,13 @@ http::Response ShowHome(app::Services& sv, web::RequestContext& ctx) {
 }  // namespace
 
 void AddHomeRoutes(app::Router& router, app::Services& sv) {
-  router.Add({"GET", "/", auth::Permission::kSignedIn,
-              [&sv](web::RequestContext& ctx) { return ShowHome(sv, ctx); }});
+  // Staff signed in find their work; everyone else the region's public portal.
+  router.Add({"GET", "/", auth::Permission::kPublic, [&sv](web::RequestContext& ctx) {
+                if (auth::Policy::Allows(ctx.Who(), auth::Permission::kSignedIn)) {
+                  return ShowHome(sv, ctx);
+                }
+                return portal::handlers::ShowPortal(sv, ctx);
+              }});
 
   router.Add({"POST", "/org/switch", auth::Permission::kSignedIn, [&sv](web::RequestContext& ctx) {
                 // The service checks the membership; an organisation the user does not belong

@@ -1,0 +1,25 @@
+<h1>[[portal.heading]]</h1>
+<p class="lead">[[portal.lead]]</p>
+
+<section aria-labelledby="portal-programs-title">
+  <h2 id="portal-programs-title">[[portal.programs.title]]</h2>
+  <p>[[portal.programs.lead]]</p>
+  {{#NO_PROGRAMS}}<p>[[portal.programs.none]]</p>{{/NO_PROGRAMS}}
+  <ul class="link-list link-list--cards">
+    {{#PROGRAM}}<li>
+      <h3 class="worklist__heading">{{NAME}}</h3>
+      <p class="muted">[[portal.programs.host]]：{{HOST}}</p>
+      {{#DESCRIPTION}}<p>{{TEXT}}</p>{{/DESCRIPTION}}
+      {{#HAS_DAYS}}<p>[[portal.programs.next_days]]</p>
+      <ul>{{#DAY}}<li>{{WHEN}}（{{PLACE}}） <span class="badge badge--neutral">{{FREE}}</span></li>{{/DAY}}</ul>{{/HAS_DAYS}}
+      {{#NO_DAYS}}<p>[[portal.programs.no_days]]</p>{{/NO_DAYS}}
+      <p><a class="button button--primary" href="/book/{{ID}}">[[portal.programs.book]]<span class="visually-hidden">（{{NAME}}）</span></a></p>
+      {{#OFFICE_PHONE}}<p>[[portal.programs.by_phone]] <span class="nowrap">{{TEXT}}</span> {{HOURS}}</p>{{/OFFICE_PHONE}}
+    </li>{{/PROGRAM}}
+  </ul>
+</section>
+
+<section aria-labelledby="portal-staff-title">
+  <h2 id="portal-staff-title">[[portal.staff.title]]</h2>
+  <p><a href="/login">[[portal.staff.login]]</a></p>
+</section>
