@@ -5,6 +5,7 @@
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_schedule.hpp"
+#include "app/demo_support.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -143,21 +144,10 @@ core::Status AddDemoBookings(Services& sv, const auth::Principal& who, const aud
 // Created once and published (its booking page is what the demo shows the public): a later run
 // finds the programme by name and leaves it as it is.
 core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coordinator_id) {
-  auto existing = sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = org_id;
-    const std::string name = kDemoProgram;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(name), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  auto existing = DemoProgramId(sv, org_id, kDemoProgram);
   if (!existing) return existing.error();
   if (*existing != 0) return core::OkStatus();
-  auth::Principal who;
-  who.user_id = coordinator_id;
-  who.stage = "full";
-  who.organization_id = org_id;
-  who.role = auth::Role::kCoordinator;
+  const auth::Principal who = DemoMember(coordinator_id, org_id, auth::Role::kCoordinator);
   const audit::Actor actor{coordinator_id, org_id, "cli", "demo"};
   auto program = sv.consultations.CreateProgram(
       who, actor, kDemoProgram,
@@ -180,15 +170,6 @@ core::Status AddDemoProgram(Services& sv, std::int64_t org_id, std::int64_t coor
   return AddDemoBookings(sv, who, actor, *program);
 }
 
-auth::Principal Member(std::int64_t user_id, std::int64_t org_id, auth::Role role) {
-  auth::Principal who;
-  who.user_id = user_id;
-  who.stage = "full";
-  who.organization_id = org_id;
-  who.role = role;
-  return who;
-}
-
 // Seed 003: the hospital's MSW registers a person, records her written consents to share with
 // the employment-support NPO (and, for coordination with her employer, documents), and refers
 // her; the NPO accepts and has written the first entries of her case. Created once: a later run
@@ -205,8 +186,8 @@ core::Status AddDemoSharing(Services& sv, std::int64_t hospital, std::int64_t ms
   });
   if (!existing) return existing.error();
   if (*existing != 0) return core::OkStatus();
-  const auto nurse = Member(msw, hospital, auth::Role::kCounselor);
-  const auto worker = Member(career, agency, auth::Role::kAdmin);
+  const auto nurse = DemoMember(msw, hospital, auth::Role::kCounselor);
+  const auto worker = DemoMember(career, agency, auth::Role::kAdmin);
   const audit::Actor actor{msw, hospital, "cli", "demo"};
   const audit::Actor agency_actor{career, agency, "cli", "demo"};
   const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
@@ -262,12 +243,6 @@ core::Status AddDemoSharing(Services& sv, std::int64_t hospital, std::int64_t ms
   return core::OkStatus();
 }
 
-std::int64_t UserId(Services& sv, const char* email) {
-  auto user = sv.db.Read<std::optional<orgs::User>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
-  return user && *user ? (*user)->id : 0;
-}
-
 }  // namespace
 
 core::Status LoadDemoData(Services& sv) {
@@ -305,7 +280,7 @@ core::Status LoadDemoData(Services& sv) {
   if (!jimu) return jimu.error();
   if (*jimu) {
     if (auto st = AddDemoProgram(sv, org_ids[0], (*jimu)->id); !st) return st.error();
-    const auto kango = UserId(sv, "kango@demo.tsunagu.jp");
+    const auto kango = DemoUserId(sv, "kango@demo.tsunagu.jp");
     if (auto st = AddDemoSchedule(sv, org_ids[0], (*jimu)->id, org_ids[1], kango); !st) return st;
     if (auto st = AddDemoLateEntries(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
       return st.error();
@@ -316,8 +291,8 @@ core::Status LoadDemoData(Services& sv) {
     }
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
-  const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
-  const auto career = UserId(sv, "career@demo.tsunagu.jp");
+  const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
+  const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {
     if (auto st = AddDemoSharing(sv, org_ids[1], msw, org_ids[2], career); !st) return st.error();
   }

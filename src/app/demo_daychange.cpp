@@ -1,17 +1,12 @@
 #include "app/demo_daychange.hpp"
 
+#include "app/demo_support.hpp"
+
 namespace tsunagu::app {
 
 core::Status AddDemoCancelledDay(Services& sv, std::int64_t prefecture, std::int64_t jimu,
                                  const char* program_name) {
-  auto program = sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = prefecture;
-    const std::string name = program_name;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(name), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  auto program = DemoProgramId(sv, prefecture, program_name);
   if (!program) return program.error();
   if (*program == 0) return core::OkStatus();
   auto listed = sv.db.Read<long long>([&](soci::session& s) {
@@ -30,11 +25,7 @@ core::Status AddDemoCancelledDay(Services& sv, std::int64_t prefecture, std::int
   if (!days) return days.error();
   if (days->size() < 3 || days->back().slots.empty()) return core::OkStatus();
   const consultations::ConsultationDay& day = days->back();
-  auth::Principal office;
-  office.user_id = jimu;
-  office.stage = "full";
-  office.organization_id = prefecture;
-  office.role = auth::Role::kCoordinator;
+  const auth::Principal office = DemoMember(jimu, prefecture, auth::Role::kCoordinator);
   const audit::Actor actor{jimu, prefecture, "cli", "demo"};
 
   consultations::BookingRequest r;

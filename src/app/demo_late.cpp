@@ -1,5 +1,6 @@
 #include "app/demo_late.hpp"
 
+#include "app/demo_support.hpp"
 #include "consultations/import/late_entry.hpp"
 #include "consultations/import/past_year.hpp"
 
@@ -41,21 +42,10 @@ std::string LastYearSheet(int fy) {
 
 core::Status AddDemoLateEntries(Services& sv, std::int64_t org_id, std::int64_t coordinator_id,
                                 const char* program_name) {
-  auto program = sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = org_id;
-    const std::string name = program_name;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(name), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  auto program = DemoProgramId(sv, org_id, program_name);
   if (!program) return program.error();
   if (*program == 0) return core::OkStatus();
-  auth::Principal who;
-  who.user_id = coordinator_id;
-  who.stage = "full";
-  who.organization_id = org_id;
-  who.role = auth::Role::kCoordinator;
+  const auth::Principal who = DemoMember(coordinator_id, org_id, auth::Role::kCoordinator);
   const audit::Actor actor{coordinator_id, org_id, "cli", "demo"};
   const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
   const int last_year = core::FiscalYear(today) - 1;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/demo_support.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/row.hpp"
 
@@ -12,47 +13,19 @@ constexpr const char* kPrefecture = "つなぐ県 保健医療部 疾病対策�
 constexpr const char* kSanpo = "つなぐ産業保健総合支援センター";
 constexpr const char* kProgram = "働くがん患者のためのワンストップ相談";
 
-std::int64_t OrgId(Services& sv, const char* name) {
-  auto org = sv.db.Read<std::optional<orgs::Organization>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindOrganizationByName(s, name); });
-  return org && *org ? (*org)->id : 0;
-}
-
-std::int64_t UserIdOf(Services& sv, const char* email) {
-  auto user = sv.db.Read<std::optional<orgs::User>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
-  return user && *user ? (*user)->id : 0;
-}
-
-auth::Principal As(std::int64_t user_id, std::int64_t org_id, auth::Role role) {
-  auth::Principal who;
-  who.user_id = user_id;
-  who.stage = "full";
-  who.organization_id = org_id;
-  who.role = role;
-  return who;
-}
-
 }  // namespace
 
 core::Status AddDemoPartners(Services& sv) {
-  const std::int64_t prefecture = OrgId(sv, kPrefecture);
-  const std::int64_t sanpo = OrgId(sv, kSanpo);
-  const std::int64_t jimu = UserIdOf(sv, "jimu@demo.tsunagu.jp");
-  const std::int64_t promoter = UserIdOf(sv, "sokushin@demo.tsunagu.jp");
-  const std::int64_t nurse = UserIdOf(sv, "soudan-kango@demo.tsunagu.jp");
+  const std::int64_t prefecture = DemoOrgId(sv, kPrefecture);
+  const std::int64_t sanpo = DemoOrgId(sv, kSanpo);
+  const std::int64_t jimu = DemoUserId(sv, "jimu@demo.tsunagu.jp");
+  const std::int64_t promoter = DemoUserId(sv, "sokushin@demo.tsunagu.jp");
+  const std::int64_t nurse = DemoUserId(sv, "soudan-kango@demo.tsunagu.jp");
   if (prefecture == 0 || sanpo == 0 || jimu == 0 || promoter == 0) return core::OkStatus();
-  auto program = sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = prefecture;
-    const std::string name = kProgram;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(name), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  auto program = DemoProgramId(sv, prefecture, kProgram);
   if (!program) return program.error();
   if (*program == 0) return core::OkStatus();
-  const auth::Principal office = As(jimu, prefecture, auth::Role::kAdmin);
+  const auth::Principal office = DemoMember(jimu, prefecture, auth::Role::kAdmin);
   const audit::Actor actor{jimu, prefecture, "cli", "demo"};
   auto partners = sv.partners.Partners(office, *program);
   if (!partners) return partners.error();
@@ -73,7 +46,7 @@ core::Status AddDemoPartners(Services& sv) {
 
   // The promoter, the 事務局 and the nurse have acknowledged the pledge; the 社会保険労務士
   // on the same roster has not (the roster page shows it).
-  const auth::Principal promoter_who = As(promoter, sanpo, auth::Role::kCounselor);
+  const auth::Principal promoter_who = DemoMember(promoter, sanpo, auth::Role::kCounselor);
   const audit::Actor promoter_actor{promoter, sanpo, "cli", "demo"};
   if (auto st = sv.partners.Acknowledge(promoter_who, promoter_actor, *program, day); !st) {
     return st;
@@ -81,8 +54,8 @@ core::Status AddDemoPartners(Services& sv) {
   if (auto st = sv.partners.Acknowledge(office, actor, *program, day); !st) return st;
   if (nurse != 0) {
     const audit::Actor nurse_actor{nurse, prefecture, "cli", "demo"};
-    auto st = sv.partners.Acknowledge(As(nurse, prefecture, auth::Role::kCounselor), nurse_actor,
-                                      *program, day);
+    auto st = sv.partners.Acknowledge(DemoMember(nurse, prefecture, auth::Role::kCounselor),
+                                      nurse_actor, *program, day);
     if (!st) return st;
   }
   return core::OkStatus();

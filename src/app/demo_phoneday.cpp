@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "app/demo_support.hpp"
 #include "consultations/handoff.hpp"
 #include "orgs/org_store.hpp"
 
@@ -9,21 +10,6 @@ namespace tsunagu::app {
 namespace {
 
 constexpr const char* kPhoneProgram = "働くがん患者のための電話・オンライン相談";
-
-std::int64_t DemoUser(Services& sv, const char* email) {
-  auto user = sv.db.Read<std::optional<orgs::User>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
-  return user && *user ? (*user)->id : 0;
-}
-
-auth::Principal Member(std::int64_t user, std::int64_t org, auth::Role role) {
-  auth::Principal who;
-  who.user_id = user;
-  who.stage = "full";
-  who.organization_id = org;
-  who.role = role;
-  return who;
-}
 
 consultations::BookingRequest PhoneBooking(std::int64_t slot, const char* name,
                                            const char* furigana, const char* phone) {
@@ -41,22 +27,15 @@ consultations::BookingRequest PhoneBooking(std::int64_t slot, const char* name,
 }  // namespace
 
 core::Status LoadDemoPhoneDay(Services& sv, std::int64_t prefecture, std::int64_t centre) {
-  const std::int64_t jimu = DemoUser(sv, "jimu@demo.tsunagu.jp");
-  const std::int64_t nurse = DemoUser(sv, "soudan-kango@demo.tsunagu.jp");
+  const std::int64_t jimu = DemoUserId(sv, "jimu@demo.tsunagu.jp");
+  const std::int64_t nurse = DemoUserId(sv, "soudan-kango@demo.tsunagu.jp");
   if (jimu == 0 || nurse == 0) return core::OkStatus();
-  auto existing = sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = prefecture;
-    const std::string name = kPhoneProgram;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(name), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  auto existing = DemoProgramId(sv, prefecture, kPhoneProgram);
   if (!existing) return existing.error();
   if (*existing != 0) return core::OkStatus();
 
-  const auto office = Member(jimu, prefecture, auth::Role::kCoordinator);
-  const auto counselor = Member(nurse, prefecture, auth::Role::kCounselor);
+  const auto office = DemoMember(jimu, prefecture, auth::Role::kCoordinator);
+  const auto counselor = DemoMember(nurse, prefecture, auth::Role::kCounselor);
   const audit::Actor actor{jimu, prefecture, "cli", "demo"};
   const audit::Actor nurse_actor{nurse, prefecture, "cli", "demo"};
   auto program = sv.consultations.CreateProgram(

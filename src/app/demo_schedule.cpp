@@ -1,5 +1,6 @@
 #include "app/demo_schedule.hpp"
 
+#include "app/demo_support.hpp"
 #include "consultations/program_info.hpp"
 #include "consultations/schedule_year.hpp"
 
@@ -10,29 +11,13 @@ constexpr const char* kOneStop = "働くがん患者のためのワンストッ�
 constexpr const char* kHospitalProgram = "ワーキングサポート 院内就労相談会";
 
 auth::Principal Coordinator(std::int64_t user, std::int64_t org) {
-  auth::Principal who;
-  who.user_id = user;
-  who.stage = "full";
-  who.organization_id = org;
-  who.role = auth::Role::kCoordinator;
-  return who;
-}
-
-core::Result<long long> ProgramNamed(Services& sv, std::int64_t org_id, const char* name) {
-  return sv.db.Read<long long>([&](soci::session& s) {
-    long long id = 0;
-    long long org = org_id;
-    const std::string text = name;
-    s << "SELECT id FROM program WHERE organization_id = :o AND name = :n", soci::use(org),
-        soci::use(text), soci::into(id);
-    return s.got_data() ? id : 0LL;
-  });
+  return DemoMember(user, org, auth::Role::kCoordinator);
 }
 
 // The prefecture's programme: how to reach the 事務局 and until when the web takes bookings
 // (前日17時; later, people call). Set once: a later run leaves what the 事務局 changed.
 core::Status AddOneStopInfo(Services& sv, std::int64_t org, std::int64_t jimu) {
-  auto id = ProgramNamed(sv, org, kOneStop);
+  auto id = DemoProgramId(sv, org, kOneStop);
   if (!id) return id.error();
   if (*id == 0) return core::OkStatus();
   const auto who = Coordinator(jimu, org);
@@ -54,7 +39,7 @@ core::Status AddOneStopInfo(Services& sv, std::int64_t org, std::int64_t jimu) {
 // The hospital's days (seed 000): 4〜9月は第2木・第4火に2階カンファレンス室、10〜3月は第2火・
 // 第4水に1階の相談室, this fiscal year and the next, published with the office's contacts.
 core::Status AddHospitalYear(Services& sv, std::int64_t org, std::int64_t kango) {
-  auto existing = ProgramNamed(sv, org, kHospitalProgram);
+  auto existing = DemoProgramId(sv, org, kHospitalProgram);
   if (!existing) return existing.error();
   if (*existing != 0) return core::OkStatus();
   const auto who = Coordinator(kango, org);

@@ -92,6 +92,21 @@ http::Response ShowCancel(app::Services& sv, web::RequestContext& ctx, std::int6
                          dict, status);
 }
 
+// One person to call (the confirmation of a change and the day's call list share these columns).
+ctemplate::TemplateDictionary* AddCallRow(const app::Services& sv, const web::RequestContext& ctx,
+                                          ctemplate::TemplateDictionary& dict,
+                                          const PersonToCall& person) {
+  auto* row = dict.AddSectionDictionary("CALL");
+  row->SetValue("REFERENCE", person.reference);
+  row->SetValue("TIME", person.start_minutes && person.end_minutes
+                            ? TimeRange(*person.start_minutes, *person.end_minutes)
+                            : sv.pages.T(ctx, "daychange.calls.no_slot"));
+  row->SetValue("PERSON_NAME", person.name);
+  row->SetValue("FURIGANA", person.furigana);
+  row->SetValue("PHONE", core::FormatPhoneJp(person.phone));
+  return row;
+}
+
 // The result: how many were told, and the people to call (personal data, read audited).
 http::Response ShowChanged(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
                            const DayChangeResult& result, bool cancelled) {
@@ -112,15 +127,8 @@ http::Response ShowChanged(app::Services& sv, web::RequestContext& ctx, std::int
                                            {{"count", std::to_string(result.staff_notified)}}));
   if (!result.to_call.empty()) dict.ShowSection("HAS_CALLS");
   for (const auto& person : result.to_call) {
-    auto* row = dict.AddSectionDictionary("CALL");
-    row->SetValue("REFERENCE", person.reference);
-    row->SetValue("TIME", person.start_minutes && person.end_minutes
-                              ? TimeRange(*person.start_minutes, *person.end_minutes)
-                              : sv.pages.T(ctx, "daychange.calls.no_slot"));
+    auto* row = AddCallRow(sv, ctx, dict, person);
     row->SetValue("STATUS", sv.pages.T(ctx, "daychange.status." + person.status));
-    row->SetValue("PERSON_NAME", person.name);
-    row->SetValue("FURIGANA", person.furigana);
-    row->SetValue("PHONE", core::FormatPhoneJp(person.phone));
   }
   return sv.pages.Render(
       ctx, "programs/day_changed",
@@ -295,15 +303,8 @@ http::Response ShowCalls(app::Services& sv, web::RequestContext& ctx, std::int64
                                                        {{"count", std::to_string(pending)}}));
   }
   for (const auto& person : list->calls) {
-    auto* row = dict.AddSectionDictionary("CALL");
-    row->SetValue("REFERENCE", person.reference);
-    row->SetValue("TIME", person.start_minutes && person.end_minutes
-                              ? TimeRange(*person.start_minutes, *person.end_minutes)
-                              : sv.pages.T(ctx, "daychange.calls.no_slot"));
+    auto* row = AddCallRow(sv, ctx, dict, person);
     row->SetValue("CHANGE", sv.pages.T(ctx, "daychange.calls.change_" + person.change));
-    row->SetValue("PERSON_NAME", person.name);
-    row->SetValue("FURIGANA", person.furigana);
-    row->SetValue("PHONE", core::FormatPhoneJp(person.phone));
     if (person.called_at) {
       row->AddSectionDictionary("CALLED")->SetValue(
           "TEXT", sv.catalog.Format(ctx.lang, "daychange.calls.called_at",
