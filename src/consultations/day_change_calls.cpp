@@ -26,6 +26,21 @@ void ListForCalls(soci::session& s, const std::vector<std::int64_t>& booking_ids
   }
 }
 
+core::Result<std::map<std::int64_t, int>> PendingCallsByDay(storage::Database& db,
+                                                            std::int64_t program_id) {
+  return db.Read<std::map<std::int64_t, int>>([&](soci::session& s) {
+    std::map<std::int64_t, int> out;
+    long long id = program_id;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT b.day_id, COUNT(*) FROM day_change_call c JOIN booking b ON b.id = "
+                      "c.booking_id JOIN consultation_day d ON d.id = b.day_id WHERE "
+                      "d.program_id = :p AND c.called_at IS NULL GROUP BY b.day_id",
+         soci::use(id));
+    for (const auto& r : rows) out[GetInt(r, 0)] = static_cast<int>(GetInt(r, 1));
+    return out;
+  });
+}
+
 namespace {
 
 // The day when `who` is its programme's 事務局, whatever its status; else NotFound.

@@ -6,7 +6,11 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <map>
 #include <vector>
+
+#include "core/result.hpp"
+#include "storage/database.hpp"
 
 namespace tsunagu::consultations {
 
@@ -14,5 +18,10 @@ namespace tsunagu::consultations {
 // already listed (a moved day later cancelled) is listed again for the new change, uncalled.
 void ListForCalls(soci::session& s, const std::vector<std::int64_t>& booking_ids,
                   const char* change, std::int64_t now);
+
+// How many people each day of the programme still has to be called about (days with none are
+// left out). Counts only, for the programme's page, which only its 事務局 reaches.
+core::Result<std::map<std::int64_t, int>> PendingCallsByDay(storage::Database& db,
+                                                            std::int64_t program_id);
 
 }  // namespace tsunagu::consultations

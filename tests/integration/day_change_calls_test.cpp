@@ -171,12 +171,18 @@ TEST(DayChangeCalls, PeopleWithoutEMailStayOnTheDaysCallListUntilEachIsMarkedCal
   EXPECT_THAT(relisted.body, HasSubstr("残り 2 人"));
   EXPECT_THAT(relisted.body, HasSubstr("<td>中止</td>"));
   EXPECT_THAT(relisted.body, Not(HasSubstr("開催日の運営へ戻る")));
+  // The programme's list of days says so on the cancelled day's row.
+  const std::string program_page = "/programs/" + std::to_string(w.program) + "?fy=" +
+                                   std::to_string(core::FiscalYear(move.date));  // the day now
+  auto days = c.Get(program_page);
+  EXPECT_THAT(days.body, HasSubstr("href=\"" + CallsPath(w) + "\">電話連絡 残り2人"));
 
   for (const auto& ref : {w.first, w.second}) {
     ASSERT_EQ(c.Submit(CallsPath(w), {{"reference", ref}}, CallsPath(w) + "/called").status, 303);
   }
   EXPECT_THAT(c.Get(CallsPath(w)).body, HasSubstr("全員に連絡しました。"));
   EXPECT_THAT(c.Get("/").body, Not(HasSubstr("電話で伝える方")));
+  EXPECT_THAT(c.Get(program_page).body, Not(HasSubstr("電話連絡 残り")));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM day_change_call WHERE called_at IS NULL"), 0);
 }
 

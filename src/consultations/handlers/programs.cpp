@@ -3,6 +3,7 @@
 // kOrgCoordinate; the service answers NotFound for another organisation's programme, shown like
 // a missing one.
 #include "app/route_ids.hpp"
+#include "consultations/day_change_calls.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/program_pages.hpp"
 #include "consultations/handlers/routes.hpp"
@@ -120,6 +121,10 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
     dict.SetIntValue("V_PLACEMENTS", (*target)->placements);
     dict.SetIntValue("V_DAYS", (*target)->days);
   }
+  // Moved or cancelled days whose call list still has people to call (day_change_calls.hpp).
+  auto pending_calls = PendingCallsByDay(sv.db, id);
+  const std::map<std::int64_t, int> calls =
+      pending_calls ? *pending_calls : std::map<std::int64_t, int>{};
   int number = 0;
   for (const auto& d : *days) {
     auto* row = dict.AddSectionDictionary("DAY");
@@ -143,6 +148,11 @@ http::Response ShowProgram(app::Services& sv, web::RequestContext& ctx, std::int
     }
     row->SetValue("STATUS", sv.pages.T(ctx, "days.status." + DayStatusCode(d, Today(sv))));
     row->SetIntValue("DAY_ID", d.id);
+    if (auto pending = calls.find(d.id); pending != calls.end()) {
+      row->AddSectionDictionary("CALLS")->SetValue(
+          "TEXT", sv.catalog.Format(ctx.lang, "daychange.calls.remaining_on_day",
+                                    {{"count", std::to_string(pending->second)}}));
+    }
     if (d.status == "scheduled" && !(d.date < Today(sv))) row->ShowSection("CAN_CANCEL");
     if (d.status == "scheduled" && !(d.date < Today(sv))) row->ShowSection("CAN_MOVE");
   }

@@ -77,7 +77,7 @@
       <td>{{SLOTS}}</td>
       <td>{{BOOKED}} / {{CAPACITY}}</td>
       <td>{{NOTE}}</td>
-      <td>{{STATUS}}</td>
+      <td>{{STATUS}}{{#CALLS}}<br><a href="/programs/{{ID}}/days/{{DAY_ID}}/calls">{{TEXT}}<span class="visually-hidden">（{{DATE}}）</span></a>{{/CALLS}}</td>
       <td>{{#CAN_MOVE}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/move">[[daychange.move.link]]<span class="visually-hidden">（{{DATE}}）</span></a> {{/CAN_MOVE}}{{#CAN_CANCEL}}<a href="/programs/{{ID}}/days/{{DAY_ID}}/cancel">[[days.cancel.link]]<span class="visually-hidden">（{{DATE}}）</span></a>{{/CAN_CANCEL}}</td>
     </tr>{{/DAY}}
   </tbody>
