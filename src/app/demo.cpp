@@ -4,6 +4,7 @@
 #include "app/demo_late.hpp"
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
+#include "app/demo_requests.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
 #include "orgs/org_store.hpp"
@@ -295,6 +296,7 @@ core::Status LoadDemoData(Services& sv) {
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {
     if (auto st = AddDemoSharing(sv, org_ids[1], msw, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoRequests(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

@@ -10,6 +10,7 @@
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
 #include "referrals/handlers/routes.hpp"
+#include "requests/handlers/routes.hpp"
 #include "sharing/handlers/routes.hpp"
 
 namespace tsunagu::app {
@@ -28,6 +29,7 @@ void AddRoutes(Router& router, Services& services) {
   clients::handlers::AddRoutes(router, services);
   sharing::handlers::AddRoutes(router, services);
   referrals::handlers::AddRoutes(router, services);
+  requests::handlers::AddRoutes(router, services);
 }
 
 }  // namespace tsunagu::app

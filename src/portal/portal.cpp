@@ -28,4 +28,16 @@ core::Result<std::vector<PublicProgram>> PublishedPrograms(storage::Database& db
   });
 }
 
+core::Result<std::vector<RequestDesk>> RequestDesks(storage::Database& db) {
+  return db.Read<std::vector<RequestDesk>>([](soci::session& s) {
+    std::vector<RequestDesk> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT o.id, o.name FROM request_intake i JOIN organization o ON o.id = "
+                      "i.organization_id WHERE i.enabled = 1 AND o.status = 'active' ORDER BY "
+                      "o.name");
+    for (const auto& r : rows) out.push_back({storage::GetInt(r, 0), storage::GetText(r, 1)});
+    return out;
+  });
+}
+
 }  // namespace tsunagu::portal

@@ -26,4 +26,11 @@ struct PublicProgram {
 // Every published, active programme, in the order they were created.
 core::Result<std::vector<PublicProgram>> PublishedPrograms(storage::Database& db);
 
+// An active organisation that takes consultation requests on its public form (requests/).
+struct RequestDesk {
+  std::int64_t organization_id = 0;
+  std::string name;
+};
+core::Result<std::vector<RequestDesk>> RequestDesks(storage::Database& db);
+
 }  // namespace tsunagu::portal

@@ -1,5 +1,7 @@
 #include "worklist/worklist.hpp"
 
+#include <tuple>
+
 #include "storage/row.hpp"
 
 namespace tsunagu::worklist {
@@ -86,9 +88,28 @@ std::vector<CallsToMake> CallsLeft(soci::session& s, long long org) {
   return out;
 }
 
+// Open consultation requests of the organisation past their deadline, and due later today.
+std::pair<int, int> RequestsDue(soci::session& s, long long org, core::Date today,
+                                std::int64_t now) {
+  long long at = now;
+  long long end =
+      std::int64_t{core::DaysBetween(core::Date{1970, 1, 1}, core::AddDays(today, 1))} * 86400 -
+      9 * 3600;
+  int overdue = 0;
+  int due_today = 0;
+  s << "SELECT COUNT(*) FROM consultation_request WHERE organization_id = :o AND status = "
+       "'open' AND reply_due_at < :n",
+      soci::use(org), soci::use(at), soci::into(overdue);
+  s << "SELECT COUNT(*) FROM consultation_request WHERE organization_id = :o AND status = "
+       "'open' AND reply_due_at >= :n AND reply_due_at < :e",
+      soci::use(org), soci::use(at), soci::use(end), soci::into(due_today);
+  return {overdue, due_today};
+}
+
 }  // namespace
 
-core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, core::Date today) {
+core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, core::Date today,
+                            std::int64_t now) {
   if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) return Worklist{};
   const long long org = who.organization_id;
   const long long user = who.user_id;
@@ -98,6 +119,7 @@ core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, c
     w.tasks = DueTasks(s, org, user, today);
     w.records = RecordsToWrite(s, user, today);
     if (auth::Policy::CanCoordinate(who, who.organization_id)) w.calls = CallsLeft(s, org);
+    std::tie(w.requests_overdue, w.requests_today) = RequestsDue(s, org, today, now);
     return w;
   });
 }

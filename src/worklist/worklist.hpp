@@ -44,9 +44,12 @@ struct Worklist {
   std::vector<DueTask> tasks;          // the member's open tasks due by tomorrow, oldest first
   std::vector<RecordToWrite> records;  // attended, assigned to the member, no record yet
   std::vector<CallsToMake> calls;      // coordinators only: days with people still to call
+  int requests_overdue = 0;            // consultation requests still open past their deadline
+  int requests_today = 0;              // open, due before midnight today
 
   bool Empty() const {
-    return referrals_awaiting == 0 && tasks.empty() && records.empty() && calls.empty();
+    return referrals_awaiting == 0 && tasks.empty() && records.empty() && calls.empty() &&
+           requests_overdue == 0 && requests_today == 0;
   }
 };
 
@@ -55,6 +58,8 @@ inline constexpr int kMaxRows = 20;
 
 // The work of `who` in their active organisation on `today` (JST). Members who do not counsel
 // (viewers) get an empty list.
-core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, core::Date today);
+// `now` (Unix seconds) decides which consultation requests are overdue.
+core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, core::Date today,
+                            std::int64_t now);
 
 }  // namespace tsunagu::worklist

@@ -53,7 +53,7 @@ void AddWork(app::Services& sv, const web::RequestContext& ctx,
              ctemplate::TemplateDictionary& dict) {
   if (!auth::Policy::Allows(ctx.Who(), auth::Permission::kOrgCounsel)) return;
   const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
-  auto work = worklist::Load(sv.db, *ctx.Who(), today);
+  auto work = worklist::Load(sv.db, *ctx.Who(), today, sv.clock.NowSeconds());
   if (!work) return;  // the rest of the home page is still useful
   auto* section = dict.AddSectionDictionary("WORK");
   if (work->Empty()) section->ShowSection("NOTHING");
@@ -63,6 +63,13 @@ void AddWork(app::Services& sv, const web::RequestContext& ctx,
         sv.catalog.Format(ctx.lang, "home.work.referrals",
                           {{"count", std::to_string(work->referrals_awaiting)}}),
         "REFERRALS");
+  }
+  for (const auto& [count, key] : {std::pair{work->requests_overdue, "home.work.requests_overdue"},
+                                   std::pair{work->requests_today, "home.work.requests_today"}}) {
+    if (count == 0) continue;
+    auto* row = section->AddSectionDictionary("REQUESTS");
+    row->SetValue("TEXT", sv.catalog.Format(ctx.lang, key, {{"count", std::to_string(count)}}));
+    if (key == std::string_view("home.work.requests_overdue")) row->ShowSection("OVERDUE");
   }
   if (!work->calls.empty()) {
     auto* calls = section->AddSectionDictionary("CALLS");

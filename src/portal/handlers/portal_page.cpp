@@ -50,6 +50,15 @@ http::Response ShowPortal(app::Services& sv, web::RequestContext& ctx) {
                                      : sv.pages.T(ctx, "portal.programs.full"));
     }
   }
+  auto desks = RequestDesks(sv.db);
+  if (desks && !desks->empty()) {
+    auto* section = dict.AddSectionDictionary("REQUESTS");
+    for (const auto& desk : *desks) {
+      auto* row = section->AddSectionDictionary("DESK");
+      row->SetIntValue("ORG_ID", desk.organization_id);
+      row->SetValue("NAME", desk.name);
+    }
+  }
   return sv.pages.Render(ctx, "portal/index", "portal.title", dict);
 }
 

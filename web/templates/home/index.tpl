@@ -9,6 +9,7 @@
   {{#NOTHING}}<p>[[home.work.nothing]]</p>{{/NOTHING}}
   <ul class="link-list link-list--cards">
     {{#REFERRALS}}<li><a href="/referrals#incoming">{{TEXT}}</a><p class="muted">[[home.work.referrals_hint]]</p></li>{{/REFERRALS}}
+    {{#REQUESTS}}<li><a href="/requests">{{TEXT}}</a>{{#OVERDUE}} <span class="badge badge--warning">[[home.work.overdue]]</span>{{/OVERDUE}}</li>{{/REQUESTS}}
     {{#CALLS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>
       <ul>{{#CALL}}<li><a href="{{PATH}}">{{LABEL}}</a></li>{{/CALL}}</ul></li>{{/CALLS}}
     {{#TASKS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>

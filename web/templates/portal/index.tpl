@@ -19,6 +19,16 @@
   </ul>
 </section>
 
+{{#REQUESTS}}
+<section aria-labelledby="portal-requests-title">
+  <h2 id="portal-requests-title">[[portal.requests.title]]</h2>
+  <p>[[portal.requests.lead]]</p>
+  <ul class="link-list">
+    {{#DESK}}<li>{{NAME}}：<a href="/request/{{ORG_ID}}">[[portal.requests.link]]<span class="visually-hidden">（{{NAME}}）</span></a></li>{{/DESK}}
+  </ul>
+</section>
+{{/REQUESTS}}
+
 <section aria-labelledby="portal-staff-title">
   <h2 id="portal-staff-title">[[portal.staff.title]]</h2>
   <p><a href="/login">[[portal.staff.login]]</a></p>

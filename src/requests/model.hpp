@@ -1,0 +1,79 @@
+// Individual consultation requests from the public form (issue 15, seed 002: 個別なご相談・ご依頼
+// は依頼フォームより。当日、翌日にはお返事). Labels: "requests.<list>.<code>".
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tsunagu::requests {
+
+// Who writes: the person, a family member, an employer about an employee, a supporter.
+inline constexpr std::array<std::string_view, 5> kRequesterKinds = {"self", "family", "employer",
+                                                                    "supporter", "other"};
+// What the person lives with: がん, 難病, その他の病気.
+inline constexpr std::array<std::string_view, 3> kConditionKinds = {"cancer", "intractable",
+                                                                    "other"};
+// What they would like: an online 面談, one in person, a telephone call, information.
+inline constexpr std::array<std::string_view, 4> kWishes = {"online", "in_person", "phone",
+                                                            "information"};
+
+// Length limits of what people type (code points).
+inline constexpr std::size_t kMaxMessage = 2000;
+inline constexpr std::size_t kMaxReply = 4000;
+inline constexpr std::size_t kMaxCloseReason = 200;
+
+struct RequestInput {
+  std::string requester_kind;
+  std::string condition_kind;
+  std::string wish;
+  std::string name;
+  std::string furigana;
+  std::string phone;
+  std::string email;
+  std::string message;
+  bool consent = false;     // agreed to the handling of personal information
+  std::string lang = "ja";  // the pages' language: the reply mail follows it
+};
+
+// What the queue shows: no name, no words of the person.
+struct QueueRow {
+  std::int64_t id = 0;
+  std::string reference;
+  std::string requester_kind;
+  std::string condition_kind;
+  std::string wish;
+  std::int64_t received_at = 0;
+  std::int64_t reply_due_at = 0;
+  std::string status;  // open, replied, closed
+  std::optional<std::int64_t> replied_at;
+  bool overdue = false;  // still open past its deadline
+};
+
+// One request as its organisation's staff read it (the read is audited).
+struct RequestView {
+  QueueRow row;
+  std::string name;
+  std::string furigana;
+  std::string phone;
+  std::string email;
+  std::string message;
+  std::string reply;
+  std::string closed_reason;
+  std::string lang;
+};
+
+struct Intake {
+  bool enabled = false;
+  int closes_at_minutes = 17 * 60;
+};
+
+// What the public form's done page tells the person.
+struct Receipt {
+  std::string reference;
+  std::int64_t reply_due_at = 0;
+};
+
+}  // namespace tsunagu::requests

@@ -1,0 +1,45 @@
+<h1>[[requests.queue.title]]</h1>
+{{#DONE}}<div class="notice notice--success" role="status"><p>{{TEXT}}</p></div>{{/DONE}}
+[[include:partials/error_summary]]
+<p>{{SUMMARY}}</p>
+{{#EMPTY}}<p>[[requests.queue.empty]]</p>{{/EMPTY}}
+{{#HAS_REQUESTS}}
+<div class="table-wrap">
+<table class="data-table">
+  <caption>[[requests.queue.caption]]</caption>
+  <thead><tr>
+    <th scope="col">[[requests.col.reference]]</th>
+    <th scope="col">[[requests.col.received]]</th>
+    <th scope="col">[[requests.col.due]]</th>
+    <th scope="col">[[requests.col.requester]]</th>
+    <th scope="col">[[requests.col.wish]]</th>
+    <th scope="col">[[requests.col.status]]</th>
+  </tr></thead>
+  <tbody>
+    {{#REQUEST}}<tr>
+      <th scope="row"><a href="/requests/{{ID}}">{{REFERENCE}}</a></th>
+      <td>{{RECEIVED}}</td>
+      <td>{{DUE}}{{#OVERDUE}} <span class="badge badge--warning">[[requests.overdue]]</span>{{/OVERDUE}}</td>
+      <td>{{REQUESTER}}（{{CONDITION}}）</td>
+      <td>{{WISH}}</td>
+      <td>{{STATUS}}{{#REPLIED}}<br><span class="muted">{{AT}}</span>{{#IN_TIME}} <span class="badge badge--info">[[requests.in_time]]</span>{{/IN_TIME}}{{/REPLIED}}</td>
+    </tr>{{/REQUEST}}
+  </tbody>
+</table>
+</div>
+{{/HAS_REQUESTS}}
+{{#INTAKE}}
+<h2>[[requests.intake.title]]</h2>
+<form method="post" action="/requests/intake" novalidate>
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <div class="field"><div class="radio"><input type="checkbox" id="enabled" name="enabled" value="1"{{#ENABLED}} checked{{/ENABLED}}><label for="enabled">[[requests.intake.enabled]]</label></div>
+  <p class="hint">[[requests.intake.public_url]] <span class="nowrap">{{PUBLIC_URL}}</span></p></div>
+  <div class="field{{#ERR_CLOSES_AT}} field--error{{/ERR_CLOSES_AT}}">
+    <label for="closes_at">[[requests.intake.closes_at]]</label>
+    <p class="hint" id="closes_at-hint">[[requests.intake.closes_at_hint]]</p>
+    {{#ERR_CLOSES_AT}}<p class="field__error" id="closes_at-error">{{MESSAGE}}</p>{{/ERR_CLOSES_AT}}
+    <input id="closes_at" name="closes_at" type="time" class="input--short" value="{{CLOSES_AT}}" aria-describedby="closes_at-hint{{#ERR_CLOSES_AT}} closes_at-error{{/ERR_CLOSES_AT}}"{{#ERR_CLOSES_AT}} aria-invalid="true"{{/ERR_CLOSES_AT}}>
+  </div>
+  <button type="submit" class="button button--secondary">[[requests.intake.save]]</button>
+</form>
+{{/INTAKE}}
