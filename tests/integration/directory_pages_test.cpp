@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/demo.hpp"
 #include "directory_data.hpp"
 
 namespace tsunagu::testing {
@@ -198,6 +199,23 @@ TEST(DirectoryPagesTest, OnlyTheOwningOrganisationsCoordinatorsEditAndDeactivate
                     "SELECT COUNT(*) FROM audit_event WHERE action IN "
                     "('directory_service.deactivate', 'directory_service.reactivate')"),
             2);
+}
+
+TEST(DirectoryPagesTest, TheDemoHoldsEveryCategoryOnceAndTheLoginPageAndStaffNavLinkToIt) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  EXPECT_EQ(CountOf(t, "SELECT COUNT(DISTINCT category) FROM directory_service"), 10);
+  EXPECT_EQ(CountOf(t, "SELECT COUNT(*) FROM directory_service"), 11);
+  auto visitor = t.NewClient();
+  EXPECT_THAT(visitor.Get("/login").body,
+              HasSubstr("<a href=\"/directory\">地域の相談窓口・情報</a>"));
+  auto list = visitor.Get("/directory");
+  EXPECT_THAT(list.body, HasSubstr("ハローワークみどり 専門援助部門"));
+  EXPECT_THAT(list.body, HasSubstr("セカンドオピニオン外来"));
+  MakeDirectoryWorld(t);
+  auto office = t.LoginAs("centre@example.jp");
+  EXPECT_THAT(office.Get("/").body, HasSubstr("href=\"/directory/manage\""));
 }
 
 }  // namespace

@@ -33,9 +33,11 @@
       <li><a href="/clients">[[nav.clients]]</a></li>
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
+      <li><a href="/directory">[[directory.link]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
+      <li><a href="/directory/manage">[[directory.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>
