@@ -7,7 +7,10 @@
 namespace tsunagu::directory {
 namespace {
 
-std::string Line(const std::string& s) {
+// Codes, web addresses and numbers are NFKC-normalised (full-width digits and letters become
+// ASCII, half-width katakana full-width); text people read is kept as typed, since NFKC would
+// also turn the full-width brackets of Japanese names into ASCII ones. Search folds both.
+std::string Code(const std::string& s) {
   return core::Trim(core::NormalizeNfkc(s));
 }
 std::string Text(const std::string& s) {
@@ -59,33 +62,33 @@ void Email(std::vector<core::FieldError>& errors, const std::string& value) {
 
 OrganizationInput Tidy(const OrganizationInput& in) {
   OrganizationInput out;
-  out.name = Line(in.name);
-  out.furigana = Line(in.furigana);
+  out.name = Text(in.name);
+  out.furigana = Code(in.furigana);
   out.description = Text(in.description);
-  out.website = Line(in.website);
-  out.email = Line(in.email);
+  out.website = Code(in.website);
+  out.email = Code(in.email);
   return out;
 }
 
 ServiceInput Tidy(const ServiceInput& in) {
   ServiceInput out;
   out.organization_id = in.organization_id;
-  out.name = Line(in.name);
-  out.furigana = Line(in.furigana);
+  out.name = Text(in.name);
+  out.furigana = Code(in.furigana);
   out.description = Text(in.description);
-  out.category = Line(in.category);
+  out.category = Code(in.category);
   out.eligibility = Text(in.eligibility);
   out.fees = Text(in.fees);
   out.application = Text(in.application);
-  out.url = Line(in.url);
-  out.email = Line(in.email);
-  out.prefecture = Line(in.prefecture);
-  out.municipality = Line(in.municipality);
-  out.address = Line(in.address);
-  out.postal_code = Line(in.postal_code);
+  out.url = Code(in.url);
+  out.email = Code(in.email);
+  out.prefecture = Text(in.prefecture);
+  out.municipality = Text(in.municipality);
+  out.address = Text(in.address);
+  out.postal_code = Code(in.postal_code);
   out.access = Text(in.access);
-  out.phone = Line(in.phone);
-  out.schedule = Line(in.schedule);
+  out.phone = Code(in.phone);
+  out.schedule = Text(in.schedule);
   return out;
 }
 

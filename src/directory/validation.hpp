@@ -10,7 +10,7 @@
 
 namespace tsunagu::directory {
 
-// Single-line fields NFKC-normalised and trimmed, text areas with LF line breaks and trimmed.
+// Trimmed, with LF line breaks; codes, web addresses, e-mail, numbers and ふりがな also NFKC.
 OrganizationInput Tidy(const OrganizationInput& in);
 ServiceInput Tidy(const ServiceInput& in);
 

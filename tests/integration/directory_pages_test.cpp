@@ -213,6 +213,8 @@ TEST(DirectoryPagesTest, TheDemoHoldsEveryCategoryOnceAndTheLoginPageAndStaffNav
   auto list = visitor.Get("/directory");
   EXPECT_THAT(list.body, HasSubstr("ハローワークみどり 専門援助部門"));
   EXPECT_THAT(list.body, HasSubstr("セカンドオピニオン外来"));
+  // Names keep their full-width brackets (NFKC is for matching, not for what people read).
+  EXPECT_THAT(list.body, HasSubstr("長期療養者の就職支援（就職支援ナビゲーター）"));
   MakeDirectoryWorld(t);
   auto office = t.LoginAs("centre@example.jp");
   EXPECT_THAT(office.Get("/").body, HasSubstr("href=\"/directory/manage\""));
