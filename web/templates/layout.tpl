@@ -33,7 +33,7 @@
       <li><a href="/clients">[[nav.clients]]</a></li>
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
-      <li><a href="/directory">[[directory.link]]</a></li>
+      <li><a href="/directory">[[directory.nav_public]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
