@@ -49,6 +49,8 @@ TEST(DirectoryPagesTest, AnyoneSeesActiveEntriesByCategoryAndSearchesAcrossKanaA
   auto by_org = visitor.Get("/directory?q=" + http::PercentEncode("ネットワーク　妊孕性"));
   EXPECT_THAT(by_org.body, HasSubstr("がん・生殖医療相談窓口"));
   EXPECT_THAT(by_org.body, Not(HasSubstr("ハローワークみどり")));
+  EXPECT_THAT(t.NewClient().Get("/directory?lang=en").body,
+              HasSubstr("Fertility and reproductive care"));
   auto none = visitor.Get("/directory?q=" + http::PercentEncode("存在しない窓口"));
   EXPECT_THAT(none.body, HasSubstr("該当する窓口・情報は見つかりませんでした"));
 
