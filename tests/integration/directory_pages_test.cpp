@@ -158,6 +158,34 @@ TEST(DirectoryPagesTest, BadInputGetsJapaneseMessagesKeepsWhatWasTypedAndChanges
   EXPECT_EQ(CountOf(t, "SELECT COUNT(*) FROM directory_service"), before);
 }
 
+TEST(DirectoryPagesTest, AnOrganisationIsEditedWithItsErrorsShownAndTheChangeAudited) {
+  TestServer t;
+  const auto w = MakeDirectoryWorld(t);
+  auto office = t.LoginAs("centre@example.jp");
+  const std::string page = "/directory/manage/organizations/" + std::to_string(w.network);
+  auto form = office.Get(page);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("value=\"つなぐ県がん・生殖医療ネットワーク\""));
+  auto bad = office.Submit(page, {{"name", "つなぐ県がん・生殖医療ネットワーク（改称）"},
+                                  {"website", "ftp://example.jp"},
+                                  {"email", "soudan@"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("ウェブサイトは https:// から始まるアドレスで入力してください"));
+  EXPECT_THAT(bad.body, HasSubstr("メールアドレスを正しく入力してください"));
+  EXPECT_THAT(bad.body, HasSubstr("value=\"つなぐ県がん・生殖医療ネットワーク（改称）\""));
+  EXPECT_THAT(t.NewClient().Get(ServicePath(w.fertility)).body, Not(HasSubstr("（改称）")));
+  auto saved = office.Submit(page, {{"name", "つなぐ県がん・生殖医療ネットワーク（改称）"},
+                                    {"website", "https://example.jp/new"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  // Its services show the new name, and the new name is searched.
+  EXPECT_THAT(t.NewClient().Get("/directory?q=" + http::PercentEncode("改称")).body,
+              HasSubstr("がん・生殖医療相談窓口"));
+  EXPECT_EQ(CountOf(t,
+                    "SELECT COUNT(*) FROM audit_event WHERE action = "
+                    "'directory_organization.update' AND detail LIKE '%website%'"),
+            1);
+}
+
 TEST(DirectoryPagesTest, OnlyTheOwningOrganisationsCoordinatorsEditAndDeactivateInsteadOfDelete) {
   TestServer t;
   const auto w = MakeDirectoryWorld(t);
