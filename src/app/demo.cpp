@@ -1,6 +1,7 @@
 #include "app/demo.hpp"
 
 #include "app/demo_daychange.hpp"
+#include "app/demo_directory.hpp"
 #include "app/demo_late.hpp"
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
@@ -287,6 +288,7 @@ core::Status LoadDemoData(Services& sv) {
       return st.error();
     }
     if (auto st = AddDemoPartners(sv); !st) return st.error();
+    if (auto st = AddDemoDirectory(sv, org_ids[0], (*jimu)->id, org_ids[1], kango); !st) return st;
     if (auto st = AddDemoCancelledDay(sv, org_ids[0], (*jimu)->id, kDemoProgram); !st) {
       return st.error();
     }

@@ -6,6 +6,7 @@
 #include "cases/handlers/routes.hpp"
 #include "clients/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
+#include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -30,6 +31,9 @@ void AddRoutes(Router& router, Services& services) {
   sharing::handlers::AddRoutes(router, services);
   referrals::handlers::AddRoutes(router, services);
   requests::handlers::AddRoutes(router, services);
+  directory::handlers::AddRoutes(
+      router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
+               services.pages, services.catalog, services.config.server.public_url});
 }
 
 }  // namespace tsunagu::app

@@ -72,7 +72,10 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
     '相談者',
     '紹介',
     '支援ケース',
+    '相談依頼',
+    '相談窓口・情報',
     '相談会',
+    '窓口・情報の管理',
     'メンバー管理',
     '監査ログ',
     'アカウント設定',
@@ -146,7 +149,15 @@ test('counselor: own pages, 403 on admin pages, English, and the 404 page', asyn
   page,
 }) => {
   await logIn(page, kDemo.msw);
-  await expect(navLinks(page)).toHaveText(['ホーム', '相談者', '紹介', '支援ケース', 'アカウント設定']);
+  await expect(navLinks(page)).toHaveText([
+    'ホーム',
+    '相談者',
+    '紹介',
+    '支援ケース',
+    '相談依頼',
+    '相談窓口・情報',
+    'アカウント設定',
+  ]);
 
   await visit(page, '/', { h1: 'ホーム' });
   await expect(page.locator('main')).toContainText('相談員');

@@ -34,9 +34,11 @@
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
       <li><a href="/requests">[[requests.nav]]</a></li>
+      <li><a href="/directory">[[directory.nav_public]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
+      <li><a href="/directory/manage">[[directory.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>

@@ -20,4 +20,5 @@
   <button type="submit" class="button button--primary">[[login.submit]]</button>
 </form>
 <p class="muted">[[login.help]]</p>
+<p><a href="/directory">[[directory.link]]</a></p>
 </div>

@@ -29,6 +29,12 @@
 </section>
 {{/REQUESTS}}
 
+<section aria-labelledby="portal-directory-title">
+  <h2 id="portal-directory-title">[[portal.directory.title]]</h2>
+  <p>[[portal.directory.lead]]</p>
+  <p><a href="/directory">[[portal.directory.link]]</a></p>
+</section>
+
 <section aria-labelledby="portal-staff-title">
   <h2 id="portal-staff-title">[[portal.staff.title]]</h2>
   <p><a href="/login">[[portal.staff.login]]</a></p>
