@@ -5,7 +5,7 @@
 namespace tsunagu::requests {
 namespace {
 
-constexpr std::int64_t kJst = 9 * 3600;
+constexpr std::int64_t kJst = 9LL * 3600;
 constexpr std::int64_t kDay = 86400;
 
 std::int64_t AtJst(core::Date date, int minutes) {

@@ -200,29 +200,6 @@ core::Result<std::vector<QueueRow>> RequestService::Queue(const auth::Principal&
   });
 }
 
-core::Result<std::pair<int, int>> RequestService::DueCounts(const auth::Principal& who) {
-  const std::int64_t now = clock_.NowSeconds();
-  const core::Date today = core::DateFromUnixSeconds(now);
-  const std::int64_t end_of_today =
-      std::int64_t{core::DaysBetween(core::Date{1970, 1, 1}, core::AddDays(today, 1))} * 86400 -
-      9 * 3600;
-  return db_.Read<std::pair<int, int>>([&](soci::session& s) {
-    if (!auth::Policy::CanCounsel(who, who.organization_id)) return std::make_pair(0, 0);
-    long long org = who.organization_id;
-    long long at = now;
-    long long end = end_of_today;
-    int overdue = 0;
-    int today_due = 0;
-    s << "SELECT COUNT(*) FROM consultation_request WHERE organization_id = :o AND status = "
-         "'open' AND reply_due_at < :n",
-        soci::use(org), soci::use(at), soci::into(overdue);
-    s << "SELECT COUNT(*) FROM consultation_request WHERE organization_id = :o AND status = "
-         "'open' AND reply_due_at >= :n AND reply_due_at < :e",
-        soci::use(org), soci::use(at), soci::use(end), soci::into(today_due);
-    return std::make_pair(overdue, today_due);
-  });
-}
-
 core::Result<RequestView> RequestService::Get(const auth::Principal& who, const audit::Actor& actor,
                                               std::int64_t id) {
   const std::int64_t now = clock_.NowSeconds();

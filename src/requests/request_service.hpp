@@ -49,8 +49,6 @@ class RequestService {
   // The organisation's queue for its counselors: open requests first by deadline, then the
   // others, newest first (at most `limit`).
   core::Result<std::vector<QueueRow>> Queue(const auth::Principal& who, int limit = 200);
-  // Open requests of the organisation past their deadline, and those due today (home page).
-  core::Result<std::pair<int, int>> DueCounts(const auth::Principal& who);
 
   // One request of the caller's organisation (NotFound for another's); the read is audited.
   core::Result<RequestView> Get(const auth::Principal& who, const audit::Actor& actor,

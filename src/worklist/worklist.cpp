@@ -94,7 +94,7 @@ std::pair<int, int> RequestsDue(soci::session& s, long long org, core::Date toda
   long long at = now;
   long long end =
       std::int64_t{core::DaysBetween(core::Date{1970, 1, 1}, core::AddDays(today, 1))} * 86400 -
-      9 * 3600;
+      9LL * 3600;
   int overdue = 0;
   int due_today = 0;
   s << "SELECT COUNT(*) FROM consultation_request WHERE organization_id = :o AND status = "
