@@ -65,6 +65,18 @@ struct RequestView {
   std::string lang;
 };
 
+// A fiscal year's figures of the organisation's requests (the yearly report's 相談依頼 line).
+struct YearFigures {
+  int fiscal_year = 0;
+  int received = 0;
+  int replied = 0;          // by e-mail or by phone
+  int replied_in_time = 0;  // before the deadline
+  int closed = 0;           // closed without a reply
+  int open = 0;
+  // By who asked (kRequesterKinds order).
+  std::array<int, kRequesterKinds.size()> by_requester{};
+};
+
 struct Intake {
   bool enabled = false;
   int closes_at_minutes = 17 * 60;

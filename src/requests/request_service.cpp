@@ -200,6 +200,39 @@ core::Result<std::vector<QueueRow>> RequestService::Queue(const auth::Principal&
   });
 }
 
+core::Result<YearFigures> RequestService::Figures(const auth::Principal& who, int fiscal_year) {
+  auto jst_midnight = [](core::Date d) {
+    return std::int64_t{core::DaysBetween(core::Date{1970, 1, 1}, d)} * 86400 - 9LL * 3600;
+  };
+  const std::int64_t from = jst_midnight(core::Date{fiscal_year, 4, 1});
+  const std::int64_t to = jst_midnight(core::Date{fiscal_year + 1, 4, 1});
+  return db_.Read<YearFigures>([&](soci::session& s) {
+    long long org = CounselOrg(who);
+    long long lo = from;
+    long long hi = to;
+    YearFigures f;
+    f.fiscal_year = fiscal_year;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT requester_kind, status, CASE WHEN replied_at IS NOT NULL AND "
+                      "replied_at <= reply_due_at THEN 1 ELSE 0 END, CASE WHEN replied_at IS "
+                      "NOT NULL THEN 1 ELSE 0 END FROM consultation_request WHERE "
+                      "organization_id = :o AND received_at >= :f AND received_at < :t",
+         soci::use(org), soci::use(lo), soci::use(hi));
+    for (const auto& r : rows) {
+      ++f.received;
+      const std::string status = GetText(r, 1);
+      const bool replied = GetInt(r, 3) != 0;
+      f.replied += replied ? 1 : 0;
+      f.closed += status == "closed" && !replied ? 1 : 0;
+      f.open += status == "open" ? 1 : 0;
+      f.replied_in_time += GetInt(r, 2) != 0 ? 1 : 0;
+      const auto kind = std::find(kRequesterKinds.begin(), kRequesterKinds.end(), GetText(r, 0));
+      if (kind != kRequesterKinds.end()) ++f.by_requester[kind - kRequesterKinds.begin()];
+    }
+    return f;
+  });
+}
+
 core::Result<RequestView> RequestService::Get(const auth::Principal& who, const audit::Actor& actor,
                                               std::int64_t id) {
   const std::int64_t now = clock_.NowSeconds();

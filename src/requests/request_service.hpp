@@ -50,6 +50,9 @@ class RequestService {
   // others, newest first (at most `limit`).
   core::Result<std::vector<QueueRow>> Queue(const auth::Principal& who, int limit = 200);
 
+  // The figures of requests received in fiscal year `fiscal_year` (April–March, JST).
+  core::Result<YearFigures> Figures(const auth::Principal& who, int fiscal_year);
+
   // One request of the caller's organisation (NotFound for another's); the read is audited.
   core::Result<RequestView> Get(const auth::Principal& who, const audit::Actor& actor,
                                 std::int64_t id);

@@ -161,6 +161,17 @@ TEST(Requests, APersonAsksAndTheOfficeRepliesBeforeTheDeadline) {
   EXPECT_EQ(again.status, 409);
   EXPECT_THAT(again.body, HasSubstr("すでに返信済みか終了しています"));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'request.reply'"), 1);
+
+  // The year's figures: received, replied, in time (the yearly report's 相談依頼 line).
+  auto figures = counselor.Get("/requests");
+  EXPECT_THAT(figures.body, HasSubstr("相談依頼の実績（令和8年度）"));
+  EXPECT_THAT(figures.body, HasSubstr("受け付けた依頼</th><td class=\"numeric\">1<"));
+  EXPECT_THAT(figures.body, HasSubstr(">1（100.0%）<"));
+  EXPECT_THAT(figures.body,
+              HasSubstr("ご相談になる方：企業・事業者（従業員についてのご相談）</th><td "
+                        "class=\"numeric\">1<"));
+  EXPECT_THAT(counselor.Get("/requests?fy=2025").body,
+              HasSubstr("受け付けた依頼</th><td class=\"numeric\">0<"));
 }
 
 TEST(Requests, AfterHoursTheDeadlineIsTheNextBusinessDayAndOverdueOnesStandOut) {
@@ -202,6 +213,7 @@ TEST(Requests, AfterHoursTheDeadlineIsTheNextBusinessDayAndOverdueOnesStandOut) 
   EXPECT_THAT(after.body, HasSubstr("返信済み"));
   EXPECT_THAT(after.body, Not(HasSubstr("期限内に返信")));
   EXPECT_THAT(counselor.Get("/").body, Not(HasSubstr("返信期限を過ぎた相談依頼")));
+  EXPECT_THAT(after.body, HasSubstr(">0（0.0%）<")) << "replied, but after the deadline";
 
   // Closing needs a reason, and is recorded once.
   auto no_reason = counselor.Submit(page, {{"reason", ""}}, page + "/close");

@@ -10,6 +10,7 @@
 #include "consultations/schedule_rule.hpp"
 #include "core/phone_format.hpp"
 #include "core/text.hpp"
+#include "reports/numbers.hpp"
 #include "requests/request_service.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
@@ -157,6 +158,28 @@ http::Response ShowQueue(app::Services& sv, web::RequestContext& ctx,
   dict.SetValue("SUMMARY", sv.catalog.Format(ctx.lang, "requests.queue.summary",
                                              {{"open", std::to_string(open)},
                                               {"overdue", std::to_string(overdue)}}));
+  const int fy = consultations::handlers::FiscalYearFromQuery(sv, ctx);
+  if (auto figures = service->Figures(*ctx.Who(), fy)) {
+    auto* box = dict.AddSectionDictionary("FIGURES");
+    box->SetValue("FY_LABEL", consultations::handlers::FiscalYearLabel(ctx.lang, fy));
+    box->SetIntValue("PREV_FY", fy - 1);
+    box->SetIntValue("NEXT_FY", fy + 1);
+    box->SetIntValue("RECEIVED", figures->received);
+    box->SetIntValue("REPLIED", figures->replied);
+    box->SetIntValue("IN_TIME", figures->replied_in_time);
+    box->SetValue("IN_TIME_RATE",
+                  figures->replied == 0
+                      ? std::string("—")
+                      : reports::FormatPercent(figures->replied_in_time, figures->replied));
+    box->SetIntValue("CLOSED", figures->closed);
+    box->SetIntValue("OPEN", figures->open);
+    for (std::size_t i = 0; i < kRequesterKinds.size(); ++i) {
+      auto* row = box->AddSectionDictionary("BY_REQUESTER");
+      row->SetValue("LABEL",
+                    sv.pages.T(ctx, "requests.requester_kind." + std::string(kRequesterKinds[i])));
+      row->SetIntValue("COUNT", figures->by_requester[i]);
+    }
+  }
   if (auth::Policy::CanCoordinate(*ctx.Who(), ctx.Who()->organization_id)) {
     auto intake = service->GetIntake(*ctx.Who());
     if (intake) {

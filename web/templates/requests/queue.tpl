@@ -28,6 +28,23 @@
 </table>
 </div>
 {{/HAS_REQUESTS}}
+{{#FIGURES}}
+<h2>[[requests.figures.title]]（{{FY_LABEL}}）</h2>
+<p class="no-print"><a href="/requests?fy={{PREV_FY}}">[[requests.figures.prev]]</a> ／ <a href="/requests?fy={{NEXT_FY}}">[[requests.figures.next]]</a></p>
+<div class="table-wrap">
+<table class="data-table">
+  <caption>[[requests.figures.caption]]</caption>
+  <tbody>
+    <tr><th scope="row">[[requests.figures.received]]</th><td class="numeric">{{RECEIVED}}</td></tr>
+    <tr><th scope="row">[[requests.figures.replied]]</th><td class="numeric">{{REPLIED}}</td></tr>
+    <tr><th scope="row">[[requests.figures.in_time]]</th><td class="numeric">{{IN_TIME}}（{{IN_TIME_RATE}}）</td></tr>
+    <tr><th scope="row">[[requests.figures.closed]]</th><td class="numeric">{{CLOSED}}</td></tr>
+    <tr><th scope="row">[[requests.figures.open]]</th><td class="numeric">{{OPEN}}</td></tr>
+    {{#BY_REQUESTER}}<tr><th scope="row">[[requests.figures.by_requester]]：{{LABEL}}</th><td class="numeric">{{COUNT}}</td></tr>{{/BY_REQUESTER}}
+  </tbody>
+</table>
+</div>
+{{/FIGURES}}
 {{#INTAKE}}
 <h2>[[requests.intake.title]]</h2>
 <form method="post" action="/requests/intake" novalidate>
