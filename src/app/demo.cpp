@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_events.hpp"
 #include "app/demo_late.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_schedule.hpp"
@@ -312,6 +313,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoPartners(sv); !st) return st.error();
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
+  if (auto st = AddDemoEvents(sv); !st) return st.error();
   const auto msw = UserId(sv, "msw@demo.tsunagu.jp");
   const auto career = UserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

@@ -7,6 +7,7 @@
 #include "clients/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
 #include "referrals/handlers/routes.hpp"
@@ -28,6 +29,12 @@ void AddRoutes(Router& router, Services& services) {
   clients::handlers::AddRoutes(router, services);
   sharing::handlers::AddRoutes(router, services);
   referrals::handlers::AddRoutes(router, services);
+  // Events receive only what they use (ARCHITECTURE.md habit 9); the service holds no state.
+  events::handlers::AddRoutes(
+      router, {services.pages, services.config, services.clock, services.db,
+               std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
+                                                      services.outbox, services.catalog,
+                                                      services.config.server.public_url)});
 }
 
 }  // namespace tsunagu::app

@@ -33,6 +33,7 @@
       <li><a href="/clients">[[nav.clients]]</a></li>
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
+      <li><a href="/events/manage">[[events.nav]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
@@ -54,6 +55,7 @@
 </main>
 <footer class="site-footer">
   <p>[[layout.footer]]</p>
+  <p><a href="/events">[[events.footer_link]]</a></p>
 </footer>
 </body>
 </html>
