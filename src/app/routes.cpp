@@ -8,6 +8,7 @@
 #include "consultations/handlers/routes.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
 #include "referrals/handlers/routes.hpp"
@@ -34,6 +35,12 @@ void AddRoutes(Router& router, Services& services) {
   directory::handlers::AddRoutes(
       router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
                services.pages, services.catalog, services.config.server.public_url});
+  // Events receive only what they use (ARCHITECTURE.md habit 9); the service holds no state.
+  events::handlers::AddRoutes(
+      router, {services.pages, services.config, services.clock, services.db,
+               std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
+                                                      services.outbox, services.catalog,
+                                                      services.config.server.public_url)});
 }
 
 }  // namespace tsunagu::app

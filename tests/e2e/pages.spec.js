@@ -74,6 +74,7 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
     '支援ケース',
     '相談依頼',
     '相談窓口・情報',
+    'イベント',
     '相談会',
     '窓口・情報の管理',
     'メンバー管理',
@@ -156,6 +157,7 @@ test('counselor: own pages, 403 on admin pages, English, and the 404 page', asyn
     '支援ケース',
     '相談依頼',
     '相談窓口・情報',
+    'イベント',
     'アカウント設定',
   ]);
 

@@ -35,6 +35,7 @@
       <li><a href="/cases">[[nav.cases]]</a></li>
       <li><a href="/requests">[[requests.nav]]</a></li>
       <li><a href="/directory">[[directory.nav_public]]</a></li>
+      <li><a href="/events/manage">[[events.nav]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
@@ -57,6 +58,7 @@
 </main>
 <footer class="site-footer">
   <p>[[layout.footer]]</p>
+  <p><a href="/events">[[events.footer_link]]</a></p>
 </footer>
 </body>
 </html>

@@ -1,0 +1,14 @@
+<h1>[[events.own.title]]</h1>
+{{#CANCELLED}}<div class="notice notice--warning" role="status"><p>[[events.show.cancelled]]</p></div>{{/CANCELLED}}
+<dl class="summary-list">
+  <div><dt>[[events.done.reference]]</dt><dd>{{REFERENCE}}</dd></div>
+  <div><dt>[[events.details.event]]</dt><dd><a href="/events/{{EVENT_ID}}">{{TITLE}}</a><br>{{WHEN}}</dd></div>
+  <div><dt>[[events.register.mode]]</dt><dd>{{MODE_LABEL}}</dd></div>
+  <div><dt>[[events.own.state_label]]</dt><dd>{{STATE}}</dd></div>
+</dl>
+{{#CAN_CANCEL}}<h2>[[events.own.cancel_title]]</h2>
+<p>[[events.own.cancel_lead]]</p>
+<form method="post" action="/events/registration/{{TOKEN}}/cancel">
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <button type="submit" class="button button--danger">[[events.own.cancel]]</button>
+</form>{{/CAN_CANCEL}}
