@@ -69,6 +69,8 @@ TEST(Portal, AnyoneFindsThePublishedProgrammesAndHowToBookThem) {
   EXPECT_THAT(portal.body, HasSubstr("空き "));
   EXPECT_THAT(portal.body, HasSubstr("048-600-1234")) << "the office phone, by area code";
   EXPECT_THAT(portal.body, HasSubstr("href=\"/login\""));
+  EXPECT_THAT(portal.body, HasSubstr("href=\"/events\""));
+  EXPECT_THAT(portal.body, HasSubstr("href=\"/directory\""));
   EXPECT_THAT(portal.body, Not(HasSubstr("準備中の相談会QZ"))) << "not published";
   EXPECT_THAT(portal.body, Not(HasSubstr(kBooker)));
   EXPECT_THAT(portal.body, Not(HasSubstr("/book/" + std::to_string(*hidden) + "\"")));

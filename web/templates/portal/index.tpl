@@ -29,6 +29,12 @@
 </section>
 {{/REQUESTS}}
 
+<section aria-labelledby="portal-events-title">
+  <h2 id="portal-events-title">[[portal.events.title]]</h2>
+  <p>[[portal.events.lead]]</p>
+  <p><a href="/events">[[portal.events.link]]</a></p>
+</section>
+
 <section aria-labelledby="portal-directory-title">
   <h2 id="portal-directory-title">[[portal.directory.title]]</h2>
   <p>[[portal.directory.lead]]</p>
