@@ -6,14 +6,7 @@
 namespace tsunagu::consultations {
 
 std::string NewBookingReference() {
-  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
-  const std::string random = crypto::RandomToken(16);
-  std::string ref = "TS-";
-  for (std::size_t i = 0; i < 8; ++i) {
-    if (i == 4) ref += '-';
-    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-  }
-  return ref;
+  return crypto::ReadableReference("TS-");
 }
 
 void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,

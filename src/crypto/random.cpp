@@ -70,4 +70,15 @@ std::string Sha256Hex(std::string_view data) {
   return HexEncode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
+std::string ReadableReference(std::string_view prefix) {
+  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
+  const std::string random = RandomToken(16);
+  std::string ref(prefix);
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == 4) ref += '-';
+    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
+  }
+  return ref;
+}
+
 }  // namespace tsunagu::crypto

@@ -12,6 +12,10 @@ namespace tsunagu::crypto {
 // CSRF tokens. 32 bytes (256 bits) unless there is a reason for less.
 std::string RandomToken(std::size_t bytes = 32);
 
+// A reference people read out on the telephone: `prefix` then 8 random characters in two groups
+// ("TS-K7QA-4MXR"), from an alphabet without look-alikes (no 0/O, 1/I, 2/Z, 5/S, 8/B).
+std::string ReadableReference(std::string_view prefix);
+
 // Lower-case hex of unkeyed BLAKE2b-256. Tokens are stored only in this form, so a database dump
 // gives nobody a usable session or invite.
 std::string HashToken(std::string_view token);

@@ -29,14 +29,7 @@ std::string TimeRange(int start_minutes, int end_minutes) {
 }
 
 std::string NewReference() {
-  constexpr std::string_view kAlphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
-  const std::string random = crypto::RandomToken(16);
-  std::string ref = "EV-";
-  for (std::size_t i = 0; i < 8; ++i) {
-    if (i == 4) ref += '-';
-    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-  }
-  return ref;
+  return crypto::ReadableReference("EV-");
 }
 
 }  // namespace tsunagu::events

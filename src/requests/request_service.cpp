@@ -35,18 +35,6 @@ void Length(std::vector<core::FieldError>& errors, const char* field, const std:
   }
 }
 
-// 「RQ-XXXX-XXXX」: easy to read out on the telephone (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
-std::string NewReference() {
-  constexpr std::string_view kAlphabet = "ACDEFGHJKMNPQRTUVWXY34679";
-  const std::string random = crypto::RandomToken(16);
-  std::string ref = "RQ-";
-  for (std::size_t i = 0; i < 8; ++i) {
-    if (i == 4) ref += '-';
-    ref += kAlphabet[static_cast<unsigned char>(random[i]) % kAlphabet.size()];
-  }
-  return ref;
-}
-
 std::string Ad(const std::string& reference, const char* column) {
   return "consultation_request:" + reference + ":" + column;
 }
@@ -135,7 +123,7 @@ core::Result<Receipt> RequestService::Submit(std::int64_t organization_id, const
          "'active'",
         soci::use(org), soci::into(closes);
     if (!s.got_data()) throw Abort{core::Error::NotFound()};
-    Receipt receipt{NewReference(), ReplyDueAt(now, closes, holidays_)};
+    Receipt receipt{crypto::ReadableReference("RQ-"), ReplyDueAt(now, closes, holidays_)};
     const std::string& ref = receipt.reference;
     const std::string name = cipher_.Encrypt(core::Trim(in.name), Ad(ref, "name"));
     const std::string kana = cipher_.Encrypt(core::Trim(in.furigana), Ad(ref, "furigana"));
