@@ -5,6 +5,10 @@
 // another organisation sees nothing; bad input is kept with messages and stores nothing.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <sstream>
 
 #include "harness.hpp"
 
@@ -243,6 +247,36 @@ TEST(Requests, TheHoneypotPretendsAndAStoppedFormStoresNothing) {
   EXPECT_EQ(bad_time.status, 422);
   EXPECT_THAT(bad_time.body, HasSubstr("受付終了時刻を「17:00」の形で入力してください"));
   EXPECT_THAT(bad_time.body, HasSubstr("value=\"25:99\""));
+}
+
+// SECURITY.md: no personal data in logs. A request is sent, read and answered while the log is
+// captured; the name, the words, the address and the reply appear nowhere in it.
+TEST(Requests, TheLogCarriesNoNameMessageOrReply) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  auto previous = spdlog::default_logger();
+  auto logger = std::make_shared<spdlog::logger>("capture", sink);
+  logger->set_level(spdlog::level::debug);
+  spdlog::set_default_logger(logger);
+  {
+    TestServer t;
+    World w = MakeWorld(t);
+    OpenForm(t, w);
+    auto visitor = t.NewClient();
+    auto done = visitor.Submit(w.form, Request("family", "log-canary@request.test", ""), w.form);
+    ASSERT_EQ(done.status, 200);
+    const std::string page = "/requests/" + std::to_string(IdOf(t, Reference(done.body)));
+    auto counselor = t.LoginAs("career@request.test");
+    EXPECT_EQ(counselor.Get(page).status, 200);
+    EXPECT_EQ(counselor.Submit(page, {{"reply", "返信カナリアQZ"}}, page + "/reply").status, 303);
+    MailSink::Get().WaitFor("log-canary@request.test");
+  }
+  spdlog::set_default_logger(previous);
+  const std::string log = captured.str();
+  EXPECT_THAT(log, HasSubstr("/request/"));
+  for (const char* canary : {kName, kMessage, "log-canary", "返信カナリアQZ", "いらい はなこ"}) {
+    EXPECT_THAT(log, Not(HasSubstr(canary))) << canary;
+  }
 }
 
 }  // namespace
