@@ -209,25 +209,6 @@ core::Result<Service> DirectoryService::Find(std::int64_t service_id) {
   });
 }
 
-core::Result<ServicePage> DirectoryService::Page(int page, int per_page) {
-  return db_.Read<ServicePage>([&](soci::session& s) {
-    ServicePage out;
-    out.page = std::max(page, 1);
-    out.per_page = std::max(per_page, 1);
-    long long total = 0;
-    s << "SELECT COUNT(*) FROM directory_service WHERE status = 'active'", soci::into(total);
-    out.total = total;
-    long long limit = out.per_page;
-    long long offset = static_cast<long long>(out.page - 1) * out.per_page;
-    soci::rowset<soci::row> rows =
-        (s.prepare << std::string(kServiceSelect) +
-                          "WHERE s.status = 'active' ORDER BY s.id LIMIT :l OFFSET :o",
-         soci::use(limit), soci::use(offset));
-    for (auto& k : ReadServices(rows)) out.services.push_back(std::move(k.service));
-    return out;
-  });
-}
-
 core::Result<std::vector<Organization>> DirectoryService::OwnOrganizations(
     const auth::Principal& who) {
   return db_.Read<std::vector<Organization>>([&](soci::session& s) {

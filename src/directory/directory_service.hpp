@@ -27,8 +27,6 @@ class DirectoryService {
   core::Result<std::vector<Service>> Search(const std::string& query);
   // One active service; NotFound for an inactive or unknown one.
   core::Result<Service> Find(std::int64_t service_id);
-  // Active services by id, `per_page` from page `page` (1-based).
-  core::Result<ServicePage> Page(int page, int per_page);
 
   // --- staff of the owning organisation (kOrgCoordinate)
   core::Result<std::vector<Organization>> OwnOrganizations(const auth::Principal& who);

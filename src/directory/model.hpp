@@ -69,12 +69,4 @@ struct Service : ServiceInput {
   Organization organization;
 };
 
-// One page of active services for the HSDS export.
-struct ServicePage {
-  std::vector<Service> services;
-  std::int64_t total = 0;
-  int page = 1;
-  int per_page = 0;
-};
-
 }  // namespace tsunagu::directory

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "directory/hsds_id.hpp"
 #include "directory_data.hpp"
 
 namespace tsunagu::testing {
@@ -26,6 +27,16 @@ json::object Parse(const HttpResult& r) {
 
 std::string Str(const json::value& v) {
   return v.is_string() ? std::string(v.as_string()) : "";
+}
+
+std::string ServicePath(std::int64_t id) {
+  return "/directory/hsds/services/" + directory::HsdsId(directory::HsdsKind::kService, id);
+}
+
+std::vector<std::string> Names(const json::object& page) {
+  std::vector<std::string> out;
+  for (const auto& item : page.at("contents").as_array()) out.push_back(Str(item.at("name")));
+  return out;
 }
 
 TEST(DirectoryExportsTest, HsdsIndexListAndServiceCarryHsdsFieldsAndPaginate) {
@@ -66,8 +77,10 @@ TEST(DirectoryExportsTest, HsdsIndexListAndServiceCarryHsdsFieldsAndPaginate) {
   EXPECT_EQ(c.Get("/directory/hsds/services?page=0").status, 400);
   EXPECT_EQ(c.Get("/directory/hsds/services?per_page=x").status, 400);
 
-  auto one = Parse(c.Get("/directory/hsds/services/" + std::to_string(w.fertility)));
-  EXPECT_EQ(Str(one["id"]), std::to_string(w.fertility));
+  auto one = Parse(c.Get(ServicePath(w.fertility)));
+  EXPECT_EQ(Str(one["id"]), directory::HsdsId(directory::HsdsKind::kService, w.fertility));
+  // The numeric id of the HTML pages is not an HSDS id.
+  EXPECT_EQ(c.Get("/directory/hsds/services/" + std::to_string(w.fertility)).status, 404);
   EXPECT_EQ(Str(one["name"]), "がん・生殖医療相談窓口");
   EXPECT_EQ(Str(one["furigana"]), "がんせいしょくいりょうそうだんまどぐち");
   EXPECT_EQ(Str(one["url"]), "https://example.jp/fertility");
@@ -89,8 +102,49 @@ TEST(DirectoryExportsTest, HsdsIndexListAndServiceCarryHsdsFieldsAndPaginate) {
   // A deactivated service leaves the exports.
   directory::DirectoryService dir(t.sv().db, t.sv().clock);
   ASSERT_TRUE(dir.SetActive(w.centre_coordinator, w.actor, w.fertility, false).ok());
-  EXPECT_EQ(c.Get("/directory/hsds/services/" + std::to_string(w.fertility)).status, 404);
+  EXPECT_EQ(c.Get(ServicePath(w.fertility)).status, 404);
   EXPECT_EQ(Parse(c.Get("/directory/hsds/services"))["total_items"].to_number<int>(), 2);
+}
+
+TEST(DirectoryExportsTest, HsdsServicesSearchFilterByOrganizationAndModifiedAfter) {
+  TestServer t;
+  const auto w = MakeDirectoryWorld(t);
+  auto c = t.NewClient();
+  auto index = Parse(c.Get("/directory/hsds/"));
+  auto profile = Parse(c.Get("/directory/hsds/profile"));
+  EXPECT_THAT(Str(index["profile"]), ::testing::EndsWith("/directory/hsds/profile"));
+  EXPECT_THAT(json::serialize(profile["added_fields"]), HasSubstr("furigana"));
+
+  // search: the directory's own search, katakana typed for a hiragana reading.
+  auto found =
+      Parse(c.Get("/directory/hsds/services?search=%E3%82%BB%E3%82%A4%E3%82%B7%E3%83%A7%E3%82%AF"));
+  EXPECT_THAT(Names(found), ::testing::ElementsAre("がん・生殖医療相談窓口"));
+  EXPECT_EQ(found["total_items"].to_number<int>(), 1);
+
+  // organization_id: the services of one directory organisation.
+  auto one = Parse(c.Get(ServicePath(w.fertility)));
+  const std::string org = Str(one["organization_id"]);
+  EXPECT_EQ(Str(one["organization"].as_object()["id"]), org);
+  auto by_org = Parse(c.Get("/directory/hsds/services?organization_id=" + org));
+  ASSERT_GE(by_org["total_items"].to_number<int>(), 1);
+  for (const auto& item : by_org["contents"].as_array()) {
+    EXPECT_EQ(Str(item.at("organization_id")), org);
+  }
+
+  // modified_after: nothing changed after tomorrow; everything after an old date.
+  const auto tomorrow = core::AddDays(core::DateFromUnixSeconds(t.clock().NowSeconds()), 1);
+  auto none = Parse(c.Get("/directory/hsds/services?modified_after=" + core::ToIso(tomorrow)));
+  EXPECT_TRUE(none["empty"].as_bool());
+  auto all = Parse(c.Get("/directory/hsds/services?modified_after=2000-01-01T00:00:00Z"));
+  EXPECT_EQ(all["total_items"].to_number<int>(), 3);
+
+  for (const char* bad : {"/directory/hsds/services?organization_id=12",
+                          "/directory/hsds/services?modified_after=yesterday",
+                          "/directory/hsds/services?modified_after=2026-13-01"}) {
+    auto r = c.Get(bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    EXPECT_THAT(r.Header("content-type"), HasSubstr("application/problem+json"));
+  }
 }
 
 TEST(DirectoryExportsTest, CsvOpensInExcelWithAJapaneseHeaderAndOneRowPerActiveService) {

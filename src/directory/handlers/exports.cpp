@@ -1,7 +1,9 @@
-// The directory as data (issue 15): Open Referral HSDS 3.0's API shapes under /directory/hsds/
-// (the index, a paginated list of services, one service) and a CSV for Excel. Public, like the
-// pages: the directory holds no personal data. Field names are HSDS's; what HSDS has no field
-// for travels in documented extension fields (docs/decisions.md).
+// The directory as data (issue 15): Open Referral HSDS 3.0's required API endpoints under
+// /directory/hsds/ (the index, a paginated and searchable list of services, one service), the
+// profile of the extension fields, and a CSV for Excel. Public, like the pages: the directory
+// holds no personal data. Field names are HSDS's; ids are HSDS's UUIDs (directory/hsds_id.hpp);
+// what HSDS has no field for travels in the fields the profile documents (docs/decisions.md).
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "api/json.hpp"
@@ -9,6 +11,7 @@
 #include "core/wareki.hpp"
 #include "directory/handlers/routes.hpp"
 #include "directory/handlers/view.hpp"
+#include "directory/hsds_id.hpp"
 #include "reports/csv.hpp"
 #include "web/forms.hpp"
 
@@ -23,8 +26,7 @@ constexpr const char* kHsdsOpenApi =
     "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
 
 json::object HsdsOrganization(const Organization& o) {
-  const std::string id = std::to_string(o.id);
-  return json::object{{"id", id},
+  return json::object{{"id", HsdsId(HsdsKind::kOrganization, o.id)},
                       {"name", o.name},
                       {"furigana", o.furigana},
                       {"description", o.description},
@@ -32,11 +34,13 @@ json::object HsdsOrganization(const Organization& o) {
                       {"email", o.email}};
 }
 
-// Sub-objects take their service's id with a suffix: one service has at most one of each.
+// A service has at most one phone, schedule, location, address and service_at_location: each
+// takes the service's number in its own kind of id.
 json::object HsdsService(const Deps& deps, const Service& s) {
-  const std::string id = std::to_string(s.id);
+  const std::string id = HsdsId(HsdsKind::kService, s.id);
+  const std::string location_id = HsdsId(HsdsKind::kLocation, s.id);
   json::object out{{"id", id},
-                   {"organization_id", std::to_string(s.organization_id)},
+                   {"organization_id", HsdsId(HsdsKind::kOrganization, s.organization_id)},
                    {"name", s.name},
                    {"furigana", s.furigana},
                    {"description", s.description},
@@ -52,7 +56,7 @@ json::object HsdsService(const Deps& deps, const Service& s) {
                    {"organization", HsdsOrganization(s.organization)}};
   json::array phones;
   if (!s.phone.empty()) {
-    phones.push_back(json::object{{"id", id + "-phone"},
+    phones.push_back(json::object{{"id", HsdsId(HsdsKind::kPhone, s.id)},
                                   {"service_id", id},
                                   {"number", core::NormalizePhone(s.phone)},
                                   {"type", "voice"},
@@ -61,22 +65,23 @@ json::object HsdsService(const Deps& deps, const Service& s) {
   out["phones"] = std::move(phones);
   json::array schedules;
   if (!s.schedule.empty()) {
-    schedules.push_back(
-        json::object{{"id", id + "-schedule"}, {"service_id", id}, {"description", s.schedule}});
+    schedules.push_back(json::object{{"id", HsdsId(HsdsKind::kSchedule, s.id)},
+                                     {"service_id", id},
+                                     {"description", s.schedule}});
   }
   out["schedules"] = std::move(schedules);
   json::array at_locations;
   const bool has_address = !s.prefecture.empty() || !s.municipality.empty() || !s.address.empty() ||
                            !s.postal_code.empty();
   if (has_address || !s.access.empty()) {
-    json::object location{{"id", id + "-location"},
+    json::object location{{"id", location_id},
                           {"location_type", "physical"},
                           {"name", s.organization.name},
                           {"transportation", s.access}};
     json::array addresses;
     if (has_address) {
-      addresses.push_back(json::object{{"id", id + "-address"},
-                                       {"location_id", id + "-location"},
+      addresses.push_back(json::object{{"id", HsdsId(HsdsKind::kAddress, s.id)},
+                                       {"location_id", location_id},
                                        {"address_1", s.address},
                                        {"city", s.municipality},
                                        {"state_province", s.prefecture},
@@ -85,9 +90,9 @@ json::object HsdsService(const Deps& deps, const Service& s) {
                                        {"address_type", "physical"}});
     }
     location["addresses"] = std::move(addresses);
-    at_locations.push_back(json::object{{"id", id + "-at-location"},
+    at_locations.push_back(json::object{{"id", HsdsId(HsdsKind::kServiceAtLocation, s.id)},
                                         {"service_id", id},
-                                        {"location_id", id + "-location"},
+                                        {"location_id", location_id},
                                         {"location", std::move(location)}});
   }
   out["service_at_locations"] = std::move(at_locations);
@@ -111,22 +116,123 @@ int PageParam(const web::RequestContext& ctx, const char* name, int fallback) {
 http::Response Index(const Deps& deps) {
   const std::string base = deps.public_url + "/directory/hsds";
   return api::JsonResponse(json::object{{"version", "3.0"},
+                                        {"profile", base + "/profile"},
                                         {"openapi_url", kHsdsOpenApi},
                                         {"services_url", base + "/services"},
                                         {"html_url", deps.public_url + "/directory"}});
 }
 
+// The Japanese profile: what this API adds to HSDS 3.0 and how it fills HSDS's fields.
+http::Response Profile(const Deps& deps) {
+  auto field = [](const char* object, const char* name, const char* description) {
+    return json::object{{"object", object}, {"field", name}, {"description", description}};
+  };
+  return api::JsonResponse(json::object{
+      {"name", "Tsunagu Japanese profile of HSDS 3.0"},
+      {"version", "3.0"},
+      {"extends", kHsdsOpenApi},
+      {"html_url", deps.public_url + "/directory"},
+      {"added_fields",
+       json::array{
+           field("service", "furigana", "The name's reading in hiragana (ふりがな), for search."),
+           field("organization", "furigana", "The name's reading in hiragana (ふりがな)."),
+           field("service", "category",
+                 "Tsunagu's category code (fertility, employment, my_karte, disaster, hospitals, "
+                 "second_opinion, trusted_info, labor_and_law, hello_work, other)."),
+           field("service", "category_label", "The category's Japanese label."),
+       }},
+      {"conventions",
+       json::array{
+           "ids are UUIDs (RFC 9562 version 8) that carry the record's kind and number",
+           "address.state_province is the prefecture (都道府県), address.city the municipality "
+           "(市区町村), address.address_1 the rest; country is JP",
+           "phone.number holds digits only; phone.description the number as written",
+           "schedules carry opening hours as description text",
+       }}});
+}
+
+
+// modified_after: "2026-12-01" (midnight in Japan) or "2026-12-01T09:30:00Z" /
+// "…+09:00" (seconds optional). nullopt when malformed.
+std::optional<std::int64_t> ParseModifiedAfter(std::string_view text) {
+  const auto date = core::ParseIsoDate(text.substr(0, 10));
+  if (!date) return std::nullopt;
+  const std::int64_t days = core::DaysBetween(core::Date{1970, 1, 1}, *date);
+  if (text.size() == 10) return days * 86400 - 9 * 3600;
+  auto two = [&](std::size_t at) -> int {
+    if (at + 2 > text.size() || !std::isdigit(static_cast<unsigned char>(text[at])) ||
+        !std::isdigit(static_cast<unsigned char>(text[at + 1]))) {
+      return -1;
+    }
+    return (text[at] - '0') * 10 + (text[at + 1] - '0');
+  };
+  if (text[10] != 'T' || text.size() < 16 || text[13] != ':') return std::nullopt;
+  const int hour = two(11);
+  const int minute = two(14);
+  int second = 0;
+  std::size_t at = 16;
+  if (at < text.size() && text[at] == ':') {
+    second = two(at + 1);
+    at += 3;
+  }
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    return std::nullopt;
+  }
+  int offset_minutes = 0;
+  const std::string_view zone = text.substr(std::min(at, text.size()));
+  if (zone == "Z") {
+    offset_minutes = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    const int oh = two(at + 1);
+    const int om = two(at + 4);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return std::nullopt;
+    offset_minutes = (oh * 60 + om) * (zone[0] == '-' ? -1 : 1);
+  } else {
+    return std::nullopt;
+  }
+  return days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+}
+
+// HSDS's /services: `page` and `per_page`, and the filters `search` (the directory's search:
+// every word, ひらがな/カタカナ and width folded), `organization_id` (an HSDS organization id)
+// and `modified_after`. Malformed parameters are a 400 problem.
 http::Response Services(const Deps& deps, web::RequestContext& ctx) {
   const int page = PageParam(ctx, "page", 1);
   int per_page = PageParam(ctx, "per_page", kDefaultPerPage);
   if (page == 0 || per_page == 0) return Problem(deps, 400, "directory.error.page");
   per_page = std::min(per_page, kMaxPerPage);
-  auto result = deps.directory->Page(page, per_page);
-  if (!result) return Problem(deps, 500, "error.internal");
-  const std::int64_t pages = (result->total + per_page - 1) / per_page;
+  const std::string search = ctx.request.Query("search").value_or("");
+  const std::string org_param = ctx.request.Query("organization_id").value_or("");
+  const std::string modified_param = ctx.request.Query("modified_after").value_or("");
+  std::optional<std::int64_t> organization;
+  if (!org_param.empty()) {
+    organization = ParseHsdsId(HsdsKind::kOrganization, org_param);
+    if (!organization) return Problem(deps, 400, "directory.error.hsds_parameter");
+  }
+  std::optional<std::int64_t> modified_after;
+  if (!modified_param.empty()) {
+    modified_after = ParseModifiedAfter(modified_param);
+    if (!modified_after) return Problem(deps, 400, "directory.error.hsds_parameter");
+  }
+  auto found = deps.directory->Search(search);
+  if (!found) return Problem(deps, 500, "error.internal");
+  std::vector<Service> matching;
+  for (auto& s : *found) {
+    if (organization && s.organization_id != *organization) continue;
+    if (modified_after && s.updated_at < *modified_after) continue;
+    matching.push_back(std::move(s));
+  }
+  // Pages follow the ids, so that a client walking the pages meets every service once.
+  std::sort(matching.begin(), matching.end(),
+            [](const Service& a, const Service& b) { return a.id < b.id; });
+  const auto total = static_cast<std::int64_t>(matching.size());
+  const std::int64_t pages = (total + per_page - 1) / per_page;
   json::array contents;
-  for (const auto& s : result->services) contents.push_back(HsdsService(deps, s));
-  return api::JsonResponse(json::object{{"total_items", result->total},
+  const std::int64_t first = static_cast<std::int64_t>(page - 1) * per_page;
+  for (std::int64_t i = first; i < total && i < first + per_page; ++i) {
+    contents.push_back(HsdsService(deps, matching[static_cast<std::size_t>(i)]));
+  }
+  return api::JsonResponse(json::object{{"total_items", total},
                                         {"total_pages", pages},
                                         {"page_number", page},
                                         {"size", contents.size()},
@@ -137,9 +243,9 @@ http::Response Services(const Deps& deps, web::RequestContext& ctx) {
 }
 
 http::Response OneService(const Deps& deps, web::RequestContext& ctx) {
-  const std::int64_t id = IdParam(ctx);
-  if (id <= 0) return Problem(deps, 404, "error.not_found");
-  auto service = deps.directory->Find(id);
+  const auto id = ParseHsdsId(HsdsKind::kService, ctx.Param("id"));
+  if (!id) return Problem(deps, 404, "error.not_found");
+  auto service = deps.directory->Find(*id);
   if (!service) {
     return Problem(deps, web::StatusFor(service.error().code), service.error().message_key);
   }
@@ -177,6 +283,8 @@ void AddExportRoutes(app::Router& router, const Deps& deps) {
     router.Add(
         {"GET", path, Permission::kPublic, [deps](web::RequestContext&) { return Index(deps); }});
   }
+  router.Add({"GET", "/directory/hsds/profile", Permission::kPublic,
+              [deps](web::RequestContext&) { return Profile(deps); }});
   router.Add({"GET", "/directory/hsds/services", Permission::kPublic,
               [deps](web::RequestContext& ctx) { return Services(deps, ctx); }});
   router.Add({"GET", "/directory/hsds/services/{id}", Permission::kPublic,
