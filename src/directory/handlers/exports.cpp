@@ -5,6 +5,8 @@
 // what HSDS has no field for travels in the fields the profile documents (docs/decisions.md).
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
+#include <optional>
 
 #include "api/json.hpp"
 #include "core/text.hpp"
@@ -151,14 +153,14 @@ http::Response Profile(const Deps& deps) {
        }}});
 }
 
-
 // modified_after: "2026-12-01" (midnight in Japan) or "2026-12-01T09:30:00Z" /
 // "…+09:00" (seconds optional). nullopt when malformed.
 std::optional<std::int64_t> ParseModifiedAfter(std::string_view text) {
   const auto date = core::ParseIsoDate(text.substr(0, 10));
   if (!date) return std::nullopt;
   const std::int64_t days = core::DaysBetween(core::Date{1970, 1, 1}, *date);
-  if (text.size() == 10) return days * 86400 - 9 * 3600;
+  constexpr std::int64_t kJstOffset = 9 * 3600;
+  if (text.size() == 10) return days * 86400 - kJstOffset;
   auto two = [&](std::size_t at) -> int {
     if (at + 2 > text.size() || !std::isdigit(static_cast<unsigned char>(text[at])) ||
         !std::isdigit(static_cast<unsigned char>(text[at + 1]))) {
@@ -190,7 +192,9 @@ std::optional<std::int64_t> ParseModifiedAfter(std::string_view text) {
   } else {
     return std::nullopt;
   }
-  return days * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+  const std::int64_t seconds_of_day = std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 +
+                                      second - std::int64_t{offset_minutes} * 60;
+  return days * 86400 + seconds_of_day;
 }
 
 // HSDS's /services: `page` and `per_page`, and the filters `search` (the directory's search:
