@@ -159,7 +159,7 @@ std::optional<std::int64_t> ParseModifiedAfter(std::string_view text) {
   const auto date = core::ParseIsoDate(text.substr(0, 10));
   if (!date) return std::nullopt;
   const std::int64_t days = core::DaysBetween(core::Date{1970, 1, 1}, *date);
-  constexpr std::int64_t kJstOffset = 9 * 3600;
+  constexpr std::int64_t kJstOffset = std::int64_t{9} * 3600;
   if (text.size() == 10) return days * 86400 - kJstOffset;
   auto two = [&](std::size_t at) -> int {
     if (at + 2 > text.size() || !std::isdigit(static_cast<unsigned char>(text[at])) ||
