@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 TSUNAGU := $(BUILD_DIR)/tsunagu
 VAR := var
 
-.PHONY: all deps build run test unit integration test-dates e2e lint format fuzz bench bench-report bench-case clean
+.PHONY: all deps build run test unit integration test-dates e2e lint lint-all format fuzz bench bench-report bench-case clean
 
 all: build
 
@@ -55,9 +55,13 @@ test-dates: build
 e2e: build
 	scripts/run-tests e2e
 
-# Formatting and static analysis, as CI runs them.
+# Formatting and static analysis, as CI runs them: clang-tidy checks what changed since the
+# last full run (.ci/tidy-since); lint-all checks every file.
 lint: build
 	scripts/lint
+
+lint-all: build
+	scripts/lint all
 
 format:
 	git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
