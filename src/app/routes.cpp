@@ -5,6 +5,7 @@
 #include "auth/handlers/routes.hpp"
 #include "cases/handlers/routes.hpp"
 #include "clients/handlers/routes.hpp"
+#include "community/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
@@ -32,6 +33,7 @@ void AddRoutes(Router& router, Services& services) {
   sharing::handlers::AddRoutes(router, services);
   referrals::handlers::AddRoutes(router, services);
   requests::handlers::AddRoutes(router, services);
+  community::handlers::AddRoutes(router, services);
   directory::handlers::AddRoutes(
       router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
                services.pages, services.catalog, services.config.server.public_url});
