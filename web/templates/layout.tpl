@@ -40,6 +40,7 @@
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
       <li><a href="/directory/manage">[[directory.nav]]</a></li>
+      <li><a href="/reports/community">[[community.report.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>
