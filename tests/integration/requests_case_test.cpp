@@ -322,5 +322,44 @@ TEST(RequestsCase, ADoubleSubmitMakesOneClient) {
       << status_a << " " << status_b;
 }
 
+// Seed 004: requests to start a new salon, which the support centre follows up (世話人の人選).
+TEST(RequestsCase, NewSalonRequestsAreAKindOfTheirOwnInTheQueueAndTheFigures) {
+  TestServer t;
+  World w = MakeWorld(t);
+  auto visitor = t.NewClient();
+  auto form = visitor.Get(w.form);
+  EXPECT_THAT(form.body, HasSubstr("サロン立ち上げの相談"));
+  EXPECT_THAT(form.body, HasSubstr("value=\"individual\" checked"));
+  auto bad = visitor.Submit(w.form, Request("self", "x@meet.test", "", "party"), w.form);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("ご依頼の内容を選んでください"));
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM consultation_request"), 0);
+
+  std::string salon;
+  Send(t, w, Request("supporter", "salon@meet.test", "", "new_salon"), &salon);
+  std::string individual;
+  Send(t, w, Request("self", "one@meet.test", ""), &individual);
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM consultation_request WHERE topic = 'new_salon' AND "
+                  "reply_due_at = " +
+                      std::to_string(UnixAtJst({2026, 6, 10}, 17 * 60))),
+            1)
+      << "the same deadline as any request";
+
+  auto counselor = t.LoginAs("career@meet.test");
+  auto only_salons = counselor.Get("/requests?topic=new_salon");
+  EXPECT_THAT(only_salons.body, HasSubstr(salon));
+  EXPECT_THAT(only_salons.body, Not(HasSubstr(individual)));
+  auto only_individual = counselor.Get("/requests?topic=individual");
+  EXPECT_THAT(only_individual.body, HasSubstr(individual));
+  EXPECT_THAT(only_individual.body, Not(HasSubstr(salon)));
+  auto all = counselor.Get("/requests");
+  EXPECT_THAT(all.body, HasSubstr(salon));
+  EXPECT_THAT(all.body, HasSubstr(individual));
+  EXPECT_THAT(all.body,
+              HasSubstr("ご依頼の内容：サロン立ち上げの相談</th><td class=\"numeric\">1<"));
+  EXPECT_THAT(all.body, HasSubstr("ご依頼の内容：個別相談</th><td class=\"numeric\">1<"));
+}
+
 }  // namespace
 }  // namespace tsunagu::testing
