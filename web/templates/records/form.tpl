@@ -41,6 +41,16 @@
     {{#REFERRED}}<div class="radio"><input type="checkbox" id="{{ID}}" name="referred_to" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>
     {{/REFERRED}}
   </fieldset>
+  <fieldset class="field{{#ERR_RESOURCES}} field--error{{/ERR_RESOURCES}}" aria-describedby="resources-hint{{#ERR_RESOURCES}} resources-error{{/ERR_RESOURCES}}">
+    <legend>[[record_resources.field]]</legend>
+    <p class="field__hint" id="resources-hint">[[record_resources.hint]]</p>
+    {{#ERR_RESOURCES}}<p class="field__error" id="resources-error">{{MESSAGE}}</p>{{/ERR_RESOURCES}}
+    {{#NO_RESOURCES}}<p>[[record_resources.empty]]</p>{{/NO_RESOURCES}}
+    {{#RESOURCE_GROUP}}<fieldset class="field"><legend>{{LABEL}}</legend>
+      {{#RESOURCE}}<div class="radio"><input type="checkbox" id="{{ID}}" name="resources" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>
+      {{/RESOURCE}}
+    </fieldset>{{/RESOURCE_GROUP}}
+  </fieldset>
   <fieldset class="field{{#ERR_OUTCOME}} field--error{{/ERR_OUTCOME}}"{{#ERR_OUTCOME}} aria-describedby="outcome-error"{{/ERR_OUTCOME}}>
     <legend>[[record.field.outcome]]</legend>
     {{#ERR_OUTCOME}}<p class="field__error" id="outcome-error">{{MESSAGE}}</p>{{/ERR_OUTCOME}}
