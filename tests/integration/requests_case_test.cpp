@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include "app/demo.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -359,6 +360,16 @@ TEST(RequestsCase, NewSalonRequestsAreAKindOfTheirOwnInTheQueueAndTheFigures) {
   EXPECT_THAT(all.body,
               HasSubstr("ご依頼の内容：サロン立ち上げの相談</th><td class=\"numeric\">1<"));
   EXPECT_THAT(all.body, HasSubstr("ご依頼の内容：個別相談</th><td class=\"numeric\">1<"));
+}
+
+TEST(RequestsCase, TheDemoHoldsAMeetingACaseASalonRequestAndRecordsNamingDirectoryEntries) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM consultation_request WHERE meeting_status = 'set'"), 1);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM consultation_request WHERE case_id IS NOT NULL"), 1);
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM consultation_request WHERE topic = 'new_salon'"), 1);
+  EXPECT_GE(Count(t, "SELECT COUNT(DISTINCT record_id) FROM record_resource"), 1);
 }
 
 }  // namespace
