@@ -121,6 +121,8 @@ TEST(RecordResources, CounselorsPickDirectoryEntriesAndTheReportCountsThem) {
   EXPECT_THAT(form.body, HasSubstr("<legend>ハローワーク</legend>"));
   EXPECT_THAT(form.body, HasSubstr("name=\"resources\" value=\"" + std::to_string(d.labor) + "\""));
   EXPECT_THAT(form.body, HasSubstr("社労士による両立支援相談"));
+  EXPECT_THAT(form.body, Not(HasSubstr("name=\"referred_to\"")))
+      << "the fixed list gave way to the directory";
 
   // Another organisation's deactivated entry cannot be picked: refused, kept, nothing saved.
   directory::DirectoryService dir(t.sv().db, t.sv().clock);
@@ -135,7 +137,12 @@ TEST(RecordResources, CounselorsPickDirectoryEntriesAndTheReportCountsThem) {
 
   // Two records: fertility + hello work, then hello work alone.
   ASSERT_EQ(counselor.Submit(first, Fields({d.fertility, d.hello_work})).status, 303);
-  ASSERT_EQ(counselor.Submit(second, Fields({d.hello_work})).status, 303);
+  auto with_code = Fields({d.hello_work});
+  with_code.emplace_back("referred_to", "lawyer");  // as a record written before kept it
+  ASSERT_EQ(counselor.Submit(second, with_code).status, 303);
+  EXPECT_THAT(counselor.Get(second).body,
+              HasSubstr("name=\"referred_to\" value=\"lawyer\" checked"))
+      << "a record with an old code still shows it";
   EXPECT_EQ(CountOf(t, "SELECT COUNT(*) FROM record_resource"), 3);
   EXPECT_EQ(CountOf(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'record.resources'"), 2);
   auto view = counselor.Get(first + "/view");

@@ -139,8 +139,13 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, const Ids& 
   AddChoices(sv, ctx, dict, "PROFESSION", "professions", "profession.", orgs::kProfessions,
              values.professions);
   AddChoices(sv, ctx, dict, "TOPIC", "topics", "record.topic.", kRecordTopics, values.topics);
-  AddChoices(sv, ctx, dict, "REFERRED", "referred_to", "record.referred.", kReferredTo,
-             values.referred_to);
+  // The fixed list gave way to the directory picks: only a record that has its codes still
+  // shows them (to keep or clear).
+  if (!values.referred_to.empty()) {
+    dict.ShowSection("HAS_REFERRED");
+    AddChoices(sv, ctx, dict, "REFERRED", "referred_to", "record.referred.", kReferredTo,
+               values.referred_to);
+  }
   AddResourcePicks(sv, ctx, dict, ids.program, ids.booking, error != nullptr);
   AddChoices(sv, ctx, dict, "OUTCOME", "outcome", "record.outcome.", kOutcomes, {values.outcome});
   AddChoices(sv, ctx, dict, "FOLLOW_UP", "follow_up", "record.follow_up.", kFollowUps,
