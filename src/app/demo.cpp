@@ -7,6 +7,7 @@
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_requests.hpp"
+#include "app/demo_requests_cases.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
 #include "orgs/org_store.hpp"
@@ -301,6 +302,7 @@ core::Status LoadDemoData(Services& sv) {
   if (msw != 0 && career != 0) {
     if (auto st = AddDemoSharing(sv, org_ids[1], msw, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoRequests(sv, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoRequestCases(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

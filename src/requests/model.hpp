@@ -19,11 +19,18 @@ inline constexpr std::array<std::string_view, 3> kConditionKinds = {"cancer", "i
 // What they would like: an online 面談, one in person, a telephone call, information.
 inline constexpr std::array<std::string_view, 4> kWishes = {"online", "in_person", "phone",
                                                             "information"};
+// What the request is about: an individual consultation, or starting a new cancer salon
+// (seed 004: サポートセンターが支援、世話人の人選). Labels "requests.topic.<code>".
+inline constexpr std::array<std::string_view, 2> kTopics = {"individual", "new_salon"};
+// How a 面談 is held. Labels "requests.meeting_mode.<code>".
+inline constexpr std::array<std::string_view, 2> kMeetingModes = {"online", "in_person"};
 
 // Length limits of what people type (code points).
 inline constexpr std::size_t kMaxMessage = 2000;
 inline constexpr std::size_t kMaxReply = 4000;
 inline constexpr std::size_t kMaxCloseReason = 200;
+inline constexpr std::size_t kMaxMeetingPlace = 200;
+inline constexpr std::size_t kMaxMeetingUrl = 500;
 
 struct RequestInput {
   std::string requester_kind;
@@ -34,8 +41,36 @@ struct RequestInput {
   std::string phone;
   std::string email;
   std::string message;
-  bool consent = false;     // agreed to the handling of personal information
-  std::string lang = "ja";  // the pages' language: the reply mail follows it
+  bool consent = false;              // agreed to the handling of personal information
+  std::string lang = "ja";           // the pages' language: the reply mail follows it
+  std::string topic = "individual";  // kTopics
+};
+
+// A 面談 as staff type it: mode (kMeetingModes), ISO date, "HH:MM" times, the place (in person)
+// or the meeting link (online).
+struct MeetingInput {
+  std::string mode;
+  std::string date;
+  std::string start;
+  std::string end;
+  std::string place;
+  std::string url;
+};
+
+// 支援へ移行: the person's consent and the client's details (from the request, or for an
+// employer's request the employee's, entered by staff).
+struct ToCaseInput {
+  bool consent = false;
+  std::string consent_method;  // sharing::kConsentMethods
+  std::string name;
+  std::string kana;
+  std::string phone;
+  std::string email;
+};
+
+struct ToCaseResult {
+  std::int64_t client_id = 0;
+  std::int64_t case_id = 0;
 };
 
 // What the queue shows: no name, no words of the person.
@@ -50,6 +85,17 @@ struct QueueRow {
   std::string status;  // open, replied, closed
   std::optional<std::int64_t> replied_at;
   bool overdue = false;  // still open past its deadline
+  std::string topic;     // kTopics
+  // The 面談: status "" (none), "set" or "cancelled".
+  std::string meeting_status;
+  std::string meeting_mode;
+  std::string meeting_date;  // ISO
+  int meeting_start = 0;     // minutes after midnight JST
+  int meeting_end = 0;
+  std::string meeting_place;
+  int meeting_sequence = 0;
+  std::int64_t client_id = 0;  // 支援へ移行: the client and case it became (0: not)
+  std::int64_t case_id = 0;
 };
 
 // One request as its organisation's staff read it (the read is audited).
@@ -63,6 +109,9 @@ struct RequestView {
   std::string reply;
   std::string closed_reason;
   std::string lang;
+  std::string meeting_url;  // decrypted, staff pages only
+  std::string consent_method;
+  std::int64_t consented_at = 0;
 };
 
 // A fiscal year's figures of the organisation's requests (the yearly report's 相談依頼 line).
@@ -75,6 +124,9 @@ struct YearFigures {
   int open = 0;
   // By who asked (kRequesterKinds order).
   std::array<int, kRequesterKinds.size()> by_requester{};
+  // By what they are about (kTopics order): new-salon requests are counted apart.
+  std::array<int, kTopics.size()> by_topic{};
+  int to_case = 0;  // became a client and a support case
 };
 
 struct Intake {

@@ -9,6 +9,7 @@
 #include "core/wareki.hpp"
 #include "crypto/random.hpp"
 #include "requests/deadline.hpp"
+#include "requests/request_rows.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::requests {
@@ -35,13 +36,14 @@ void Length(std::vector<core::FieldError>& errors, const char* field, const std:
   }
 }
 
-std::string Ad(const std::string& reference, const char* column) {
-  return "consultation_request:" + reference + ":" + column;
-}
+using rows::Ad;
+using rows::CounselOrg;
+using rows::kQueueColumns;
+using rows::ReadRow;
 
-constexpr const char* kQueueColumns =
-    "id, reference, requester_kind, condition_kind, wish, received_at, reply_due_at, status, "
-    "replied_at";
+}  // namespace
+
+namespace rows {
 
 QueueRow ReadRow(const soci::row& r, std::int64_t now) {
   QueueRow q;
@@ -55,16 +57,25 @@ QueueRow ReadRow(const soci::row& r, std::int64_t now) {
   q.status = GetText(r, 7);
   if (!IsNull(r, 8)) q.replied_at = GetInt(r, 8);
   q.overdue = q.status == "open" && q.reply_due_at < now;
+  q.topic = GetText(r, 9);
+  q.meeting_status = GetText(r, 10);
+  q.meeting_mode = GetText(r, 11);
+  q.meeting_date = GetText(r, 12);
+  q.meeting_start = static_cast<int>(GetInt(r, 13));
+  q.meeting_end = static_cast<int>(GetInt(r, 14));
+  q.meeting_place = GetText(r, 15);
+  q.meeting_sequence = static_cast<int>(GetInt(r, 16));
+  q.client_id = IsNull(r, 17) ? 0 : GetInt(r, 17);
+  q.case_id = IsNull(r, 18) ? 0 : GetInt(r, 18);
   return q;
 }
 
-// The caller's organisation when they may counsel there (the queue is the counselors' work).
 std::int64_t CounselOrg(const auth::Principal& who) {
   if (!auth::Policy::CanCounsel(who, who.organization_id)) throw Abort{core::Error::NotFound()};
   return who.organization_id;
 }
 
-}  // namespace
+}  // namespace rows
 
 std::vector<core::FieldError> RequestService::Validate(const RequestInput& in) {
   std::vector<core::FieldError> errors;
@@ -75,6 +86,7 @@ std::vector<core::FieldError> RequestService::Validate(const RequestInput& in) {
     errors.push_back({"condition_kind", "requests.error.condition_kind_required"});
   }
   if (!InList(kWishes, in.wish)) errors.push_back({"wish", "requests.error.wish_required"});
+  if (!InList(kTopics, in.topic)) errors.push_back({"topic", "requests.error.topic_required"});
   Length(errors, "name", in.name, 60, true);
   Length(errors, "furigana", in.furigana, 60, false);
   if (!core::Trim(in.furigana).empty() && !core::IsKanaReading(in.furigana)) {
@@ -136,16 +148,17 @@ core::Result<Receipt> RequestService::Submit(std::int64_t organization_id, const
     long long id = 0;
     s << "INSERT INTO consultation_request (organization_id, reference, requester_kind, "
          "condition_kind, wish, name_enc, furigana_enc, phone_enc, email_enc, message_enc, lang, "
-         "received_at, reply_due_at, updated_at) VALUES (:o, :r, :k, :c, :w, :n, :f, :p, :e, :m, "
-         ":l, :t, :d, :u) RETURNING id",
+         "received_at, reply_due_at, updated_at, topic) VALUES (:o, :r, :k, :c, :w, :n, :f, :p, "
+         ":e, :m, :l, :t, :d, :u, :tp) RETURNING id",
         soci::use(org), soci::use(ref), soci::use(in.requester_kind), soci::use(in.condition_kind),
         soci::use(in.wish), soci::use(name), soci::use(kana), soci::use(phone), soci::use(email),
         soci::use(message), soci::use(lang), soci::use(at), soci::use(due), soci::use(at),
-        soci::into(id);
-    audit::AuditLog::Append(s, actor,
-                            {"request.create", "consultation_request", std::to_string(id),
-                             "{\"requester_kind\":\"" + in.requester_kind + "\"}", org},
-                            now);
+        soci::use(in.topic), soci::into(id);
+    audit::AuditLog::Append(
+        s, actor,
+        {"request.create", "consultation_request", std::to_string(id),
+         "{\"requester_kind\":\"" + in.requester_kind + "\",\"topic\":\"" + in.topic + "\"}", org},
+        now);
     // The 事務局 hears that a request came: its reference and deadline, nothing of the person.
     std::vector<std::pair<std::string, std::string>> to;
     soci::rowset<soci::row> rows =
@@ -171,18 +184,21 @@ core::Result<Receipt> RequestService::Submit(std::int64_t organization_id, const
   return done;
 }
 
-core::Result<std::vector<QueueRow>> RequestService::Queue(const auth::Principal& who, int limit) {
+core::Result<std::vector<QueueRow>> RequestService::Queue(const auth::Principal& who, int limit,
+                                                          const std::string& topic) {
   const std::int64_t now = clock_.NowSeconds();
   return db_.Read<std::vector<QueueRow>>([&](soci::session& s) {
     long long org = CounselOrg(who);
     std::vector<QueueRow> out;
+    const std::string only = InList(kTopics, topic) ? topic : std::string();
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT " << kQueueColumns
-                   << " FROM consultation_request WHERE organization_id = :o ORDER BY CASE WHEN "
+                   << " FROM consultation_request WHERE organization_id = :o AND (:a = '' OR "
+                      "topic = :b) ORDER BY CASE WHEN "
                       "status = 'open' THEN 0 ELSE 1 END, CASE WHEN status = 'open' THEN "
                       "reply_due_at ELSE -received_at END, id LIMIT "
                    << std::max(1, limit),
-         soci::use(org));
+         soci::use(org), soci::use(only), soci::use(only));
     for (const auto& r : rows) out.push_back(ReadRow(r, now));
     return out;
   });
@@ -203,7 +219,9 @@ core::Result<YearFigures> RequestService::Figures(const auth::Principal& who, in
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT requester_kind, status, CASE WHEN replied_at IS NOT NULL AND "
                       "replied_at <= reply_due_at THEN 1 ELSE 0 END, CASE WHEN replied_at IS "
-                      "NOT NULL THEN 1 ELSE 0 END FROM consultation_request WHERE "
+                      "NOT NULL THEN 1 ELSE 0 END, topic, CASE WHEN case_id IS NULL THEN 0 ELSE 1 "
+                      "END FROM "
+                      "consultation_request WHERE "
                       "organization_id = :o AND received_at >= :f AND received_at < :t",
          soci::use(org), soci::use(lo), soci::use(hi));
     for (const auto& r : rows) {
@@ -216,6 +234,9 @@ core::Result<YearFigures> RequestService::Figures(const auth::Principal& who, in
       f.replied_in_time += GetInt(r, 2) != 0 ? 1 : 0;
       const auto kind = std::find(kRequesterKinds.begin(), kRequesterKinds.end(), GetText(r, 0));
       if (kind != kRequesterKinds.end()) ++f.by_requester[kind - kRequesterKinds.begin()];
+      const auto topic = std::find(kTopics.begin(), kTopics.end(), GetText(r, 4));
+      if (topic != kTopics.end()) ++f.by_topic[topic - kTopics.begin()];
+      f.to_case += GetInt(r, 5) != 0 ? 1 : 0;
     }
     return f;
   });
@@ -230,7 +251,8 @@ core::Result<RequestView> RequestService::Get(const auth::Principal& who, const 
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT " << kQueueColumns
                    << ", name_enc, furigana_enc, phone_enc, email_enc, message_enc, reply_enc, "
-                      "closed_reason, lang FROM consultation_request WHERE id = :i AND "
+                      "closed_reason, lang, meeting_url_enc, consent_method, consented_at FROM "
+                      "consultation_request WHERE id = :i AND "
                       "organization_id = :o",
          soci::use(rid), soci::use(org));
     std::optional<RequestView> found;
@@ -241,14 +263,18 @@ core::Result<RequestView> RequestService::Get(const auth::Principal& who, const 
         auto plain = cipher_.Decrypt(GetText(r, column), Ad(v.row.reference, name));
         return plain ? *plain : std::string();
       };
-      v.name = open(9, "name");
-      v.furigana = open(10, "furigana");
-      v.phone = open(11, "phone");
-      v.email = open(12, "email");
-      v.message = open(13, "message");
-      v.reply = GetText(r, 14).empty() ? std::string() : open(14, "reply");
-      v.closed_reason = GetText(r, 15);
-      v.lang = GetText(r, 16);
+      constexpr int c = rows::kQueueColumnCount;
+      v.name = open(c, "name");
+      v.furigana = open(c + 1, "furigana");
+      v.phone = open(c + 2, "phone");
+      v.email = open(c + 3, "email");
+      v.message = open(c + 4, "message");
+      v.reply = GetText(r, c + 5).empty() ? std::string() : open(c + 5, "reply");
+      v.closed_reason = GetText(r, c + 6);
+      v.lang = GetText(r, c + 7);
+      v.meeting_url = GetText(r, c + 8).empty() ? std::string() : open(c + 8, "meeting_url");
+      v.consent_method = GetText(r, c + 9);
+      v.consented_at = IsNull(r, c + 10) ? 0 : GetInt(r, c + 10);
       found = std::move(v);
     }
     if (!found) throw Abort{core::Error::NotFound()};

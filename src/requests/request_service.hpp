@@ -48,7 +48,9 @@ class RequestService {
 
   // The organisation's queue for its counselors: open requests first by deadline, then the
   // others, newest first (at most `limit`).
-  core::Result<std::vector<QueueRow>> Queue(const auth::Principal& who, int limit = 200);
+  // `topic` (kTopics) filters; empty lists every request.
+  core::Result<std::vector<QueueRow>> Queue(const auth::Principal& who, int limit = 200,
+                                            const std::string& topic = "");
 
   // The figures of requests received in fiscal year `fiscal_year` (April–March, JST).
   core::Result<YearFigures> Figures(const auth::Principal& who, int fiscal_year);
@@ -68,6 +70,24 @@ class RequestService {
   // Closes the request without (further) reply, with the reason (required).
   core::Status Close(const auth::Principal& who, const audit::Actor& actor, std::int64_t id,
                      const std::string& reason);
+
+  // Sets or moves the request's 面談 (request_meeting.cpp) and mails the requester, when they
+  // left an address, the date, the place or the meeting link and an .ics (UID from the
+  // reference; SEQUENCE raised by every change). kInvalidInput with fields; kConflict
+  // "requests.error.closed" for a closed request. Audited ("request.meeting_set"/"_move").
+  core::Status SetMeeting(const auth::Principal& who, const audit::Actor& actor, std::int64_t id,
+                          const MeetingInput& in);
+  // Calls the 面談 off: METHOD:CANCEL for the same UID. kConflict "requests.error.no_meeting".
+  core::Status CancelMeeting(const auth::Principal& who, const audit::Actor& actor,
+                             std::int64_t id);
+  static std::vector<core::FieldError> ValidateMeeting(const MeetingInput& in, core::Date today);
+
+  // 支援へ移行 (request_to_case.cpp): with the person's consent (for an employer's request, the
+  // employee's), makes the client from `in`, opens a support case, links both to the request
+  // and closes it, in one transaction. kInvalidInput "requests.error.consent_needed" without
+  // consent (nothing made); kConflict "requests.error.already_case" when it was done already.
+  core::Result<ToCaseResult> ToCase(const auth::Principal& who, const audit::Actor& actor,
+                                    std::int64_t id, const ToCaseInput& in);
 
   // Whether the caller's organisation takes requests on the public form, and when its office
   // closes (the 事務局 sets it; audited).

@@ -6,6 +6,7 @@
 #include "consultations/handlers/handoff.hpp"
 #include "consultations/handlers/intake_form.hpp"
 #include "consultations/handlers/page_support.hpp"
+#include "consultations/handlers/record_resources.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "orgs/model.hpp"
 #include "web/forms.hpp"
@@ -138,8 +139,14 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, const Ids& 
   AddChoices(sv, ctx, dict, "PROFESSION", "professions", "profession.", orgs::kProfessions,
              values.professions);
   AddChoices(sv, ctx, dict, "TOPIC", "topics", "record.topic.", kRecordTopics, values.topics);
-  AddChoices(sv, ctx, dict, "REFERRED", "referred_to", "record.referred.", kReferredTo,
-             values.referred_to);
+  // The fixed list gave way to the directory picks: only a record that has its codes still
+  // shows them (to keep or clear).
+  if (!values.referred_to.empty()) {
+    dict.ShowSection("HAS_REFERRED");
+    AddChoices(sv, ctx, dict, "REFERRED", "referred_to", "record.referred.", kReferredTo,
+               values.referred_to);
+  }
+  AddResourcePicks(sv, ctx, dict, ids.program, ids.booking, error != nullptr);
   AddChoices(sv, ctx, dict, "OUTCOME", "outcome", "record.outcome.", kOutcomes, {values.outcome});
   AddChoices(sv, ctx, dict, "FOLLOW_UP", "follow_up", "record.follow_up.", kFollowUps,
              {values.follow_up});
@@ -177,6 +184,10 @@ http::Response SaveRecord(app::Services& sv, web::RequestContext& ctx, const Ids
   auto booking = sv.records.Booking(*ctx.Who(), ids.program, ids.day, ids.booking);
   if (!booking) return Failure(sv, ctx, booking.error());
   const RecordInput in = ReadInput(ctx);
+  if (auto bad = CheckResourcePicks(sv, ctx, ids.program, ids.booking)) {
+    if (bad->code != core::ErrorCode::kInvalidInput) return Failure(sv, ctx, *bad);
+    return ShowForm(sv, ctx, ids, *booking, in, std::nullopt, &*bad, 422);
+  }
   auto saved = sv.records.Save(*ctx.Who(), ctx.Actor(), ids.program, ids.booking, in);
   if (!saved) {
     if (saved.error().code == core::ErrorCode::kInvalidInput) {
@@ -184,6 +195,9 @@ http::Response SaveRecord(app::Services& sv, web::RequestContext& ctx, const Ids
                       web::StatusFor(saved.error().code));
     }
     return Failure(sv, ctx, saved.error());
+  }
+  if (auto linked = SaveResourcePicks(sv, ctx, ids.program, ids.booking); !linked) {
+    return Failure(sv, ctx, linked.error());
   }
   return web::SeeOther(DayPath(ids) + "/records?saved=" + std::to_string(ids.booking));
 }
@@ -209,6 +223,7 @@ http::Response ViewRecord(app::Services& sv, web::RequestContext& ctx, const Ids
   field("record.field.professions", Labels(sv, ctx, "profession.", r.input.professions));
   field("record.field.topics", Labels(sv, ctx, "record.topic.", r.input.topics));
   field("record.field.referred_to", Labels(sv, ctx, "record.referred.", r.input.referred_to));
+  field("record_resources.field", ResourceNames(sv, ctx, ids.program, ids.booking));
   field("record.field.outcome", sv.pages.T(ctx, "record.outcome." + r.input.outcome));
   field("record.field.follow_up", sv.pages.T(ctx, "record.follow_up." + r.input.follow_up));
   field("record.field.minutes", sv.catalog.Format(ctx.lang, "record.view.minutes",

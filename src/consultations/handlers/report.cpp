@@ -5,6 +5,7 @@
 
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/handlers/phone_day.hpp"
+#include "consultations/handlers/record_resources.hpp"
 #include "consultations/handlers/routes.hpp"
 #include "consultations/records.hpp"
 #include "consultations/survey.hpp"
@@ -158,6 +159,7 @@ http::Response ShowReport(app::Services& sv, web::RequestContext& ctx) {
   dict.SetIntValue("ID", id);
   dict.SetValue("PROGRAM_NAME", report.program.name);
   dict.SetIntValue("FY", fy);
+  AddResourceCounts(sv, ctx, dict, id, fy);
   dict.SetIntValue("PREV_FY", fy - 1);
   dict.SetIntValue("NEXT_FY", fy + 1);
   dict.SetValue("FY_LABEL", FiscalYearLabel(ctx.lang, fy));

@@ -12,6 +12,7 @@
 #include "core/text.hpp"
 #include "reports/numbers.hpp"
 #include "requests/request_service.hpp"
+#include "sharing/consent_service.hpp"
 #include "web/forms.hpp"
 #include "web/page.hpp"
 
@@ -19,7 +20,8 @@ namespace tsunagu::requests::handlers {
 namespace {
 
 constexpr const char* kHoneypot = "website";
-constexpr std::array<std::string_view, 4> kDoneCodes = {"replied", "phoned", "closed", "intake"};
+constexpr std::array<std::string_view, 7> kDoneCodes = {
+    "replied", "phoned", "closed", "intake", "meeting", "meeting_cancelled", "to_case"};
 
 // The service for this request; nullopt when the holiday data cannot be read (the server
 // checked it at start-up, so this does not happen in practice).
@@ -56,6 +58,8 @@ RequestInput ReadInput(const web::RequestContext& ctx) {
   in.message = ctx.Form("message");
   in.consent = ctx.Form("consent") == "1";
   in.lang = ctx.lang;
+  // A form without the choice (an older page) is an individual consultation.
+  if (!ctx.Form("topic").empty()) in.topic = ctx.Form("topic");
   return in;
 }
 
@@ -72,6 +76,8 @@ http::Response ShowForm(app::Services& sv, web::RequestContext& ctx, std::int64_
                   "requests.condition_kind.", kConditionKinds, {ctx.Form("condition_kind")});
   web::AddChoices(sv.pages, ctx, dict, "WISH", "wish", "requests.wish.", kWishes,
                   {ctx.Form("wish")});
+  web::AddChoices(sv.pages, ctx, dict, "TOPIC", "topic", "requests.topic.", kTopics,
+                  {ctx.Form("topic").empty() ? std::string("individual") : ctx.Form("topic")});
   if (ctx.Form("consent") == "1") dict.ShowSection("CONSENT_CHECKED");
   if (error) sv.pages.AddErrors(dict, ctx, *error);
   return sv.pages.Render(ctx, "requests/form", "requests.form.title", dict, status);
@@ -123,7 +129,23 @@ void AddKinds(app::Services& sv, const web::RequestContext& ctx, ctemplate::Temp
   row->SetValue("CONDITION", sv.pages.T(ctx, "requests.condition_kind." + q.condition_kind));
   row->SetValue("WISH", sv.pages.T(ctx, "requests.wish." + q.wish));
   row->SetValue("STATUS", sv.pages.T(ctx, "requests.status." + q.status));
+  row->SetValue("TOPIC", sv.pages.T(ctx, "requests.topic." + q.topic));
+  if (q.topic == "new_salon") row->ShowSection("NEW_SALON");
   if (q.overdue) row->ShowSection("OVERDUE");
+  if (q.meeting_status == "set") {
+    auto* meeting = row->AddSectionDictionary("MEETING");
+    const auto date = core::ParseIsoDate(q.meeting_date);
+    meeting->SetValue("WHEN", (date ? core::FormatDate(*date, ctx.lang) : q.meeting_date) + " " +
+                                  consultations::FormatMinutes(q.meeting_start) + "〜" +
+                                  consultations::FormatMinutes(q.meeting_end));
+    meeting->SetValue("MODE", sv.pages.T(ctx, "requests.meeting_mode." + q.meeting_mode));
+    meeting->SetValue("PLACE", q.meeting_place);
+  }
+  if (q.case_id != 0) {
+    auto* moved = row->AddSectionDictionary("TO_CASE");
+    moved->SetIntValue("CASE_ID", q.case_id);
+    moved->SetIntValue("CLIENT_ID", q.client_id);
+  }
   if (q.replied_at) {
     row->AddSectionDictionary("REPLIED")->SetValue("AT", When(ctx, *q.replied_at));
     if (*q.replied_at <= q.reply_due_at) row->ShowSection("IN_TIME");
@@ -142,10 +164,24 @@ http::Response ShowQueue(app::Services& sv, web::RequestContext& ctx,
                          const core::Error* intake_error = nullptr, int status = 200) {
   auto service = Service(sv);
   if (!service) return Unavailable(sv, ctx);
-  auto queue = service->Queue(*ctx.Who());
+  const std::string topic = ctx.request.Query("topic").value_or("");
+  auto queue = service->Queue(*ctx.Who(), 200, topic);
   if (!queue) return Failure(sv, ctx, queue.error());
   ctemplate::TemplateDictionary dict("requests_queue");
   dict.SetValue("CSRF", ctx.CsrfToken());
+  {
+    auto* all = dict.AddSectionDictionary("TOPIC_FILTER");
+    all->SetValue("HREF", "/requests");
+    all->SetValue("LABEL", sv.pages.T(ctx, "requests.queue.all_topics"));
+    const bool filtered = std::find(kTopics.begin(), kTopics.end(), topic) != kTopics.end();
+    all->ShowSection(filtered ? "NOT_CURRENT" : "CURRENT");
+    for (auto code : kTopics) {
+      auto* item = dict.AddSectionDictionary("TOPIC_FILTER");
+      item->SetValue("HREF", "/requests?topic=" + std::string(code));
+      item->SetValue("LABEL", sv.pages.T(ctx, "requests.topic." + std::string(code)));
+      item->ShowSection(topic == code ? "CURRENT" : "NOT_CURRENT");
+    }
+  }
   AddDone(sv, ctx, dict);
   int open = 0;
   int overdue = 0;
@@ -179,6 +215,12 @@ http::Response ShowQueue(app::Services& sv, web::RequestContext& ctx,
                     sv.pages.T(ctx, "requests.requester_kind." + std::string(kRequesterKinds[i])));
       row->SetIntValue("COUNT", figures->by_requester[i]);
     }
+    for (std::size_t i = 0; i < kTopics.size(); ++i) {
+      auto* row = box->AddSectionDictionary("BY_TOPIC");
+      row->SetValue("LABEL", sv.pages.T(ctx, "requests.topic." + std::string(kTopics[i])));
+      row->SetIntValue("COUNT", figures->by_topic[i]);
+    }
+    box->SetIntValue("TO_CASE", figures->to_case);
   }
   if (auth::Policy::CanCoordinate(*ctx.Who(), ctx.Who()->organization_id)) {
     auto intake = service->GetIntake(*ctx.Who());
@@ -213,8 +255,85 @@ http::Response SaveIntake(app::Services& sv, web::RequestContext& ctx) {
   return web::SeeOther("/requests?done=intake");
 }
 
+// The 面談 on the request page: what is set, and the form to set or move it (kept as typed
+// when `form` is "meeting" and sent back with errors).
+void AddMeeting(app::Services& sv, const web::RequestContext& ctx,
+                ctemplate::TemplateDictionary& dict, const RequestView& view,
+                const std::string& form) {
+  const QueueRow& q = view.row;
+  if (q.meeting_status == "set") {
+    auto* shown = dict.AddSectionDictionary("MEETING_SET");
+    const auto date = core::ParseIsoDate(q.meeting_date);
+    shown->SetValue("WHEN", (date ? core::FormatDate(*date, ctx.lang) : q.meeting_date) + " " +
+                                consultations::FormatMinutes(q.meeting_start) + "〜" +
+                                consultations::FormatMinutes(q.meeting_end));
+    shown->SetValue("MODE", sv.pages.T(ctx, "requests.meeting_mode." + q.meeting_mode));
+    if (q.meeting_mode == "online") {
+      shown->AddSectionDictionary("MEETING_URL")->SetValue("URL", view.meeting_url);
+    } else {
+      shown->AddSectionDictionary("MEETING_PLACE")->SetValue("PLACE", q.meeting_place);
+    }
+    if (view.email.empty()) shown->ShowSection("NO_MAIL");
+  } else if (q.meeting_status == "cancelled") {
+    dict.ShowSection("MEETING_CANCELLED");
+  }
+  if (q.status == "closed") return;
+  auto* edit = dict.AddSectionDictionary("MEETING_FORM");
+  if (q.meeting_status == "set") edit->ShowSection("MOVING");
+  edit->SetValue("SAVE_LABEL",
+                 sv.pages.T(ctx, q.meeting_status == "set" ? "requests.meeting.move"
+                                                           : "requests.meeting.save"));
+  std::string mode =
+      q.meeting_mode.empty() ? (q.wish == "in_person" ? "in_person" : "online") : q.meeting_mode;
+  if (form == "meeting") {
+    mode = ctx.Form("mode");
+    web::KeepInput(*edit, ctx, {"date", "start", "end", "place", "url"});
+  } else if (q.meeting_status == "set") {
+    edit->SetValue("V_DATE", q.meeting_date);
+    edit->SetValue("V_START", consultations::FormatMinutes(q.meeting_start));
+    edit->SetValue("V_END", consultations::FormatMinutes(q.meeting_end));
+    edit->SetValue("V_PLACE", q.meeting_place);
+    edit->SetValue("V_URL", view.meeting_url);
+  }
+  web::AddChoices(sv.pages, ctx, *edit, "MODE", "mode", "requests.meeting_mode.", kMeetingModes,
+                  {mode});
+}
+
+// 支援へ移行: the link to the case once made; else the form, pre-filled with the request's
+// details (not for an employer's request: the client is the employee, entered by staff).
+void AddToCase(app::Services& sv, const web::RequestContext& ctx,
+               ctemplate::TemplateDictionary& dict, const RequestView& view,
+               const std::string& form) {
+  const QueueRow& q = view.row;
+  if (q.case_id != 0) {
+    auto* done = dict.AddSectionDictionary("IS_CASE");
+    done->SetIntValue("CASE_ID", q.case_id);
+    done->SetIntValue("CLIENT_ID", q.client_id);
+    done->SetValue("CONSENT_METHOD", sv.pages.T(ctx, "consent.method." + view.consent_method));
+    done->SetValue("CONSENTED_AT", When(ctx, view.consented_at));
+    return;
+  }
+  if (q.status == "closed") return;
+  auto* act = dict.AddSectionDictionary("TO_CASE_FORM");
+  const bool employer = q.requester_kind == "employer";
+  act->ShowSection(employer ? "FOR_EMPLOYEE" : "FOR_PERSON");
+  std::string method;
+  if (form == "to_case") {
+    web::KeepInput(*act, ctx, {"name", "kana", "phone", "email"});
+    method = ctx.Form("consent_method");
+  } else if (!employer) {
+    act->SetValue("V_NAME", view.name);
+    act->SetValue("V_KANA", view.furigana);
+    act->SetValue("V_PHONE", view.phone);
+    act->SetValue("V_EMAIL", view.email);
+  }
+  web::AddChoices(sv.pages, ctx, *act, "CONSENT_METHOD", "consent_method", "consent.method.",
+                  sharing::kConsentMethods, {method});
+}
+
 http::Response ShowRequest(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
-                           const core::Error* error = nullptr, int status = 200) {
+                           const core::Error* error = nullptr, int status = 200,
+                           const std::string& form = "") {
   auto service = Service(sv);
   if (!service) return Unavailable(sv, ctx);
   auto view = service->Get(*ctx.Who(), ctx.Actor(), id);
@@ -242,6 +361,8 @@ http::Response ShowRequest(app::Services& sv, web::RequestContext& ctx, std::int
     auto* close = dict.AddSectionDictionary("CAN_CLOSE");
     web::KeepInput(*close, ctx, {"reason"});
   }
+  AddMeeting(sv, ctx, dict, *view, form);
+  AddToCase(sv, ctx, dict, *view, form);
   if (error) sv.pages.AddErrors(dict, ctx, *error);
   return sv.pages.Render(ctx, "requests/show",
                          web::Title{"requests.show.title_of", {{"reference", view->row.reference}}},
@@ -266,6 +387,40 @@ http::Response AfterAction(app::Services& sv, web::RequestContext& ctx, std::int
   return Failure(sv, ctx, done.error());
 }
 
+// The answer to a 面談 or 支援へ移行 form: on to the page, or the page with the form's errors
+// and what was typed.
+http::Response AfterFollowUp(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                             const core::Status& done, const std::string& form, const char* code) {
+  if (done) return web::SeeOther("/requests/" + std::to_string(id) + "?done=" + code);
+  const auto c = done.error().code;
+  if (c == core::ErrorCode::kInvalidInput || c == core::ErrorCode::kConflict) {
+    return ShowRequest(sv, ctx, id, &done.error(), web::StatusFor(c), form);
+  }
+  return Failure(sv, ctx, done.error());
+}
+
+MeetingInput ReadMeeting(const web::RequestContext& ctx) {
+  MeetingInput in;
+  in.mode = ctx.Form("mode");
+  in.date = ctx.Form("date");
+  in.start = ctx.Form("start");
+  in.end = ctx.Form("end");
+  in.place = ctx.Form("place");
+  in.url = ctx.Form("url");
+  return in;
+}
+
+ToCaseInput ReadToCase(const web::RequestContext& ctx) {
+  ToCaseInput in;
+  in.consent = ctx.Form("consent") == "1";
+  in.consent_method = ctx.Form("consent_method");
+  in.name = ctx.Form("name");
+  in.kana = ctx.Form("kana");
+  in.phone = ctx.Form("phone");
+  in.email = ctx.Form("email");
+  return in;
+}
+
 }  // namespace
 
 void AddRoutes(app::Router& router, app::Services& sv) {
@@ -285,6 +440,31 @@ void AddRoutes(app::Router& router, app::Services& sv) {
   router.Add({"GET", "/requests/{id}", Permission::kOrgCounsel,
               app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
                 return ShowRequest(sv, ctx, id);
+              })});
+  router.Add({"POST", "/requests/{id}/meeting", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                auto service = Service(sv);
+                if (!service) return Unavailable(sv, ctx);
+                return AfterFollowUp(
+                    sv, ctx, id, service->SetMeeting(*ctx.Who(), ctx.Actor(), id, ReadMeeting(ctx)),
+                    "meeting", "meeting");
+              })});
+  router.Add({"POST", "/requests/{id}/meeting/cancel", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                auto service = Service(sv);
+                if (!service) return Unavailable(sv, ctx);
+                return AfterFollowUp(sv, ctx, id,
+                                     service->CancelMeeting(*ctx.Who(), ctx.Actor(), id), "",
+                                     "meeting_cancelled");
+              })});
+  router.Add({"POST", "/requests/{id}/to-case", Permission::kOrgCounsel,
+              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
+                auto service = Service(sv);
+                if (!service) return Unavailable(sv, ctx);
+                auto made = service->ToCase(*ctx.Who(), ctx.Actor(), id, ReadToCase(ctx));
+                core::Status done = core::OkStatus();
+                if (!made) done = made.error();
+                return AfterFollowUp(sv, ctx, id, done, "to_case", "to_case");
               })});
   struct Action {
     const char* path;

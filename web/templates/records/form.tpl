@@ -34,12 +34,24 @@
     {{#ERR_INFO_GIVEN}}<p class="field__error" id="info_given-error">{{MESSAGE}}</p>{{/ERR_INFO_GIVEN}}
     <textarea id="info_given" name="info_given" rows="5" maxlength="{{MAX_TEXT}}" aria-describedby="info_given-hint{{#ERR_INFO_GIVEN}} info_given-error{{/ERR_INFO_GIVEN}}"{{#ERR_INFO_GIVEN}} aria-invalid="true"{{/ERR_INFO_GIVEN}}>{{V_INFO_GIVEN}}</textarea>
   </div>
+  {{#HAS_REFERRED}}
   <fieldset class="field{{#ERR_REFERRED_TO}} field--error{{/ERR_REFERRED_TO}}" aria-describedby="referred_to-hint{{#ERR_REFERRED_TO}} referred_to-error{{/ERR_REFERRED_TO}}">
     <legend>[[record.field.referred_to]]</legend>
     <p class="field__hint" id="referred_to-hint">[[record.form.referred_to_hint]]</p>
     {{#ERR_REFERRED_TO}}<p class="field__error" id="referred_to-error">{{MESSAGE}}</p>{{/ERR_REFERRED_TO}}
     {{#REFERRED}}<div class="radio"><input type="checkbox" id="{{ID}}" name="referred_to" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>
     {{/REFERRED}}
+  </fieldset>
+  {{/HAS_REFERRED}}
+  <fieldset class="field{{#ERR_RESOURCES}} field--error{{/ERR_RESOURCES}}" aria-describedby="resources-hint{{#ERR_RESOURCES}} resources-error{{/ERR_RESOURCES}}">
+    <legend>[[record_resources.field]]</legend>
+    <p class="field__hint" id="resources-hint">[[record_resources.hint]]</p>
+    {{#ERR_RESOURCES}}<p class="field__error" id="resources-error">{{MESSAGE}}</p>{{/ERR_RESOURCES}}
+    {{#NO_RESOURCES}}<p>[[record_resources.empty]]</p>{{/NO_RESOURCES}}
+    {{#RESOURCE_GROUP}}<fieldset class="field"><legend>{{LABEL}}</legend>
+      {{#RESOURCE}}<div class="radio"><input type="checkbox" id="{{ID}}" name="resources" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>
+      {{/RESOURCE}}
+    </fieldset>{{/RESOURCE_GROUP}}
   </fieldset>
   <fieldset class="field{{#ERR_OUTCOME}} field--error{{/ERR_OUTCOME}}"{{#ERR_OUTCOME}} aria-describedby="outcome-error"{{/ERR_OUTCOME}}>
     <legend>[[record.field.outcome]]</legend>

@@ -75,6 +75,7 @@
 </table>
 </div>
 [[include:reports/field_counts]]
+[[include:reports/record_resources]]
 
 {{#DIST}}
 <h2>{{TITLE}}</h2>

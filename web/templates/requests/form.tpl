@@ -4,6 +4,12 @@
 [[include:partials/error_summary]]
 <form method="post" action="/request/{{ORG_ID}}" novalidate>
   <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <fieldset class="field{{#ERR_TOPIC}} field--error{{/ERR_TOPIC}}"{{#ERR_TOPIC}} aria-describedby="topic-error"{{/ERR_TOPIC}}>
+    <legend>[[requests.form.topic]]</legend>
+    {{#ERR_TOPIC}}<p class="field__error" id="topic-error">{{MESSAGE}}</p>{{/ERR_TOPIC}}
+    {{#TOPIC}}<div class="radio"><input type="radio" id="{{ID}}" name="topic" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{LABEL}}</label></div>{{/TOPIC}}
+    <p class="hint">[[requests.form.topic_hint]]</p>
+  </fieldset>
   <fieldset class="field{{#ERR_REQUESTER_KIND}} field--error{{/ERR_REQUESTER_KIND}}"{{#ERR_REQUESTER_KIND}} aria-describedby="requester_kind-error"{{/ERR_REQUESTER_KIND}}>
     <legend>[[requests.form.requester_kind]]</legend>
     {{#ERR_REQUESTER_KIND}}<p class="field__error" id="requester_kind-error">{{MESSAGE}}</p>{{/ERR_REQUESTER_KIND}}

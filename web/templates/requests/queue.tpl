@@ -2,6 +2,7 @@
 {{#DONE}}<div class="notice notice--success" role="status"><p>{{TEXT}}</p></div>{{/DONE}}
 [[include:partials/error_summary]]
 <p>{{SUMMARY}}</p>
+<nav aria-label="[[requests.queue.filter]]"><ul class="inline-list">{{#TOPIC_FILTER}}<li>{{#CURRENT}}<strong aria-current="page">{{LABEL}}</strong>{{/CURRENT}}{{#NOT_CURRENT}}<a href="{{HREF}}">{{LABEL}}</a>{{/NOT_CURRENT}}</li>{{/TOPIC_FILTER}}</ul></nav>
 {{#EMPTY}}<p>[[requests.queue.empty]]</p>{{/EMPTY}}
 {{#HAS_REQUESTS}}
 <div class="table-wrap">
@@ -13,6 +14,7 @@
     <th scope="col">[[requests.col.due]]</th>
     <th scope="col">[[requests.col.requester]]</th>
     <th scope="col">[[requests.col.wish]]</th>
+    <th scope="col">[[requests.col.meeting]]</th>
     <th scope="col">[[requests.col.status]]</th>
   </tr></thead>
   <tbody>
@@ -21,8 +23,9 @@
       <td>{{RECEIVED}}</td>
       <td>{{DUE}}{{#OVERDUE}} <span class="badge badge--warning">[[requests.overdue]]</span>{{/OVERDUE}}</td>
       <td>{{REQUESTER}}（{{CONDITION}}）</td>
-      <td>{{WISH}}</td>
-      <td>{{STATUS}}{{#REPLIED}}<br><span class="muted">{{AT}}</span>{{#IN_TIME}} <span class="badge badge--info">[[requests.in_time]]</span>{{/IN_TIME}}{{/REPLIED}}</td>
+      <td>{{WISH}}{{#NEW_SALON}}<br><span class="badge badge--info">{{TOPIC}}</span>{{/NEW_SALON}}</td>
+      <td>{{#MEETING}}[[requests.meeting.short]] {{WHEN}}<br><span class="muted">{{MODE}}{{PLACE}}</span>{{/MEETING}}</td>
+      <td>{{STATUS}}{{#TO_CASE}}<br><a href="/cases/{{CASE_ID}}">[[requests.to_case.short]]</a>{{/TO_CASE}}{{#REPLIED}}<br><span class="muted">{{AT}}</span>{{#IN_TIME}} <span class="badge badge--info">[[requests.in_time]]</span>{{/IN_TIME}}{{/REPLIED}}</td>
     </tr>{{/REQUEST}}
   </tbody>
 </table>
@@ -40,6 +43,8 @@
     <tr><th scope="row">[[requests.figures.in_time]]</th><td class="numeric">{{IN_TIME}}（{{IN_TIME_RATE}}）</td></tr>
     <tr><th scope="row">[[requests.figures.closed]]</th><td class="numeric">{{CLOSED}}</td></tr>
     <tr><th scope="row">[[requests.figures.open]]</th><td class="numeric">{{OPEN}}</td></tr>
+    {{#BY_TOPIC}}<tr><th scope="row">[[requests.figures.by_topic]]：{{LABEL}}</th><td class="numeric">{{COUNT}}</td></tr>{{/BY_TOPIC}}
+    <tr><th scope="row">[[requests.figures.to_case]]</th><td class="numeric">{{TO_CASE}}</td></tr>
     {{#BY_REQUESTER}}<tr><th scope="row">[[requests.figures.by_requester]]：{{LABEL}}</th><td class="numeric">{{COUNT}}</td></tr>{{/BY_REQUESTER}}
   </tbody>
 </table>
