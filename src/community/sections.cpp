@@ -1,5 +1,8 @@
 #include "community/sections.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "reports/numbers.hpp"
 
 namespace tsunagu::community {
@@ -34,7 +37,58 @@ FigureTable RequestsTable(const requests::YearFigures& f, const core::Catalog& c
              t("requests.requester_kind." + std::string(requests::kRequesterKinds[i])),
          {Count(f.by_requester[i]), Rate(f.by_requester[i], f.received)}});
   }
+  for (std::size_t i = 0; i < requests::kTopics.size(); ++i) {
+    table.rows.push_back({t("requests.figures.by_topic") + "：" +
+                              t("requests.topic." + std::string(requests::kTopics[i])),
+                          {Count(f.by_topic[i]), Rate(f.by_topic[i], f.received)}});
+  }
+  table.rows.push_back(
+      {t("requests.figures.to_case"), {Count(f.to_case), Rate(f.to_case, f.received)}});
   table.note = t("community.report.requests.note");
+  return table;
+}
+
+FigureTable ResourcesTable(const std::vector<consultations::ResourceCounts>& programmes,
+                           const core::Catalog& catalog, const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  FigureTable table;
+  table.id = "resources";
+  table.title = t("community.report.resources.title");
+  table.columns = {t("community.report.resources.records")};
+  // Categories in the directory's order (every programme lists them all, zeros included).
+  std::vector<std::pair<std::string, std::int64_t>> categories;
+  std::map<std::int64_t, std::pair<std::string, std::int64_t>> entries;
+  std::vector<std::int64_t> entry_order;
+  for (const auto& counts : programmes) {
+    for (const auto& c : counts.by_category) {
+      auto it = std::find_if(categories.begin(), categories.end(),
+                             [&](const auto& p) { return p.first == c.category; });
+      if (it == categories.end()) {
+        categories.emplace_back(c.category, c.records);
+      } else {
+        it->second += c.records;
+      }
+    }
+    for (const auto& e : counts.by_entry) {
+      auto [it, added] = entries.try_emplace(e.id, e.name, 0);
+      it->second.second += e.records;
+      if (added) entry_order.push_back(e.id);
+    }
+  }
+  for (const auto& [category, records] : categories) {
+    table.rows.push_back(
+        {t("community.report.resources.category") + "：" + t("directory.category." + category),
+         {Count(records)}});
+  }
+  // Entries, most introduced first (ties in the order the programmes listed them).
+  std::stable_sort(entry_order.begin(), entry_order.end(), [&](std::int64_t a, std::int64_t b) {
+    return entries[a].second > entries[b].second;
+  });
+  for (auto id : entry_order) {
+    if (entries[id].second == 0) continue;
+    table.rows.push_back({entries[id].first, {Count(entries[id].second)}});
+  }
+  table.note = t("community.report.resources.note");
   return table;
 }
 

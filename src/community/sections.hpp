@@ -5,6 +5,7 @@
 #include <string>
 
 #include "community/year_report.hpp"
+#include "consultations/record_resources.hpp"
 #include "core/i18n.hpp"
 #include "requests/model.hpp"
 
@@ -14,5 +15,10 @@ namespace tsunagu::community {
 // who asked.
 FigureTable RequestsTable(const requests::YearFigures& figures, const core::Catalog& catalog,
                           const std::string& lang);
+
+// 紹介した地域資源: the records of the organisation's programmes that introduced each category and
+// each entry of the information directory (counts of several programmes added up).
+FigureTable ResourcesTable(const std::vector<consultations::ResourceCounts>& programmes,
+                           const core::Catalog& catalog, const std::string& lang);
 
 }  // namespace tsunagu::community

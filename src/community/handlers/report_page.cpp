@@ -5,6 +5,7 @@
 #include "community/handlers/routes.hpp"
 #include "community/sections.hpp"
 #include "consultations/handlers/page_support.hpp"
+#include "consultations/record_resources.hpp"
 #include "reports/csv.hpp"
 #include "requests/request_service.hpp"
 #include "web/page.hpp"
@@ -25,6 +26,17 @@ core::Result<YearReport> Build(app::Services& sv, const web::RequestContext& ctx
   auto request_figures = requests.Figures(who, fy);
   if (!request_figures) return request_figures.error();
   report.tables.push_back(RequestsTable(*request_figures, sv.catalog, ctx.lang));
+
+  auto programmes = sv.consultations.ListPrograms(who);
+  if (!programmes) return programmes.error();
+  consultations::RecordResources resources(sv.db, sv.clock);
+  std::vector<consultations::ResourceCounts> counts;
+  for (const auto& p : *programmes) {
+    auto c = resources.Count(who, p.id, fy);
+    if (!c) return c.error();
+    counts.push_back(std::move(*c));
+  }
+  report.tables.push_back(ResourcesTable(counts, sv.catalog, ctx.lang));
   return report;
 }
 
