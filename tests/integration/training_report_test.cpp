@@ -8,6 +8,7 @@
 
 #include <regex>
 
+#include "app/demo.hpp"
 #include "events_data.hpp"
 
 namespace tsunagu::testing {
@@ -211,6 +212,47 @@ TEST(TrainingReport, ReproducesSeed004Tables6And7) {
               TableRows(other.body, "table6")[0].cells.size() == 1);
   EXPECT_EQ(stranger.Get("/org/events/" + std::to_string(basic) + "/attendance").status, 404);
   EXPECT_EQ(c.Get("/org/events/trainings?from=2024-01-01&to=2023-01-01").status, 400);
+}
+
+TEST(TrainingReport, TheDemoHoldsTables6And7AndAnEventOfTodayWithCheckIns) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  auto org = t.sv().db.Read<long long>([](soci::session& s) {
+    long long id = 0;
+    s << "SELECT id FROM organization WHERE name = 'つなぐ県 保健医療部 疾病対策課'",
+        soci::into(id);
+    return id;
+  });
+  ASSERT_TRUE(org.ok());
+  auth::Principal who;
+  who.organization_id = *org;
+  who.stage = "full";
+  who.role = auth::Role::kCoordinator;
+  auto report = events::BuildTrainingReport(t.sv().db, who, {2020, 4, 1}, {2024, 3, 31});
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->trainings.size(), 4u);
+  const int expected[4][3] = {{15, 18, 4}, {12, 16, 4}, {8, 16, 5}, {12, 9, 4}};
+  for (int i = 0; i < 4; ++i) {
+    const auto& line = report->trainings[i];
+    EXPECT_EQ(line.by_column.at("peer"), expected[i][0]) << i;
+    EXPECT_EQ(line.by_column.at("medical_staff"), expected[i][1]) << i;
+    EXPECT_EQ(line.by_column.at("government"), expected[i][2]) << i;
+    EXPECT_EQ(line.held_online, i == 1);
+    EXPECT_EQ(line.new_trainees > 0, i > 0);
+  }
+  ASSERT_EQ(report->organiser.size(), 5u);
+  const int organisers[5] = {3, 3, 2, 5, 1};
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(report->organiser[i].attended, organisers[i]);
+  auto today = t.sv().db.Read<long long>([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(*) FROM event_registration r JOIN community_event e ON e.id = r.event_id "
+         "WHERE e.kind = 'peer_cafe' AND r.attended_at IS NOT NULL AND e.title LIKE '%受付の練習%'",
+        soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(today.ok());
+  EXPECT_EQ(*today, 2);
 }
 
 }  // namespace
