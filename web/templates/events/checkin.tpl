@@ -17,7 +17,7 @@
 {{#NO_MATCH}}<p>[[events_attendance.checkin.no_match]]</p>{{/NO_MATCH}}
 <ul class="checkin-list">
   {{#ROW}}<li class="checkin-list__item" id="checkin-{{ID}}">
-    <p class="checkin-list__name"><span lang="ja">{{NAME}}</span> <span class="muted">{{FURIGANA}}</span></p>
+    <p class="checkin-list__name"><span>{{NAME}}</span> <span class="muted">{{FURIGANA}}</span></p>
     <p class="muted">{{REFERENCE}}・{{MODE}}・{{TYPE}}</p>
     {{#CHECKED}}<p class="checkin-list__done"><strong>[[events_attendance.checkin.checked]]</strong></p>{{/CHECKED}}
     {{#CAN_CHECK}}<form method="post" action="{{BASE}}/checkin/{{ID}}" class="checkin-form" data-offline-queue>

@@ -2,9 +2,9 @@
 <h1>[[events_attendance.types.title]]</h1>
 {{#NOTICE}}<div class="notice notice--success" role="status"><p>{{NOTICE_TEXT}}</p></div>{{/NOTICE}}
 <p>[[events_attendance.types.lead]]</p>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-labelledby="types-caption" tabindex="0">
 <table class="data-table">
-  <caption>[[events_attendance.types.caption]]</caption>
+  <caption id="types-caption">[[events_attendance.types.caption]]</caption>
   <thead><tr><th scope="col">[[events_attendance.type_label]]</th><th scope="col">[[events_attendance.types.kind]]</th></tr></thead>
   <tbody>{{#ROW}}<tr><th scope="row">{{LABEL}}</th><td>{{KIND}}</td></tr>{{/ROW}}</tbody>
 </table>

@@ -3,7 +3,7 @@
 <p>{{TITLE}}<br>{{WHEN}}</p>
 <p class="muted no-print">[[events_attendance.roster.hint]]</p>
 {{#NO_ROWS}}<p>[[events_attendance.checkin.none]]</p>{{/NO_ROWS}}
-{{#GROUP}}<div class="table-wrap">
+{{#GROUP}}<div class="table-wrap" role="region" aria-label="{{MODE}}" tabindex="0">
 <table class="data-table reception-list">
   <caption>{{MODE}}（{{COUNT}}[[events_attendance.people]]）</caption>
   <thead>

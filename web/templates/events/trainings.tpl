@@ -11,9 +11,9 @@
   <button type="submit" class="button button--secondary">[[events_attendance.report.show]]</button>
 </form>
 <p>{{RANGE}}</p>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-labelledby="table6-caption" tabindex="0">
 <table class="data-table" id="table6">
-  <caption>[[events_attendance.report.table6]]</caption>
+  <caption id="table6-caption">[[events_attendance.report.table6]]</caption>
   <thead>
     <tr>
       <th scope="col" rowspan="2">[[events_attendance.report.col_date]]</th>
@@ -34,9 +34,9 @@
 </div>
 {{#ONLINE_NOTE}}<p class="muted">＊{{DATE}}[[events_attendance.report.online_note]]</p>{{/ONLINE_NOTE}}
 {{#NEW_NOTE}}<p class="muted">＊＊[[events_attendance.report.new_note]]</p>{{/NEW_NOTE}}
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-labelledby="table7-caption" tabindex="0">
 <table class="data-table" id="table7">
-  <caption>[[events_attendance.report.table7]]</caption>
+  <caption id="table7-caption">[[events_attendance.report.table7]]</caption>
   <thead>
     <tr><th scope="col">[[events_attendance.report.col_date]]</th><th scope="col" class="numeric">[[events_attendance.report.col_count]]</th></tr>
   </thead>
