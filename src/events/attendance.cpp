@@ -336,7 +336,8 @@ core::Result<std::string> AttendanceService::WalkIn(const auth::Principal& who,
 
 core::Status AttendanceService::Mark(const auth::Principal& who, const audit::Actor& actor,
                                      std::int64_t event_id, std::int64_t registration_id,
-                                     const std::string& attendance, bool new_trainee) {
+                                     const std::string& attendance, bool new_trainee,
+                                     const std::string& participant_type) {
   if (attendance != "attended" && attendance != "absent" && !attendance.empty()) {
     return core::Error::Invalid("error.form", {{"attendance", "events_attendance.error.mark"}});
   }
@@ -354,6 +355,14 @@ core::Status AttendanceService::Mark(const auth::Principal& who, const audit::Ac
     if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
     if (status != "registered") {
       throw storage::Abort{core::Error::Conflict("events_attendance.error.not_registered")};
+    }
+    if (!participant_type.empty()) {
+      if (!KnownType(s, event.organization_id, participant_type)) {
+        throw storage::Abort{core::Error::Invalid(
+            "error.form", {{"participant_type", "events_attendance.error.type"}})};
+      }
+      s << "UPDATE event_registration SET participant_type = :t WHERE id = :id",
+          soci::use(participant_type), soci::use(id);
     }
     if (attendance == "attended") {
       // attended_at keeps the first time it was recorded.

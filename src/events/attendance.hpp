@@ -138,9 +138,11 @@ class AttendanceService {
   // Someone who came without registering; their reference.
   core::Result<std::string> WalkIn(const auth::Principal& who, const audit::Actor& actor,
                                    std::int64_t event_id, const WalkInRequest& request);
-  // Attended / absent / not recorded for one registration, from the day of the event.
+  // Attended / absent / not recorded for one registration, from the day of the event; a
+  // non-empty participant_type re-types it (a public registrant's 所属 counted as ピア).
   core::Status Mark(const auth::Principal& who, const audit::Actor& actor, std::int64_t event_id,
-                    std::int64_t registration_id, const std::string& attendance, bool new_trainee);
+                    std::int64_t registration_id, const std::string& attendance, bool new_trainee,
+                    const std::string& participant_type = "");
   // A registration entered afterwards with its attendance; takes a place of its 枠.
   core::Result<std::int64_t> AddLate(const auth::Principal& who, const audit::Actor& actor,
                                      std::int64_t event_id, const LateRegistration& request);

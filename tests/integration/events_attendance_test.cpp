@@ -195,9 +195,18 @@ TEST(EventCheckin, OnlyTheOrganisersStaffAndNotBeforeTheDay) {
                                   base + "/attendance/" + std::to_string(id));
   EXPECT_EQ(refused.status, 403);
   auto coordinator = t.LoginAs(d.w.coordinator_email);
-  auto late = coordinator.Submit(base + "/attendance", {{"attendance", "attended"}},
+  auto late = coordinator.Submit(base + "/attendance",
+                                 {{"attendance", "attended"}, {"participant_type", "peer"}},
                                  base + "/attendance/" + std::to_string(id));
   EXPECT_EQ(late.status, 303) << late.body.substr(0, 2000);
+  // The public registrant (所属 当事者) now counts as a peer supporter.
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM event_registration WHERE participant_type = 'peer' "
+                  "AND attendance = 'attended'"),
+            1);
+  auto unknown = coordinator.Submit(base + "/attendance", {{"participant_type", "x999"}},
+                                    base + "/attendance/" + std::to_string(id));
+  EXPECT_EQ(unknown.status, 422);
   EXPECT_EQ(Count(t,
                   "SELECT COUNT(*) FROM audit_event WHERE action = "
                   "'event_registration.attendance' AND detail LIKE '%late%'"),

@@ -52,6 +52,7 @@ http::Response ShowAttendance(const Deps& d, web::RequestContext& ctx, std::int6
                        d.pages.T(ctx, "events_attendance.mark." + (code.empty() ? "none" : code)));
       if (code == r.attendance) choice->ShowSection("CHECKED");
     }
+    AddTypeChoices(d, ctx, *form, a.types, r.participant_type);
     if (follow_up) {
       auto* t = form->AddSectionDictionary("FOLLOW_UP");
       if (r.new_trainee) t->ShowSection("CHECKED");
@@ -233,9 +234,9 @@ void AddAttendanceRoutes(app::Router& router, const Deps& d) {
                 const auto id = web::ParseId(ctx.Param("id"));
                 const auto registration = web::ParseId(ctx.Param("registration_id"));
                 if (id <= 0 || registration <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                auto done =
-                    AttendanceOf(d).Mark(*ctx.Who(), ctx.Actor(), id, registration,
-                                         ctx.Form("attendance"), ctx.Form("new_trainee") == "1");
+                auto done = AttendanceOf(d).Mark(
+                    *ctx.Who(), ctx.Actor(), id, registration, ctx.Form("attendance"),
+                    ctx.Form("new_trainee") == "1", ctx.Form("participant_type"));
                 if (!done) return Failure(d, ctx, done.error());
                 return web::SeeOther(EventBase(id) + "/attendance?done=marked#attendance-" +
                                      std::to_string(registration));

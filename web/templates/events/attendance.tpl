@@ -17,6 +17,12 @@
         <legend class="visually-hidden">[[events_attendance.attendance.legend]]（{{REFERENCE}}）</legend>
         {{#MARK}}<span class="radio"><input type="radio" id="mark-{{ID}}-{{SUFFIX}}" name="attendance" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="mark-{{ID}}-{{SUFFIX}}">{{LABEL}}</label></span>{{/MARK}}
       </fieldset>
+      <div class="field">
+        <label for="type-{{ID}}">[[events_attendance.type_label]]<span class="visually-hidden">（{{REFERENCE}}）</span></label>
+        <select id="type-{{ID}}" name="participant_type">
+          {{#TYPE}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/TYPE}}
+        </select>
+      </div>
       {{#FOLLOW_UP}}<div class="checkbox"><input type="checkbox" id="new-{{ID}}" name="new_trainee" value="1"{{#CHECKED}} checked{{/CHECKED}}><label for="new-{{ID}}">[[events_attendance.new_trainee]]</label></div>{{/FOLLOW_UP}}
       <button type="submit" class="button button--secondary">[[events_attendance.attendance.save]]<span class="visually-hidden">（{{REFERENCE}}）</span></button>
     </form>{{/MARK_FORM}}
