@@ -10,6 +10,7 @@
 #include "app/demo_requests_cases.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
+#include "app/demo_trainings.hpp"
 #include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
@@ -297,6 +298,7 @@ core::Status LoadDemoData(Services& sv) {
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   if (auto st = AddDemoEvents(sv); !st) return st.error();
+  if (auto st = AddDemoTrainings(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

@@ -55,6 +55,8 @@ class EventService {
   // Whether the public form still takes registrations for the event (published, before its
   // start).
   bool OpenForRegistration(const Event& event) const;
+  // For services built per request on the same parts (attendance).
+  const crypto::FieldCipher& cipher() const { return cipher_; }
 
   // --- registration
   static std::vector<core::FieldError> ValidateRegistration(const RegistrationRequest& request);

@@ -29,5 +29,7 @@ void AddOrganiserRoutes(app::Router& router, const Deps& deps);
 void AddPublicRoutes(app::Router& router, const Deps& deps);
 void AddRegistrationRoutes(app::Router& router, const Deps& deps);
 void AddStaffRegistrationRoutes(app::Router& router, const Deps& deps);
+void AddCheckinRoutes(app::Router& router, const Deps& deps);
+void AddAttendanceRoutes(app::Router& router, const Deps& deps);
 
 }  // namespace tsunagu::events::handlers

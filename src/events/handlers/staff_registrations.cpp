@@ -129,6 +129,8 @@ void AddRoutes(app::Router& router, const Deps& deps) {
   AddOrganiserRoutes(router, deps);
   AddRegistrationRoutes(router, deps);
   AddStaffRegistrationRoutes(router, deps);
+  AddAttendanceRoutes(router, deps);
+  AddCheckinRoutes(router, deps);
   AddPublicRoutes(router, deps);
 }
 

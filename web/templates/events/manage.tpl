@@ -1,6 +1,7 @@
 <h1>[[events.manage.title]]</h1>
 {{#NOTICE}}<div class="notice notice--success" role="status"><p>{{NOTICE_TEXT}}</p></div>{{/NOTICE}}
 {{#CAN_ORGANISE}}<p class="actions"><a class="button" href="/events/new">[[events.manage.new]]</a></p>{{/CAN_ORGANISE}}
+<p class="no-print"><a href="/org/events/trainings">[[events_attendance.report.heading]]</a></p>
 {{#NO_EVENTS}}<p>[[events.manage.none]]</p>{{/NO_EVENTS}}
 <div class="table-wrap">
 <table class="data-table">

@@ -4,6 +4,7 @@
 {{#CANCELLED}}<div class="notice notice--warning" role="status"><p>[[events.staff.cancelled]]</p></div>{{/CANCELLED}}
 [[include:events/details]]
 {{#HAS_MEETING_URL}}<p>[[events.staff.meeting_url]] {{MEETING_URL}}</p>{{/HAS_MEETING_URL}}
+<p class="no-print"><a href="/org/events/{{EVENT_ID}}/checkin">[[events_attendance.checkin.link]]</a>・<a href="/org/events/{{EVENT_ID}}/roster">[[events_attendance.roster.link]]</a>・<a href="/org/events/{{EVENT_ID}}/attendance">[[events_attendance.attendance.link]]</a></p>
 <h2>[[events.staff.list_title]]</h2>
 <p>[[events.staff.counts]] {{REGISTERED}}／[[events.staff.waiting_count]] {{WAITING_COUNT}}</p>
 {{#NO_ROWS}}<p>[[events.staff.none]]</p>{{/NO_ROWS}}
