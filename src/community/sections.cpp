@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
+#include "core/wareki.hpp"
 #include "reports/numbers.hpp"
 
 namespace tsunagu::community {
@@ -45,6 +47,94 @@ FigureTable RequestsTable(const requests::YearFigures& f, const core::Catalog& c
   table.rows.push_back(
       {t("requests.figures.to_case"), {Count(f.to_case), Rate(f.to_case, f.received)}});
   table.note = t("community.report.requests.note");
+  return table;
+}
+
+FigureTable EventsHeldTable(const events::AttendanceFigures& f, const core::Catalog& catalog,
+                            const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  FigureTable table;
+  table.id = "events";
+  table.title = t("community.report.events.title");
+  table.columns = {t("community.report.events.held")};
+  for (auto kind : events::kKinds) {
+    const auto it = f.events_by_kind.find(std::string(kind));
+    table.rows.push_back({t("events.kind." + std::string(kind)),
+                          {Count(it == f.events_by_kind.end() ? 0 : it->second)}});
+  }
+  table.rows.push_back({t("community.report.events.total"), {Count(f.events_held)}});
+  return table;
+}
+
+FigureTable ParticipantsTable(const events::AttendanceFigures& f,
+                              const std::vector<events::ParticipantType>& types,
+                              const core::Catalog& catalog, const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  auto of = [](const std::map<std::string, int>& m, const std::string& key) {
+    const auto it = m.find(key);
+    return it == m.end() ? 0 : it->second;
+  };
+  FigureTable table;
+  table.id = "participants";
+  table.title = t("community.report.participants.title");
+  table.columns = {t("community.report.participants.registered"),
+                   t("community.report.participants.attended")};
+  table.rows.push_back(
+      {t("community.report.participants.all"), {Count(f.registered), Count(f.attended)}});
+  for (auto mode : events::kModes) {
+    const std::string m(mode);
+    table.rows.push_back({t("community.report.participants.by_mode") + "：" + t("events.mode." + m),
+                          {Count(of(f.registered_by_mode, m)), Count(of(f.attended_by_mode, m))}});
+  }
+  table.rows.push_back({t("community.report.participants.walk_ins"), {"", Count(f.walk_ins)}});
+  // Every type that has a registration or an attendance, in the order staff choose them.
+  for (const auto& type : types) {
+    const int registered = of(f.registered_by_type, type.code);
+    const int attended = of(f.attended_by_type, type.code);
+    if (registered == 0 && attended == 0) continue;
+    const std::string label =
+        type.builtin ? t("events_attendance.type." + type.code)
+                     : (lang == "en" && !type.label_en.empty() ? type.label_en : type.label_ja);
+    table.rows.push_back({t("community.report.participants.by_type") + "：" + label,
+                          {Count(registered), Count(attended)}});
+  }
+  table.rows.push_back(
+      {t("community.report.participants.people"), {Count(f.people_identified), ""}});
+  table.rows.push_back(
+      {t("community.report.participants.repeat"), {Count(f.repeat_participants), ""}});
+  table.note = t("community.report.participants.note");
+  return table;
+}
+
+FigureTable TrainingsTable(const events::TrainingReport& report, const core::Catalog& catalog,
+                           const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  FigureTable table;
+  table.id = "trainings";
+  table.title = t("community.report.trainings.title");
+  for (auto column : events::kTrainingColumns) {
+    table.columns.push_back(t("events_attendance.type." + std::string(column)));
+  }
+  table.columns.push_back(t("community.report.trainings.attended"));
+  std::vector<events::TrainingLine> lines = report.trainings;
+  lines.insert(lines.end(), report.organiser.begin(), report.organiser.end());
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.date.year, a.date.month, a.date.day) <
+           std::tie(b.date.year, b.date.month, b.date.day);
+  });
+  for (const auto& line : lines) {
+    std::string label = core::FormatDate(line.date, lang) + " " + t("events.kind." + line.kind);
+    if (line.held_online) label += "＊";
+    if (line.new_trainees > 0) label += "＊＊";
+    FigureTable::Row row{label, {}};
+    for (auto column : events::kTrainingColumns) {
+      const auto it = line.by_column.find(std::string(column));
+      row.cells.push_back(Count(it == line.by_column.end() ? 0 : it->second));
+    }
+    row.cells.push_back(Count(line.attended));
+    table.rows.push_back(std::move(row));
+  }
+  table.note = t("community.report.trainings.note");
   return table;
 }
 

@@ -6,6 +6,8 @@
 #include "community/sections.hpp"
 #include "consultations/handlers/page_support.hpp"
 #include "consultations/record_resources.hpp"
+#include "events/attendance.hpp"
+#include "events/training_report.hpp"
 #include "reports/csv.hpp"
 #include "requests/request_service.hpp"
 #include "web/page.hpp"
@@ -19,6 +21,18 @@ core::Result<YearReport> Build(app::Services& sv, const web::RequestContext& ctx
   YearReport report;
   report.fiscal_year = fy;
   const auto& who = *ctx.Who();
+  auto attendance = events::AttendanceYearFigures(sv.db, who.organization_id, fy);
+  if (!attendance) return attendance.error();
+  auto types = events::AttendanceService(sv.db, sv.clock, sv.cipher).Types(who);
+  if (!types) return types.error();
+  report.tables.push_back(EventsHeldTable(*attendance, sv.catalog, ctx.lang));
+  report.tables.push_back(ParticipantsTable(*attendance, *types, sv.catalog, ctx.lang));
+  const core::Date from = core::FiscalYearStart(fy);
+  const core::Date to = core::AddDays(core::FiscalYearStart(fy + 1), -1);
+  auto trainings = events::BuildTrainingReport(sv.db, who, from, to);
+  if (!trainings) return trainings.error();
+  report.tables.push_back(TrainingsTable(*trainings, sv.catalog, ctx.lang));
+
   auto holidays = requests::SharedHolidays(sv.config.data_dir);
   if (!holidays) return holidays.error();
   requests::RequestService requests(sv.db, sv.clock, sv.cipher, sv.outbox, sv.catalog, **holidays,
