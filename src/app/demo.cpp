@@ -7,6 +7,7 @@
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_requests.hpp"
+#include "app/demo_salons.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
 #include "orgs/org_store.hpp"
@@ -296,6 +297,7 @@ core::Status LoadDemoData(Services& sv) {
   }
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   if (auto st = AddDemoEvents(sv); !st) return st.error();
+  if (auto st = AddDemoSalons(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/demo.hpp"
 #include "consultations/schedule_year.hpp"
 #include "core/wareki.hpp"
 #include "http/message.hpp"
@@ -289,6 +290,33 @@ TEST(SalonsTest, YearFiguresCountSalonsNetworkMembersAndMeetingsHeld) {
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->salons, 0);
   EXPECT_EQ(none->meetings_held, 0);
+}
+
+TEST(SalonsTest, TheDemoHoldsThirtyNetworkSalonsWithMeetingsAndThePortalLinksToThem) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  EXPECT_EQ(SalonRows(t, "SELECT COUNT(*) FROM salon"), 30);
+  EXPECT_EQ(
+      SalonRows(t, "SELECT COUNT(*) FROM salon WHERE network = 'がんサロンネットワークつなぐ'"),
+      30);
+  EXPECT_GE(SalonRows(t,
+                      "SELECT COUNT(DISTINCT salon_id) FROM community_event WHERE status = "
+                      "'published'"),
+            30);
+  EXPECT_EQ(SalonRows(t, "SELECT COUNT(*) FROM peer_supporter"), 5);
+  EXPECT_GT(SalonRows(t, "SELECT COUNT(*) FROM peer_shift"), 0);
+  EXPECT_GT(SalonRows(t, "SELECT COUNT(*) FROM peer_dispatch"), 0);
+  auto visitor = t.NewClient();
+  EXPECT_THAT(visitor.Get("/").body, HasSubstr("<a href=\"/salons\">お近くのがんサロンを探す</a>"));
+  auto list = visitor.Get("/salons");
+  EXPECT_THAT(list.body, HasSubstr("ひだまりサロン（デモ）"));
+  // Display names only: the demo peers' names never reach a public page.
+  const auto salon = SalonRows(t, "SELECT MIN(id) FROM salon");
+  auto page = visitor.Get("/salons/" + std::to_string(salon));
+  EXPECT_THAT(page.body, HasSubstr("ひまわりさん"));
+  EXPECT_THAT(page.body, Not(HasSubstr("つくしさん")));
+  EXPECT_THAT(page.body, Not(HasSubstr("デモ 花子")));
 }
 
 }  // namespace
