@@ -160,7 +160,10 @@ http::Response ShowPeer(const Deps& d, web::RequestContext& ctx, std::int64_t id
     auto* row = dict.AddSectionDictionary("TRAINING");
     row->SetValue("DATE", core::FormatDate(t.completed_on, ctx.lang));
     row->SetValue("KIND", d.pages.T(ctx, "peers.training." + t.kind));
-    if (t.event_id > 0) row->SetIntValue("EVENT_ID", t.event_id), row->ShowSection("EVENT");
+    if (t.event_id > 0) {
+      row->SetIntValue("EVENT_ID", t.event_id);
+      row->ShowSection("EVENT");
+    }
   }
   if (peer->shifts.empty()) dict.ShowSection("NO_SHIFTS");
   for (const auto& sh : peer->shifts) {
