@@ -11,6 +11,7 @@
 #include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
+#include "salons/salon_service.hpp"
 #include "storage/migrator.hpp"
 #include "web/multipart.hpp"
 
@@ -166,6 +167,10 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
            [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
           {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
           {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
+          {"salon_meetings",
+           [a](core::Date today) {
+             return salons::SalonService(*a->db_, a->clock_, *a->holidays_).PlanMonthly(today);
+           }},
       });
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{config,

@@ -8,6 +8,7 @@
 #include "app/demo_phoneday.hpp"
 #include "app/demo_requests.hpp"
 #include "app/demo_requests_cases.hpp"
+#include "app/demo_salons.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
 #include "app/demo_trainings.hpp"
@@ -299,6 +300,7 @@ core::Status LoadDemoData(Services& sv) {
   if (auto st = LoadDemoPhoneDay(sv, org_ids[0], org_ids[3]); !st) return st.error();
   if (auto st = AddDemoEvents(sv); !st) return st.error();
   if (auto st = AddDemoTrainings(sv); !st) return st.error();
+  if (auto st = AddDemoSalons(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

@@ -7,13 +7,16 @@
 #include "clients/handlers/routes.hpp"
 #include "community/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
+#include "consultations/schedule_year.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
+#include "peers/handlers/routes.hpp"
 #include "referrals/handlers/routes.hpp"
 #include "requests/handlers/routes.hpp"
+#include "salons/handlers/routes.hpp"
 #include "sharing/handlers/routes.hpp"
 
 namespace tsunagu::app {
@@ -43,6 +46,17 @@ void AddRoutes(Router& router, Services& services) {
                std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
                                                       services.outbox, services.catalog,
                                                       services.config.server.public_url)});
+  // Salons and peer supporters (issue 15): the holiday calendar places the salons' meetings.
+  if (const auto* holidays = consultations::LoadedHolidays(services.config.data_dir)) {
+    auto salon_service =
+        std::make_shared<salons::SalonService>(services.db, services.clock, *holidays);
+    salons::handlers::AddRoutes(router,
+                                {services.pages, services.clock, services.db, salon_service});
+    peers::handlers::AddRoutes(
+        router, {services.pages, services.clock,
+                 std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),
+                 salon_service});
+  }
 }
 
 }  // namespace tsunagu::app

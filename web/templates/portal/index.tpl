@@ -35,6 +35,12 @@
   <p><a href="/events">[[portal.events.link]]</a></p>
 </section>
 
+<section aria-labelledby="portal-salons-title">
+  <h2 id="portal-salons-title">[[salons.portal.title]]</h2>
+  <p>[[salons.portal.lead]]</p>
+  <p><a href="/salons">[[salons.portal.link]]</a></p>
+</section>
+
 <section aria-labelledby="portal-directory-title">
   <h2 id="portal-directory-title">[[portal.directory.title]]</h2>
   <p>[[portal.directory.lead]]</p>
