@@ -138,6 +138,46 @@ FigureTable TrainingsTable(const events::TrainingReport& report, const core::Cat
   return table;
 }
 
+FigureTable SalonsTable(const salons::SalonYearFigures& f, const core::Catalog& catalog,
+                        const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  FigureTable table;
+  table.id = "salons";
+  table.title = t("community.report.salons.title");
+  table.columns = {t("community.report.count")};
+  table.rows.push_back({t("community.report.salons.salons"), {Count(f.salons)}});
+  table.rows.push_back({t("community.report.salons.network"), {Count(f.network_members)}});
+  table.rows.push_back({t("community.report.salons.meetings"), {Count(f.meetings_held)}});
+  table.note = t("community.report.salons.note");
+  return table;
+}
+
+FigureTable PeersTable(const peers::PeerYearFigures& f, const core::Catalog& catalog,
+                       const std::string& lang) {
+  auto t = [&](const std::string& key) { return catalog.Get(lang, key); };
+  FigureTable table;
+  table.id = "peers";
+  table.title = t("community.report.peers.title");
+  table.columns = {t("community.report.count")};
+  table.rows.push_back({t("community.report.peers.registered"), {Count(f.registered)}});
+  table.rows.push_back({t("community.report.peers.active"), {Count(f.active)}});
+  const std::string training = t("community.report.peers.training") + "：";
+  table.rows.push_back({training + t("peers.training.basic"), {Count(f.trainings_basic)}});
+  table.rows.push_back({training + t("peers.training.follow_up"), {Count(f.trainings_follow_up)}});
+  const std::string shift = t("community.report.peers.shifts") + "：";
+  table.rows.push_back({shift + t("peers.shift_kind.peer_talk"), {Count(f.shifts_peer_talk)}});
+  table.rows.push_back({shift + t("peers.shift_kind.hotline"), {Count(f.shifts_hotline)}});
+  const std::string dispatch = t("community.report.peers.dispatches") + "：";
+  table.rows.push_back({dispatch + t("peers.role.storyteller"), {Count(f.dispatches_storyteller)}});
+  table.rows.push_back({dispatch + t("peers.role.facilitator"), {Count(f.dispatches_facilitator)}});
+  for (const auto& [destination, n] : f.dispatches_by_destination) {
+    table.rows.push_back(
+        {t("community.report.peers.destination") + "：" + t("peers.destination." + destination),
+         {Count(n)}});
+  }
+  return table;
+}
+
 FigureTable ResourcesTable(const std::vector<consultations::ResourceCounts>& programmes,
                            const core::Catalog& catalog, const std::string& lang) {
   auto t = [&](const std::string& key) { return catalog.Get(lang, key); };

@@ -9,7 +9,9 @@
 #include "core/i18n.hpp"
 #include "events/attendance.hpp"
 #include "events/training_report.hpp"
+#include "peers/peer_service.hpp"
 #include "requests/model.hpp"
+#include "salons/salon_service.hpp"
 
 namespace tsunagu::community {
 
@@ -31,6 +33,15 @@ FigureTable ParticipantsTable(const events::AttendanceFigures& figures,
 // and in all; ＊ Web開催, ＊＊ new trainees among a follow-up training's participants.
 FigureTable TrainingsTable(const events::TrainingReport& report, const core::Catalog& catalog,
                            const std::string& lang);
+
+// がんサロン: salons kept (not closed), in the salon network, meetings held in the year.
+FigureTable SalonsTable(const salons::SalonYearFigures& figures, const core::Catalog& catalog,
+                        const std::string& lang);
+
+// ピア・サポーター: registered and active, trainings completed, shifts, dispatches by role and by
+// destination.
+FigureTable PeersTable(const peers::PeerYearFigures& figures, const core::Catalog& catalog,
+                       const std::string& lang);
 
 // 紹介した地域資源: the records of the organisation's programmes that introduced each category and
 // each entry of the information directory (counts of several programmes added up).

@@ -40,6 +40,8 @@
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>
       <li><a href="/directory/manage">[[directory.nav]]</a></li>
+      <li><a href="/salons/manage">[[salons.manage.title]]</a></li>
+      <li><a href="/peers">[[peers.nav]]</a></li>
       <li><a href="/reports/community">[[community.report.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}

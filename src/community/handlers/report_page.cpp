@@ -8,8 +8,10 @@
 #include "consultations/record_resources.hpp"
 #include "events/attendance.hpp"
 #include "events/training_report.hpp"
+#include "peers/peer_service.hpp"
 #include "reports/csv.hpp"
 #include "requests/request_service.hpp"
+#include "salons/salon_service.hpp"
 #include "web/page.hpp"
 
 namespace tsunagu::community::handlers {
@@ -32,6 +34,13 @@ core::Result<YearReport> Build(app::Services& sv, const web::RequestContext& ctx
   auto trainings = events::BuildTrainingReport(sv.db, who, from, to);
   if (!trainings) return trainings.error();
   report.tables.push_back(TrainingsTable(*trainings, sv.catalog, ctx.lang));
+
+  auto salon_figures = salons::YearFigures(sv.db, who.organization_id, fy);
+  if (!salon_figures) return salon_figures.error();
+  report.tables.push_back(SalonsTable(*salon_figures, sv.catalog, ctx.lang));
+  auto peer_figures = peers::YearFigures(sv.db, who.organization_id, fy);
+  if (!peer_figures) return peer_figures.error();
+  report.tables.push_back(PeersTable(*peer_figures, sv.catalog, ctx.lang));
 
   auto holidays = requests::SharedHolidays(sv.config.data_dir);
   if (!holidays) return holidays.error();
