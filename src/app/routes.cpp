@@ -3,6 +3,7 @@
 #include "api/handlers/routes.hpp"
 #include "app/app.hpp"
 #include "auth/handlers/routes.hpp"
+#include "calendar/handlers/routes.hpp"
 #include "cases/handlers/routes.hpp"
 #include "clients/handlers/routes.hpp"
 #include "consultations/handlers/routes.hpp"
@@ -38,6 +39,12 @@ void AddRoutes(Router& router, Services& services) {
   // Events receive only what they use (ARCHITECTURE.md habit 9); the service holds no state.
   events::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db,
+               std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
+                                                      services.outbox, services.catalog,
+                                                      services.config.server.public_url)});
+  calendar::handlers::AddRoutes(
+      router, {services.pages, services.config, services.clock, services.db, services.consultations,
+               std::make_shared<calendar::CalendarService>(services.db, services.consultations),
                std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
                                                       services.outbox, services.catalog,
                                                       services.config.server.public_url)});

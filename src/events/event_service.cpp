@@ -187,7 +187,7 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
                       "access = :a, meeting_url = :url, audiences = :aud, fee = :fee, contact = "
                       ":c, speakers = :sp, co_hosts = :co, status = :st, published_at = COALESCE("
                       "published_at, :pub), venue_capacity = :vc, online_capacity = :oc, "
-                      "updated_at = :at WHERE "
+                      "sequence = sequence + 1, updated_at = :at WHERE "
                       "id = :id AND status <> 'cancelled' AND venue_taken <= :vc2 AND "
                       "online_taken <= :oc2",
          soci::use(in.kind), soci::use(title), soci::use(description), soci::use(date),
