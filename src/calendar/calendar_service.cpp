@@ -1,7 +1,6 @@
 #include "calendar/calendar_service.hpp"
 
 #include <algorithm>
-#include <set>
 #include <tuple>
 
 #include "core/text.hpp"
@@ -118,7 +117,14 @@ core::Result<std::vector<Entry>> CalendarService::Entries(core::Date from, core:
     auto programs = portal::PublishedPrograms(db_);
     if (!programs) return programs.error();
     for (const auto& p : *programs) {
-      auto days = consultations_.OpenDays(p.id, from, 0, consultations::Audience::kPublic);
+      // Open days come in date order with their slots (a query each): ask for as many as the
+      // range has dates, and for more only while the last one is still inside the range.
+      int limit = core::DaysBetween(from, to) + 1;
+      auto days = consultations_.OpenDays(p.id, from, limit, consultations::Audience::kPublic);
+      while (days && static_cast<int>(days->size()) == limit && days->back().date <= to) {
+        limit *= 2;
+        days = consultations_.OpenDays(p.id, from, limit, consultations::Audience::kPublic);
+      }
       if (!days) return days.error();
       for (const auto& d : *days) {
         if (d.date > to) continue;
@@ -158,13 +164,17 @@ core::Result<std::vector<Entry>> CalendarService::FeedEntries(core::Date today,
 }
 
 core::Result<std::vector<std::string>> CalendarService::Areas(core::Date today) {
-  auto upcoming = Events(core::ToIso(today), "9999-12-31", 0);
-  if (!upcoming) return upcoming.error();
-  std::set<std::string> areas;
-  for (const auto& e : *upcoming) {
-    if (!e.area.empty() && !e.cancelled) areas.insert(e.area);
-  }
-  return std::vector<std::string>(areas.begin(), areas.end());
+  const std::string from = core::ToIso(today);
+  const std::string staff_only(events::kStaffOnlyKind);
+  return db_.Read<std::vector<std::string>>([&](soci::session& s) {
+    std::vector<std::string> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT DISTINCT area FROM community_event WHERE status = 'published' AND "
+                      "kind <> :k AND event_date >= :f AND area <> '' ORDER BY area",
+         soci::use(staff_only), soci::use(from));
+    for (const auto& r : rows) out.push_back(GetText(r, 0));
+    return out;
+  });
 }
 
 core::Result<std::string> CalendarService::OrganizationName(std::int64_t organization_id) {

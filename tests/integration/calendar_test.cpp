@@ -30,21 +30,12 @@ struct CalendarWorld {
   std::int64_t next = 0;     // 7/15
 };
 
-void SetArea(TestServer& t, std::int64_t id, const std::string& area) {
-  ASSERT_TRUE(t.sv()
-                  .db
-                  .WriteVoid([&](soci::session& s) {
-                    long long event = id;
-                    s << "UPDATE community_event SET area = :a WHERE id = :id", soci::use(area),
-                        soci::use(event);
-                  })
-                  .ok());
-}
-
 std::int64_t Make(TestServer& t, const EventsWorld& w, const std::string& kind,
                   const std::string& title, const std::string& date, int venue, int online,
-                  std::vector<std::string> audiences, const std::string& status = "published") {
+                  std::vector<std::string> audiences, const std::string& status = "published",
+                  const std::string& area = "") {
   auto in = SampleEvent(t, venue, online);
+  in.area = area;
   in.kind = kind;
   in.title = title;
   in.date = date;
@@ -58,8 +49,7 @@ CalendarWorld BuildCalendarWorld(TestServer& t) {
   CalendarWorld c;
   c.w = BuildEventsWorld(t);
   c.seminar = Make(t, c.w, "seminar", "両立支援セミナーQA", "2026-06-20", 50, 0,
-                   {"patient", "family", "public"});
-  SetArea(t, c.seminar, "さいたま市");
+                   {"patient", "family", "public"}, "published", "さいたま市");
   c.forum = Make(t, c.w, "forum", "オンラインフォーラムQB", "2026-06-25", 0, 100, {"employer"});
   c.draft = Make(t, c.w, "lecture", "下書きの講演会QC", "2026-06-22", 30, 0, {"public"}, "draft");
   c.study = Make(t, c.w, "staff_study", "院内勉強会QD", "2026-06-23", 20, 0, {"medical"});
@@ -157,6 +147,38 @@ TEST(Calendar, TheListFiltersByKindAreaModeAndAudienceAndShowsConsultationDays) 
 
   auto staff_kind = v.Get("/calendar?view=list&kind=staff_study");
   EXPECT_THAT(staff_kind.body, Not(HasSubstr("院内勉強会QD"))) << "not a filter the public has";
+}
+
+TEST(Calendar, TheOrganisersFormSetsTheAreaTheCalendarFiltersBy) {
+  TestServer t;
+  auto c = BuildCalendarWorld(t);
+  auto staff = t.LoginAs(c.w.coordinator_email);
+  Fields form = {{"kind", "lecture"},
+                 {"title", "川越の市民公開講座QJ"},
+                 {"date", "2026-06-29"},
+                 {"start_time", "14:00"},
+                 {"end_time", "16:00"},
+                 {"venue", "川越市民会館"},
+                 {"area", "川越市 "},
+                 {"venue_capacity", "100"},
+                 {"audiences", "public"},
+                 {"fee", "無料"},
+                 {"contact", "事務局 048-000-0000"},
+                 {"status", "published"}};
+  auto too_long = form;
+  for (auto& [name, value] : too_long) {
+    if (name == "area") value = std::string(51, 'x');
+  }
+  auto refused = staff.Submit("/events/new", too_long);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_THAT(refused.body, HasSubstr("id=\"area-error\""));
+  auto created = staff.Submit("/events/new", form);
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 3000);
+  auto v = t.NewClient();
+  auto list = v.Get("/calendar?view=list&area=" + http::PercentEncode("川越市"));
+  EXPECT_THAT(list.body, HasSubstr("川越の市民公開講座QJ"));
+  EXPECT_THAT(list.body, Not(HasSubstr("両立支援セミナーQA")));
+  EXPECT_THAT(list.body, HasSubstr("<option value=\"川越市\" selected>"));
 }
 
 std::string Sequence(const std::string& ics, std::int64_t id) {
