@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 TSUNAGU := $(BUILD_DIR)/tsunagu
 VAR := var
 
-.PHONY: all deps build run test unit integration test-dates e2e lint lint-all format fuzz bench bench-report bench-case clean
+.PHONY: all deps build run test unit integration test-dates e2e lint lint-all format fuzz bench bench-report bench-case bench-community clean
 
 all: build
 
@@ -83,6 +83,11 @@ bench-report: build
 # A 1,000-entry case page and live updates to 200 SSE connections over two processes.
 bench-case: build
 	bench/case-bench
+
+# The community pages (portal, calendar, an event page) with 100 upcoming events, and
+# registration submissions at 64 connections, as ratios to /healthz.
+bench-community: build
+	bench/community-bench
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -1,5 +1,6 @@
 #include "app/demo.hpp"
 
+#include "app/demo_calendar.hpp"
 #include "app/demo_daychange.hpp"
 #include "app/demo_directory.hpp"
 #include "app/demo_events.hpp"
@@ -301,6 +302,7 @@ core::Status LoadDemoData(Services& sv) {
   if (auto st = AddDemoEvents(sv); !st) return st.error();
   if (auto st = AddDemoTrainings(sv); !st) return st.error();
   if (auto st = AddDemoSalons(sv); !st) return st.error();
+  if (auto st = AddDemoCalendar(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

@@ -3,6 +3,7 @@
 #include "api/handlers/routes.hpp"
 #include "app/app.hpp"
 #include "auth/handlers/routes.hpp"
+#include "calendar/handlers/routes.hpp"
 #include "cases/handlers/routes.hpp"
 #include "clients/handlers/routes.hpp"
 #include "community/handlers/routes.hpp"
@@ -57,6 +58,12 @@ void AddRoutes(Router& router, Services& services) {
                  std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),
                  salon_service});
   }
+  calendar::handlers::AddRoutes(
+      router, {services.pages, services.config, services.clock, services.db, services.consultations,
+               std::make_shared<calendar::CalendarService>(services.db, services.consultations),
+               std::make_shared<events::EventService>(services.db, services.clock, services.cipher,
+                                                      services.outbox, services.catalog,
+                                                      services.config.server.public_url)});
 }
 
 }  // namespace tsunagu::app

@@ -3,6 +3,7 @@
 #include <optional>
 #include <tuple>
 
+#include "calendar/event_area.hpp"
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
@@ -49,6 +50,7 @@ std::vector<core::FieldError> EventService::Validate(const EventInput& in) {
     errors.push_back({"end_time", "events.error.end_before_start"});
   }
   Length(errors, "venue", in.venue, kMaxShort);
+  Length(errors, "area", in.area, calendar::kMaxArea);
   Length(errors, "access", in.access, kMaxLong);
   const std::string url = core::Trim(in.meeting_url);
   if (!url.empty() && (url.rfind("https://", 0) != 0 || url.size() > 500 ||
@@ -90,6 +92,7 @@ EventInput EventService::InputOf(const Event& e) {
   in.start_minutes = e.start_minutes;
   in.end_minutes = e.end_minutes;
   in.venue = e.venue;
+  in.area = e.area;
   in.access = e.access;
   in.meeting_url = e.meeting_url;
   in.venue_capacity = e.venue_capacity;
@@ -142,6 +145,7 @@ core::Result<std::int64_t> EventService::Create(const auth::Principal& who,
         soci::use(speakers), soci::use(co_hosts), soci::use(in.status),
         soci::use(published_at, published_ind), soci::use(in.venue_capacity),
         soci::use(in.online_capacity), soci::use(by), soci::use(at), soci::use(at), soci::into(id);
+    calendar::SaveArea(s, id, in.area);
     audit::AuditLog::Append(
         s, actor,
         {"event.create", "community_event", std::to_string(id),
@@ -187,7 +191,7 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
                       "access = :a, meeting_url = :url, audiences = :aud, fee = :fee, contact = "
                       ":c, speakers = :sp, co_hosts = :co, status = :st, published_at = COALESCE("
                       "published_at, :pub), venue_capacity = :vc, online_capacity = :oc, "
-                      "updated_at = :at WHERE "
+                      "sequence = sequence + 1, updated_at = :at WHERE "
                       "id = :id AND status <> 'cancelled' AND venue_taken <= :vc2 AND "
                       "online_taken <= :oc2",
          soci::use(in.kind), soci::use(title), soci::use(description), soci::use(date),
@@ -213,6 +217,7 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
       }
       throw storage::Abort{core::Error::Invalid("error.form", fields)};
     }
+    calendar::SaveArea(s, event_id, in.area);
     if (in.status != "cancelled") {
       audit::AuditLog::Append(s, actor,
                               {"event.update", "community_event", std::to_string(event_id),

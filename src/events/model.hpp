@@ -49,6 +49,7 @@ struct EventInput {
   int start_minutes = -1;  // JST; -1 when malformed (validation explains)
   int end_minutes = -1;
   std::string venue;
+  std::string area;         // 市町村 of the venue, for the calendar's filter (may be empty)
   std::string access;       // how to get there
   std::string meeting_url;  // stored, never shown on a public page
   int venue_capacity = 0;   // 0: no venue places
@@ -72,6 +73,7 @@ struct Event {
   int start_minutes = 0;
   int end_minutes = 0;
   std::string venue;
+  std::string area;
   std::string access;
   std::string meeting_url;  // staff pages only
   std::vector<std::string> audiences;

@@ -186,9 +186,40 @@ void AppendFolded(std::string& out, std::string_view line) {
 
 }  // namespace
 
-core::Result<std::string> BuildIcs(const CalendarEvent& event, std::string_view method) {
-  if (method != "REQUEST" && method != "CANCEL" && method != "PUBLISH") return Invalid("method");
+namespace detail {
 
+std::optional<std::string> EscapeTextValue(std::string_view s) {
+  return EscapeText(s);
+}
+
+void AppendLine(std::string& out, std::string_view line) {
+  AppendFolded(out, line);
+}
+
+void AppendCalendarStart(std::string& out, std::string_view method) {
+  AppendFolded(out, "BEGIN:VCALENDAR");
+  AppendFolded(out, "VERSION:2.0");
+  AppendFolded(out, "PRODID:-//Tsunagu//Tsunagu//JA");
+  AppendFolded(out, "CALSCALE:GREGORIAN");
+  AppendFolded(out, std::string("METHOD:") + std::string(method));
+}
+
+void AppendTokyoTimezone(std::string& out) {
+  // Japan has had no daylight saving time since 1951, so one STANDARD rule covers every date
+  // Tsunagu will ever write.
+  for (const char* l :
+       {"BEGIN:VTIMEZONE", "TZID:Asia/Tokyo", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+        "TZOFFSETFROM:+0900", "TZOFFSETTO:+0900", "TZNAME:JST", "END:STANDARD", "END:VTIMEZONE"}) {
+    AppendFolded(out, l);
+  }
+}
+
+std::string FormatUtcStamp(std::int64_t unix_seconds) {
+  return FormatUtc(unix_seconds);
+}
+
+core::Status AppendVEvent(std::string& out, const CalendarEvent& event, bool cancelled,
+                          std::string_view rrule) {
   // The UID identifies the booking to the person's calendar: refuse rather than silently
   // change it by dropping characters.
   const auto uid_cps = Decode(event.uid);
@@ -230,38 +261,19 @@ core::Result<std::string> BuildIcs(const CalendarEvent& event, std::string_view 
     return Invalid("organizer_email");
   }
 
-  const bool cancelled = event.cancelled || method == "CANCEL";
-  std::string out;
-  out.reserve(1024 + event.description.size() * 2);
   const auto line = [&out](std::string_view text) { AppendFolded(out, text); };
   const auto prop = [&out](std::string_view name, std::string_view value) {
     std::string text(name);
     text += value;
     AppendFolded(out, text);
   };
-
-  line("BEGIN:VCALENDAR");
-  line("VERSION:2.0");
-  line("PRODID:-//Tsunagu//Tsunagu//JA");
-  line("CALSCALE:GREGORIAN");
-  prop("METHOD:", method);
-  // Japan has had no daylight saving time since 1951, so one STANDARD rule covers every date
-  // Tsunagu will ever write.
-  line("BEGIN:VTIMEZONE");
-  line("TZID:Asia/Tokyo");
-  line("BEGIN:STANDARD");
-  line("DTSTART:19700101T000000");
-  line("TZOFFSETFROM:+0900");
-  line("TZOFFSETTO:+0900");
-  line("TZNAME:JST");
-  line("END:STANDARD");
-  line("END:VTIMEZONE");
   line("BEGIN:VEVENT");
   prop("UID:", *uid);
   prop("SEQUENCE:", std::to_string(event.sequence));
   prop("DTSTAMP:", FormatUtc(event.dtstamp_unix));
   prop("DTSTART;TZID=Asia/Tokyo:", FormatLocal(event.date, event.start_minutes));
   prop("DTEND;TZID=Asia/Tokyo:", FormatLocal(end_date, end_minutes));
+  if (!rrule.empty()) prop("RRULE:", rrule);
   prop("SUMMARY:", *summary);
   if (!location->empty()) prop("LOCATION:", *location);
   if (!description->empty()) prop("DESCRIPTION:", *description);
@@ -274,7 +286,20 @@ core::Result<std::string> BuildIcs(const CalendarEvent& event, std::string_view 
   prop("STATUS:", cancelled ? "CANCELLED" : "CONFIRMED");
   line("TRANSP:OPAQUE");
   line("END:VEVENT");
-  line("END:VCALENDAR");
+  return core::OkStatus();
+}
+
+}  // namespace detail
+
+core::Result<std::string> BuildIcs(const CalendarEvent& event, std::string_view method) {
+  if (method != "REQUEST" && method != "CANCEL" && method != "PUBLISH") return Invalid("method");
+  const bool cancelled = event.cancelled || method == "CANCEL";
+  std::string out;
+  out.reserve(1024 + event.description.size() * 2);
+  detail::AppendCalendarStart(out, method);
+  detail::AppendTokyoTimezone(out);
+  if (auto ok = detail::AppendVEvent(out, event, cancelled, ""); !ok) return ok.error();
+  AppendFolded(out, "END:VCALENDAR");
   return out;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,5 +42,17 @@ struct CalendarEvent {
 // text; a url that is not an http(s) URI of printable ASCII, or an organizer_email that is not
 // a plain ASCII addr-spec (both are written as URIs, which iCalendar does not escape).
 core::Result<std::string> BuildIcs(const CalendarEvent& event, std::string_view method);
+
+// The pieces BuildIcs is made of, for the feeds (icalendar_feed.hpp) that write many events.
+namespace detail {
+std::optional<std::string> EscapeTextValue(std::string_view s);  // nullopt: invalid UTF-8
+void AppendLine(std::string& out, std::string_view line);        // folded, CRLF
+void AppendCalendarStart(std::string& out, std::string_view method);
+void AppendTokyoTimezone(std::string& out);
+std::string FormatUtcStamp(std::int64_t unix_seconds);  // 20261206T010203Z
+// One VEVENT (validated as BuildIcs describes); `rrule` is written as is when not empty.
+core::Status AppendVEvent(std::string& out, const CalendarEvent& event, bool cancelled,
+                          std::string_view rrule);
+}  // namespace detail
 
 }  // namespace tsunagu::notify

@@ -23,9 +23,9 @@ http::Response ShowEventForm(const Deps& d, web::RequestContext& ctx, std::int64
     dict.SetIntValue("EVENT_ID", event_id);
     dict.ShowSection("EDITING");
   }
-  for (const char* f :
-       {"title", "description", "date", "start_time", "end_time", "venue", "access", "meeting_url",
-        "venue_capacity", "online_capacity", "fee", "contact", "speakers", "co_hosts"}) {
+  for (const char* f : {"title", "description", "date", "start_time", "end_time", "venue", "area",
+                        "access", "meeting_url", "venue_capacity", "online_capacity", "fee",
+                        "contact", "speakers", "co_hosts"}) {
     std::string key = std::string("V_") + f;
     for (auto& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     dict.SetValue(key, Value(values, f));

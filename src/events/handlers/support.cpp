@@ -51,6 +51,7 @@ EventInput ReadEventInput(const web::RequestContext& ctx) {
   in.start_minutes = ParseTime(core::Trim(core::NormalizeNfkc(ctx.Form("start_time"))));
   in.end_minutes = ParseTime(core::Trim(core::NormalizeNfkc(ctx.Form("end_time"))));
   in.venue = ctx.Form("venue");
+  in.area = ctx.Form("area");
   in.access = ctx.Form("access");
   in.meeting_url = ctx.Form("meeting_url");
   in.venue_capacity = Capacity(ctx.Form("venue_capacity"));
@@ -73,6 +74,7 @@ Values ValuesOf(const Event& e) {
   v.emplace("start_time", FormatTime(e.start_minutes));
   v.emplace("end_time", FormatTime(e.end_minutes));
   v.emplace("venue", e.venue);
+  v.emplace("area", e.area);
   v.emplace("access", e.access);
   v.emplace("meeting_url", e.meeting_url);
   v.emplace("venue_capacity", std::to_string(e.venue_capacity));

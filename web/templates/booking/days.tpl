@@ -1,4 +1,5 @@
 <h1>[[booking.title]]</h1>
+<p class="no-print"><a href="/book/{{PROGRAM_ID}}/poster">[[calendar.poster.link]]</a></p>
 {{#FULL}}<div class="notice notice--error" role="alert"><p>[[booking.full]]</p></div>{{/FULL}}
 {{#NO_DAYS}}<p>[[booking.no_days]]</p>{{/NO_DAYS}}
 {{#HAS_DAYS}}

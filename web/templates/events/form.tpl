@@ -44,6 +44,12 @@
     {{#ERR_VENUE}}<p class="field__error" id="venue-error">{{MESSAGE}}</p>{{/ERR_VENUE}}
     <input id="venue" name="venue" type="text" maxlength="200" value="{{V_VENUE}}" aria-describedby="venue-hint{{#ERR_VENUE}} venue-error{{/ERR_VENUE}}"{{#ERR_VENUE}} aria-invalid="true"{{/ERR_VENUE}}>
   </div>
+  <div class="field{{#ERR_AREA}} field--error{{/ERR_AREA}}">
+    <label for="area">[[calendar.form.area]] <span class="muted">[[events.form.optional]]</span></label>
+    <p class="hint" id="area-hint">[[calendar.form.area_hint]]</p>
+    {{#ERR_AREA}}<p class="field__error" id="area-error">{{MESSAGE}}</p>{{/ERR_AREA}}
+    <input id="area" name="area" type="text" maxlength="50" value="{{V_AREA}}" aria-describedby="area-hint{{#ERR_AREA}} area-error{{/ERR_AREA}}"{{#ERR_AREA}} aria-invalid="true"{{/ERR_AREA}}>
+  </div>
   <div class="field{{#ERR_ACCESS}} field--error{{/ERR_ACCESS}}">
     <label for="access">[[events.form.access]] <span class="muted">[[events.form.optional]]</span></label>
     {{#ERR_ACCESS}}<p class="field__error" id="access-error">{{MESSAGE}}</p>{{/ERR_ACCESS}}

@@ -23,7 +23,7 @@
       <td>{{KIND}}</td>
       <td>{{STATUS}}</td>
       <td>{{PLACES}}</td>
-      <td><a href="/events/{{ID}}/registrations">[[events.manage.registrations]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{#CAN_EDIT}}<br><a href="/events/{{ID}}/edit">[[events.manage.edit]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{/CAN_EDIT}}{{#PUBLIC_LINK}}<br><a href="/events/{{ID}}">[[events.manage.public_page]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{/PUBLIC_LINK}}</td>
+      <td><a href="/events/{{ID}}/registrations">[[events.manage.registrations]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{#CAN_EDIT}}<br><a href="/events/{{ID}}/edit">[[events.manage.edit]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{/CAN_EDIT}}{{#PUBLIC_LINK}}<br><a href="/events/{{ID}}">[[events.manage.public_page]]<span class="visually-hidden">（{{TITLE}}）</span></a><br><a href="/events/{{ID}}/poster">[[calendar.poster.link]]<span class="visually-hidden">（{{TITLE}}）</span></a>{{/PUBLIC_LINK}}</td>
     </tr>{{/EVENT}}
   </tbody>
 </table>

@@ -8,3 +8,4 @@
 <p>[[events.show.register_lead]]</p>
 <p><a class="button button--primary" href="/events/{{EVENT_ID}}/register">[[events.show.register]]</a></p>{{/OPEN}}
 {{#CLOSED}}<div class="notice"><p>[[events.show.closed]]</p></div>{{/CLOSED}}
+<p class="no-print"><a href="/events/{{EVENT_ID}}/poster">[[calendar.poster.link]]</a></p>

@@ -33,6 +33,7 @@
   <h2 id="portal-events-title">[[portal.events.title]]</h2>
   <p>[[portal.events.lead]]</p>
   <p><a href="/events">[[portal.events.link]]</a></p>
+  <p>[[calendar.portal_lead]] <a href="/calendar">[[calendar.portal_link]]</a></p>
 </section>
 
 <section aria-labelledby="portal-salons-title">

@@ -6,7 +6,7 @@
   <h2 id="publish-title">[[programs.publish.title]]</h2>
   <form method="post" action="/programs/{{ID}}/publish">
     <input type="hidden" name="csrf_token" value="{{CSRF}}">
-    {{#PUBLISHED}}<p>[[programs.publish.is_published]] <a href="/book/{{ID}}">{{PUBLIC_URL}}</a></p>
+    {{#PUBLISHED}}<p>[[programs.publish.is_published]] <a href="/book/{{ID}}">{{PUBLIC_URL}}</a> <a href="/book/{{ID}}/poster">[[calendar.poster.link]]</a></p>
     <p class="muted">[[programs.publish.unpublish_hint]]</p>
     <input type="hidden" name="published" value="0">
     <button type="submit" class="button button--secondary">[[programs.publish.unpublish]]</button>{{/PUBLISHED}}
