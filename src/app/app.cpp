@@ -10,6 +10,7 @@
 #include "audit/audit_log.hpp"
 #include "core/config.hpp"
 #include "crypto/random.hpp"
+#include "events/lifecycle.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/migrator.hpp"
 #include "web/multipart.hpp"
@@ -166,6 +167,11 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
            [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
           {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
           {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
+          {"event_lifecycle",
+           [a, &clock, url = config.server.public_url](core::Date today) {
+             return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_,
+                                              *a->catalog_, url, today);
+           }},
       });
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{config,

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
+#include "events/lifecycle.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::events {
@@ -78,6 +79,7 @@ std::vector<core::FieldError> EventService::Validate(const EventInput& in) {
   Length(errors, "speakers", in.speakers, kMaxLong);
   Length(errors, "co_hosts", in.co_hosts, kMaxShort * 2);
   if (!InList(kStatuses, in.status)) errors.push_back({"status", "events.error.status"});
+  ValidateLifecycle(in.lifecycle, errors);
   return errors;
 }
 
@@ -100,6 +102,7 @@ EventInput EventService::InputOf(const Event& e) {
   in.speakers = e.speakers;
   in.co_hosts = e.co_hosts;
   in.status = e.status;
+  in.lifecycle = e.lifecycle;
   return in;
 }
 
@@ -142,6 +145,7 @@ core::Result<std::int64_t> EventService::Create(const auth::Principal& who,
         soci::use(speakers), soci::use(co_hosts), soci::use(in.status),
         soci::use(published_at, published_ind), soci::use(in.venue_capacity),
         soci::use(in.online_capacity), soci::use(by), soci::use(at), soci::use(at), soci::into(id);
+    SaveLifecycle(s, id, in.lifecycle, true);
     audit::AuditLog::Append(
         s, actor,
         {"event.create", "community_event", std::to_string(id),
@@ -213,6 +217,7 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
       }
       throw storage::Abort{core::Error::Invalid("error.form", fields)};
     }
+    SaveLifecycle(s, event_id, in.lifecycle, false);
     if (in.status != "cancelled") {
       audit::AuditLog::Append(s, actor,
                               {"event.update", "community_event", std::to_string(event_id),

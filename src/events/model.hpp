@@ -40,6 +40,14 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view code) 
   return false;
 }
 
+// An event's lifecycle settings (0022_events_lifecycle.sql; rules in events/lifecycle.hpp).
+struct LifecycleSettings {
+  int online_notice_days = 2;      // the online link mail goes this many days before (0–14)
+  int hold_hours = 24;             // how long an offered place waits for its confirmation
+  int waitlist_cutoff_hours = 24;  // no offers from the waiting list this close to the start
+  int retention_days = 365;        // registrations anonymised this long after the day
+};
+
 // What an organiser writes; also what the form posts back when it has errors.
 struct EventInput {
   std::string kind;
@@ -59,6 +67,7 @@ struct EventInput {
   std::string speakers;
   std::string co_hosts;
   std::string status = "draft";
+  LifecycleSettings lifecycle;
 };
 
 struct Event {
@@ -86,6 +95,7 @@ struct Event {
   int online_taken = 0;
   int venue_waiting = 0;  // filled where a page shows it
   int online_waiting = 0;
+  LifecycleSettings lifecycle;
 
   bool StaffOnly() const { return kind == kStaffOnlyKind; }
   int Capacity(std::string_view mode) const {

@@ -7,6 +7,7 @@
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
 #include "events/event_service.hpp"
+#include "events/lifecycle.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::events {
@@ -140,6 +141,9 @@ core::Result<RegistrationReceipt> EventService::Register(const RegistrationReque
           ConfirmationMail(mc, PersonLanguage(request.lang), email, *event, receipt, request.mode),
           "event_registration");
     }
+    if (placed)
+      SendOnlineLinkIfDue(s, {cipher_, outbox_, catalog_, public_url_}, *event,
+                          receipt.registration_id, now);
     audit::AuditLog::Append(s, actor,
                             {placed ? "event_registration.create" : "event_registration.waiting",
                              "event_registration", std::to_string(receipt.registration_id),

@@ -5,6 +5,7 @@
 #include "consultations/booking_cancel.hpp"
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::events::handlers {
@@ -61,6 +62,7 @@ EventInput ReadEventInput(const web::RequestContext& ctx) {
   in.speakers = ctx.Form("speakers");
   in.co_hosts = ctx.Form("co_hosts");
   in.status = ctx.Form("status");
+  in.lifecycle = ReadLifecycle(ctx);
   return in;
 }
 
@@ -83,6 +85,7 @@ Values ValuesOf(const Event& e) {
   v.emplace("speakers", e.speakers);
   v.emplace("co_hosts", e.co_hosts);
   v.emplace("status", e.status);
+  AddLifecycleValues(v, e.lifecycle);
   return v;
 }
 

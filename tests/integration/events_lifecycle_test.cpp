@@ -1,0 +1,291 @@
+// An event's life after registration (issue 15) on both engines: the online link mail that
+// goes once, a few days before, to every online registrant, with a link to their personal
+// online page (never the raw meeting URL), and the page that shows the current URL until the
+// event ends; registrations anonymised retention_days after the event.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "events/lifecycle.hpp"
+#include "events_data.hpp"
+#include "storage/row.hpp"
+
+namespace tsunagu::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// The link to the personal online page in the online link mail.
+std::string OnlinePageOf(const std::string& mail) {
+  const auto at = mail.find("/events/online/");
+  if (at == std::string::npos) return "";
+  auto end = mail.find_first_of("\r\n ", at);
+  return mail.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+core::Date TodayOf(TestServer& t) {
+  return core::DateFromUnixSeconds(t.clock().NowSeconds());
+}
+
+// Runs the clock jobs at `minutes` past midnight (JST) on `date`.
+void RunJobsAt(TestServer& t, core::Date date, int minutes) {
+  t.clock().Set(UnixAtJst(date, minutes));
+  EXPECT_EQ(t.app().jobs().RunOnce(), 0) << "every job succeeds";
+}
+
+int OnlineMailsClaimed(TestServer& t, std::int64_t event_id) {
+  auto n = t.sv().db.Read<int>([&](soci::session& s) {
+    long long id = event_id;
+    int count = 0;
+    s << "SELECT COUNT(*) FROM event_registration WHERE event_id = :e AND online_mail_sent_at "
+         "IS NOT NULL",
+        soci::use(id), soci::into(count);
+    return count;
+  });
+  return n.ok() ? *n : -1;
+}
+
+events::Lifecycle LifecycleOf(TestServer& t) {
+  auto& sv = t.sv();
+  return events::Lifecycle(sv.db, sv.clock, sv.cipher, sv.outbox, sv.catalog,
+                           sv.config.server.public_url);
+}
+
+TEST(EventLifecycle, OnlineRegistrantsGetTheirPageLinkOnceWhenItIsDue) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  auto in = SampleEvent(t, 10, 20, 10);
+  const auto id = MakeEvent(t, w, in);
+  const core::Date day = *core::ParseIsoDate(in.date);
+  auto done = RegisterOnline(t, id, "online", "オンライン 一郎", "ev-online1@example.jp");
+  ASSERT_EQ(done.status, 200);
+  EXPECT_THAT(done.body, Not(HasSubstr(kMeetingUrl)));
+  ASSERT_FALSE(MailSink::Get().WaitFor("ev-online1@example.jp").empty()) << "confirmation";
+  ASSERT_EQ(RegisterOnline(t, id, "venue", "会場 花子", "ev-venue1@example.jp").status, 200);
+  ASSERT_FALSE(MailSink::Get().WaitFor("ev-venue1@example.jp").empty());
+
+  // Three days before: not yet (the default is two days).
+  RunJobsAt(t, core::AddDays(day, -3), 9 * 60);
+  EXPECT_TRUE(t.NoMailFor("ev-online1@example.jp")) << "not due three days before";
+  EXPECT_EQ(OnlineMailsClaimed(t, id), 0);
+
+  RunJobsAt(t, core::AddDays(day, -2), 9 * 60);
+  const std::string mail = MailSink::Get().WaitFor("ev-online1@example.jp");
+  ASSERT_FALSE(mail.empty()) << "the online link mail two days before";
+  const std::string page = OnlinePageOf(mail);
+  ASSERT_FALSE(page.empty()) << mail;
+  EXPECT_THAT(mail, Not(HasSubstr(kMeetingUrl))) << "the mail carries the page, not the URL";
+  EXPECT_THAT(mail, Not(HasSubstr("/events/registration/"))) << "not the cancel link either";
+  EXPECT_THAT(mail, Not(HasSubstr("オンライン 一郎")));
+  EXPECT_EQ(OnlineMailsClaimed(t, id), 1) << "only the online registrant";
+
+  // Once per registration: a second round (or a second server) sends nothing more.
+  RunJobsAt(t, core::AddDays(day, -2), 9 * 60 + 5);
+  RunJobsAt(t, core::AddDays(day, -1), 9 * 60);
+  EXPECT_TRUE(t.NoMailFor("ev-online1@example.jp")) << "exactly one online link mail";
+  EXPECT_TRUE(t.NoMailFor("ev-venue1@example.jp")) << "venue registrants get none";
+
+  auto visitor = t.NewClient();
+  auto own = visitor.Get(page);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_THAT(own.body, HasSubstr(kMeetingUrl));
+  EXPECT_THAT(own.body, HasSubstr("就労支援セミナー"));
+  EXPECT_THAT(own.Header("cache-control"), HasSubstr("no-store"));
+
+  // The organiser changes the URL: the page shows the current one.
+  const std::string new_url = "https://meeting.example.jp/changed-canary-QZ8";
+  auto changed = in;
+  changed.meeting_url = new_url;
+  ASSERT_TRUE(EventsOf(t).Update(w.organiser, {w.coordinator, w.office, "t", "t"}, id, changed));
+  own = visitor.Get(page);
+  EXPECT_THAT(own.body, HasSubstr(new_url));
+  EXPECT_THAT(own.body, Not(HasSubstr(kMeetingUrl)));
+
+  // During the event it still shows; once it has ended, no URL.
+  t.clock().Set(UnixAtJst(day, 14 * 60 + 59));
+  EXPECT_THAT(visitor.Get(page).body, HasSubstr(new_url));
+  t.clock().Set(UnixAtJst(day, 15 * 60));
+  own = visitor.Get(page);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_THAT(own.body, Not(HasSubstr(new_url)));
+  EXPECT_THAT(own.body, HasSubstr("このイベントは終了しました"));
+
+  // No public page and no mail carries the raw URL.
+  for (const std::string& path :
+       {std::string("/"), std::string("/events"), "/events/" + std::to_string(id)}) {
+    EXPECT_THAT(visitor.Get(path).body, Not(HasSubstr("meeting.example.jp"))) << path;
+  }
+  EXPECT_THAT(MailSink::Get().AllRaw(), Not(HasSubstr("meeting.example.jp")));
+  EXPECT_EQ(visitor.Get("/events/online/not-a-token").status, 404);
+}
+
+TEST(EventLifecycle, ARegistrationAfterTheNoticeDayGetsTheLinkAtOnce) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  auto in = SampleEvent(t, 0, 20, 1);  // tomorrow: the notice day has come
+  in.lifecycle.online_notice_days = 3;
+  const auto id = MakeEvent(t, w, in);
+  ASSERT_EQ(RegisterOnline(t, id, "online", "直前 三郎", "ev-late@example.jp").status, 200);
+  const std::string first = MailSink::Get().WaitFor("ev-late@example.jp");
+  const std::string second = MailSink::Get().WaitFor("ev-late@example.jp");
+  const std::string both = first + second;
+  ASSERT_FALSE(OnlinePageOf(both).empty()) << "the link mail comes with the confirmation";
+  EXPECT_THAT(both, Not(HasSubstr(kMeetingUrl)));
+  EXPECT_EQ(OnlineMailsClaimed(t, id), 1);
+  RunJobsAt(t, TodayOf(t), 10 * 60 + 1);
+  EXPECT_TRUE(t.NoMailFor("ev-late@example.jp")) << "the job does not send it again";
+  auto page = t.NewClient().Get(OnlinePageOf(both));
+  EXPECT_THAT(page.body, HasSubstr(kMeetingUrl));
+}
+
+TEST(EventLifecycle, ACancelledRegistrationsOnlinePageShowsNothing) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 0, 20, 1));
+  ASSERT_EQ(RegisterOnline(t, id, "online", "取消 四郎", "ev-gone@example.jp").status, 200);
+  std::string mails = MailSink::Get().WaitFor("ev-gone@example.jp");
+  mails += MailSink::Get().WaitFor("ev-gone@example.jp");
+  const std::string page = OnlinePageOf(mails);
+  ASSERT_FALSE(page.empty());
+  auto c = t.NewClient();
+  ASSERT_THAT(c.Get(page).body, HasSubstr(kMeetingUrl));
+  // The person cancels from their registration page.
+  const auto at = mails.find("/events/registration/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string own = mails.substr(at, mails.find_first_of("\r\n ", at) - at);
+  auto own_page = c.Get(own);
+  ASSERT_EQ(own_page.status, 200);
+  ASSERT_EQ(c.Post(own + "/cancel", {{"csrf_token", ExtractCsrf(own_page.body)}}).status, 200);
+  auto after = c.Get(page);
+  EXPECT_EQ(after.status, 404);
+  EXPECT_THAT(after.body, Not(HasSubstr(kMeetingUrl)));
+}
+
+TEST(EventLifecycle, TwoServersRunningTheJobAtOnceSendOneMailEach) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  auto in = SampleEvent(t, 0, 20, 10);
+  const auto id = MakeEvent(t, w, in);
+  for (int i = 0; i < 4; ++i) {
+    const std::string to = "ev-par" + std::to_string(i) + "@example.jp";
+    ASSERT_EQ(RegisterOnline(t, id, "online", "並行", to).status, 200);
+    ASSERT_FALSE(MailSink::Get().WaitFor(to).empty());
+  }
+  t.clock().Set(UnixAtJst(core::AddDays(*core::ParseIsoDate(in.date), -2), 8 * 60));
+  auto a = LifecycleOf(t);
+  auto b = LifecycleOf(t);
+  int sent_a = -1, sent_b = -1;
+  std::thread ta([&] {
+    auto r = a.SendOnlineLinks();
+    sent_a = r.ok() ? *r : -100;
+  });
+  std::thread tb([&] {
+    auto r = b.SendOnlineLinks();
+    sent_b = r.ok() ? *r : -100;
+  });
+  ta.join();
+  tb.join();
+  EXPECT_EQ(sent_a + sent_b, 4) << sent_a << " + " << sent_b;
+  EXPECT_EQ(OnlineMailsClaimed(t, id), 4);
+  for (int i = 0; i < 4; ++i) {
+    const std::string to = "ev-par" + std::to_string(i) + "@example.jp";
+    EXPECT_FALSE(OnlinePageOf(MailSink::Get().WaitFor(to)).empty());
+    EXPECT_TRUE(t.NoMailFor(to)) << "one mail for " << to;
+  }
+}
+
+TEST(EventLifecycle, TheOrganiserSetsTheNoticeDaysAndSeesTheRetention) {
+  TestServer t;
+  auto w = BuildEventsWorld(t);
+  auto c = t.LoginAs(w.coordinator_email);
+  auto form = c.Get("/events/new");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_THAT(form.body, HasSubstr("name=\"online_notice_days\""));
+  EXPECT_THAT(form.body, HasSubstr("value=\"365\"")) << "the retention default is shown";
+  Fields fields = {
+      {"kind", "seminar"},          {"title", "通知日数の確認"},  {"date", InDays(t, 20)},
+      {"start_time", "13:00"},      {"end_time", "15:00"},        {"online_capacity", "30"},
+      {"meeting_url", kMeetingUrl}, {"audiences", "patient"},     {"contact", "電話 048-000-0000"},
+      {"status", "published"},      {"online_notice_days", "15"}, {"retention_days", "400"}};
+  auto bad = c.Submit("/events/new", fields);
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_THAT(bad.body, HasSubstr("0から14までの日数"));
+  EXPECT_THAT(bad.body, HasSubstr("value=\"15\"")) << "what was typed is kept";
+  for (auto& [k, v] : fields) {
+    if (k == "online_notice_days") v = "5";
+  }
+  ASSERT_EQ(c.Submit("/events/new", fields).status, 303);
+  auto stored = t.sv().db.Read<std::pair<int, int>>([](soci::session& s) {
+    int notice = 0, retention = 0;
+    s << "SELECT online_notice_days, retention_days FROM community_event ORDER BY id DESC LIMIT "
+         "1",
+        soci::into(notice), soci::into(retention);
+    return std::make_pair(notice, retention);
+  });
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->first, 5);
+  EXPECT_EQ(stored->second, 400);
+}
+
+TEST(EventLifecycle, RegistrationsAreAnonymisedAfterTheRetentionAndTheCountsStay) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  auto in = SampleEvent(t, 1, 5, 3);
+  in.lifecycle.retention_days = 30;
+  const auto id = MakeEvent(t, w, in);
+  ASSERT_EQ(RegisterOnline(t, id, "venue", kEventName, "ev-keep1@example.jp").status, 200);
+  ASSERT_EQ(RegisterOnline(t, id, "online", kEventName, "ev-keep2@example.jp").status, 200);
+  ASSERT_EQ(RegisterOnline(t, id, "venue", kEventName, "ev-keep3@example.jp", true).status, 200);
+  const core::Date day = *core::ParseIsoDate(in.date);
+
+  RunJobsAt(t, core::AddDays(day, 30), 10 * 60);
+  auto c = t.LoginAs(w.coordinator_email);
+  const std::string list_path = "/events/" + std::to_string(id) + "/registrations";
+  EXPECT_THAT(c.Get(list_path).body, HasSubstr(kEventName)) << "kept for retention_days";
+
+  RunJobsAt(t, core::AddDays(day, 31), 10 * 60);
+  c = t.LoginAs(w.coordinator_email);
+  auto list = c.Get(list_path);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_THAT(list.body, Not(HasSubstr(kEventName)));
+  EXPECT_THAT(list.body, Not(HasSubstr("ev-keep1@example.jp")));
+  EXPECT_THAT(list.body, Not(HasSubstr("048-831-8005")));
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 2) << "the numbers stay";
+  EXPECT_EQ(CountRegistrations(t, id, "waiting"), 1);
+  EXPECT_EQ(Taken(t, id, "venue"), 1);
+  auto left = t.sv().db.Read<int>([&](soci::session& s) {
+    long long e = id;
+    int n = 0;
+    s << "SELECT COUNT(*) FROM event_registration WHERE event_id = :e AND (name_enc <> '' OR "
+         "furigana_enc <> '' OR phone_enc <> '' OR email_enc <> '' OR email_bidx <> '' OR "
+         "phone_bidx <> '' OR address_bidx IS NOT NULL OR cancel_token_hash <> '' OR "
+         "online_token_hash <> '' OR anonymised_at IS NULL)",
+        soci::use(e), soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(left.ok());
+  EXPECT_EQ(*left, 0) << "every personal field cleared";
+  const std::string audit = AuditText(t);
+  EXPECT_THAT(audit, HasSubstr("event_registration.anonymise"));
+  EXPECT_THAT(audit, HasSubstr("\"count\":3"));
+
+  // Idempotent: a second round changes nothing and writes no second audit event.
+  RunJobsAt(t, core::AddDays(day, 32), 10 * 60);
+  const std::string again = AuditText(t);
+  std::size_t n = 0;
+  for (auto at = again.find("event_registration.anonymise"); at != std::string::npos;
+       at = again.find("event_registration.anonymise", at + 1)) {
+    ++n;
+  }
+  EXPECT_EQ(n, 1u);
+}
+
+}  // namespace
+}  // namespace tsunagu::testing
