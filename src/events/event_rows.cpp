@@ -100,7 +100,7 @@ int WaitingPosition(soci::session& s, std::int64_t event_id, const std::string& 
   long long id = registration_id;
   int ahead = 0;
   s << "SELECT COUNT(*) FROM event_registration WHERE event_id = :e AND mode = :m AND status = "
-       "'waiting' AND id <= :id",
+       "'waiting' AND offer_expires_at IS NULL AND id <= :id",
       soci::use(event), soci::use(mode), soci::use(id), soci::into(ahead);
   return ahead;
 }

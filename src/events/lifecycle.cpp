@@ -243,6 +243,9 @@ core::Result<int> RunLifecycleRound(storage::Database& db, const core::Clock& cl
   auto links = lifecycle.SendOnlineLinks();
   if (!links) return links.error();
   done += *links;
+  auto expired = lifecycle.ExpireOffers();
+  if (!expired) return expired.error();
+  done += *expired;
   auto anonymised = lifecycle.AnonymiseExpired(today);
   if (!anonymised) return anonymised.error();
   done += *anonymised;

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "audit/audit_log.hpp"
 #include "core/clock.hpp"
 #include "core/i18n.hpp"
 #include "core/result.hpp"
@@ -54,6 +55,16 @@ void SaveLifecycle(soci::session& s, std::int64_t event_id, const LifecycleSetti
 bool SendOnlineLinkIfDue(soci::session& s, const LifecycleMail& mail, const Event& event,
                          std::int64_t registration_id, std::int64_t now);
 
+// Within the caller's transaction, after a place of the 枠 came free: unless the waiting list's
+// cut-off (waitlist_cutoff_hours before the start) has passed, the first person waiting (not
+// yet offered) is offered the place: it is taken for them at once (so the capacity stays the
+// database's), held until hold_hours later but never past the cut-off, and they get a mail
+// with the link to their page, where they confirm or leave.
+void OfferNextWaiting(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
+                      const Event& event, const std::string& mode, std::int64_t now);
+// When offers stop for the event (Unix seconds).
+std::int64_t WaitlistCutoffSeconds(const Event& event);
+
 // What the personal online page shows: the URL only while the event has not ended.
 struct OnlineView {
   Event event;  // meeting_url cleared
@@ -83,6 +94,9 @@ class Lifecycle {
   // one audit event per event ("event_registration.anonymise", the count only). Returns how
   // many registrations were anonymised.
   core::Result<int> AnonymiseExpired(core::Date today);
+  // Clock job: offers whose hold passed are withdrawn (the registration is cancelled, its
+  // person told) and the place is offered to the next person waiting. Returns how many.
+  core::Result<int> ExpireOffers();
 
  private:
   storage::Database& db_;

@@ -155,6 +155,7 @@ struct RegistrationView {
   std::string status;
   std::string mode;
   int position = 0;
+  std::int64_t offer_expires_at = 0;  // waiting with a place held until then (0: no offer)
   Event event;
 };
 

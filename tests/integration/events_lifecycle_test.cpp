@@ -9,6 +9,7 @@
 
 #include "events/lifecycle.hpp"
 #include "events_data.hpp"
+#include "sharing_data.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::testing {
@@ -285,6 +286,151 @@ TEST(EventLifecycle, RegistrationsAreAnonymisedAfterTheRetentionAndTheCountsStay
     ++n;
   }
   EXPECT_EQ(n, 1u);
+}
+
+// --- the waiting list: a freed place is offered and held for the next person
+
+std::string OwnPageLink(const std::string& mail) {
+  const auto at = mail.find("/events/registration/");
+  if (at == std::string::npos) return "";
+  auto end = mail.find_first_of("\r\n ", at);
+  return mail.substr(at, end == std::string::npos ? std::string::npos : end - at);
+}
+
+// Registers `n` people for the venue (the first `places` get a place, the others wait) and
+// returns the links to their own pages, in order.
+std::vector<std::string> FillVenue(TestServer& t, std::int64_t id, int n, const std::string& tag) {
+  std::vector<std::string> links;
+  for (int i = 0; i < n; ++i) {
+    const std::string to = "ev-" + tag + std::to_string(i) + "@example.jp";
+    EXPECT_EQ(RegisterOnline(t, id, "venue", "待ち", to, true).status, 200);
+    links.push_back(OwnPageLink(MailSink::Get().WaitFor(to)));
+  }
+  return links;
+}
+
+HttpResult PostOnOwnPage(Client& c, const std::string& link, const std::string& action) {
+  auto page = c.Get(link);
+  return c.Post(link + "/" + action, {{"csrf_token", ExtractCsrf(page.body)}});
+}
+
+TEST(EventWaitlist, AFreedPlaceIsOfferedHeldAndConfirmedByTheFirstPersonWaiting) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 1, 0, 10));
+  auto links = FillVenue(t, id, 3, "offer");
+  auto c = t.NewClient();
+  EXPECT_THAT(c.Get(links[2]).body, HasSubstr("キャンセル待ち（2番目）"));
+  ASSERT_EQ(PostOnOwnPage(c, links[0], "cancel").status, 200);
+
+  const std::string offer = WaitForMail("ev-offer1@example.jp", "お席をご用意しました");
+  ASSERT_FALSE(offer.empty()) << "the first person waiting is offered the place";
+  const std::string offer_link = OwnPageLink(offer);
+  ASSERT_FALSE(offer_link.empty());
+  EXPECT_EQ(Taken(t, id, "venue"), 1) << "the offer holds the place";
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 0) << "not registered before confirming";
+  auto late = RegisterOnline(t, id, "venue", "後から", "ev-offer-late@example.jp");
+  EXPECT_EQ(late.status, 409) << "a newcomer cannot take the held place";
+  EXPECT_THAT(c.Get(links[2]).body, HasSubstr("キャンセル待ち（1番目）"));
+
+  auto own = c.Get(offer_link);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_THAT(own.body, HasSubstr("お席を確保しています"));
+  auto confirmed = PostOnOwnPage(c, offer_link, "confirm");
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body.substr(0, 3000);
+  EXPECT_THAT(confirmed.body, HasSubstr("参加が確定しました"));
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 1);
+  EXPECT_EQ(Taken(t, id, "venue"), 1);
+  EXPECT_THAT(c.Get(links[1]).body, HasSubstr("申込み済み"));
+}
+
+TEST(EventWaitlist, AnExpiredOfferPassesToTheNextPerson) {
+  TestServer t;
+  const core::Date today = TodayOf(t);
+  t.clock().Set(UnixAtJst(today, 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 1, 0, 10));
+  auto links = FillVenue(t, id, 3, "expire");
+  auto c = t.NewClient();
+  ASSERT_EQ(PostOnOwnPage(c, links[0], "cancel").status, 200);
+  ASSERT_FALSE(WaitForMail("ev-expire1@example.jp", "お席をご用意しました").empty());
+
+  RunJobsAt(t, core::AddDays(today, 1), 9 * 60 + 59);  // 23h59 later: still held
+  EXPECT_TRUE(t.NoMailFor("ev-expire2@example.jp"));
+  RunJobsAt(t, core::AddDays(today, 1), 10 * 60 + 1);  // the 24 hours have passed
+  EXPECT_FALSE(WaitForMail("ev-expire2@example.jp", "お席をご用意しました").empty());
+  EXPECT_EQ(Taken(t, id, "venue"), 1) << "the place passes on, still held";
+  EXPECT_THAT(c.Get(links[1]).body, Not(HasSubstr("お席を確保しています")));
+  auto too_late = PostOnOwnPage(c, links[1], "confirm");
+  EXPECT_NE(too_late.status, 200) << "an expired offer cannot be confirmed";
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 0);
+  ASSERT_EQ(PostOnOwnPage(c, links[2], "confirm").status, 200);
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 1);
+}
+
+TEST(EventWaitlist, OffersStopAtTheCutOffAndNeverHoldPastIt) {
+  TestServer t;
+  const core::Date today = TodayOf(t);
+  t.clock().Set(UnixAtJst(today, 10 * 60));
+  auto w = BuildEventsWorld(t);
+  // Tomorrow 13:00: with the default 24 hours, offers stop today at 13:00.
+  const auto id = MakeEvent(t, w, SampleEvent(t, 1, 0, 1));
+  auto links = FillVenue(t, id, 3, "cutoff");
+  auto c = t.NewClient();
+  ASSERT_EQ(PostOnOwnPage(c, links[0], "cancel").status, 200);
+  ASSERT_FALSE(WaitForMail("ev-cutoff1@example.jp", "お席をご用意しました").empty());
+  // The hold ends at the cut-off (13:00), not 24 hours later.
+  RunJobsAt(t, today, 13 * 60 + 1);
+  EXPECT_EQ(Taken(t, id, "venue"), 0) << "the expired offer gave the place back";
+  EXPECT_TRUE(t.NoMailFor("ev-cutoff2@example.jp")) << "no offer after the cut-off";
+  EXPECT_THAT(c.Get(links[2]).body, HasSubstr("キャンセル待ち（1番目）"));
+}
+
+TEST(EventWaitlist, LeavingWithAnOfferPassesItOn) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 1, 0, 10));
+  auto links = FillVenue(t, id, 3, "leave");
+  auto c = t.NewClient();
+  ASSERT_EQ(PostOnOwnPage(c, links[0], "cancel").status, 200);
+  ASSERT_FALSE(WaitForMail("ev-leave1@example.jp", "お席をご用意しました").empty());
+  ASSERT_EQ(PostOnOwnPage(c, links[1], "cancel").status, 200);
+  EXPECT_FALSE(WaitForMail("ev-leave2@example.jp", "お席をご用意しました").empty());
+  EXPECT_EQ(Taken(t, id, "venue"), 1);
+}
+
+TEST(EventWaitlist, ParallelConfirmationsAndCancellationsNeverExceedTheCapacity) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 2, 0, 10));
+  auto links = FillVenue(t, id, 6, "par");
+  std::vector<Client> clients;
+  for (int i = 0; i < 6; ++i) clients.push_back(t.NewClient());
+  // Both registered people leave at once: the first two waiting are offered the places.
+  {
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i) {
+      threads.emplace_back([&, i] { PostOnOwnPage(clients[i], links[i], "cancel"); });
+    }
+    for (auto& th : threads) th.join();
+  }
+  EXPECT_EQ(Taken(t, id, "venue"), 2);
+  // At once: the two offered confirm, the others try to confirm or leave, a newcomer registers.
+  {
+    std::vector<std::thread> threads;
+    for (int i = 2; i < 6; ++i) {
+      threads.emplace_back(
+          [&, i] { PostOnOwnPage(clients[i], links[i], i == 5 ? "cancel" : "confirm"); });
+    }
+    threads.emplace_back([&] { RegisterOnline(t, id, "venue", "新規", "ev-par-new@example.jp"); });
+    for (auto& th : threads) th.join();
+  }
+  EXPECT_EQ(Taken(t, id, "venue"), 2);
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 2) << "only the two offered confirmed";
+  EXPECT_LE(Taken(t, id, "venue"), 2);
 }
 
 }  // namespace

@@ -18,6 +18,11 @@ void AddLifecycleValues(Values& values, const LifecycleSettings& settings);
 // while creating, afterwards it is shown.
 void AddLifecycleFields(ctemplate::TemplateDictionary& dict, const Values& values, bool creating);
 
+// The person's own page when a place is held for them: the deadline and the confirm button.
+void AddOfferState(const Deps& d, const web::RequestContext& ctx,
+                   ctemplate::TemplateDictionary& dict, const RegistrationView& view);
+
+// The online page and confirming an offered place.
 void AddOnlinePageRoutes(app::Router& router, const Deps& deps);
 
 }  // namespace tsunagu::events::handlers

@@ -7,6 +7,14 @@
 
 namespace tsunagu::events::handlers {
 
+void AddOfferState(const Deps& d, const web::RequestContext& ctx,
+                   ctemplate::TemplateDictionary& dict, const RegistrationView& v) {
+  dict.SetValue("STATE", d.pages.catalog().Format(
+                             ctx.lang, "events_lifecycle.offer.state",
+                             {{"until", core::FormatDateTime(v.offer_expires_at, ctx.lang)}}));
+  if (v.event.status == "published") dict.ShowSection("CAN_CONFIRM");
+}
+
 void AddOnlinePageRoutes(app::Router& router, const Deps& d) {
   router.Add(
       {"GET", "/events/online/{token}", auth::Permission::kPublic, [d](web::RequestContext& ctx) {
@@ -34,6 +42,22 @@ void AddOnlinePageRoutes(app::Router& router, const Deps& d) {
          r.headers.Set("Cache-Control", "no-store");
          return r;
        }});
+
+  router.Add({"POST", "/events/registration/{token}/confirm", auth::Permission::kPublic,
+              [d](web::RequestContext& ctx) {
+                if (auto r = Throttled(d, ctx)) return *r;
+                auto done = d.events->ConfirmByToken(ctx.Param("token"), ctx.Actor());
+                if (!done) {
+                  if (done.error().code == core::ErrorCode::kNotFound) {
+                    return d.pages.Error(ctx, 404, "events.own.not_found");
+                  }
+                  return Failure(d, ctx, done.error());
+                }
+                ctemplate::TemplateDictionary dict("events_offer_confirmed");
+                dict.SetValue("TOKEN", ctx.Param("token"));
+                return d.pages.Render(ctx, "events/offer_confirmed",
+                                      "events_lifecycle.offer.confirmed_title", dict);
+              }});
 }
 
 }  // namespace tsunagu::events::handlers

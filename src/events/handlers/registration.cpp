@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "events/handlers/support.hpp"
 #include "web/forms.hpp"
 
@@ -134,7 +135,9 @@ http::Response ShowOwnPage(const Deps& d, web::RequestContext& ctx, const Regist
   dict.SetValue("TOKEN", ctx.Param("token"));
   dict.SetValue("REFERENCE", v.reference);
   dict.SetValue("MODE_LABEL", d.pages.T(ctx, "events.mode." + v.mode));
-  if (v.status == "waiting") {
+  if (v.status == "waiting" && v.offer_expires_at != 0) {
+    AddOfferState(d, ctx, dict, v);
+  } else if (v.status == "waiting") {
     dict.SetValue("STATE", d.pages.catalog().Format(ctx.lang, "events.own.waiting",
                                                     {{"position", std::to_string(v.position)}}));
   } else {
