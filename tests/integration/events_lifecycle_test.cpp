@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "app/demo.hpp"
 #include "events/lifecycle.hpp"
 #include "events_data.hpp"
 #include "sharing_data.hpp"
@@ -431,6 +432,24 @@ TEST(EventWaitlist, ParallelConfirmationsAndCancellationsNeverExceedTheCapacity)
   EXPECT_EQ(Taken(t, id, "venue"), 2);
   EXPECT_EQ(CountRegistrations(t, id, "registered"), 2) << "only the two offered confirmed";
   EXPECT_LE(Taken(t, id, "venue"), 2);
+}
+
+TEST(EventLifecycle, TheDemoHasADueOnlineLinkAndAHeldOffer) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  auto counts = t.sv().db.Read<std::pair<int, int>>([](soci::session& s) {
+    int links = 0, offers = 0;
+    s << "SELECT COUNT(*) FROM event_registration WHERE online_mail_sent_at IS NOT NULL",
+        soci::into(links);
+    s << "SELECT COUNT(*) FROM event_registration WHERE status = 'waiting' AND "
+         "offer_expires_at IS NOT NULL",
+        soci::into(offers);
+    return std::make_pair(links, offers);
+  });
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->first, 3);
+  EXPECT_EQ(counts->second, 1);
 }
 
 }  // namespace
