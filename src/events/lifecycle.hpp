@@ -62,6 +62,14 @@ bool SendOnlineLinkIfDue(soci::session& s, const LifecycleMail& mail, const Even
 // with the link to their page, where they confirm or leave.
 void OfferNextWaiting(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
                       const Event& event, const std::string& mode, std::int64_t now);
+// Within the caller's transaction, for a person who just joined the venue's waiting list: takes
+// an online place for them now (a second registration, with its own confirmation mail) and
+// links it to the venue registration, so confirming a venue offer gives it back. False when
+// the event has no online place free.
+bool AddOnlineMeanwhile(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
+                        const Event& event, const RegistrationRequest& request,
+                        const RegistrationReceipt& venue, const std::string& address_bidx,
+                        std::int64_t now);
 // When offers stop for the event (Unix seconds).
 std::int64_t WaitlistCutoffSeconds(const Event& event);
 

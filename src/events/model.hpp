@@ -124,15 +124,17 @@ struct RegistrationRequest {
   std::string channel = "web";
   bool consent = false;         // agreed to the handling of personal information
   bool accept_waiting = false;  // join the 枠's waiting list when it is full
+  bool also_online = false;     // waiting for the venue: take an online place meanwhile
   std::string lang = "ja";      // the pages' language: the person's e-mails follow it
 };
 
 struct RegistrationReceipt {
   std::int64_t registration_id = 0;
-  std::string reference;     // shown to the person, e.g. "EV-7K3M-9QXA"
-  std::string status;        // registered or waiting
-  int position = 0;          // place on the waiting list (1 = next), 0 when registered
-  std::string cancel_token;  // only in the confirmation e-mail's link
+  std::string reference;          // shown to the person, e.g. "EV-7K3M-9QXA"
+  std::string status;             // registered or waiting
+  int position = 0;               // place on the waiting list (1 = next), 0 when registered
+  std::string cancel_token;       // only in the confirmation e-mail's link
+  bool online_meanwhile = false;  // waiting for the venue with an online place meanwhile
 };
 
 // A registration as the organiser's staff see it (decrypted for them; each read audited).

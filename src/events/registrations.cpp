@@ -135,6 +135,11 @@ core::Result<RegistrationReceipt> EventService::Register(const RegistrationReque
     receipt.status = row.status;
     receipt.position =
         placed ? 0 : WaitingPosition(s, event->id, request.mode, receipt.registration_id);
+    if (!placed && request.also_online && request.mode == "venue") {
+      receipt.online_meanwhile =
+          AddOnlineMeanwhile(s, {cipher_, outbox_, catalog_, public_url_}, actor, *event, request,
+                             receipt, address_bidx, now);
+    }
     if (!email.empty()) {
       outbox_.Enqueue(
           s,

@@ -3,6 +3,7 @@
 // their page within hold_hours (never past the cut-off), or the clock job passes it on.
 #include <algorithm>
 
+#include "core/text.hpp"
 #include "crypto/random.hpp"
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
@@ -109,6 +110,47 @@ void OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Ac
         s, OfferMail(lm, PersonLanguage(lang), *email, event, reference, mode, token, until),
         "event_offer");
   }
+}
+
+bool AddOnlineMeanwhile(soci::session& s, const LifecycleMail& lm, const audit::Actor& actor,
+                        const Event& event, const RegistrationRequest& request,
+                        const RegistrationReceipt& venue, const std::string& address_bidx,
+                        std::int64_t now) {
+  if (!event.Offers("online") || !TakePlace(s, event.id, "online")) return false;
+  RegistrationRequest online = request;
+  online.mode = "online";
+  online.also_online = false;
+  RegistrationReceipt receipt;
+  receipt.reference = NewReference();
+  receipt.cancel_token = crypto::RandomToken(24);
+  receipt.status = "registered";
+  NewRegistration row;
+  row.reference = receipt.reference;
+  row.status = "registered";
+  row.cancel_token_hash = crypto::HashToken(receipt.cancel_token);
+  row.address_bidx = address_bidx;
+  row.created_by = actor.user_id;
+  row.now = now;
+  receipt.registration_id = InsertRegistration(s, lm.cipher, row, online);
+  long long online_id = receipt.registration_id;
+  long long venue_id = venue.registration_id;
+  s << "UPDATE event_registration SET online_backup_id = :o WHERE id = :v", soci::use(online_id),
+      soci::use(venue_id);
+  audit::AuditLog::Append(
+      s, actor,
+      {"event_registration.create", "event_registration", std::to_string(online_id),
+       "{\"event\":" + std::to_string(event.id) + ",\"mode\":\"online\",\"meanwhile\":true}",
+       event.organization_id},
+      now);
+  const std::string email = core::Trim(core::NormalizeNfkc(request.person.email));
+  if (!email.empty()) {
+    const MailContext mc{lm.catalog, lm.public_url, now};
+    lm.outbox.Enqueue(
+        s, ConfirmationMail(mc, PersonLanguage(request.lang), email, event, receipt, "online"),
+        "event_registration");
+  }
+  SendOnlineLinkIfDue(s, lm, event, online_id, now);
+  return true;
 }
 
 core::Status EventService::ConfirmByToken(const std::string& token, const audit::Actor& actor) {

@@ -434,6 +434,40 @@ TEST(EventWaitlist, ParallelConfirmationsAndCancellationsNeverExceedTheCapacity)
   EXPECT_LE(Taken(t, id, "venue"), 2);
 }
 
+TEST(EventWaitlist, AFullVenueOffersAnOnlinePlaceNowReleasedWhenTheVenueIsConfirmed) {
+  TestServer t;
+  t.clock().Set(UnixAtJst(TodayOf(t), 10 * 60));
+  auto w = BuildEventsWorld(t);
+  const auto id = MakeEvent(t, w, SampleEvent(t, 1, 5, 10));
+  auto links = FillVenue(t, id, 1, "both");
+  auto full = RegisterOnline(t, id, "venue", "両方 待子", "ev-both-x@example.jp");
+  ASSERT_EQ(full.status, 409);
+  EXPECT_THAT(full.body, HasSubstr("name=\"also_online\""))
+      << "the full page offers an online place while waiting for the venue";
+  // The person takes the online place now and stays on the venue's waiting list.
+  auto c = t.NewClient();
+  const std::string base = "/events/" + std::to_string(id) + "/register";
+  auto fields = Answers("venue", "両方 待子", "ev-both@example.jp");
+  auto confirm = c.Submit(base, fields, base + "/confirm");
+  ASSERT_EQ(confirm.status, 200);
+  fields.emplace_back("accept_waiting", "1");
+  fields.emplace_back("also_online", "1");
+  fields.emplace_back("action", "send");
+  fields.emplace_back("csrf_token", ExtractCsrf(confirm.body));
+  auto done = c.Post(base + "/submit", fields);
+  ASSERT_EQ(done.status, 200) << done.body.substr(0, 2000);
+  EXPECT_EQ(Taken(t, id, "online"), 1) << "an online place at once";
+  EXPECT_EQ(CountRegistrations(t, id, "waiting"), 1) << "and the venue's waiting list";
+
+  ASSERT_EQ(PostOnOwnPage(c, links[0], "cancel").status, 200);
+  const std::string offer = WaitForMail("ev-both@example.jp", "お席をご用意しました");
+  ASSERT_FALSE(offer.empty());
+  ASSERT_EQ(PostOnOwnPage(c, OwnPageLink(offer), "confirm").status, 200);
+  EXPECT_EQ(Taken(t, id, "venue"), 1);
+  EXPECT_EQ(Taken(t, id, "online"), 0) << "the online place went back with the confirmation";
+  EXPECT_EQ(CountRegistrations(t, id, "registered"), 1);
+}
+
 TEST(EventLifecycle, TheDemoHasADueOnlineLinkAndAHeldOffer) {
   TestServer t;
   ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());

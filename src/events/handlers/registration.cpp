@@ -89,6 +89,7 @@ http::Response ShowDone(const Deps& d, web::RequestContext& ctx, const Event& ev
     dict.ShowSection("REGISTERED");
   }
   if (has_email) dict.ShowSection("HAS_EMAIL");
+  if (receipt.online_meanwhile) dict.ShowSection("ONLINE_MEANWHILE");
   return d.pages.Render(
       ctx, "events/register_done",
       receipt.status == "waiting" ? "events.done.waiting_title" : "events.done.title", dict);
@@ -109,6 +110,7 @@ http::Response ShowFull(const Deps& d, web::RequestContext& ctx, const Event& ev
     auto* o = dict.AddSectionDictionary("OTHER");
     o->SetValue("OTHER_MODE", other);
     o->SetValue("OTHER_LABEL", d.pages.T(ctx, "events.mode." + other));
+    if (other == "online") o->ShowSection("BOTH");
   }
   return d.pages.Render(ctx, "events/register_full", "events.full_page.title", dict, 409);
 }

@@ -101,6 +101,7 @@ RegistrationRequest ReadRegistration(const web::RequestContext& ctx, std::int64_
   r.person.email = ctx.Form("email");
   r.consent = ctx.Form("consent") == "1";
   r.accept_waiting = ctx.Form("accept_waiting") == "1";
+  r.also_online = ctx.Form("also_online") == "1";
   r.channel = ctx.Form("channel").empty() ? "web" : ctx.Form("channel");
   r.lang = ctx.lang;
   return r;
