@@ -10,6 +10,7 @@
 #include "audit/audit_log.hpp"
 #include "core/config.hpp"
 #include "crypto/random.hpp"
+#include "events/lifecycle.hpp"
 #include "orgs/org_store.hpp"
 #include "salons/salon_service.hpp"
 #include "storage/migrator.hpp"
@@ -170,6 +171,11 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
           {"salon_meetings",
            [a](core::Date today) {
              return salons::SalonService(*a->db_, a->clock_, *a->holidays_).PlanMonthly(today);
+           }},
+          {"event_lifecycle",
+           [a, &clock, url = config.server.public_url](core::Date today) {
+             return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_,
+                                              *a->catalog_, url, today);
            }},
       });
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");

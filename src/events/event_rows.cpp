@@ -23,7 +23,8 @@ const char* const kEventColumns =
     "e.id, e.organization_id, o.name, e.kind, e.title, e.description, e.event_date, "
     "e.start_minutes, e.end_minutes, e.venue, e.access, e.meeting_url, e.audiences, e.fee, "
     "e.contact, e.speakers, e.co_hosts, e.status, e.venue_capacity, e.venue_taken, "
-    "e.online_capacity, e.online_taken, e.area";
+    "e.online_capacity, e.online_taken, e.online_notice_days, e.hold_hours, "
+    "e.waitlist_cutoff_hours, e.retention_days, e.area";
 
 Event ReadEvent(const soci::row& r) {
   Event e;
@@ -49,7 +50,9 @@ Event ReadEvent(const soci::row& r) {
   e.venue_taken = static_cast<int>(GetInt(r, 19));
   e.online_capacity = static_cast<int>(GetInt(r, 20));
   e.online_taken = static_cast<int>(GetInt(r, 21));
-  e.area = GetText(r, 22);
+  e.lifecycle = {static_cast<int>(GetInt(r, 22)), static_cast<int>(GetInt(r, 23)),
+                 static_cast<int>(GetInt(r, 24)), static_cast<int>(GetInt(r, 25))};
+  e.area = GetText(r, 26);
   return e;
 }
 
@@ -98,7 +101,7 @@ int WaitingPosition(soci::session& s, std::int64_t event_id, const std::string& 
   long long id = registration_id;
   int ahead = 0;
   s << "SELECT COUNT(*) FROM event_registration WHERE event_id = :e AND mode = :m AND status = "
-       "'waiting' AND id <= :id",
+       "'waiting' AND offer_expires_at IS NULL AND id <= :id",
       soci::use(event), soci::use(mode), soci::use(id), soci::into(ahead);
   return ahead;
 }

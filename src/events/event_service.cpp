@@ -7,6 +7,7 @@
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
+#include "events/lifecycle.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::events {
@@ -80,6 +81,7 @@ std::vector<core::FieldError> EventService::Validate(const EventInput& in) {
   Length(errors, "speakers", in.speakers, kMaxLong);
   Length(errors, "co_hosts", in.co_hosts, kMaxShort * 2);
   if (!InList(kStatuses, in.status)) errors.push_back({"status", "events.error.status"});
+  ValidateLifecycle(in.lifecycle, errors);
   return errors;
 }
 
@@ -103,6 +105,7 @@ EventInput EventService::InputOf(const Event& e) {
   in.speakers = e.speakers;
   in.co_hosts = e.co_hosts;
   in.status = e.status;
+  in.lifecycle = e.lifecycle;
   return in;
 }
 
@@ -146,6 +149,7 @@ core::Result<std::int64_t> EventService::Create(const auth::Principal& who,
         soci::use(published_at, published_ind), soci::use(in.venue_capacity),
         soci::use(in.online_capacity), soci::use(by), soci::use(at), soci::use(at), soci::into(id);
     calendar::SaveArea(s, id, in.area);
+    SaveLifecycle(s, id, in.lifecycle, true);
     audit::AuditLog::Append(
         s, actor,
         {"event.create", "community_event", std::to_string(id),
@@ -218,6 +222,7 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
       throw storage::Abort{core::Error::Invalid("error.form", fields)};
     }
     calendar::SaveArea(s, event_id, in.area);
+    SaveLifecycle(s, event_id, in.lifecycle, false);
     if (in.status != "cancelled") {
       audit::AuditLog::Append(s, actor,
                               {"event.update", "community_event", std::to_string(event_id),

@@ -77,6 +77,9 @@ class EventService {
   // Cancels from the e-mail's link. Only the request that changes the status gives the place
   // back, and the first person waiting for that 枠 takes it (and is told by e-mail).
   core::Status CancelByToken(const std::string& token, const audit::Actor& actor);
+  // Confirms the place offered from the waiting list while its hold lasts (kConflict
+  // "events_lifecycle.offer.expired" otherwise), in events/waitlist.cpp.
+  core::Status ConfirmByToken(const std::string& token, const audit::Actor& actor);
   // The registrations of an event of the caller's organisation, decrypted; the read is
   // audited ("event_registration.list", counts only).
   core::Result<std::vector<RegistrationRow>> Registrations(const auth::Principal& who,
@@ -93,7 +96,7 @@ class EventService {
   // False when it was already cancelled.
   bool CancelRegistration(soci::session& s, const audit::Actor& actor, std::int64_t id,
                           std::int64_t now);
-  // Moves the first person waiting for the 枠 into the freed place, with an e-mail.
+  // Offers the freed place to the first person waiting for the 枠 (events/waitlist.cpp).
   void PromoteWaiting(soci::session& s, const audit::Actor& actor, const Event& event,
                       const std::string& mode, std::int64_t now);
 

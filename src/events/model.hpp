@@ -40,6 +40,14 @@ bool InList(const std::array<std::string_view, N>& list, std::string_view code) 
   return false;
 }
 
+// An event's lifecycle settings (0022_events_lifecycle.sql; rules in events/lifecycle.hpp).
+struct LifecycleSettings {
+  int online_notice_days = 2;      // the online link mail goes this many days before (0–14)
+  int hold_hours = 24;             // how long an offered place waits for its confirmation
+  int waitlist_cutoff_hours = 24;  // no offers from the waiting list this close to the start
+  int retention_days = 365;        // registrations anonymised this long after the day
+};
+
 // What an organiser writes; also what the form posts back when it has errors.
 struct EventInput {
   std::string kind;
@@ -60,6 +68,7 @@ struct EventInput {
   std::string speakers;
   std::string co_hosts;
   std::string status = "draft";
+  LifecycleSettings lifecycle;
 };
 
 struct Event {
@@ -88,6 +97,7 @@ struct Event {
   int online_taken = 0;
   int venue_waiting = 0;  // filled where a page shows it
   int online_waiting = 0;
+  LifecycleSettings lifecycle;
 
   bool StaffOnly() const { return kind == kStaffOnlyKind; }
   int Capacity(std::string_view mode) const {
@@ -116,15 +126,17 @@ struct RegistrationRequest {
   std::string channel = "web";
   bool consent = false;         // agreed to the handling of personal information
   bool accept_waiting = false;  // join the 枠's waiting list when it is full
+  bool also_online = false;     // waiting for the venue: take an online place meanwhile
   std::string lang = "ja";      // the pages' language: the person's e-mails follow it
 };
 
 struct RegistrationReceipt {
   std::int64_t registration_id = 0;
-  std::string reference;     // shown to the person, e.g. "EV-7K3M-9QXA"
-  std::string status;        // registered or waiting
-  int position = 0;          // place on the waiting list (1 = next), 0 when registered
-  std::string cancel_token;  // only in the confirmation e-mail's link
+  std::string reference;          // shown to the person, e.g. "EV-7K3M-9QXA"
+  std::string status;             // registered or waiting
+  int position = 0;               // place on the waiting list (1 = next), 0 when registered
+  std::string cancel_token;       // only in the confirmation e-mail's link
+  bool online_meanwhile = false;  // waiting for the venue with an online place meanwhile
 };
 
 // A registration as the organiser's staff see it (decrypted for them; each read audited).
@@ -147,6 +159,7 @@ struct RegistrationView {
   std::string status;
   std::string mode;
   int position = 0;
+  std::int64_t offer_expires_at = 0;  // waiting with a place held until then (0: no offer)
   Event event;
 };
 

@@ -7,6 +7,7 @@
 #include "events/event_mail.hpp"
 #include "events/event_rows.hpp"
 #include "events/event_service.hpp"
+#include "events/lifecycle.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::events {
@@ -134,12 +135,20 @@ core::Result<RegistrationReceipt> EventService::Register(const RegistrationReque
     receipt.status = row.status;
     receipt.position =
         placed ? 0 : WaitingPosition(s, event->id, request.mode, receipt.registration_id);
+    if (!placed && request.also_online && request.mode == "venue") {
+      receipt.online_meanwhile =
+          AddOnlineMeanwhile(s, {cipher_, outbox_, catalog_, public_url_}, actor, *event, request,
+                             receipt, address_bidx, now);
+    }
     if (!email.empty()) {
       outbox_.Enqueue(
           s,
           ConfirmationMail(mc, PersonLanguage(request.lang), email, *event, receipt, request.mode),
           "event_registration");
     }
+    if (placed)
+      SendOnlineLinkIfDue(s, {cipher_, outbox_, catalog_, public_url_}, *event,
+                          receipt.registration_id, now);
     audit::AuditLog::Append(s, actor,
                             {placed ? "event_registration.create" : "event_registration.waiting",
                              "event_registration", std::to_string(receipt.registration_id),
@@ -159,16 +168,22 @@ core::Result<RegistrationView> EventService::FindByToken(const std::string& toke
         long long id = 0;
         long long event_id = 0;
         RegistrationView v;
-        s << "SELECT id, event_id, reference, status, mode FROM event_registration WHERE "
-             "cancel_token_hash = :h",
-            soci::use(hash), soci::into(id), soci::into(event_id), soci::into(v.reference),
-            soci::into(v.status), soci::into(v.mode);
+        long long offer = 0;
+        soci::indicator offer_ind = soci::i_null;
+        s << "SELECT id, event_id, reference, status, mode, offer_expires_at FROM "
+             "event_registration WHERE cancel_token_hash = :h OR offer_token_hash = :o",
+            soci::use(hash), soci::use(hash), soci::into(id), soci::into(event_id),
+            soci::into(v.reference), soci::into(v.status), soci::into(v.mode),
+            soci::into(offer, offer_ind);
+        if (offer_ind == soci::i_ok && v.status == "waiting") v.offer_expires_at = offer;
         if (!s.got_data()) return std::nullopt;
         auto event = FindEvent(s, event_id);
         if (!event) return std::nullopt;
         v.event = *event;
         v.event.meeting_url.clear();
-        if (v.status == "waiting") v.position = WaitingPosition(s, event_id, v.mode, id);
+        if (v.status == "waiting" && v.offer_expires_at == 0) {
+          v.position = WaitingPosition(s, event_id, v.mode, id);
+        }
         return v;
       });
   if (!found) return found.error();
@@ -182,9 +197,14 @@ bool EventService::CancelRegistration(soci::session& s, const audit::Actor& acto
   long long event_id = 0;
   std::string status;
   std::string mode;
-  s << "SELECT event_id, status, mode FROM event_registration WHERE id = :id", soci::use(id),
-      soci::into(event_id), soci::into(status), soci::into(mode);
+  long long offer = 0;
+  soci::indicator offer_ind = soci::i_null;
+  s << "SELECT event_id, status, mode, offer_expires_at FROM event_registration WHERE id = :id",
+      soci::use(id), soci::into(event_id), soci::into(status), soci::into(mode),
+      soci::into(offer, offer_ind);
   if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
+  // A place offered from the waiting list is held like a registered one.
+  const bool holds = status == "registered" || (status == "waiting" && offer_ind == soci::i_ok);
   if (status == "cancelled") return false;
   long long at = now;
   // Only the statement that changes the status frees the place: a second or parallel cancel
@@ -196,10 +216,10 @@ bool EventService::CancelRegistration(soci::session& s, const audit::Actor& acto
   cancel.execute(true);
   if (cancel.get_affected_rows() != 1) return false;
   // The event row's lock before the audit log's (every writer takes them in that order).
-  if (status == "registered") FreePlace(s, event_id, mode);
+  if (holds) FreePlace(s, event_id, mode);
   auto event = FindEvent(s, event_id);
   if (!event) throw storage::Abort{core::Error::NotFound()};
-  if (status == "registered" && event->status == "published") {
+  if (holds && event->status == "published") {
     PromoteWaiting(s, actor, *event, mode, now);
   }
   audit::AuditLog::Append(
@@ -212,42 +232,7 @@ bool EventService::CancelRegistration(soci::session& s, const audit::Actor& acto
 
 void EventService::PromoteWaiting(soci::session& s, const audit::Actor& actor, const Event& event,
                                   const std::string& mode, std::int64_t now) {
-  // Nobody moves up once the event has begun.
-  const core::Date today = core::DateFromUnixSeconds(now);
-  if (event.date < today ||
-      (event.date == today && core::JstMinuteOfDay(now) >= event.start_minutes)) {
-    return;
-  }
-  long long event_id = event.id;
-  long long first = 0;
-  std::string reference, email_enc, lang;
-  s << "SELECT id, reference, email_enc, lang FROM event_registration WHERE event_id = :e AND "
-       "mode = :m AND status = 'waiting' ORDER BY id LIMIT 1",
-      soci::use(event_id), soci::use(mode), soci::into(first), soci::into(reference),
-      soci::into(email_enc), soci::into(lang);
-  if (!s.got_data()) return;
-  if (!TakePlace(s, event.id, mode)) return;
-  long long at = now;
-  soci::statement promote =
-      (s.prepare << "UPDATE event_registration SET status = 'registered', updated_at = :u WHERE "
-                    "id = :id AND status = 'waiting'",
-       soci::use(at), soci::use(first));
-  promote.execute(true);
-  if (promote.get_affected_rows() != 1) {
-    FreePlace(s, event.id, mode);
-    return;
-  }
-  audit::AuditLog::Append(
-      s, actor,
-      {"event_registration.promote", "event_registration", std::to_string(first),
-       "{\"event\":" + std::to_string(event.id) + "}", event.organization_id},
-      now);
-  auto email = cipher_.Decrypt(email_enc, "event_registration:" + reference + ":email");
-  if (email && !email->empty()) {
-    const MailContext mc{catalog_, public_url_, now};
-    outbox_.Enqueue(s, PromotedMail(mc, PersonLanguage(lang), *email, event, reference, mode),
-                    "event_promoted");
-  }
+  OfferNextWaiting(s, {cipher_, outbox_, catalog_, public_url_}, actor, event, mode, now);
 }
 
 core::Status EventService::CancelByToken(const std::string& token, const audit::Actor& actor) {
@@ -256,8 +241,8 @@ core::Status EventService::CancelByToken(const std::string& token, const audit::
   const std::int64_t now = clock_.NowSeconds();
   return db_.WriteVoid([&](soci::session& s) {
     long long id = 0;
-    s << "SELECT id FROM event_registration WHERE cancel_token_hash = :h", soci::use(hash),
-        soci::into(id);
+    s << "SELECT id FROM event_registration WHERE cancel_token_hash = :h OR offer_token_hash = :o",
+        soci::use(hash), soci::use(hash), soci::into(id);
     if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
     CancelRegistration(s, actor, id, now);
   });

@@ -140,7 +140,7 @@ TEST(EventPrivacy, StaffEnterAPhoneRegistrationAndCancelOne) {
   const std::string mail = MailSink::Get().WaitFor("ev-fax@example.jp");
   EXPECT_THAT(mail, HasSubstr("waiting list (number 1)")) << "in the person's language";
 
-  // Cancelling the phone registration moves the fax one up.
+  // Cancelling the phone registration offers the place to the fax one (held until confirmed).
   auto first = t.sv().db.Read<long long>([&](soci::session& s) {
     long long rid = 0;
     long long e = id;
@@ -152,8 +152,9 @@ TEST(EventPrivacy, StaffEnterAPhoneRegistrationAndCancelOne) {
   auto cancelled = staff.Submit(path, {}, path + "/" + std::to_string(*first) + "/cancel");
   EXPECT_EQ(cancelled.status, 303);
   EXPECT_EQ(CountRegistrations(t, id, "cancelled"), 1);
-  EXPECT_EQ(CountRegistrations(t, id, "registered"), 1);
-  EXPECT_EQ(Taken(t, id, "venue"), 1);
+  EXPECT_EQ(CountRegistrations(t, id, "waiting"), 1);
+  EXPECT_EQ(Taken(t, id, "venue"), 1) << "the place is held for the offer";
+  EXPECT_THAT(MailSink::Get().WaitFor("ev-fax@example.jp"), HasSubstr("A place has come free"));
   EXPECT_THAT(AuditText(t), HasSubstr("\"channel\":\"phone\""));
   EXPECT_THAT(AuditText(t), HasSubstr("event_registration.cancel"));
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "events/handlers/support.hpp"
 #include "web/forms.hpp"
 
@@ -42,6 +43,7 @@ http::Response ShowEventForm(const Deps& d, web::RequestContext& ctx, std::int64
   std::vector<std::string> statuses = {"draft", "published"};
   if (event_id != 0) statuses.emplace_back("cancelled");
   web::AddChoices(d.pages, ctx, dict, "STATUS", "status", "events.status.", statuses, {current});
+  AddLifecycleFields(dict, values, event_id == 0);
   if (error) d.pages.AddErrors(dict, ctx, *error);
   return d.pages.Render(ctx, "events/form",
                         event_id == 0 ? "events.form.new_title" : "events.form.edit_title", dict,

@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "events/handlers/support.hpp"
 #include "web/forms.hpp"
 
@@ -88,6 +89,7 @@ http::Response ShowDone(const Deps& d, web::RequestContext& ctx, const Event& ev
     dict.ShowSection("REGISTERED");
   }
   if (has_email) dict.ShowSection("HAS_EMAIL");
+  if (receipt.online_meanwhile) dict.ShowSection("ONLINE_MEANWHILE");
   return d.pages.Render(
       ctx, "events/register_done",
       receipt.status == "waiting" ? "events.done.waiting_title" : "events.done.title", dict);
@@ -108,6 +110,7 @@ http::Response ShowFull(const Deps& d, web::RequestContext& ctx, const Event& ev
     auto* o = dict.AddSectionDictionary("OTHER");
     o->SetValue("OTHER_MODE", other);
     o->SetValue("OTHER_LABEL", d.pages.T(ctx, "events.mode." + other));
+    if (other == "online") o->ShowSection("BOTH");
   }
   return d.pages.Render(ctx, "events/register_full", "events.full_page.title", dict, 409);
 }
@@ -134,7 +137,9 @@ http::Response ShowOwnPage(const Deps& d, web::RequestContext& ctx, const Regist
   dict.SetValue("TOKEN", ctx.Param("token"));
   dict.SetValue("REFERENCE", v.reference);
   dict.SetValue("MODE_LABEL", d.pages.T(ctx, "events.mode." + v.mode));
-  if (v.status == "waiting") {
+  if (v.status == "waiting" && v.offer_expires_at != 0) {
+    AddOfferState(d, ctx, dict, v);
+  } else if (v.status == "waiting") {
     dict.SetValue("STATE", d.pages.catalog().Format(ctx.lang, "events.own.waiting",
                                                     {{"position", std::to_string(v.position)}}));
   } else {

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "events/handlers/support.hpp"
 #include "web/forms.hpp"
 
@@ -128,6 +129,7 @@ void AddRoutes(app::Router& router, const Deps& deps) {
   // Fixed paths first: "/events/manage" must not be read as an event id.
   AddOrganiserRoutes(router, deps);
   AddRegistrationRoutes(router, deps);
+  AddOnlinePageRoutes(router, deps);
   AddStaffRegistrationRoutes(router, deps);
   AddAttendanceRoutes(router, deps);
   AddCheckinRoutes(router, deps);

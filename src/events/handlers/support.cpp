@@ -5,6 +5,7 @@
 #include "consultations/booking_cancel.hpp"
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
+#include "events/handlers/lifecycle.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::events::handlers {
@@ -62,6 +63,7 @@ EventInput ReadEventInput(const web::RequestContext& ctx) {
   in.speakers = ctx.Form("speakers");
   in.co_hosts = ctx.Form("co_hosts");
   in.status = ctx.Form("status");
+  in.lifecycle = ReadLifecycle(ctx);
   return in;
 }
 
@@ -85,6 +87,7 @@ Values ValuesOf(const Event& e) {
   v.emplace("speakers", e.speakers);
   v.emplace("co_hosts", e.co_hosts);
   v.emplace("status", e.status);
+  AddLifecycleValues(v, e.lifecycle);
   return v;
 }
 
@@ -100,6 +103,7 @@ RegistrationRequest ReadRegistration(const web::RequestContext& ctx, std::int64_
   r.person.email = ctx.Form("email");
   r.consent = ctx.Form("consent") == "1";
   r.accept_waiting = ctx.Form("accept_waiting") == "1";
+  r.also_online = ctx.Form("also_online") == "1";
   r.channel = ctx.Form("channel").empty() ? "web" : ctx.Form("channel");
   r.lang = ctx.lang;
   return r;

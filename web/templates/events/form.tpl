@@ -73,6 +73,7 @@
     {{#ERR_MEETING_URL}}<p class="field__error" id="meeting_url-error">{{MESSAGE}}</p>{{/ERR_MEETING_URL}}
     <input id="meeting_url" name="meeting_url" type="url" maxlength="500" value="{{V_MEETING_URL}}" aria-describedby="meeting_url-hint{{#ERR_MEETING_URL}} meeting_url-error{{/ERR_MEETING_URL}}"{{#ERR_MEETING_URL}} aria-invalid="true"{{/ERR_MEETING_URL}}>
   </div>
+[[include:events/lifecycle_fields]]
   <h2>[[events.form.section_who]]</h2>
   <fieldset class="field{{#ERR_AUDIENCES}} field--error{{/ERR_AUDIENCES}}" aria-describedby="audiences-hint{{#ERR_AUDIENCES}} audiences-error{{/ERR_AUDIENCES}}">
     <legend>[[events.form.audiences]]</legend>

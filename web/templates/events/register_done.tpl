@@ -7,5 +7,6 @@
 <dl class="summary-list">
   <div><dt>[[events.details.event]]</dt><dd>{{TITLE}}<br>{{WHEN}}</dd></div>
 </dl>
+{{#ONLINE_MEANWHILE}}<p>[[events_lifecycle.both.done]]</p>{{/ONLINE_MEANWHILE}}
 {{#HAS_EMAIL}}<p>[[events.done.mail_sent]]</p>{{/HAS_EMAIL}}
 <p>[[events.done.cancel]]</p>

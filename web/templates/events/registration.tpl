@@ -6,6 +6,12 @@
   <div><dt>[[events.register.mode]]</dt><dd>{{MODE_LABEL}}</dd></div>
   <div><dt>[[events.own.state_label]]</dt><dd>{{STATE}}</dd></div>
 </dl>
+{{#CAN_CONFIRM}}<h2>[[events_lifecycle.offer.confirm_title]]</h2>
+<p>[[events_lifecycle.offer.confirm_lead]]</p>
+<form method="post" action="/events/registration/{{TOKEN}}/confirm">
+  <input type="hidden" name="csrf_token" value="{{CSRF}}">
+  <button type="submit" class="button">[[events_lifecycle.offer.confirm]]</button>
+</form>{{/CAN_CONFIRM}}
 {{#CAN_CANCEL}}<h2>[[events.own.cancel_title]]</h2>
 <p>[[events.own.cancel_lead]]</p>
 <form method="post" action="/events/registration/{{TOKEN}}/cancel">
