@@ -51,8 +51,8 @@ void AddRoutes(Router& router, Services& services) {
   if (const auto* holidays = consultations::LoadedHolidays(services.config.data_dir)) {
     auto salon_service =
         std::make_shared<salons::SalonService>(services.db, services.clock, *holidays);
-    salons::handlers::AddRoutes(router,
-                                {services.pages, services.clock, services.db, salon_service});
+    salons::handlers::AddRoutes(router, {services.pages, services.clock, services.db, salon_service,
+                                         services.config.server.public_url});
     peers::handlers::AddRoutes(
         router, {services.pages, services.clock,
                  std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),

@@ -219,7 +219,7 @@ std::string FormatUtcStamp(std::int64_t unix_seconds) {
 }
 
 core::Status AppendVEvent(std::string& out, const CalendarEvent& event, bool cancelled,
-                          std::string_view rrule) {
+                          std::string_view rrule, const std::vector<core::Date>& exdates) {
   // The UID identifies the booking to the person's calendar: refuse rather than silently
   // change it by dropping characters.
   const auto uid_cps = Decode(event.uid);
@@ -274,6 +274,15 @@ core::Status AppendVEvent(std::string& out, const CalendarEvent& event, bool can
   prop("DTSTART;TZID=Asia/Tokyo:", FormatLocal(event.date, event.start_minutes));
   prop("DTEND;TZID=Asia/Tokyo:", FormatLocal(end_date, end_minutes));
   if (!rrule.empty()) prop("RRULE:", rrule);
+  if (!exdates.empty()) {
+    std::string list;
+    for (const auto& d : exdates) {
+      if (!core::IsValidDate(d)) return Invalid("exdates");
+      if (!list.empty()) list += ',';
+      list += FormatLocal(d, event.start_minutes);
+    }
+    prop("EXDATE;TZID=Asia/Tokyo:", list);
+  }
   prop("SUMMARY:", *summary);
   if (!location->empty()) prop("LOCATION:", *location);
   if (!description->empty()) prop("DESCRIPTION:", *description);

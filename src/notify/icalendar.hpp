@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.hpp"
 #include "core/wareki.hpp"
@@ -50,9 +51,10 @@ void AppendLine(std::string& out, std::string_view line);        // folded, CRLF
 void AppendCalendarStart(std::string& out, std::string_view method);
 void AppendTokyoTimezone(std::string& out);
 std::string FormatUtcStamp(std::int64_t unix_seconds);  // 20261206T010203Z
-// One VEVENT (validated as BuildIcs describes); `rrule` is written as is when not empty.
+// One VEVENT (validated as BuildIcs describes); `rrule` is written as is when not empty, and
+// `exdates` (the recurrence's dates left out, at the event's start time in Tokyo) after it.
 core::Status AppendVEvent(std::string& out, const CalendarEvent& event, bool cancelled,
-                          std::string_view rrule);
+                          std::string_view rrule, const std::vector<core::Date>& exdates = {});
 }  // namespace detail
 
 }  // namespace tsunagu::notify

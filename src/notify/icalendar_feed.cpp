@@ -85,7 +85,9 @@ core::Result<std::string> BuildFeed(const Feed& feed) {
       if (!value) return value.error();
       rrule = *value;
     }
-    if (auto ok = detail::AppendVEvent(out, fe.event, fe.event.cancelled, rrule); !ok) {
+    const std::vector<core::Date> none;
+    const auto& exdates = fe.recurrence ? fe.recurrence->except : none;
+    if (auto ok = detail::AppendVEvent(out, fe.event, fe.event.cancelled, rrule, exdates); !ok) {
       return ok.error();
     }
   }

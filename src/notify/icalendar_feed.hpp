@@ -21,6 +21,8 @@ struct Recurrence {
   int interval = 1;                 // every `interval` periods (1..99)
   std::vector<std::string> by_day;  // [+/-n]SU..SA, n in 1..5 (MONTHLY) / 1..53 (YEARLY)
   std::optional<core::Date> until;  // the last day a meeting may fall on (inclusive, JST)
+  // Dates the rule gives but nothing is held (EXDATE): a holiday skipped, a meeting cancelled.
+  std::vector<core::Date> except;
 };
 
 // The RRULE value ("FREQ=MONTHLY;BYDAY=3SA;UNTIL=20271231T145959Z"); UNTIL is the end of the

@@ -18,7 +18,8 @@ namespace {
 constexpr int kMeetingsInFeed = 100;
 
 std::string HostOf(std::string url) {
-  if (const auto scheme = url.find("://"); scheme != std::string::npos) url = url.substr(scheme + 3);
+  if (const auto scheme = url.find("://"); scheme != std::string::npos)
+    url = url.substr(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#"));
   return url.empty() ? "tsunagu" : url;
 }

@@ -116,6 +116,7 @@ void AddPublicRoutes(app::Router& router, const Deps& deps) {
 void AddRoutes(app::Router& router, const Deps& deps) {
   // The first route that matches wins: /salons/manage and /salons/new before /salons/{id}.
   AddManageRoutes(router, deps);
+  AddFeedRoutes(router, deps);
   AddPublicRoutes(router, deps);
 }
 

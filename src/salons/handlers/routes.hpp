@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "app/router.hpp"
 #include "core/clock.hpp"
@@ -20,6 +21,7 @@ struct Deps {
   const core::Clock& clock;
   storage::Database& db;  // the peers shown on a salon's page
   std::shared_ptr<SalonService> salons;
+  std::string public_url;  // the base of the feed's links and UIDs
 };
 
 void AddRoutes(app::Router& router, const Deps& deps);
@@ -27,5 +29,7 @@ void AddRoutes(app::Router& router, const Deps& deps);
 void AddPublicRoutes(app::Router& router, const Deps& deps);
 // /salons/manage, /salons/new, /salons/{id}/edit (manage.cpp).
 void AddManageRoutes(app::Router& router, const Deps& deps);
+// GET /salons/{id}/calendar.ics (feed.cpp).
+void AddFeedRoutes(app::Router& router, const Deps& deps);
 
 }  // namespace tsunagu::salons::handlers

@@ -20,3 +20,4 @@
 <ul class="link-list">
   {{#MEETING}}<li><a href="/events/{{EVENT_ID}}">{{WHEN}}</a></li>{{/MEETING}}
 </ul>
+<p class="no-print"><a href="/salons/{{ID}}/calendar.ics">[[salons.show.feed]]</a><br><span class="hint">[[salons.show.feed_hint]]</span></p>
