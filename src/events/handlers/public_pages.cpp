@@ -2,6 +2,7 @@
 // Only published events that are not for staff only; never the meeting URL.
 #include "events/event_mail.hpp"
 #include "events/handlers/support.hpp"
+#include "peers/peer_service.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::events::handlers {
@@ -36,6 +37,16 @@ void AddPublicRoutes(app::Router& router, const Deps& d) {
                 if (!event) return Failure(d, ctx, event.error());
                 ctemplate::TemplateDictionary dict("events_show");
                 AddEventDetails(d, ctx, dict, *event);
+                // おしゃべり相談室: the peer supporters on its shift, by the display name they
+                // agreed to, while active (issue 15).
+                if (event->kind == "peer_talk") {
+                  auto names = peers::ActiveDisplayNamesForEvent(d.db, event->id);
+                  if (names && !names->empty()) {
+                    std::string joined;
+                    for (const auto& n : *names) joined += (joined.empty() ? "" : "、") + n;
+                    dict.SetValueAndShowSection("PEER_NAMES", joined, "HAS_PEERS");
+                  }
+                }
                 if (d.events->OpenForRegistration(*event)) {
                   dict.ShowSection("OPEN");
                 } else if (event->status != "cancelled") {

@@ -4,6 +4,7 @@
 // they see their place in the queue and cancel. Nothing personal goes into URLs or logs.
 #include <variant>
 
+#include "core/qr.hpp"
 #include "core/text.hpp"
 #include "events/event_mail.hpp"
 #include "events/handlers/lifecycle.hpp"
@@ -146,6 +147,21 @@ http::Response ShowOwnPage(const Deps& d, web::RequestContext& ctx, const Regist
     dict.SetValue("STATE", d.pages.T(ctx, "events.own.state." + v.status));
   }
   if (v.status != "cancelled" && v.event.status != "cancelled") dict.ShowSection("CAN_CANCEL");
+  // 受付票: a venue participant shows it at the reception; the code opens the organiser's check-in
+  // page at this registration (staff only: it says nothing to anyone else).
+  if (v.status == "registered" && v.mode == "venue" && v.event.status != "cancelled") {
+    std::string base = d.config.server.public_url;
+    if (!base.empty() && base.back() == '/') base.pop_back();
+    const std::string url =
+        base + "/org/events/" + std::to_string(v.event.id) + "/checkin?ref=" + v.reference;
+    auto* ticket = dict.AddSectionDictionary("TICKET");
+    ticket->SetValue("REFERENCE", v.reference);
+    ticket->SetValue("QR",
+                     core::QrSvgWithTitle(url,
+                                          d.pages.catalog().Format(ctx.lang, "events.own.ticket_qr",
+                                                                   {{"reference", v.reference}}),
+                                          "ticket-qr", 0.8));
+  }
   return d.pages.Render(ctx, "events/registration", "events.own.title", dict);
 }
 

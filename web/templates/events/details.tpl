@@ -6,6 +6,7 @@
   {{#PLACES}}<div><dt>[[events.details.places]]（{{MODE}}）</dt><dd>{{TEXT}}</dd></div>{{/PLACES}}
   <div><dt>[[events.details.audiences]]</dt><dd>{{AUDIENCES}}</dd></div>
   {{#HAS_FEE}}<div><dt>[[events.details.fee]]</dt><dd>{{FEE}}</dd></div>{{/HAS_FEE}}
+  {{#HAS_PEERS}}<div><dt>[[events.details.peers]]</dt><dd>{{PEER_NAMES}}</dd></div>{{/HAS_PEERS}}
   {{#HAS_SPEAKERS}}<div><dt>[[events.details.speakers]]</dt><dd class="pre-line">{{SPEAKERS}}</dd></div>{{/HAS_SPEAKERS}}
   <div><dt>[[events.details.organizer]]</dt><dd>{{ORGANIZER}}</dd></div>
   {{#HAS_CO_HOSTS}}<div><dt>[[events.details.co_hosts]]</dt><dd>{{CO_HOSTS}}</dd></div>{{/HAS_CO_HOSTS}}

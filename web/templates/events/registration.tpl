@@ -6,6 +6,12 @@
   <div><dt>[[events.register.mode]]</dt><dd>{{MODE_LABEL}}</dd></div>
   <div><dt>[[events.own.state_label]]</dt><dd>{{STATE}}</dd></div>
 </dl>
+{{#TICKET}}<section class="ticket" aria-labelledby="ticket-title">
+<h2 id="ticket-title">[[events.own.ticket_title]]</h2>
+<p>[[events.own.ticket_lead]]</p>
+<div class="ticket__qr">{{QR:none}}</div>
+<p class="ticket__reference">{{REFERENCE}}</p>
+</section>{{/TICKET}}
 {{#CAN_CONFIRM}}<h2>[[events_lifecycle.offer.confirm_title]]</h2>
 <p>[[events_lifecycle.offer.confirm_lead]]</p>
 <form method="post" action="/events/registration/{{TOKEN}}/confirm">
