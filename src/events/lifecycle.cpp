@@ -141,7 +141,9 @@ core::Result<int> Lifecycle::SendOnlineLinks() {
   });
   if (!due) return due.error();
   int sent = 0;
-  for (const auto& [registration_id, event_id] : *due) {
+  for (const auto& row : *due) {
+    const std::int64_t registration_id = row.first;
+    const std::int64_t event_id = row.second;
     auto one = db_.Write<bool>([&](soci::session& s) {
       auto event = FindEvent(s, event_id);
       return event && SendOnlineLinkIfDue(s, mail_, *event, registration_id, now);
