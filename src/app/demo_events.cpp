@@ -1,36 +1,13 @@
 #include "app/demo_events.hpp"
 
+#include "app/demo_support.hpp"
 #include "events/event_service.hpp"
-#include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
 namespace {
 
 constexpr const char* kPrefecture = "つなぐ県 保健医療部 疾病対策課";
 constexpr const char* kHospital = "みどり市立病院 がん相談支援センター";
-
-std::int64_t OrgId(Services& sv, const char* name) {
-  auto org = sv.db.Read<std::optional<orgs::Organization>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindOrganizationByName(s, name); });
-  return org && *org ? (*org)->id : 0;
-}
-
-std::int64_t UserIdOf(Services& sv, const char* email) {
-  auto user = sv.db.Read<std::optional<orgs::User>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
-  return user && *user ? (*user)->id : 0;
-}
-
-bool Exists(Services& sv, std::int64_t org, const std::string& title) {
-  auto n = sv.db.Read<int>([&](soci::session& s) {
-    long long o = org;
-    int count = 0;
-    s << "SELECT COUNT(*) FROM community_event WHERE organization_id = :o AND title = :t",
-        soci::use(o), soci::use(title), soci::into(count);
-    return count;
-  });
-  return !n || *n > 0;
-}
 
 struct DemoEvent {
   const char* title;
@@ -137,7 +114,7 @@ core::Status AddEvents(Services& sv, std::int64_t org, std::int64_t user, const 
   const audit::Actor actor{user, org, "cli", "demo"};
   const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
   for (const auto& d : list) {
-    if (Exists(sv, org, d.title)) continue;
+    if (DemoEventExists(sv, org, d.title)) continue;
     events::EventInput in;
     in.kind = d.kind;
     in.title = d.title;
@@ -179,10 +156,10 @@ core::Status AddEvents(Services& sv, std::int64_t org, std::int64_t user, const 
 }  // namespace
 
 core::Status AddDemoEvents(Services& sv) {
-  const std::int64_t prefecture = OrgId(sv, kPrefecture);
-  const std::int64_t hospital = OrgId(sv, kHospital);
-  const std::int64_t jimu = UserIdOf(sv, "jimu@demo.tsunagu.jp");
-  const std::int64_t kango = UserIdOf(sv, "kango@demo.tsunagu.jp");
+  const std::int64_t prefecture = DemoOrgId(sv, kPrefecture);
+  const std::int64_t hospital = DemoOrgId(sv, kHospital);
+  const std::int64_t jimu = DemoUserId(sv, "jimu@demo.tsunagu.jp");
+  const std::int64_t kango = DemoUserId(sv, "kango@demo.tsunagu.jp");
   if (prefecture != 0 && jimu != 0) {
     if (auto st =
             AddEvents(sv, prefecture, jimu, "つなぐ県 保健医療部 疾病対策課（電話 000-0000-0000）",

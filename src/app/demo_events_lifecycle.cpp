@@ -1,24 +1,13 @@
 #include "app/demo_events_lifecycle.hpp"
 
+#include "app/demo_support.hpp"
 #include "events/event_service.hpp"
-#include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
 namespace {
 
 constexpr const char* kPrefecture = "つなぐ県 保健医療部 疾病対策課";
 constexpr const char* kContact = "つなぐ県 保健医療部 疾病対策課（電話 000-0000-0000）";
-
-bool Exists(Services& sv, std::int64_t org, const std::string& title) {
-  auto n = sv.db.Read<int>([&](soci::session& s) {
-    long long o = org;
-    int count = 0;
-    s << "SELECT COUNT(*) FROM community_event WHERE organization_id = :o AND title = :t",
-        soci::use(o), soci::use(title), soci::into(count);
-    return count;
-  });
-  return !n || *n > 0;
-}
 
 events::EventInput Event(Services& sv, const char* title, int in_days, int venue, int online) {
   const core::Date today = core::DateFromUnixSeconds(sv.clock.NowSeconds());
@@ -62,27 +51,17 @@ events::RegistrationRequest Person(std::int64_t event_id, const std::string& mod
 }  // namespace
 
 core::Status AddDemoEventsLifecycle(Services& sv) {
-  std::int64_t org = 0, user = 0;
-  auto found = sv.db.Read<bool>([&](soci::session& s) {
-    auto o = orgs::OrgStore::FindOrganizationByName(s, kPrefecture);
-    auto u = orgs::OrgStore::FindUserByEmail(s, "jimu@demo.tsunagu.jp");
-    if (o) org = o->id;
-    if (u) user = u->id;
-    return o && u;
-  });
-  if (!found || !*found) return core::OkStatus();
+  const std::int64_t org = DemoOrgId(sv, kPrefecture);
+  const std::int64_t user = DemoUserId(sv, "jimu@demo.tsunagu.jp");
+  if (org == 0 || user == 0) return core::OkStatus();
   events::EventService service(sv.db, sv.clock, sv.cipher, sv.outbox, sv.catalog,
                                sv.config.server.public_url);
-  auth::Principal who;
-  who.user_id = user;
-  who.stage = "full";
-  who.organization_id = org;
-  who.role = auth::Role::kAdmin;
+  const auth::Principal who = DemoMember(user, org, auth::Role::kAdmin);
   const audit::Actor actor{user, org, "cli", "demo"};
 
   // Tomorrow, online: the link mail (two days before) is due, so each registrant got it.
   const char* online_title = "オンライン交流会（参加用ページ案内済み）";
-  if (!Exists(sv, org, online_title)) {
+  if (!DemoEventExists(sv, org, online_title)) {
     auto id = service.Create(who, actor, Event(sv, online_title, 1, 0, 30));
     if (!id) return id.error();
     for (int i = 0; i < 3; ++i) {
@@ -93,7 +72,7 @@ core::Status AddDemoEventsLifecycle(Services& sv) {
   // A full venue: one of the two places was given back and is held for the first person
   // waiting until they confirm.
   const char* waitlist_title = "両立支援セミナー（キャンセル待ちの繰り上げ中）";
-  if (!Exists(sv, org, waitlist_title)) {
+  if (!DemoEventExists(sv, org, waitlist_title)) {
     auto id = service.Create(who, actor, Event(sv, waitlist_title, 14, 2, 0));
     if (!id) return id.error();
     std::int64_t first = 0;

@@ -30,6 +30,17 @@ std::int64_t DemoOrgId(Services& sv, const char* name) {
   return org && *org ? (*org)->id : 0;
 }
 
+bool DemoEventExists(Services& sv, std::int64_t org_id, const std::string& title) {
+  auto n = sv.db.Read<int>([&](soci::session& s) {
+    long long o = org_id;
+    int count = 0;
+    s << "SELECT COUNT(*) FROM community_event WHERE organization_id = :o AND title = :t",
+        soci::use(o), soci::use(title), soci::into(count);
+    return count;
+  });
+  return !n || *n > 0;
+}
+
 auth::Principal DemoMember(std::int64_t user_id, std::int64_t org_id, auth::Role role) {
   auth::Principal who;
   who.user_id = user_id;

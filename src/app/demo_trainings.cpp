@@ -3,36 +3,12 @@
 #include "app/demo_support.hpp"
 #include "events/attendance.hpp"
 #include "events/event_service.hpp"
-#include "orgs/org_store.hpp"
 
 namespace tsunagu::app {
 namespace {
 
 constexpr const char* kPrefecture = "つなぐ県 保健医療部 疾病対策課";
 constexpr const char* kToday = "ピアサポートカフェ（本日・受付の練習）";
-
-std::int64_t OrgId(Services& sv, const char* name) {
-  auto org = sv.db.Read<std::optional<orgs::Organization>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindOrganizationByName(s, name); });
-  return org && *org ? (*org)->id : 0;
-}
-
-std::int64_t UserIdOf(Services& sv, const char* email) {
-  auto user = sv.db.Read<std::optional<orgs::User>>(
-      [&](soci::session& s) { return orgs::OrgStore::FindUserByEmail(s, email); });
-  return user && *user ? (*user)->id : 0;
-}
-
-bool Exists(Services& sv, std::int64_t org, const std::string& title) {
-  auto n = sv.db.Read<int>([&](soci::session& s) {
-    long long o = org;
-    int count = 0;
-    s << "SELECT COUNT(*) FROM community_event WHERE organization_id = :o AND title = :t",
-        soci::use(o), soci::use(title), soci::into(count);
-    return count;
-  });
-  return !n || *n > 0;
-}
 
 struct DemoTraining {
   const char* date;
@@ -95,8 +71,8 @@ core::Status Enter(Context& c, std::int64_t event, const std::string& mode, cons
 }  // namespace
 
 core::Status AddDemoTrainings(Services& sv) {
-  const std::int64_t org = OrgId(sv, kPrefecture);
-  const std::int64_t jimu = UserIdOf(sv, "jimu@demo.tsunagu.jp");
+  const std::int64_t org = DemoOrgId(sv, kPrefecture);
+  const std::int64_t jimu = DemoUserId(sv, "jimu@demo.tsunagu.jp");
   if (org == 0 || jimu == 0) return core::OkStatus();
   const auth::Principal who = DemoMember(jimu, org, auth::Role::kCoordinator);
   const audit::Actor actor{jimu, org, "cli", "demo"};
@@ -123,7 +99,7 @@ core::Status AddDemoTrainings(Services& sv) {
     // runs at 2019-04-30), that training is not in the demo yet.
     if (std::string(t.date) >= today_iso) continue;
     const std::string title = std::string(TitleOf(t.kind)) + "（" + t.date + "）";
-    if (Exists(sv, org, title)) continue;
+    if (DemoEventExists(sv, org, title)) continue;
     auto id = Create(c, title, t.kind, t.date, t.online, 13 * 60, 16 * 60 + 30);
     if (!id) return id.error();
     const std::string mode = t.online ? "online" : "venue";
@@ -135,7 +111,7 @@ core::Status AddDemoTrainings(Services& sv) {
   }
 
   // Today: a peer café with people registered by phone, two of them checked in, one walk-in.
-  if (!Exists(sv, org, kToday)) {
+  if (!DemoEventExists(sv, org, kToday)) {
     const std::string today = core::ToIso(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
     auto id = Create(c, kToday, "peer_cafe", today, false, 18 * 60, 20 * 60);
     if (!id) return id.error();
@@ -178,7 +154,7 @@ core::Status AddDemoTrainings(Services& sv) {
   } coming[] = {{"training_basic", 40, false}, {"training_follow_up", 54, true}};
   for (const auto& t : coming) {
     const std::string title = std::string(TitleOf(t.kind)) + "（次回）";
-    if (Exists(sv, org, title)) continue;
+    if (DemoEventExists(sv, org, title)) continue;
     auto id = Create(c, title, t.kind, core::ToIso(core::AddDays(now, t.in_days)), t.online,
                      13 * 60, 16 * 60 + 30);
     if (!id) return id.error();
