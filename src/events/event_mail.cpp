@@ -3,22 +3,23 @@
 #include "notify/icalendar.hpp"
 
 namespace tsunagu::events {
-namespace {
 
-std::string Base(const std::string& url) {
-  std::string base = url;
+std::string BaseUrl(const std::string& public_url) {
+  std::string base = public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   return base;
 }
 
-std::string Details(const MailContext& mc, const std::string& lang, const Event& event,
-                    const std::string& reference, const std::string& mode) {
-  auto t = [&](const char* key) { return mc.catalog.Get(lang, key); };
+std::string DetailLines(const core::Catalog& catalog, const std::string& lang, const Event& event,
+                        const std::string& reference, const std::string& mode) {
+  auto t = [&](const char* key) { return catalog.Get(lang, key); };
   return t("events.mail.event") + " " + event.title + "\n" + t("events.mail.when") + " " +
          WhenLine(event, lang) + "\n" + t("events.mail.where") + " " +
-         WhereLine(mc.catalog, event, mode, lang) + "\n" + t("events.mail.reference") + " " +
+         WhereLine(catalog, event, mode, lang) + "\n" + t("events.mail.reference") + " " +
          reference + "\n";
 }
+
+namespace {
 
 void AttachIcs(const MailContext& mc, notify::MailMessage& m, const Event& event,
                const std::string& reference, const std::string& mode, const std::string& lang,
@@ -32,7 +33,7 @@ void AttachIcs(const MailContext& mc, notify::MailMessage& m, const Event& event
   ev.end_minutes = event.end_minutes;
   ev.summary = event.title;
   ev.location = WhereLine(mc.catalog, event, mode, lang);
-  ev.url = Base(mc.public_url) + EventPath(event.id);
+  ev.url = BaseUrl(mc.public_url) + EventPath(event.id);
   ev.description = mc.catalog.Get(lang, "events.mail.reference") + " " + reference;
   ev.cancelled = cancelled;
   if (auto ics = notify::BuildIcs(ev, "PUBLISH"); ics.ok()) {
@@ -64,27 +65,13 @@ notify::MailMessage ConfirmationMail(const MailContext& mc, const std::string& l
   std::string body = (waiting ? mc.catalog.Format(lang, "events.mail.waiting_intro",
                                                   {{"position", std::to_string(receipt.position)}})
                               : t("events.mail.intro")) +
-                     "\n\n" + Details(mc, lang, event, receipt.reference, mode);
+                     "\n\n" + DetailLines(mc.catalog, lang, event, receipt.reference, mode);
   if (mode == "online" && !waiting) body += "\n" + t("events.mail.online_later") + "\n";
-  body += "\n" + t("events.mail.page") + "\n" + Base(mc.public_url) + "/events/registration/" +
+  body += "\n" + t("events.mail.page") + "\n" + BaseUrl(mc.public_url) + "/events/registration/" +
           receipt.cancel_token + "\n\n" + t("events.mail.contact") + "\n" + event.contact + "\n\n" +
           t("events.mail.footer") + "\n";
   m.text_body = body;
   if (!waiting) AttachIcs(mc, m, event, receipt.reference, mode, lang, false);
-  return m;
-}
-
-notify::MailMessage PromotedMail(const MailContext& mc, const std::string& lang,
-                                 const std::string& to, const Event& event,
-                                 const std::string& reference, const std::string& mode) {
-  auto t = [&](const char* key) { return mc.catalog.Get(lang, key); };
-  notify::MailMessage m;
-  m.to = to;
-  m.subject = t("events.mail.promoted_subject");
-  m.text_body = t("events.mail.promoted_intro") + "\n\n" +
-                Details(mc, lang, event, reference, mode) + "\n" + t("events.mail.contact") + "\n" +
-                event.contact + "\n\n" + t("events.mail.footer") + "\n";
-  AttachIcs(mc, m, event, reference, mode, lang, false);
   return m;
 }
 

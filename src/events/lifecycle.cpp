@@ -20,12 +20,6 @@ std::int64_t StartOfDay(core::Date d) {
   return static_cast<std::int64_t>(core::DaysBetween({1970, 1, 1}, d)) * 86400 - 9 * 3600;
 }
 
-std::string Base(const std::string& url) {
-  std::string base = url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
 notify::MailMessage OnlineLinkMail(const LifecycleMail& lm, const std::string& lang,
                                    const std::string& to, const Event& event,
                                    const std::string& reference, const std::string& token) {
@@ -36,7 +30,7 @@ notify::MailMessage OnlineLinkMail(const LifecycleMail& lm, const std::string& l
   m.text_body = t("events_lifecycle.mail.online_intro") + "\n\n" + t("events.mail.event") + " " +
                 event.title + "\n" + t("events.mail.when") + " " + WhenLine(event, lang) + "\n" +
                 t("events.mail.reference") + " " + reference + "\n\n" +
-                t("events_lifecycle.mail.online_page") + "\n" + Base(lm.public_url) +
+                t("events_lifecycle.mail.online_page") + "\n" + BaseUrl(lm.public_url) +
                 "/events/online/" + token + "\n\n" + t("events_lifecycle.mail.online_personal") +
                 "\n\n" + t("events.mail.contact") + "\n" + event.contact + "\n\n" +
                 t("events.mail.footer") + "\n";

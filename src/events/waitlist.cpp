@@ -14,21 +14,6 @@
 namespace tsunagu::events {
 namespace {
 
-std::string Base(const std::string& url) {
-  std::string base = url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
-std::string Lines(const LifecycleMail& lm, const std::string& lang, const Event& event,
-                  const std::string& reference, const std::string& mode) {
-  auto t = [&](const char* key) { return lm.catalog.Get(lang, key); };
-  return t("events.mail.event") + " " + event.title + "\n" + t("events.mail.when") + " " +
-         WhenLine(event, lang) + "\n" + t("events.mail.where") + " " +
-         WhereLine(lm.catalog, event, mode, lang) + "\n" + t("events.mail.reference") + " " +
-         reference + "\n";
-}
-
 notify::MailMessage OfferMail(const LifecycleMail& lm, const std::string& lang,
                               const std::string& to, const Event& event,
                               const std::string& reference, const std::string& mode,
@@ -38,10 +23,10 @@ notify::MailMessage OfferMail(const LifecycleMail& lm, const std::string& lang,
   m.to = to;
   m.subject = t("events_lifecycle.mail.offer_subject");
   m.text_body = t("events_lifecycle.mail.offer_intro") + "\n\n" +
-                Lines(lm, lang, event, reference, mode) + "\n" +
+                DetailLines(lm.catalog, lang, event, reference, mode) + "\n" +
                 lm.catalog.Format(lang, "events_lifecycle.mail.offer_until",
                                   {{"until", core::FormatDateTime(until, lang)}}) +
-                "\n" + Base(lm.public_url) + "/events/registration/" + token + "\n\n" +
+                "\n" + BaseUrl(lm.public_url) + "/events/registration/" + token + "\n\n" +
                 t("events.mail.contact") + "\n" + event.contact + "\n\n" + t("events.mail.footer") +
                 "\n";
   return m;
@@ -55,8 +40,9 @@ notify::MailMessage OfferExpiredMail(const LifecycleMail& lm, const std::string&
   m.to = to;
   m.subject = t("events_lifecycle.mail.expired_subject");
   m.text_body = t("events_lifecycle.mail.expired_intro") + "\n\n" +
-                Lines(lm, lang, event, reference, mode) + "\n" + t("events.mail.contact") + "\n" +
-                event.contact + "\n\n" + t("events.mail.footer") + "\n";
+                DetailLines(lm.catalog, lang, event, reference, mode) + "\n" +
+                t("events.mail.contact") + "\n" + event.contact + "\n\n" + t("events.mail.footer") +
+                "\n";
   return m;
 }
 

@@ -150,10 +150,8 @@ http::Response ShowOwnPage(const Deps& d, web::RequestContext& ctx, const Regist
   // 受付票: a venue participant shows it at the reception; the code opens the organiser's check-in
   // page at this registration (staff only: it says nothing to anyone else).
   if (v.status == "registered" && v.mode == "venue" && v.event.status != "cancelled") {
-    std::string base = d.config.server.public_url;
-    if (!base.empty() && base.back() == '/') base.pop_back();
-    const std::string url =
-        base + "/org/events/" + std::to_string(v.event.id) + "/checkin?ref=" + v.reference;
+    const std::string url = BaseUrl(d.config.server.public_url) + "/org/events/" +
+                            std::to_string(v.event.id) + "/checkin?ref=" + v.reference;
     auto* ticket = dict.AddSectionDictionary("TICKET");
     ticket->SetValue("REFERENCE", v.reference);
     ticket->SetValue("QR",
