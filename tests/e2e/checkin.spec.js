@@ -50,5 +50,21 @@ test('check-in on a phone, then the training report, with axe', async ({ browser
   await page.getByRole('link', { name: '参加者区分の管理' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('参加者区分');
   await checkA11y(page);
+
+  // The year's figures from the staff menu, on the phone: every table, no overflow, axe.
+  await page.goto('/');
+  await page.getByRole('link', { name: '年間実績' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('地域活動の年間実績');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    '催し・研修会の開催',
+    '催し・研修会の参加者',
+    '研修会の参加者（ピア・サポート養成研修会など）',
+    'がんサロン',
+    'ピア・サポーター',
+    '個別の相談依頼',
+    '相談記録で紹介した地域資源',
+  ]);
+  await expectNoHorizontalOverflow(page);
+  await checkA11y(page);
   await staff.close();
 });

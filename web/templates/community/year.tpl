@@ -7,7 +7,7 @@
 {{#TABLE}}
 <section class="report-section" aria-labelledby="{{ID}}">
 <h2 id="{{ID}}">{{TITLE}}</h2>
-<div class="table-wrap">
+<div class="table-wrap" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="data-table">
   <caption class="visually-hidden">{{TITLE}}（{{FY_LABEL}}）</caption>
   <thead><tr><th scope="col">[[community.report.item]]</th>{{#COLUMN}}<th scope="col" class="numeric">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
