@@ -95,4 +95,14 @@ core::Result<std::string> BuildFeed(const Feed& feed) {
   return out;
 }
 
+std::string UidHost(const std::string& public_url) {
+  std::string host = public_url;
+  if (const auto scheme = host.find("://"); scheme != std::string::npos) {
+    host = host.substr(scheme + 3);
+  }
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (const auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  return host.empty() ? "tsunagu" : host;
+}
+
 }  // namespace tsunagu::notify

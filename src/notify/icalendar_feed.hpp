@@ -41,6 +41,10 @@ struct Feed {
   std::vector<FeedEvent> events;
 };
 
+// The host of `public_url` ("https://tsunagu.example.jp/x" → "tsunagu.example.jp"), the right
+// side of the feeds' UIDs ("event-12@tsunagu.example.jp"); "tsunagu" when there is none.
+std::string UidHost(const std::string& public_url);
+
 // The whole feed (METHOD:PUBLISH, REFRESH-INTERVAL of 6 hours), CRLF line ends, folded at 75
 // octets on character boundaries. The first invalid event's error (see BuildIcs), or "name".
 core::Result<std::string> BuildFeed(const Feed& feed);

@@ -14,17 +14,6 @@ std::string Base(const std::string& url) {
   return !url.empty() && url.back() == '/' ? url.substr(0, url.size() - 1) : url;
 }
 
-// The host part of public_url, for UIDs ("event-12@tsunagu.example.jp").
-std::string HostOf(const std::string& url) {
-  std::string host = url;
-  if (const auto scheme = host.find("://"); scheme != std::string::npos) {
-    host = host.substr(scheme + 3);
-  }
-  host = host.substr(0, host.find_first_of("/?#"));
-  if (const auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
-  return host.empty() ? "tsunagu" : host;
-}
-
 // A strong validator of the body itself (FNV-1a, 64 bits): equal bodies, equal tags, on every
 // server of the same database.
 std::string ETagOf(const std::string& body) {
@@ -58,7 +47,7 @@ http::Response Serve(const Deps& d, web::RequestContext& ctx, const std::string&
   const std::string lang = FeedLanguage(ctx.request);
   const auto& cat = d.pages.catalog();
   const std::string base = Base(d.config.server.public_url);
-  const std::string host = HostOf(base);
+  const std::string host = notify::UidHost(base);
   notify::Feed feed;
   feed.name = name;
   feed.description = cat.Get(lang, "calendar.feed.description");

@@ -17,13 +17,6 @@ namespace {
 
 constexpr int kMeetingsInFeed = 100;
 
-std::string HostOf(std::string url) {
-  if (const auto scheme = url.find("://"); scheme != std::string::npos)
-    url = url.substr(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#"));
-  return url.empty() ? "tsunagu" : url;
-}
-
 std::string WeekdayCode(int weekday) {
   static constexpr std::array<const char*, 7> kDays = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
   return kDays[static_cast<std::size_t>(weekday)];
@@ -61,7 +54,7 @@ http::Response Feed(const Deps& d, web::RequestContext& ctx) {
   if (!meetings) return web::Failure(d.pages, ctx, meetings.error());
   const std::string lang = ctx.request.Query("lang").value_or("") == "en" ? "en" : "ja";
   const auto& cat = d.pages.catalog();
-  const std::string host = HostOf(d.public_url);
+  const std::string host = notify::UidHost(d.public_url);
   std::string base = d.public_url;
   if (!base.empty() && base.back() == '/') base.pop_back();
 
