@@ -41,7 +41,8 @@ bool IsStateChanging(const std::string& method) {
 
 }  // namespace
 
-App::App(const core::Config& config, const core::Clock& clock) : config_(config), clock_(clock) {}
+App::App(const core::Config& config, const core::Clock& clock)
+    : config_(config), clock_(clock), public_pages_(config.server.public_cache_seconds) {}
 App::~App() {
   if (hub_) hub_->Stop();  // its checks use the services below
   if (jobs_) jobs_->Stop();
@@ -160,24 +161,44 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->forms_ = std::make_unique<forms::FormService>(*app->db_, clock, *app->cipher_,
                                                      *app->form_catalog_, *app->clients_);
   App* a = app.get();
-  app->jobs_ = std::make_unique<ScheduledJobs>(
-      clock,
-      std::vector<ScheduledJobs::Job>{
-          {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
-          {"survey_invitations",
-           [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
-          {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
-          {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
-          {"salon_meetings",
-           [a](core::Date today) {
-             return salons::SalonService(*a->db_, a->clock_, *a->holidays_).PlanMonthly(today);
-           }},
-          {"event_lifecycle",
-           [a, &clock, url = config.server.public_url](core::Date today) {
-             return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_,
-                                              *a->catalog_, url, today);
-           }},
-      });
+  app->jobs_ =
+      std::make_unique<ScheduledJobs>(
+          clock, ClearingPublicPages(app->public_pages_, std::vector<ScheduledJobs::Job>{
+                                                             {"day_notices",
+                                                              [a](core::Date today) {
+                                                                return a->notices_->SendDue(today);
+                                                              }},
+                                                             {"survey_invitations",
+                                                              [a](core::Date today) {
+                                                                return a->surveys_->SendInvitations(
+                                                                    today);
+                                                              }},
+                                                             {"waiting_list_holds",
+                                                              [a](core::Date) {
+                                                                return a->board_->ExpireOffers();
+                                                              }},
+                                                             {"task_reminders",
+                                                              [a](core::Date today) {
+                                                                return a->cases_->RemindDueTasks(
+                                                                    today);
+                                                              }},
+                                                             {"salon_meetings",
+                                                              [a](core::Date today) {
+                                                                return salons::SalonService(
+                                                                           *a->db_, a->clock_,
+                                                                           *a->holidays_)
+                                                                    .PlanMonthly(today);
+                                                              }},
+                                                             {"event_lifecycle",
+                                                              [a, &clock,
+                                                               url = config.server.public_url](
+                                                                  core::Date today) {
+                                                                return events::RunLifecycleRound(
+                                                                    *a->db_, clock, *a->cipher_,
+                                                                    *a->outbox_, *a->catalog_, url,
+                                                                    today);
+                                                              }},
+                                                         }));
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{config,
                                                           clock,
@@ -389,7 +410,23 @@ http::Response App::Dispatch(web::RequestContext& ctx) {
                                 services_->CookieAttributes());
     }
   }
+  if (!ctx.session && req.method == "GET" && public_pages_.Covers(route.pattern)) {
+    return CachedPublicPage(ctx, route);
+  }
   return route.handler(ctx);
+}
+
+http::Response App::CachedPublicPage(web::RequestContext& ctx, const Route& route) {
+  const std::string key = PublicPageCache::Key(ctx.request, ctx.lang);
+  const std::int64_t now = clock_.NowSeconds();
+  if (auto kept = public_pages_.Find(key, now, ctx.anonymous_csrf)) return *kept;
+  const std::uint64_t generation = public_pages_.generation();
+  const std::size_t cookies = ctx.set_cookies.size();
+  http::Response r = route.handler(ctx);
+  if (ctx.set_cookies.size() == cookies) {
+    public_pages_.Store(key, r, ctx.anonymous_csrf, generation, now);
+  }
+  return r;
 }
 
 http::Response App::NoRoute(const web::RequestContext& ctx, bool path_known) {
@@ -467,6 +504,8 @@ http::Response App::Handle(http::Request& request) {
     response = ctx.is_api ? ApiError(ctx, 500, "error.internal")
                           : pages_->Error(ctx, 500, "error.internal");
   }
+  // Whatever it changed (or half tried to), kept public pages are not served again.
+  if (IsStateChanging(request.method)) public_pages_.Invalidate();
   const bool is_static = request.path.rfind("/static/", 0) == 0;
   Finish(ctx, response, !is_static);
   // The access log names the route pattern, never the raw path or query, which can carry

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "app/client_address.hpp"
+#include "app/public_cache.hpp"
 #include "app/router.hpp"
 #include "app/scheduled_jobs.hpp"
 #include "app/services.hpp"
@@ -47,6 +48,8 @@ class App {
  private:
   App(const core::Config& config, const core::Clock& clock);
   http::Response Dispatch(web::RequestContext& ctx);
+  // An anonymous GET of a covered public page: the kept answer, or the handler's (kept).
+  http::Response CachedPublicPage(web::RequestContext& ctx, const Route& route);
   // Loads who is asking (session, or bearer token for the API); an answer when that fails.
   std::optional<http::Response> Identify(web::RequestContext& ctx, const Route& route);
   // The answer when the route's permission does not allow the caller: login, a confirmation
@@ -60,6 +63,7 @@ class App {
   const core::Config& config_;
   const core::Clock& clock_;
   ClientAddress client_address_;
+  PublicPageCache public_pages_;
   std::unique_ptr<storage::Database> db_;
   // Declared after db_ so they go first: the PostgreSQL listener stops before the database.
   std::unique_ptr<live::Hub> hub_;

@@ -66,7 +66,7 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
     static const std::map<std::string, std::set<std::string>> kAllowed = {
         {"server",
          {"listen", "public_url", "cookie_secure", "worker_threads", "max_body_bytes",
-          "trusted_proxies"}},
+          "trusted_proxies", "public_cache_seconds"}},
         {"database", {"url", "pool_size"}},
         {"mail", {"smtp_url", "from", "username", "password"}},
         {"security",
@@ -94,6 +94,12 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
       std::int64_t body = static_cast<std::int64_t>(c.server.max_body_bytes);
       Read(*s, "max_body_bytes", body);
       c.server.max_body_bytes = static_cast<std::size_t>(body);
+      std::int64_t cache = c.server.public_cache_seconds;
+      Read(*s, "public_cache_seconds", cache);
+      if (cache < 0 || cache > 3600) {
+        return ConfigError("[server] public_cache_seconds must be between 0 and 3600");
+      }
+      c.server.public_cache_seconds = static_cast<int>(cache);
       if (auto node = (*s)["trusted_proxies"]) {
         const auto* list = node.as_array();
         if (!list) return ConfigError("[server] trusted_proxies must be a list of strings");

@@ -20,6 +20,10 @@ struct ServerConfig {
   // names the client: the TLS proxy in front. From any other peer those headers are ignored,
   // so nobody can choose the address that login throttling and the audit log see.
   std::vector<std::string> trusted_proxies;
+  // Seconds a rendered public page (portal, calendar, event, salon and directory pages) may be
+  // served again to anonymous visitors; 0 renders every request. A change made through this
+  // server shows at once; one made through another server shows after at most this long.
+  int public_cache_seconds = 5;
 };
 
 struct DatabaseConfig {

@@ -450,6 +450,9 @@ TestServer::TestServer(ServerOptions options) : clock_(options.now.value_or(Test
   config_.security.key_file = (dir_ / "keys.toml").string();
   config_.security.fast_password_hashing = true;
   config_.server.cookie_secure = options.cookie_secure;
+  // Tests change rows directly and read the pages back at once: pages are rendered every time,
+  // except where a test turns the cache on (PublicCache.*).
+  config_.server.public_cache_seconds = 0;
   config_.mail.smtp_url = MailSink::Get().url();
   config_.mail.from = "tsunagu-test@example.jp";
   if (options.configure) options.configure(config_);
