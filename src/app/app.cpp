@@ -170,7 +170,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
           {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
           {"salon_meetings",
            [a](core::Date today) {
-             return salons::SalonService(*a->db_, a->clock_, *a->holidays_).PlanMonthly(today);
+             return salons::PlanMonthlyRound(*a->db_, a->clock_, *a->holidays_, *a->cipher_,
+                                             *a->outbox_, *a->catalog_, a->config_, today);
            }},
           {"event_lifecycle",
            [a, &clock, url = config.server.public_url](core::Date today) {
