@@ -161,44 +161,25 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   app->forms_ = std::make_unique<forms::FormService>(*app->db_, clock, *app->cipher_,
                                                      *app->form_catalog_, *app->clients_);
   App* a = app.get();
-  app->jobs_ =
-      std::make_unique<ScheduledJobs>(
-          clock, ClearingPublicPages(app->public_pages_, std::vector<ScheduledJobs::Job>{
-                                                             {"day_notices",
-                                                              [a](core::Date today) {
-                                                                return a->notices_->SendDue(today);
-                                                              }},
-                                                             {"survey_invitations",
-                                                              [a](core::Date today) {
-                                                                return a->surveys_->SendInvitations(
-                                                                    today);
-                                                              }},
-                                                             {"waiting_list_holds",
-                                                              [a](core::Date) {
-                                                                return a->board_->ExpireOffers();
-                                                              }},
-                                                             {"task_reminders",
-                                                              [a](core::Date today) {
-                                                                return a->cases_->RemindDueTasks(
-                                                                    today);
-                                                              }},
-                                                             {"salon_meetings",
-                                                              [a](core::Date today) {
-                                                                return salons::SalonService(
-                                                                           *a->db_, a->clock_,
-                                                                           *a->holidays_)
-                                                                    .PlanMonthly(today);
-                                                              }},
-                                                             {"event_lifecycle",
-                                                              [a, &clock,
-                                                               url = config.server.public_url](
-                                                                  core::Date today) {
-                                                                return events::RunLifecycleRound(
-                                                                    *a->db_, clock, *a->cipher_,
-                                                                    *a->outbox_, *a->catalog_, url,
-                                                                    today);
-                                                              }},
-                                                         }));
+  std::vector<ScheduledJobs::Job> jobs{
+      {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
+      {"survey_invitations",
+       [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
+      {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
+      {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
+      {"salon_meetings",
+       [a](core::Date today) {
+         return salons::PlanMonthlyRound(*a->db_, a->clock_, *a->holidays_, *a->cipher_,
+                                         *a->outbox_, *a->catalog_, a->config_, today);
+       }},
+      {"event_lifecycle",
+       [a, &clock, url = config.server.public_url](core::Date today) {
+         return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_,
+                                          *a->catalog_, url, today);
+       }},
+  };
+  app->jobs_ = std::make_unique<ScheduledJobs>(
+      clock, ClearingPublicPages(app->public_pages_, std::move(jobs)));
   app->static_files_ = std::make_unique<http::StaticFiles>(config.web_dir + "/static");
   app->services_ = std::unique_ptr<Services>(new Services{config,
                                                           clock,

@@ -129,7 +129,8 @@ core::Status AddDemoSalons(Services& sv) {
   if (holidays == nullptr) return core::Error::Invalid("holiday data");
   const auth::Principal who = DemoMember(jimu, org, auth::Role::kAdmin);
   const audit::Actor actor{jimu, org, "cli", "demo"};
-  salons::SalonService salon_service(sv.db, sv.clock, *holidays);
+  salons::SalonService salon_service(
+      sv.db, sv.clock, *holidays, {sv.cipher, sv.outbox, sv.catalog, sv.config.server.public_url});
   std::vector<std::int64_t> salon_ids;
   for (const auto& d : kSalons) {
     salons::SalonInput in;

@@ -49,8 +49,10 @@ void AddRoutes(Router& router, Services& services) {
                                                       services.config.server.public_url)});
   // Salons and peer supporters (issue 15): the holiday calendar places the salons' meetings.
   if (const auto* holidays = consultations::LoadedHolidays(services.config.data_dir)) {
-    auto salon_service =
-        std::make_shared<salons::SalonService>(services.db, services.clock, *holidays);
+    auto salon_service = std::make_shared<salons::SalonService>(
+        services.db, services.clock, *holidays,
+        events::LifecycleMail{services.cipher, services.outbox, services.catalog,
+                              services.config.server.public_url});
     salons::handlers::AddRoutes(router, {services.pages, services.clock, services.db, salon_service,
                                          services.config.server.public_url});
     peers::handlers::AddRoutes(

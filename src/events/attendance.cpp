@@ -186,7 +186,7 @@ core::Result<std::string> AttendanceService::AddType(const auth::Principal& who,
 
 core::Result<EventAttendance> AttendanceService::Load(
     const auth::Principal& who, const audit::Actor& actor, std::int64_t event_id,
-    const std::string& query, const std::string& purpose, bool all_statuses) {
+    const std::string& query, const std::string& purpose, bool all_statuses, bool with_offers) {
   const std::int64_t now = clock_.NowSeconds();
   // A Write: the read of personal data and its audit event commit together.
   return db_.Write<EventAttendance>([&](soci::session& s) {
@@ -195,14 +195,20 @@ core::Result<EventAttendance> AttendanceService::Load(
     long long id = event_id;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, reference, mode, status, " << kTypeExpr
-                   << ", name_enc, furigana_enc, attendance, new_trainee FROM event_registration "
-                      "WHERE event_id = :e ORDER BY mode DESC, id",
+                   << ", name_enc, furigana_enc, attendance, new_trainee, offer_expires_at, "
+                      "anonymised_at FROM event_registration WHERE event_id = :e ORDER BY mode "
+                      "DESC, id",
          soci::use(id));
     int read = 0;
     for (const auto& r : rows) {
       AttendeeRow row;
       row.status = GetText(r, 3);
-      if (!all_statuses && row.status != "registered") continue;
+      if (row.status == "waiting" && r.get_indicator(9) == soci::i_ok) {
+        row.offer_expires_at = GetInt(r, 9);
+      }
+      row.anonymised = r.get_indicator(10) == soci::i_ok;
+      const bool offered = with_offers && row.offer_expires_at != 0;
+      if (!all_statuses && row.status != "registered" && !offered) continue;
       row.id = GetInt(r, 0);
       row.reference = GetText(r, 1);
       row.mode = GetText(r, 2);

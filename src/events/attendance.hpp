@@ -63,6 +63,8 @@ struct AttendeeRow {
   std::string furigana;
   std::string attendance;  // '', attended, absent
   bool new_trainee = false;
+  std::int64_t offer_expires_at = 0;  // waiting with a place held until then (0: no offer)
+  bool anonymised = false;            // name and ふりがな cleared after the retention
 };
 
 struct WalkInRow {
@@ -125,9 +127,11 @@ class AttendanceService {
   // or its ふりがな, kana and width folded) narrows the rows. Every read is audited
   // ("event_attendance.read" with the purpose: checkin, roster or attendance; counts only).
   // all_statuses: also waiting and cancelled registrations (the attendance page).
+  // with_offers: also waiting registrations an offer holds a place for (the 受付名簿).
   core::Result<EventAttendance> Load(const auth::Principal& who, const audit::Actor& actor,
                                      std::int64_t event_id, const std::string& query,
-                                     const std::string& purpose, bool all_statuses = false);
+                                     const std::string& purpose, bool all_statuses = false,
+                                     bool with_offers = false);
   // Counts only (no personal data, not audited).
   core::Result<AttendanceCounts> Counts(const auth::Principal& who, std::int64_t event_id);
 

@@ -228,26 +228,18 @@ core::Status EventService::Update(const auth::Principal& who, const audit::Actor
                               {"event.update", "community_event", std::to_string(event_id),
                                "{\"status\":\"" + in.status + "\"}", current->organization_id},
                               now);
+      // Places added (or freed otherwise) go to the people waiting with this commit, not at
+      // the clock job's next round: the new row, its settings and the cut-off decide.
+      if (auto fresh = FindEvent(s, event_id)) {
+        const LifecycleMail lm{cipher_, outbox_, catalog_, public_url_};
+        for (auto mode : kModes) OfferFreePlaces(s, lm, actor, *fresh, std::string(mode), now);
+      }
       return;
     }
     // 中止: every registrant with an address hears it, in their language, with this commit.
     auto event = FindEvent(s, event_id);
-    int notified = 0;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT reference, email_enc, lang FROM event_registration WHERE event_id "
-                      "= :e AND status IN ('registered','waiting') ORDER BY id",
-         soci::use(id));
-    std::vector<std::tuple<std::string, std::string, std::string>> to_tell;
-    for (const auto& r : rows) {
-      to_tell.emplace_back(storage::GetText(r, 0), storage::GetText(r, 1), storage::GetText(r, 2));
-    }
-    for (const auto& [reference, email_enc, lang] : to_tell) {
-      auto email = cipher_.Decrypt(email_enc, "event_registration:" + reference + ":email");
-      if (!email || email->empty()) continue;
-      outbox_.Enqueue(s, EventCancelledMail(mc, lang, *email, *event, reference),
-                      "event_cancelled");
-      ++notified;
-    }
+    if (!event) throw storage::Abort{core::Error::NotFound()};
+    const int notified = TellCancelled(s, {cipher_, outbox_, catalog_, public_url_}, *event, now);
     audit::AuditLog::Append(
         s, actor,
         {"event.cancel", "community_event", std::to_string(event_id),

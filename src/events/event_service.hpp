@@ -87,6 +87,13 @@ class EventService {
                                                            std::int64_t event_id);
   core::Status CancelByStaff(const auth::Principal& who, const audit::Actor& actor,
                              std::int64_t event_id, std::int64_t registration_id);
+  // Staff confirm an offer for someone who answered by phone, fax or in person: what the
+  // person's own confirm link does (ConfirmOffer, the same hold rule and transaction), audited
+  // with the staff user. True when this call confirmed it, false when the registration was
+  // already registered (a second tap changes nothing); kConflict "events_lifecycle.offer.expired"
+  // when no offer holds a place; NotFound for another organisation's event. In waitlist.cpp.
+  core::Result<bool> ConfirmOfferByStaff(const auth::Principal& who, const audit::Actor& actor,
+                                         std::int64_t event_id, std::int64_t registration_id);
 
  private:
   core::Result<RegistrationReceipt> Register(const RegistrationRequest& request,
@@ -96,6 +103,9 @@ class EventService {
   // False when it was already cancelled.
   bool CancelRegistration(soci::session& s, const audit::Actor& actor, std::int64_t id,
                           std::int64_t now);
+  // Confirms the offer held for the registration (locked by its status UPDATE); false when
+  // no offer holds a place for it any more. Gives back an online place taken meanwhile.
+  bool ConfirmOffer(soci::session& s, const audit::Actor& actor, std::int64_t id, std::int64_t now);
   // Offers the freed place to the first person waiting for the 枠 (events/waitlist.cpp).
   void PromoteWaiting(soci::session& s, const audit::Actor& actor, const Event& event,
                       const std::string& mode, std::int64_t now);

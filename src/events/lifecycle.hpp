@@ -59,9 +59,13 @@ bool SendOnlineLinkIfDue(soci::session& s, const LifecycleMail& mail, const Even
 // cut-off (waitlist_cutoff_hours before the start) has passed, the first person waiting (not
 // yet offered) is offered the place: it is taken for them at once (so the capacity stays the
 // database's), held until hold_hours later but never past the cut-off, and they get a mail
-// with the link to their page, where they confirm or leave.
-void OfferNextWaiting(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
+// with the link to their page, where they confirm or leave. True when a place was offered.
+bool OfferNextWaiting(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
                       const Event& event, const std::string& mode, std::int64_t now);
+// Within the caller's transaction (e.g. the organiser raised the places): offers every free
+// place of the 枠 to the people waiting, in order, by OfferNextWaiting. Returns how many.
+int OfferFreePlaces(soci::session& s, const LifecycleMail& mail, const audit::Actor& actor,
+                    const Event& event, const std::string& mode, std::int64_t now);
 // Within the caller's transaction, for a person who just joined the venue's waiting list: takes
 // an online place for them now (a second registration, with its own confirmation mail) and
 // links it to the venue registration, so confirming a venue offer gives it back. False when
@@ -70,6 +74,11 @@ bool AddOnlineMeanwhile(soci::session& s, const LifecycleMail& mail, const audit
                         const Event& event, const RegistrationRequest& request,
                         const RegistrationReceipt& venue, const std::string& address_bidx,
                         std::int64_t now);
+// Within the caller's transaction, once the event is cancelled (中止 in the organiser's form, a
+// salon meeting its salon no longer holds): every registrant and waiting person with an
+// address is told, in their language. Returns how many were mailed (for the audit event).
+int TellCancelled(soci::session& s, const LifecycleMail& mail, const Event& event,
+                  std::int64_t now);
 // When offers stop for the event (Unix seconds).
 std::int64_t WaitlistCutoffSeconds(const Event& event);
 

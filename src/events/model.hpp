@@ -149,8 +149,10 @@ struct RegistrationRow {
   std::string affiliation;
   std::string municipality;
   Registrant person;
-  int position = 0;  // on the waiting list
+  int position = 0;  // on the waiting list (0 while an offer holds a place)
   std::int64_t created_at = 0;
+  std::int64_t offer_expires_at = 0;  // waiting with a place held until then (0: no offer)
+  bool anonymised = false;            // personal fields cleared after the retention
 };
 
 // What the person's own page (the link in their e-mail) shows: nothing about them.

@@ -274,7 +274,8 @@ core::Result<std::vector<RegistrationRow>> EventService::Registrations(const aut
     long long id = event_id;
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT id, reference, mode, status, channel, affiliation, municipality, "
-                      "name_enc, furigana_enc, phone_enc, email_enc, created_at FROM "
+                      "name_enc, furigana_enc, phone_enc, email_enc, created_at, offer_expires_at, "
+                      "anonymised_at FROM "
                       "event_registration WHERE event_id = :e ORDER BY id",
          soci::use(id));
     std::map<std::string, int> waiting;
@@ -290,7 +291,12 @@ core::Result<std::vector<RegistrationRow>> EventService::Registrations(const aut
       row.person = ReadRegistrant(cipher_, row.reference, GetText(r, 7), GetText(r, 8),
                                   GetText(r, 9), GetText(r, 10));
       row.created_at = GetInt(r, 11);
-      if (row.status == "waiting") row.position = ++waiting[row.mode];
+      row.anonymised = r.get_indicator(13) == soci::i_ok;
+      if (row.status == "waiting" && r.get_indicator(12) == soci::i_ok) {
+        row.offer_expires_at = GetInt(r, 12);  // holds a place: no longer in the queue
+      } else if (row.status == "waiting") {
+        row.position = ++waiting[row.mode];
+      }
       out.push_back(std::move(row));
     }
     audit::AuditLog::Append(

@@ -59,10 +59,10 @@ std::int64_t WaitlistCutoffSeconds(const Event& event) {
   return EventStartSeconds(event) - std::int64_t{event.lifecycle.waitlist_cutoff_hours} * 3600;
 }
 
-void OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Actor& actor,
+bool OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Actor& actor,
                       const Event& event, const std::string& mode, std::int64_t now) {
   const std::int64_t cutoff = WaitlistCutoffSeconds(event);
-  if (event.status != "published" || now >= cutoff) return;
+  if (event.status != "published" || now >= cutoff) return false;
   long long event_id = event.id;
   long long first = 0;
   std::string reference, email_enc, lang;
@@ -70,9 +70,9 @@ void OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Ac
        "mode = :m AND status = 'waiting' AND offer_expires_at IS NULL ORDER BY id LIMIT 1",
       soci::use(event_id), soci::use(mode), soci::into(first), soci::into(reference),
       soci::into(email_enc), soci::into(lang);
-  if (!s.got_data()) return;
+  if (!s.got_data()) return false;
   // The offer takes the place now: nobody else (a newcomer, a second offer) can have it.
-  if (!TakePlace(s, event.id, mode)) return;
+  if (!TakePlace(s, event.id, mode)) return false;
   const std::string token = crypto::RandomToken(24);
   const std::string hash = crypto::HashToken(token);
   long long until = std::min(now + std::int64_t{event.lifecycle.hold_hours} * 3600, cutoff);
@@ -85,7 +85,7 @@ void OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Ac
   offer.execute(true);
   if (offer.get_affected_rows() != 1) {
     FreePlace(s, event.id, mode);
-    return;
+    return false;
   }
   audit::AuditLog::Append(s, actor,
                           {"event_registration.offer", "event_registration", std::to_string(first),
@@ -96,6 +96,17 @@ void OfferNextWaiting(soci::session& s, const LifecycleMail& lm, const audit::Ac
         s, OfferMail(lm, PersonLanguage(lang), *email, event, reference, mode, token, until),
         "event_offer");
   }
+  return true;
+}
+
+int OfferFreePlaces(soci::session& s, const LifecycleMail& lm, const audit::Actor& actor,
+                    const Event& event, const std::string& mode, std::int64_t now) {
+  if (!event.Offers(mode)) return 0;
+  int offered = 0;
+  // Each offer takes one place with a conditional UPDATE: the loop ends when the 枠 is full,
+  // nobody is left waiting, or the cut-off has passed.
+  while (OfferNextWaiting(s, lm, actor, event, mode, now)) ++offered;
+  return offered;
 }
 
 bool AddOnlineMeanwhile(soci::session& s, const LifecycleMail& lm, const audit::Actor& actor,
@@ -139,43 +150,71 @@ bool AddOnlineMeanwhile(soci::session& s, const LifecycleMail& lm, const audit::
   return true;
 }
 
+bool EventService::ConfirmOffer(soci::session& s, const audit::Actor& actor, std::int64_t id,
+                                std::int64_t now) {
+  long long rid = id;
+  long long event_id = 0;
+  long long backup = 0;
+  soci::indicator backup_ind = soci::i_null;
+  s << "SELECT event_id, online_backup_id FROM event_registration WHERE id = :id", soci::use(rid),
+      soci::into(event_id), soci::into(backup, backup_ind);
+  if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
+  long long at = now;
+  // The place is already held for the offer: confirming only changes the status, while the
+  // hold lasts. Expiry and leaving change the status too, so only one of them wins.
+  soci::statement confirm =
+      (s.prepare << "UPDATE event_registration SET status = 'registered', offer_expires_at = "
+                    "NULL, updated_at = :u WHERE id = :id AND status = 'waiting' AND "
+                    "offer_expires_at IS NOT NULL AND offer_expires_at > :now",
+       soci::use(at), soci::use(rid), soci::use(at));
+  confirm.execute(true);
+  if (confirm.get_affected_rows() != 1) return false;
+  auto event = FindEvent(s, event_id);
+  if (!event) throw storage::Abort{core::Error::NotFound()};
+  audit::AuditLog::Append(s, actor,
+                          {"event_registration.confirm", "event_registration", std::to_string(id),
+                           "{\"event\":" + std::to_string(event_id) + "}", event->organization_id},
+                          now);
+  // The online place the person took while waiting for the venue goes back.
+  if (backup_ind == soci::i_ok && backup != 0) CancelRegistration(s, actor, backup, now);
+  SendOnlineLinkIfDue(s, {cipher_, outbox_, catalog_, public_url_}, *event, id, now);
+  return true;
+}
+
 core::Status EventService::ConfirmByToken(const std::string& token, const audit::Actor& actor) {
   if (token.empty() || token.size() > 128) return core::Error::NotFound();
   const std::string hash = crypto::HashToken(token);
   const std::int64_t now = clock_.NowSeconds();
-  const LifecycleMail lm{cipher_, outbox_, catalog_, public_url_};
   return db_.WriteVoid([&](soci::session& s) {
     long long id = 0;
-    long long event_id = 0;
-    long long backup = 0;
-    soci::indicator backup_ind = soci::i_null;
-    s << "SELECT id, event_id, online_backup_id FROM event_registration WHERE "
-         "cancel_token_hash = :h OR offer_token_hash = :o",
-        soci::use(hash), soci::use(hash), soci::into(id), soci::into(event_id),
-        soci::into(backup, backup_ind);
+    s << "SELECT id FROM event_registration WHERE cancel_token_hash = :h OR offer_token_hash = :o",
+        soci::use(hash), soci::use(hash), soci::into(id);
     if (!s.got_data()) throw storage::Abort{core::Error::NotFound()};
-    long long at = now;
-    // The place is already held for the offer: confirming only changes the status, while the
-    // hold lasts. Expiry and leaving change the status too, so only one of them wins.
-    soci::statement confirm =
-        (s.prepare << "UPDATE event_registration SET status = 'registered', offer_expires_at = "
-                      "NULL, updated_at = :u WHERE id = :id AND status = 'waiting' AND "
-                      "offer_expires_at IS NOT NULL AND offer_expires_at > :now",
-         soci::use(at), soci::use(id), soci::use(at));
-    confirm.execute(true);
-    if (confirm.get_affected_rows() != 1) {
+    if (!ConfirmOffer(s, actor, id, now)) {
       throw storage::Abort{core::Error::Conflict("events_lifecycle.offer.expired")};
     }
-    auto event = FindEvent(s, event_id);
-    if (!event) throw storage::Abort{core::Error::NotFound()};
-    audit::AuditLog::Append(
-        s, actor,
-        {"event_registration.confirm", "event_registration", std::to_string(id),
-         "{\"event\":" + std::to_string(event_id) + "}", event->organization_id},
-        now);
-    // The online place the person took while waiting for the venue goes back.
-    if (backup_ind == soci::i_ok && backup != 0) CancelRegistration(s, actor, backup, now);
-    SendOnlineLinkIfDue(s, lm, *event, id, now);
+  });
+}
+
+core::Result<bool> EventService::ConfirmOfferByStaff(const auth::Principal& who,
+                                                     const audit::Actor& actor,
+                                                     std::int64_t event_id,
+                                                     std::int64_t registration_id) {
+  auto event = GetOwn(who, event_id);
+  if (!event) return event.error();
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<bool>([&](soci::session& s) {
+    long long id = registration_id;
+    long long owner = 0;
+    std::string status;
+    s << "SELECT event_id, status FROM event_registration WHERE id = :id", soci::use(id),
+        soci::into(owner), soci::into(status);
+    if (!s.got_data() || owner != event_id) throw storage::Abort{core::Error::NotFound()};
+    if (ConfirmOffer(s, actor, registration_id, now)) return true;
+    // Read again after the UPDATE: a colleague's confirmation that just committed counts.
+    s << "SELECT status FROM event_registration WHERE id = :id", soci::use(id), soci::into(status);
+    if (status == "registered") return false;
+    throw storage::Abort{core::Error::Conflict("events_lifecycle.offer.expired")};
   });
 }
 

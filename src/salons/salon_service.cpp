@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "directory/search.hpp"
+#include "events/event_rows.hpp"
 #include "salons/rrule.hpp"
 #include "storage/row.hpp"
 #include "web/forms.hpp"
@@ -118,7 +119,8 @@ std::vector<consultations::PlannedDay> PlannedDays(const consultations::Schedule
 // missing ones, moves times and place onto the existing ones, cancels those the rule no longer
 // gives (all of them for a salon that is not active). The caller holds the salon's row lock.
 int SyncMeetings(soci::session& s, const Salon& salon, core::Date today, std::int64_t now,
-                 const consultations::HolidayCalendar& holidays) {
+                 const consultations::HolidayCalendar& holidays, const events::LifecycleMail& mail,
+                 const audit::Actor& actor) {
   std::map<core::Date, consultations::PlannedDay> planned;
   if (salon.status == "active") {
     for (const auto& d :
@@ -201,6 +203,16 @@ int SyncMeetings(soci::session& s, const Salon& salon, core::Date today, std::in
     s << "UPDATE community_event SET status = 'cancelled', updated_at = :up WHERE id = :i",
         soci::use(at), soci::use(eid);
     ++changed;
+    // Its registrants hear it with this commit, like any event's 中止 (counts only audited).
+    if (auto event = events::FindEvent(s, eid)) {
+      const int notified = events::TellCancelled(s, mail, *event, now);
+      audit::AuditLog::Append(s, actor,
+                              {"event.cancel", "community_event", std::to_string(eid),
+                               "{\"notified\":" + std::to_string(notified) +
+                                   ",\"salon\":" + std::to_string(salon.id) + "}",
+                               salon.organization_id},
+                              now);
+    }
   }
   const std::string month = MonthKey(today);
   s << "UPDATE salon SET planned_month = :m WHERE id = :i", soci::use(month), soci::use(sid);
@@ -392,7 +404,7 @@ core::Result<std::int64_t> SalonService::Create(const auth::Principal& who,
         soci::use(in.capacity), soci::use(in.status), soci::use(key), soci::use(at), soci::use(at),
         soci::into(id);
     Salon salon = *Load(s, id);
-    const int meetings = SyncMeetings(s, salon, today, now, holidays_);
+    const int meetings = SyncMeetings(s, salon, today, now, holidays_, mail_, actor);
     Audit(s, actor, who, "salon.create", id, "{\"meetings\":" + std::to_string(meetings) + "}",
           now);
     return static_cast<std::int64_t>(id);
@@ -427,7 +439,7 @@ core::Status SalonService::Update(const auth::Principal& who, const audit::Actor
         soci::use(in.audience), soci::use(in.network), soci::use(in.contact),
         soci::use(in.capacity), soci::use(in.status), soci::use(key), soci::use(at), soci::use(sid);
     Salon salon = *Load(s, id);
-    const int meetings = SyncMeetings(s, salon, today, now, holidays_);
+    const int meetings = SyncMeetings(s, salon, today, now, holidays_, mail_, actor);
     const bool rule_changed = ByDayList(old.rule.occurrences) != occurrences ||
                               old.rule.start_minutes != in.rule.start_minutes ||
                               old.rule.end_minutes != in.rule.end_minutes ||
@@ -461,12 +473,21 @@ core::Result<int> SalonService::PlanMonthly(core::Date today) {
       std::string planned;
       s << "SELECT planned_month FROM salon WHERE id = :i", soci::use(sid), soci::into(planned);
       if (!salon || salon->status != "active" || planned >= month) return 0;
-      return SyncMeetings(s, *salon, today, clock_.NowSeconds(), holidays_);
+      return SyncMeetings(s, *salon, today, clock_.NowSeconds(), holidays_, mail_, audit::Actor{});
     });
     if (!done) return done.error();
     total += *done;
   }
   return total;
+}
+
+core::Result<int> PlanMonthlyRound(storage::Database& db, const core::Clock& clock,
+                                   const consultations::HolidayCalendar& holidays,
+                                   const crypto::FieldCipher& cipher, notify::Outbox& outbox,
+                                   const core::Catalog& catalog, const core::Config& config,
+                                   core::Date today) {
+  return SalonService(db, clock, holidays, {cipher, outbox, catalog, config.server.public_url})
+      .PlanMonthly(today);
 }
 
 core::Result<SalonYearFigures> YearFigures(storage::Database& db, std::int64_t organization_id,

@@ -8,13 +8,16 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
 #include "consultations/holidays.hpp"
 #include "core/clock.hpp"
+#include "core/config.hpp"
 #include "core/result.hpp"
+#include "events/lifecycle.hpp"
 #include "salons/model.hpp"
 #include "storage/database.hpp"
 
@@ -22,9 +25,11 @@ namespace tsunagu::salons {
 
 class SalonService {
  public:
+  // `mail`: a meeting the salon no longer holds is cancelled and its registrants are told, as
+  // for any event's 中止 (events::TellCancelled).
   SalonService(storage::Database& db, const core::Clock& clock,
-               const consultations::HolidayCalendar& holidays)
-      : db_(db), clock_(clock), holidays_(holidays) {}
+               const consultations::HolidayCalendar& holidays, events::LifecycleMail mail)
+      : db_(db), clock_(clock), holidays_(holidays), mail_(std::move(mail)) {}
 
   // --- public
   core::Result<std::vector<Salon>> Search(const SalonQuery& query);
@@ -56,7 +61,15 @@ class SalonService {
   storage::Database& db_;
   const core::Clock& clock_;
   const consultations::HolidayCalendar& holidays_;
+  events::LifecycleMail mail_;
 };
+
+// One round of the monthly clock job (app/app.cpp): constructs a SalonService for the round.
+core::Result<int> PlanMonthlyRound(storage::Database& db, const core::Clock& clock,
+                                   const consultations::HolidayCalendar& holidays,
+                                   const crypto::FieldCipher& cipher, notify::Outbox& outbox,
+                                   const core::Catalog& catalog, const core::Config& config,
+                                   core::Date today);
 
 // For the yearly report (fiscal year April–March): salons kept and not closed, how many of
 // them are in a network, and the meetings held (published, not cancelled) in the year.

@@ -65,7 +65,9 @@ std::vector<std::pair<std::string, std::string>> HidamariForm() {
 salons::SalonService Salons(TestServer& t) {
   const auto* holidays = consultations::LoadedHolidays(t.config().data_dir);
   EXPECT_NE(holidays, nullptr);
-  return salons::SalonService(t.sv().db, t.sv().clock, *holidays);
+  return salons::SalonService(
+      t.sv().db, t.sv().clock, *holidays,
+      {t.sv().cipher, t.sv().outbox, t.sv().catalog, t.sv().config.server.public_url});
 }
 
 peers::PeerService Peers(TestServer& t) {

@@ -59,7 +59,7 @@ http::Response ShowCheckin(const Deps& d, web::RequestContext& ctx, std::int64_t
 }
 
 http::Response ShowRoster(const Deps& d, web::RequestContext& ctx, std::int64_t id) {
-  auto loaded = AttendanceOf(d).Load(*ctx.Who(), ctx.Actor(), id, "", "roster");
+  auto loaded = AttendanceOf(d).Load(*ctx.Who(), ctx.Actor(), id, "", "roster", false, true);
   if (!loaded) return Failure(d, ctx, loaded.error());
   const EventAttendance& a = *loaded;
   ctemplate::TemplateDictionary dict("events_roster");
@@ -78,10 +78,19 @@ http::Response ShowRoster(const Deps& d, web::RequestContext& ctx, std::int64_t 
       auto* row = group->AddSectionDictionary("ROW");
       row->SetIntValue("N", ++n);
       row->SetValue("REFERENCE", r.reference);
-      row->SetValue("NAME", r.name);
+      row->SetValue("NAME", r.anonymised ? d.pages.T(ctx, "events_gaps.staff.anonymised") : r.name);
       row->SetValue("FURIGANA", r.furigana);
       row->SetValue("TYPE", TypeLabel(d, ctx, a.types, r.participant_type));
       if (r.attendance == "attended") row->ShowSection("CHECKED");
+      // A place held for an offer: on the list to be expected, marked until it is confirmed.
+      if (r.offer_expires_at != 0) {
+        row->SetValueAndShowSection(
+            "NOTE",
+            d.pages.catalog().Format(
+                ctx.lang, "events_gaps.staff.offered_note",
+                {{"until", core::FormatDateTime(r.offer_expires_at, ctx.lang)}}),
+            "HAS_NOTE");
+      }
     }
     if (group) group->SetIntValue("COUNT", n);
   }

@@ -33,13 +33,18 @@ http::Response ShowList(const Deps& d, web::RequestContext& ctx, std::int64_t ev
   if (done == "added" || done == "cancelled") {
     dict.SetValueAndShowSection("NOTICE_TEXT", d.pages.T(ctx, "events.staff.done_" + done),
                                 "NOTICE");
+  } else if (done == "confirmed" || done == "already" || done == "declined") {
+    dict.SetValueAndShowSection("NOTICE_TEXT", d.pages.T(ctx, "events_gaps.staff.done_" + done),
+                                "NOTICE");
   }
   int registered = 0, waiting = 0;
   for (const auto& r : *rows) {
     auto* row = dict.AddSectionDictionary("ROW");
     row->SetIntValue("ID", r.id);
     row->SetValue("REFERENCE", r.reference);
-    row->SetValue("NAME", r.person.name);
+    // Anonymised rows say so rather than leave the name cell blank.
+    row->SetValue("NAME",
+                  r.anonymised ? d.pages.T(ctx, "events_gaps.staff.anonymised") : r.person.name);
     row->SetValue("FURIGANA", r.person.furigana);
     row->SetValue("PHONE", r.person.phone);
     row->SetValue("EMAIL", r.person.email);
@@ -48,7 +53,14 @@ http::Response ShowList(const Deps& d, web::RequestContext& ctx, std::int64_t ev
     row->SetValue("MODE", d.pages.T(ctx, "events.mode." + r.mode));
     row->SetValue("CHANNEL", d.pages.T(ctx, "events.channel." + r.channel));
     row->SetValue("CREATED", web::DateTimeOf(ctx, r.created_at));
-    if (r.status == "waiting") {
+    if (r.status == "waiting" && r.offer_expires_at != 0) {
+      ++waiting;
+      row->SetValue("STATE", d.pages.catalog().Format(
+                                 ctx.lang, "events_gaps.staff.offered",
+                                 {{"until", core::FormatDateTime(r.offer_expires_at, ctx.lang)}}));
+      row->ShowSection("OFFERED");
+      if (event->status != "cancelled") row->ShowSection("CAN_CONFIRM");
+    } else if (r.status == "waiting") {
       ++waiting;
       row->SetValue("STATE", d.pages.catalog().Format(ctx.lang, "events.staff.waiting",
                                                       {{"position", std::to_string(r.position)}}));
@@ -56,7 +68,10 @@ http::Response ShowList(const Deps& d, web::RequestContext& ctx, std::int64_t ev
       if (r.status == "registered") ++registered;
       row->SetValue("STATE", d.pages.T(ctx, "events.own.state." + r.status));
     }
-    if (r.status != "cancelled" && event->status != "cancelled") row->ShowSection("CAN_CANCEL");
+    // An offered row has its own two buttons (confirm, decline) instead of the cancel one.
+    if (r.status != "cancelled" && event->status != "cancelled" && r.offer_expires_at == 0) {
+      row->ShowSection("CAN_CANCEL");
+    }
   }
   if (rows->empty()) dict.ShowSection("NO_ROWS");
   dict.SetIntValue("REGISTERED", registered);
@@ -111,6 +126,31 @@ void AddStaffRegistrationRoutes(app::Router& router, const Deps& d) {
                 return web::SeeOther("/events/" + std::to_string(id) +
                                      "/registrations?done=added#registration-" +
                                      std::to_string(receipt->registration_id));
+              }});
+
+  // An offer answered by phone, fax or at the desk: the person's own confirm, done by staff.
+  router.Add({"POST", "/events/{id}/registrations/{registration_id}/confirm",
+              auth::Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+                const auto id = web::ParseId(ctx.Param("id"));
+                const auto registration = web::ParseId(ctx.Param("registration_id"));
+                if (id <= 0 || registration <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+                auto done =
+                    d.events->ConfirmOfferByStaff(*ctx.Who(), ctx.Actor(), id, registration);
+                if (!done) return Failure(d, ctx, done.error());
+                return web::SeeOther("/events/" + std::to_string(id) +
+                                     "/registrations?done=" + (*done ? "confirmed" : "already") +
+                                     "#registration-" + std::to_string(registration));
+              }});
+
+  router.Add({"POST", "/events/{id}/registrations/{registration_id}/decline",
+              auth::Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+                const auto id = web::ParseId(ctx.Param("id"));
+                const auto registration = web::ParseId(ctx.Param("registration_id"));
+                if (id <= 0 || registration <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+                auto done = d.events->CancelByStaff(*ctx.Who(), ctx.Actor(), id, registration);
+                if (!done) return Failure(d, ctx, done.error());
+                return web::SeeOther("/events/" + std::to_string(id) +
+                                     "/registrations?done=declined");
               }});
 
   router.Add({"POST", "/events/{id}/registrations/{registration_id}/cancel",

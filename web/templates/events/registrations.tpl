@@ -34,9 +34,16 @@
       <td>{{MUNICIPALITY}}</td>
       <td>{{AFFILIATION}}</td>
       <td>{{MODE}}</td>
-      <td>{{STATE}}</td>
+      <td>{{#OFFERED}}<strong>{{/OFFERED}}{{STATE}}{{#OFFERED}}</strong>{{/OFFERED}}</td>
       <td>{{CHANNEL}}</td>
-      <td class="no-print">{{#CAN_CANCEL}}<form method="post" action="/events/{{EVENT_ID}}/registrations/{{ID}}/cancel" class="inline-form">
+      <td class="no-print">{{#CAN_CONFIRM}}<form method="post" action="/events/{{EVENT_ID}}/registrations/{{ID}}/confirm" class="inline-form">
+        <input type="hidden" name="csrf_token" value="{{CSRF}}">
+        <button type="submit" class="button button--secondary">[[events_gaps.staff.confirm]]<span class="visually-hidden">（{{REFERENCE}}）</span></button>
+      </form>
+      <form method="post" action="/events/{{EVENT_ID}}/registrations/{{ID}}/decline" class="inline-form">
+        <input type="hidden" name="csrf_token" value="{{CSRF}}">
+        <button type="submit" class="button button--link">[[events_gaps.staff.decline]]<span class="visually-hidden">（{{REFERENCE}}）</span></button>
+      </form>{{/CAN_CONFIRM}}{{#CAN_CANCEL}}<form method="post" action="/events/{{EVENT_ID}}/registrations/{{ID}}/cancel" class="inline-form">
         <input type="hidden" name="csrf_token" value="{{CSRF}}">
         <button type="submit" class="button button--link">[[events.staff.cancel]]<span class="visually-hidden">（{{REFERENCE}}）</span></button>
       </form>{{/CAN_CANCEL}}</td>

@@ -23,7 +23,7 @@
       <th scope="row">{{NAME}}<br><span class="muted">{{FURIGANA}}</span></th>
       <td>{{REFERENCE}}</td>
       <td>{{TYPE}}</td>
-      <td class="reception-list__note"></td>
+      <td class="reception-list__note">{{#HAS_NOTE}}{{NOTE}}{{/HAS_NOTE}}</td>
     </tr>{{/ROW}}
   </tbody>
 </table>
