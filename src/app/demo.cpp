@@ -3,6 +3,7 @@
 #include "app/demo_calendar.hpp"
 #include "app/demo_daychange.hpp"
 #include "app/demo_directory.hpp"
+#include "app/demo_employers.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_events_lifecycle.hpp"
 #include "app/demo_late.hpp"
@@ -305,6 +306,7 @@ core::Status LoadDemoData(Services& sv) {
   if (auto st = AddDemoSalons(sv); !st) return st.error();
   if (auto st = AddDemoCalendar(sv); !st) return st.error();
   if (auto st = AddDemoEventsLifecycle(sv); !st) return st.error();
+  if (auto st = AddDemoEmployers(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

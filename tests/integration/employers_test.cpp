@@ -7,6 +7,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/demo.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
 
@@ -302,6 +303,25 @@ TEST(EmployersTest, TheCaseShowsOpeningsThatFitThePerson) {
   // Only those who work on the case: the referring hospital and the stranger get 404.
   EXPECT_EQ(t.LoginAs(w.nurse_email).Get(fit).status, 404);
   EXPECT_EQ(t.LoginAs(w.stranger_email).Get(fit).status, 404);
+}
+
+TEST(EmployersTest, TheDemoShowsEmployersAndOpeningsInEveryState) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok()) << "a second run changes nothing";
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer"), 10);
+  EXPECT_GE(Scalar(t, "SELECT COUNT(*) FROM employer WHERE share_partners = 1"), 3);
+  EXPECT_GE(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 12);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening WHERE status = 'closed'"), 2);
+  const std::string today = Today(t);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening WHERE valid_until < '" + today + "'"), 2);
+  auto visitor = t.NewClient();
+  auto jobs = visitor.Get("/jobs");
+  ASSERT_EQ(jobs.status, 200);
+  EXPECT_THAT(jobs.body, HasSubstr("Webサポート（在宅中心）"));
+  EXPECT_THAT(jobs.body, Not(HasSubstr("店舗事務")));      // expired
+  EXPECT_THAT(jobs.body, Not(HasSubstr("データ入力（派遣）")));  // closed
+  EXPECT_THAT(jobs.body, Not(HasSubstr("000-0000-0000")));
 }
 
 }  // namespace

@@ -27,9 +27,9 @@ void RequireCounsel(const auth::Principal& who) {
 }
 
 EmployerInput Tidy(EmployerInput in) {
-  for (auto* f : {&in.name, &in.furigana, &in.municipality, &in.address}) {
-    *f = core::Trim(core::NormalizeNfkc(*f));
-  }
+  // Names keep their full-width brackets; the 市町村 is folded like the person's (the filter).
+  for (auto* f : {&in.name, &in.furigana, &in.address}) *f = core::Trim(*f);
+  in.municipality = core::Trim(core::NormalizeNfkc(in.municipality));
   in.attitude_note = core::Trim(core::NormalizeNewlines(in.attitude_note));
   in.practices = PracticeList(PracticeCodes(in.practices));
   return in;

@@ -79,9 +79,8 @@ bool Matches(const Opening& o, const OpeningQuery& q) {
 }
 
 OpeningInput Tidy(OpeningInput in) {
-  for (auto* f : {&in.title, &in.municipality, &in.work_place, &in.valid_until}) {
-    *f = core::Trim(core::NormalizeNfkc(*f));
-  }
+  for (auto* f : {&in.title, &in.work_place}) *f = core::Trim(*f);
+  for (auto* f : {&in.municipality, &in.valid_until}) *f = core::Trim(core::NormalizeNfkc(*f));
   for (auto* f : {&in.duties, &in.hours_note}) *f = core::Trim(core::NormalizeNewlines(*f));
   return in;
 }
