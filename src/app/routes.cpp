@@ -63,7 +63,10 @@ void AddRoutes(Router& router, Services& services) {
       router, {services.pages,
                std::make_shared<employment::employers::EmployerService>(services.db, services.clock,
                                                                        services.cipher),
-               std::make_shared<employment::employers::OpeningService>(services.db, services.clock)});
+               std::make_shared<employment::employers::OpeningService>(services.db, services.clock),
+               std::make_shared<employment::employers::EmployerImport>(
+                   services.db, services.clock, services.cipher, services.catalog),
+               services.catalog});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

@@ -8,8 +8,10 @@
 #include <gtest/gtest.h>
 
 #include "app/demo.hpp"
+#include "crypto/random.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
+#include "upload_support.hpp"
 
 namespace tsunagu::testing {
 namespace {
@@ -303,6 +305,77 @@ TEST(EmployersTest, TheCaseShowsOpeningsThatFitThePerson) {
   // Only those who work on the case: the referring hospital and the stranger get 404.
   EXPECT_EQ(t.LoginAs(w.nurse_email).Get(fit).status, 404);
   EXPECT_EQ(t.LoginAs(w.stranger_email).Get(fit).status, 404);
+}
+
+constexpr const char* kImportHeader =
+    "事業所名,ふりがな,業種,規模,市町村,所在地,取組,求人名,雇用形態,仕事の内容,就業場所,始業,終業,"
+    "週日数,週時間,短時間,時差,テレワーク,通院休暇,賃金形態,下限,上限,有効期限\r\n";
+
+HttpResult UploadImport(Client& c, const std::string& data) {
+  return PostMultipart(c, "/org/employers/import", "/org/employers/import", {},
+                       {{"file", "employers.csv", "text/csv", data}});
+}
+
+TEST(EmployersTest, LastYearsListIsPreviewedThenImportedInOneGo) {
+  TestServer t;
+  auto w = BuildSharingWorld(t, false);
+  auto agency = t.LoginAs(w.agency_email);
+  // An employer already kept under the same name gets only the openings.
+  ASSERT_EQ(agency.Submit("/org/employers/new", EmployerForm("既存商事", false)).status, 303);
+  const std::string good =
+      std::string("\xEF\xBB\xBF") + kImportHeader +
+      "みどり製作所,みどりせいさくしょ,製造業,50-299,みどり市,みどり市1-1,テレワーク可、通院休暇,"
+      "検査補助,パート・アルバイト,検査の補助,本社,9:00,15:00,4,24,○,,可,あり,時給,1050,1200,"
+      "2027/3/31\r\n"
+      "みどり製作所,,,,,,,生産管理,正社員,,,8:30,17:30,5,40,,○,,,月給,\"220,000\",\"280,000\","
+      "2027-03-31\r\n"
+      "既存商事,,,,,,,倉庫事務,契約社員,,,,,,,,,,,,,,\r\n"
+      "あおば会計事務所,あおばかいけい,L,1-9,つなぐ市,,,,,,,,,,,,,,,,,,\r\n";
+  auto preview = UploadImport(agency, good);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_THAT(preview.body, HasSubstr("新しい事業所 2 件、登録済みの事業所 1 件、求人 3 件"));
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer"), 1) << "a preview writes nothing";
+  const auto at = preview.body.find("name=\"data\" value=\"");
+  ASSERT_NE(at, std::string::npos);
+  const auto start = at + std::string("name=\"data\" value=\"").size();
+  const std::string data = preview.body.substr(start, preview.body.find('"', start) - start);
+  auto done = agency.Submit("/org/employers", {{"data", data}}, "/org/employers/import/confirm");
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer"), 3);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 3);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer WHERE name = 'みどり製作所' AND industry = "
+                      "'E' AND size_band = '50-299' AND practices = 'telework,hospital_leave'"),
+            1);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening WHERE title = '検査補助' AND "
+                      "start_minutes = 540 AND short_hours = 1 AND telework = 1 AND "
+                      "hospital_leave = 1 AND valid_until = '2027-03-31' AND wage_min = 1050"),
+            1);
+  EXPECT_EQ(Scalar(t, "SELECT wage_max FROM job_opening WHERE title = '生産管理'"), 280000);
+
+  // Rows with problems: every one listed with its line and column; nothing is written, even
+  // when the confirm step is sent anyway.
+  const std::string bad = std::string(kImportHeader) +
+                          "ひかり商店,,Z,,,,,レジ,パート・アルバイト,,,9時,13:00,,,,,,,,,,\r\n"
+                          ",,,,,,,名前のない求人,正社員,,,,,,,,,,,,,,\r\n";
+  auto refused = UploadImport(agency, bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_THAT(refused.body, HasSubstr("2 行目"));
+  EXPECT_THAT(refused.body, HasSubstr("3 行目"));
+  EXPECT_THAT(refused.body, HasSubstr("業種を一覧から選んでください"));
+  EXPECT_THAT(refused.body, HasSubstr("時と分をコロンで区切って"));
+  EXPECT_THAT(refused.body, HasSubstr("事業所名を入力してください"));
+  EXPECT_THAT(refused.body, Not(HasSubstr("name=\"data\"")));
+  auto forced = agency.Submit("/org/employers", {{"data", crypto::Base64Encode(bad)}},
+                              "/org/employers/import/confirm");
+  EXPECT_EQ(forced.status, 422);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer"), 3);
+  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 3);
+
+  // Shift_JIS as Excel in Japan saves CSV.
+  const std::string sjis = "\x8e\x96\x8b\xc6\x8f\x8a\x96\xbc\x2c\x82\xd3\x82\xe8\x82\xaa\x82\xc8\x0d\x0a\x82\xb3\x82\xad\x82\xe7\x8d\x48\x96\x5b\x2c\x82\xb3\x82\xad\x82\xe7\x82\xb1\x82\xa4\x82\xda\x82\xa4\x2c\x45\x2c\x31\x30\x2d\x34\x39\x2c\x82\xdd\x82\xc7\x82\xe8\x8e\x73\x2c\x2c\x2c\x8d\xab\x95\xef\x2c\x83\x70\x81\x5b\x83\x67\x81\x45\x83\x41\x83\x8b\x83\x6f\x83\x43\x83\x67\x2c\x2c\x2c\x39\x3a\x30\x30\x2c\x31\x33\x3a\x30\x30\x2c\x33\x2c\x31\x32\x2c\x81\x9b\x2c\x2c\x2c\x2c\x8e\x9e\x8b\x8b\x2c\x31\x30\x30\x30\x2c\x31\x31\x30\x30\x2c\x0d\x0a";
+  auto sj = UploadImport(agency, sjis);
+  ASSERT_EQ(sj.status, 200) << sj.body;
+  EXPECT_THAT(sj.body, HasSubstr("新しい事業所 1 件、登録済みの事業所 0 件、求人 1 件"));
 }
 
 TEST(EmployersTest, TheDemoShowsEmployersAndOpeningsInEveryState) {

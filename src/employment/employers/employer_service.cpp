@@ -186,25 +186,7 @@ core::Result<std::int64_t> EmployerService::Create(const auth::Principal& who,
     if (auto errors = Validate(in); !errors.empty()) {
       throw Abort{core::Error::Invalid("error.form", std::move(errors))};
     }
-    long long org = who.organization_id;
-    long long user = who.user_id;
-    long long at = now;
-    const std::string practices = PracticeCodes(in.practices);
-    const std::string key = KeyOf(in);
-    int share = in.share_partners ? 1 : 0;
-    long long id = 0;
-    s << "INSERT INTO employer (organization_id, name, furigana, industry, size_band, "
-         "municipality, address, practices, share_partners, search_key, created_by, created_at, "
-         "updated_at) VALUES (:o, :n, :f, :i, :sb, :m, :a, :p, :sh, :k, :u, :at, :up) RETURNING id",
-        soci::use(org), soci::use(in.name), soci::use(in.furigana), soci::use(in.industry),
-        soci::use(in.size_band), soci::use(in.municipality), soci::use(in.address),
-        soci::use(practices), soci::use(share), soci::use(key), soci::use(user), soci::use(at),
-        soci::use(at), soci::into(id);
-    const std::string note =
-        in.attitude_note.empty() ? std::string() : cipher_.Encrypt(in.attitude_note, Ad(id, "attitude_note"));
-    s << "UPDATE employer SET attitude_note_enc = :n WHERE id = :i", soci::use(note), soci::use(id);
-    Audit(s, actor, who, "employer.create", id, now);
-    return static_cast<std::int64_t>(id);
+    return InsertEmployer(s, cipher_, who, actor, in, now);
   });
 }
 

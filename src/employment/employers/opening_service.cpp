@@ -160,7 +160,7 @@ std::optional<int> ParseHhMm(const std::string& text) {
 }
 
 std::string FormatHhMm(int minutes) {
-  char buf[8];
+  char buf[16];
   std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
   return buf;
 }
@@ -245,30 +245,7 @@ core::Result<std::int64_t> OpeningService::Create(const auth::Principal& who,
     if (auto errors = Validate(in); !errors.empty()) {
       throw Abort{core::Error::Invalid("error.form", std::move(errors))};
     }
-    long long org = who.organization_id;
-    long long eid = in.employer_id;
-    long long user = who.user_id;
-    long long at = now;
-    auto sm = Bind(in.start_minutes), em = Bind(in.end_minutes), wd = Bind(in.weekly_days),
-         wh = Bind(in.weekly_hours), wmin = Bind(in.wage_min), wmax = Bind(in.wage_max);
-    int sh = in.short_hours, st = in.staggered_hours, tw = in.telework, hl = in.hospital_leave,
-        pub = in.published;
-    long long id = 0;
-    s << "INSERT INTO job_opening (organization_id, employer_id, title, duties, municipality, "
-         "work_place, start_minutes, end_minutes, weekly_days, weekly_hours, hours_note, "
-         "short_hours, staggered_hours, telework, hospital_leave, wage_kind, wage_min, wage_max, "
-         "employment_type, valid_until, published, created_by, created_at, updated_at) VALUES "
-         "(:o, :e, :t, :d, :m, :wp, :sm, :em, :wd, :wh, :hn, :sh, :st, :tw, :hl, :wk, :wmin, "
-         ":wmax, :et, :vu, :pub, :u, :at, :up) RETURNING id",
-        soci::use(org), soci::use(eid), soci::use(in.title), soci::use(in.duties),
-        soci::use(in.municipality), soci::use(in.work_place), soci::use(sm.value, sm.ind),
-        soci::use(em.value, em.ind), soci::use(wd.value, wd.ind), soci::use(wh.value, wh.ind),
-        soci::use(in.hours_note), soci::use(sh), soci::use(st), soci::use(tw), soci::use(hl),
-        soci::use(in.wage_kind), soci::use(wmin.value, wmin.ind), soci::use(wmax.value, wmax.ind),
-        soci::use(in.employment_type), soci::use(in.valid_until), soci::use(pub), soci::use(user),
-        soci::use(at), soci::use(at), soci::into(id);
-    Audit(s, actor, who, "job_opening.create", id, now);
-    return static_cast<std::int64_t>(id);
+    return InsertOpening(s, who, actor, in, now);
   });
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "directory/search.hpp"
 #include "storage/database.hpp"
 #include "storage/row.hpp"
 
@@ -10,6 +11,18 @@ namespace tsunagu::employment::employers {
 
 using storage::GetInt;
 using storage::GetText;
+
+namespace {
+
+struct Bound {
+  int value = 0;
+  soci::indicator ind = soci::i_null;
+};
+Bound Bind(const std::optional<int>& v) {
+  return v ? Bound{*v, soci::i_ok} : Bound{};
+}
+
+}  // namespace
 
 const char* VisibleEmployerFilter() {
   return "(e.organization_id = :vo1 OR (e.share_partners = 1 AND e.status = 'active' AND EXISTS "
@@ -57,6 +70,64 @@ Employer LoadOwnEmployer(soci::session& s, const auth::Principal& who, std::int6
   auto e = LoadVisibleEmployer(s, who, id);
   if (!e || !e->own) throw storage::Abort{core::Error::NotFound()};
   return *e;
+}
+
+std::int64_t InsertEmployer(soci::session& s, const crypto::FieldCipher& cipher,
+                            const auth::Principal& who, const audit::Actor& actor,
+                            const EmployerInput& in, std::int64_t now) {
+  long long org = who.organization_id;
+  long long user = who.user_id;
+  long long at = now;
+  const std::string practices = PracticeCodes(in.practices);
+  const std::string key = directory::SearchKey({in.name, in.furigana});
+  int share = in.share_partners ? 1 : 0;
+  long long id = 0;
+  s << "INSERT INTO employer (organization_id, name, furigana, industry, size_band, "
+       "municipality, address, practices, share_partners, search_key, created_by, created_at, "
+       "updated_at) VALUES (:o, :n, :f, :i, :sb, :m, :a, :p, :sh, :k, :u, :at, :up) RETURNING id",
+      soci::use(org), soci::use(in.name), soci::use(in.furigana), soci::use(in.industry),
+      soci::use(in.size_band), soci::use(in.municipality), soci::use(in.address),
+      soci::use(practices), soci::use(share), soci::use(key), soci::use(user), soci::use(at),
+      soci::use(at), soci::into(id);
+  const std::string note =
+      in.attitude_note.empty()
+          ? std::string()
+          : cipher.Encrypt(in.attitude_note, "employer:" + std::to_string(id) + ":attitude_note");
+  s << "UPDATE employer SET attitude_note_enc = :n WHERE id = :i", soci::use(note), soci::use(id);
+  audit::AuditLog::Append(
+      s, actor, {"employer.create", "employer", std::to_string(id), "{}", who.organization_id},
+      now);
+  return id;
+}
+
+std::int64_t InsertOpening(soci::session& s, const auth::Principal& who, const audit::Actor& actor,
+                           const OpeningInput& in, std::int64_t now) {
+  long long org = who.organization_id;
+  long long eid = in.employer_id;
+  long long user = who.user_id;
+  long long at = now;
+  auto sm = Bind(in.start_minutes), em = Bind(in.end_minutes), wd = Bind(in.weekly_days),
+       wh = Bind(in.weekly_hours), wmin = Bind(in.wage_min), wmax = Bind(in.wage_max);
+  int sh = in.short_hours, st = in.staggered_hours, tw = in.telework, hl = in.hospital_leave,
+      pub = in.published;
+  long long id = 0;
+  s << "INSERT INTO job_opening (organization_id, employer_id, title, duties, municipality, "
+       "work_place, start_minutes, end_minutes, weekly_days, weekly_hours, hours_note, "
+       "short_hours, staggered_hours, telework, hospital_leave, wage_kind, wage_min, wage_max, "
+       "employment_type, valid_until, published, created_by, created_at, updated_at) VALUES "
+       "(:o, :e, :t, :d, :m, :wp, :sm, :em, :wd, :wh, :hn, :sh, :st, :tw, :hl, :wk, :wmin, "
+       ":wmax, :et, :vu, :pub, :u, :at, :up) RETURNING id",
+      soci::use(org), soci::use(eid), soci::use(in.title), soci::use(in.duties),
+      soci::use(in.municipality), soci::use(in.work_place), soci::use(sm.value, sm.ind),
+      soci::use(em.value, em.ind), soci::use(wd.value, wd.ind), soci::use(wh.value, wh.ind),
+      soci::use(in.hours_note), soci::use(sh), soci::use(st), soci::use(tw), soci::use(hl),
+      soci::use(in.wage_kind), soci::use(wmin.value, wmin.ind), soci::use(wmax.value, wmax.ind),
+      soci::use(in.employment_type), soci::use(in.valid_until), soci::use(pub), soci::use(user),
+      soci::use(at), soci::use(at), soci::into(id);
+  audit::AuditLog::Append(
+      s, actor, {"job_opening.create", "job_opening", std::to_string(id), "{}", who.organization_id},
+      now);
+  return id;
 }
 
 std::string PracticeCodes(const std::vector<std::string>& codes) {

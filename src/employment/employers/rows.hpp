@@ -10,7 +10,9 @@
 #include <optional>
 #include <string>
 
+#include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
+#include "crypto/field_cipher.hpp"
 #include "employment/employers/model.hpp"
 
 namespace tsunagu::employment::employers {
@@ -26,6 +28,15 @@ std::optional<Employer> LoadVisibleEmployer(soci::session& s, const auth::Princi
 
 // Throws Abort NotFound unless `who` may write (kOrgCounsel of the keeping organisation).
 Employer LoadOwnEmployer(soci::session& s, const auth::Principal& who, std::int64_t id);
+
+// Writes a new employer (already tidied and validated) of `who`'s organisation with its
+// encrypted note and audit event, inside the caller's transaction; returns its id.
+std::int64_t InsertEmployer(soci::session& s, const crypto::FieldCipher& cipher,
+                            const auth::Principal& who, const audit::Actor& actor,
+                            const EmployerInput& in, std::int64_t now);
+// The same for an opening of an employer `who`'s organisation keeps.
+std::int64_t InsertOpening(soci::session& s, const auth::Principal& who, const audit::Actor& actor,
+                           const OpeningInput& in, std::int64_t now);
 
 // "a,b" ↔ {"a","b"}, keeping only the known practices, in catalogue order.
 std::string PracticeCodes(const std::vector<std::string>& codes);

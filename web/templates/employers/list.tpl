@@ -1,6 +1,6 @@
 <h1>[[employers.list.title]]</h1>
 {{#NOTICE}}<div class="notice notice--success" role="status"><p>{{NOTICE_TEXT}}</p></div>{{/NOTICE}}
-<p class="actions"><a class="button" href="/org/employers/new">[[employers.list.new]]</a> <a href="/org/openings">[[employers.openings.title]]</a></p>
+<p class="actions"><a class="button" href="/org/employers/new">[[employers.list.new]]</a> <a href="/org/employers/import">[[employers.import.title]]</a> <a href="/org/openings">[[employers.openings.title]]</a></p>
 <form method="get" action="/org/employers" class="no-print" role="search" aria-label="[[employers.list.search_label]]">
   <div class="field">
     <label for="q">[[employers.list.search_label]]</label>

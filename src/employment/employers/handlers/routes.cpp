@@ -6,6 +6,7 @@
 namespace tsunagu::employment::employers::handlers {
 
 void AddRoutes(app::Router& router, const Deps& deps) {
+  AddImportRoutes(router, deps);
   AddEmployerRoutes(router, deps);
   AddOpeningRoutes(router, deps);
   AddListingRoutes(router, deps);
@@ -28,9 +29,13 @@ std::string PracticeLabels(const web::Pages& pages, const web::RequestContext& c
 
 namespace {
 std::string Yen(int v) {
-  std::string digits = std::to_string(v);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return digits;
+  const std::string digits = std::to_string(v);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 }  // namespace
 

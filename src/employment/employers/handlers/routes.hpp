@@ -8,7 +8,9 @@
 #include <string>
 
 #include "app/router.hpp"
+#include "core/i18n.hpp"
 #include "employment/employers/employer_service.hpp"
+#include "employment/employers/import.hpp"
 #include "employment/employers/opening_service.hpp"
 #include "web/page.hpp"
 
@@ -19,6 +21,8 @@ struct Deps {
   const web::Pages& pages;
   std::shared_ptr<EmployerService> employers;
   std::shared_ptr<OpeningService> openings;
+  std::shared_ptr<EmployerImport> importer;
+  const core::Catalog& catalog;
 };
 
 using Values = std::multimap<std::string, std::string>;
@@ -28,6 +32,8 @@ void AddRoutes(app::Router& router, const Deps& deps);
 void AddEmployerRoutes(app::Router& router, const Deps& deps);
 // /org/openings… (openings.cpp).
 void AddOpeningRoutes(app::Router& router, const Deps& deps);
+// /org/employers/import (import.cpp).
+void AddImportRoutes(app::Router& router, const Deps& deps);
 // /jobs, /jobs/{id}, /cases/{id}/openings (listings.cpp).
 void AddListingRoutes(app::Router& router, const Deps& deps);
 
