@@ -62,7 +62,7 @@ void AddRoutes(Router& router, Services& services) {
   employment::employers::handlers::AddRoutes(
       router, {services.pages,
                std::make_shared<employment::employers::EmployerService>(services.db, services.clock,
-                                                                       services.cipher),
+                                                                        services.cipher),
                std::make_shared<employment::employers::OpeningService>(services.db, services.clock),
                std::make_shared<employment::employers::EmployerImport>(
                    services.db, services.clock, services.cipher, services.catalog),

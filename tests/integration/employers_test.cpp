@@ -46,19 +46,17 @@ void PartnerHospital(TestServer& t, const SharingWorld& w) {
               std::to_string(program) + ", " + std::to_string(w.hospital) + ", 1)");
 }
 
-std::vector<std::pair<std::string, std::string>> EmployerForm(const std::string& name,
-                                                               bool share) {
-  std::vector<std::pair<std::string, std::string>> f = {
-      {"name", name},
-      {"furigana", "かなりあしょうじ"},
-      {"industry", "E"},
-      {"size_band", "50-299"},
-      {"municipality", "仙台市"},
-      {"address", "仙台市青葉区1-1"},
-      {"practices", "telework"},
-      {"practices", "hospital_leave"},
-      {"attitude_note", kAttitude},
-      {"version", "0"}};
+std::vector<std::pair<std::string, std::string>> EmployerForm(const std::string& name, bool share) {
+  std::vector<std::pair<std::string, std::string>> f = {{"name", name},
+                                                        {"furigana", "かなりあしょうじ"},
+                                                        {"industry", "E"},
+                                                        {"size_band", "50-299"},
+                                                        {"municipality", "仙台市"},
+                                                        {"address", "仙台市青葉区1-1"},
+                                                        {"practices", "telework"},
+                                                        {"practices", "hospital_leave"},
+                                                        {"attitude_note", kAttitude},
+                                                        {"version", "0"}};
   if (share) f.emplace_back("share_partners", "1");
   return f;
 }
@@ -70,18 +68,25 @@ std::int64_t IdFrom(const HttpResult& r, const std::string& prefix) {
   return std::stoll(loc.substr(at + prefix.size()));
 }
 
-std::vector<std::pair<std::string, std::string>> OpeningForm(const std::string& title,
-                                                              const std::string& valid_until,
-                                                              const std::string& municipality =
-                                                                  "仙台市") {
-  return {{"title", title},        {"employment_type", "part_time"},
-          {"duties", "事務補助"},  {"municipality", municipality},
-          {"work_place", "本社"},  {"start_time", "9:30"},
-          {"end_time", "15:30"},   {"weekly_days", "4"},
-          {"weekly_hours", "20"},  {"short_hours", "1"},
-          {"telework", "1"},       {"wage_kind", "hourly"},
-          {"wage_min", "1,050"},   {"wage_max", "1200"},
-          {"valid_until", valid_until}, {"published", "1"},
+std::vector<std::pair<std::string, std::string>> OpeningForm(
+    const std::string& title, const std::string& valid_until,
+    const std::string& municipality = "仙台市") {
+  return {{"title", title},
+          {"employment_type", "part_time"},
+          {"duties", "事務補助"},
+          {"municipality", municipality},
+          {"work_place", "本社"},
+          {"start_time", "9:30"},
+          {"end_time", "15:30"},
+          {"weekly_days", "4"},
+          {"weekly_hours", "20"},
+          {"short_hours", "1"},
+          {"telework", "1"},
+          {"wage_kind", "hourly"},
+          {"wage_min", "1,050"},
+          {"wage_max", "1200"},
+          {"valid_until", valid_until},
+          {"published", "1"},
           {"version", "0"}};
 }
 
@@ -121,13 +126,14 @@ TEST(EmployersTest, KeeperRegistersSearchesAndEditsWithVersions) {
   EXPECT_EQ(stale.status, 409);
   EXPECT_THAT(stale.body, HasSubstr("他の職員が内容を変更しました"));
   EXPECT_THAT(stale.body, HasSubstr("古い版からの編集QZ"));
-  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer WHERE name = 'カナリア商事 本社' AND "
-                      "version = 2"),
+  EXPECT_EQ(Scalar(t,
+                   "SELECT COUNT(*) FROM employer WHERE name = 'カナリア商事 本社' AND "
+                   "version = 2"),
             1);
   // Archived employers leave the list and come back with the archived filter.
-  auto archived = agency.Submit("/org/employers/" + std::to_string(id),
-                                {{"archived", "1"}, {"version", "2"}},
-                                "/org/employers/" + std::to_string(id) + "/archive");
+  auto archived =
+      agency.Submit("/org/employers/" + std::to_string(id), {{"archived", "1"}, {"version", "2"}},
+                    "/org/employers/" + std::to_string(id) + "/archive");
   ASSERT_EQ(archived.status, 303);
   EXPECT_THAT(agency.Get("/org/employers").body, Not(HasSubstr("カナリア商事 本社")));
   EXPECT_THAT(agency.Get("/org/employers?archived=1").body, HasSubstr("カナリア商事 本社"));
@@ -152,8 +158,9 @@ TEST(EmployersTest, ContactsAreEncryptedAuditedAndNeverLeaveTheKeeper) {
                               {"contact_email", "jinji@canary.example.jp"}},
                              page + "/contacts");
   ASSERT_EQ(added.status, 303) << added.body;
-  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer_contact WHERE name_enc LIKE '%山田%' OR "
-                      "phone_enc LIKE '%0199%' OR email_enc LIKE '%canary%'"),
+  EXPECT_EQ(Scalar(t,
+                   "SELECT COUNT(*) FROM employer_contact WHERE name_enc LIKE '%山田%' OR "
+                   "phone_enc LIKE '%0199%' OR email_enc LIKE '%canary%'"),
             0);
   const auto reads_before =
       Scalar(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'employer_contact.read'");
@@ -210,8 +217,9 @@ TEST(EmployersTest, OpeningsExpireCloseAndArePublishedWithoutContacts) {
   const auto employer = IdFrom(agency.Submit("/org/employers/new", EmployerForm("公開商事", false)),
                                "/org/employers/");
   const std::string emp = "/org/employers/" + std::to_string(employer);
-  ASSERT_EQ(agency.Submit(emp, {{"contact_name", kContactName}, {"contact_phone", kContactPhone}},
-                          emp + "/contacts")
+  ASSERT_EQ(agency
+                .Submit(emp, {{"contact_name", kContactName}, {"contact_phone", kContactPhone}},
+                        emp + "/contacts")
                 .status,
             303);
   // An unreadable time: the form again with the message, what was typed kept.
@@ -223,8 +231,9 @@ TEST(EmployersTest, OpeningsExpireCloseAndArePublishedWithoutContacts) {
   EXPECT_THAT(refused.body, HasSubstr("9時半"));
   EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 0);
 
-  const auto live = IdFrom(agency.Submit(emp + "/openings/new", OpeningForm("有効な求人", InDays(t, 10))),
-                           "/org/openings/");
+  const auto live =
+      IdFrom(agency.Submit(emp + "/openings/new", OpeningForm("有効な求人", InDays(t, 10))),
+             "/org/openings/");
   const auto expired =
       IdFrom(agency.Submit(emp + "/openings/new", OpeningForm("期限切れの求人", InDays(t, -1))),
              "/org/openings/");
@@ -232,8 +241,7 @@ TEST(EmployersTest, OpeningsExpireCloseAndArePublishedWithoutContacts) {
   ASSERT_GT(expired, 0);
   EXPECT_EQ(Scalar(t, "SELECT start_minutes FROM job_opening WHERE id = " + std::to_string(live)),
             570);
-  EXPECT_EQ(Scalar(t, "SELECT wage_min FROM job_opening WHERE id = " + std::to_string(live)),
-            1050);
+  EXPECT_EQ(Scalar(t, "SELECT wage_min FROM job_opening WHERE id = " + std::to_string(live)), 1050);
   auto open_list = agency.Get("/org/openings");
   EXPECT_THAT(open_list.body, HasSubstr("有効な求人"));
   EXPECT_THAT(open_list.body, Not(HasSubstr("期限切れの求人")));
@@ -258,7 +266,8 @@ TEST(EmployersTest, OpeningsExpireCloseAndArePublishedWithoutContacts) {
 
   // Close: off the public list; a stale close is refused.
   const std::string op = "/org/openings/" + std::to_string(live);
-  ASSERT_EQ(agency.Submit(op, {{"status", "closed"}, {"version", "1"}}, op + "/status").status, 303);
+  ASSERT_EQ(agency.Submit(op, {{"status", "closed"}, {"version", "1"}}, op + "/status").status,
+            303);
   EXPECT_EQ(anon.Get("/jobs/" + std::to_string(live)).status, 404);
   EXPECT_EQ(agency.Submit(op, {{"status", "open"}, {"version", "1"}}, op + "/status").status, 409);
   ASSERT_EQ(agency.Submit(op, {{"status", "open"}, {"version", "2"}}, op + "/status").status, 303);
@@ -278,8 +287,9 @@ TEST(EmployersTest, TheCaseShowsOpeningsThatFitThePerson) {
   const auto employer = IdFrom(agency.Submit("/org/employers/new", EmployerForm("適合商事", false)),
                                "/org/employers/");
   const std::string emp = "/org/employers/" + std::to_string(employer);
-  const auto near = IdFrom(agency.Submit(emp + "/openings/new", OpeningForm("近くの求人", InDays(t, 5))),
-                           "/org/openings/");
+  const auto near =
+      IdFrom(agency.Submit(emp + "/openings/new", OpeningForm("近くの求人", InDays(t, 5))),
+             "/org/openings/");
   auto far_form = OpeningForm("遠くの求人", InDays(t, 5), "石巻市");
   ASSERT_EQ(agency.Submit(emp + "/openings/new", far_form).status, 303);
   ASSERT_EQ(agency.Submit(emp + "/openings/new", OpeningForm("期限切れ近く", InDays(t, -1))).status,
@@ -343,12 +353,14 @@ TEST(EmployersTest, LastYearsListIsPreviewedThenImportedInOneGo) {
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer"), 3);
   EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 3);
-  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM employer WHERE name = 'みどり製作所' AND industry = "
-                      "'E' AND size_band = '50-299' AND practices = 'telework,hospital_leave'"),
+  EXPECT_EQ(Scalar(t,
+                   "SELECT COUNT(*) FROM employer WHERE name = 'みどり製作所' AND industry = "
+                   "'E' AND size_band = '50-299' AND practices = 'telework,hospital_leave'"),
             1);
-  EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening WHERE title = '検査補助' AND "
-                      "start_minutes = 540 AND short_hours = 1 AND telework = 1 AND "
-                      "hospital_leave = 1 AND valid_until = '2027-03-31' AND wage_min = 1050"),
+  EXPECT_EQ(Scalar(t,
+                   "SELECT COUNT(*) FROM job_opening WHERE title = '検査補助' AND "
+                   "start_minutes = 540 AND short_hours = 1 AND telework = 1 AND "
+                   "hospital_leave = 1 AND valid_until = '2027-03-31' AND wage_min = 1050"),
             1);
   EXPECT_EQ(Scalar(t, "SELECT wage_max FROM job_opening WHERE title = '生産管理'"), 280000);
 
@@ -372,7 +384,13 @@ TEST(EmployersTest, LastYearsListIsPreviewedThenImportedInOneGo) {
   EXPECT_EQ(Scalar(t, "SELECT COUNT(*) FROM job_opening"), 3);
 
   // Shift_JIS as Excel in Japan saves CSV.
-  const std::string sjis = "\x8e\x96\x8b\xc6\x8f\x8a\x96\xbc\x2c\x82\xd3\x82\xe8\x82\xaa\x82\xc8\x0d\x0a\x82\xb3\x82\xad\x82\xe7\x8d\x48\x96\x5b\x2c\x82\xb3\x82\xad\x82\xe7\x82\xb1\x82\xa4\x82\xda\x82\xa4\x2c\x45\x2c\x31\x30\x2d\x34\x39\x2c\x82\xdd\x82\xc7\x82\xe8\x8e\x73\x2c\x2c\x2c\x8d\xab\x95\xef\x2c\x83\x70\x81\x5b\x83\x67\x81\x45\x83\x41\x83\x8b\x83\x6f\x83\x43\x83\x67\x2c\x2c\x2c\x39\x3a\x30\x30\x2c\x31\x33\x3a\x30\x30\x2c\x33\x2c\x31\x32\x2c\x81\x9b\x2c\x2c\x2c\x2c\x8e\x9e\x8b\x8b\x2c\x31\x30\x30\x30\x2c\x31\x31\x30\x30\x2c\x0d\x0a";
+  const std::string sjis =
+      "\x8e\x96\x8b\xc6\x8f\x8a\x96\xbc\x2c\x82\xd3\x82\xe8\x82\xaa\x82\xc8\x0d\x0a\x82\xb3\x82\xad"
+      "\x82\xe7\x8d\x48\x96\x5b\x2c\x82\xb3\x82\xad\x82\xe7\x82\xb1\x82\xa4\x82\xda\x82\xa4\x2c\x45"
+      "\x2c\x31\x30\x2d\x34\x39\x2c\x82\xdd\x82\xc7\x82\xe8\x8e\x73\x2c\x2c\x2c\x8d\xab\x95\xef\x2c"
+      "\x83\x70\x81\x5b\x83\x67\x81\x45\x83\x41\x83\x8b\x83\x6f\x83\x43\x83\x67\x2c\x2c\x2c\x39\x3a"
+      "\x30\x30\x2c\x31\x33\x3a\x30\x30\x2c\x33\x2c\x31\x32\x2c\x81\x9b\x2c\x2c\x2c\x2c\x8e\x9e\x8b"
+      "\x8b\x2c\x31\x30\x30\x30\x2c\x31\x31\x30\x30\x2c\x0d\x0a";
   auto sj = UploadImport(agency, sjis);
   ASSERT_EQ(sj.status, 200) << sj.body;
   EXPECT_THAT(sj.body, HasSubstr("新しい事業所 1 件、登録済みの事業所 0 件、求人 1 件"));
@@ -392,7 +410,7 @@ TEST(EmployersTest, TheDemoShowsEmployersAndOpeningsInEveryState) {
   auto jobs = visitor.Get("/jobs");
   ASSERT_EQ(jobs.status, 200);
   EXPECT_THAT(jobs.body, HasSubstr("Webサポート（在宅中心）"));
-  EXPECT_THAT(jobs.body, Not(HasSubstr("店舗事務")));      // expired
+  EXPECT_THAT(jobs.body, Not(HasSubstr("店舗事務")));            // expired
   EXPECT_THAT(jobs.body, Not(HasSubstr("データ入力（派遣）")));  // closed
   EXPECT_THAT(jobs.body, Not(HasSubstr("000-0000-0000")));
 }

@@ -42,9 +42,8 @@ std::string KeyOf(const EmployerInput& in) {
 void Audit(soci::session& s, const audit::Actor& actor, const auth::Principal& who,
            const std::string& action, std::int64_t id, std::int64_t now,
            const std::string& detail = "{}") {
-  audit::AuditLog::Append(s, actor,
-                          {action, "employer", std::to_string(id), detail, who.organization_id},
-                          now);
+  audit::AuditLog::Append(
+      s, actor, {action, "employer", std::to_string(id), detail, who.organization_id}, now);
 }
 
 // Takes the row lock and checks the version the form was read at.
@@ -113,8 +112,8 @@ core::Result<EmployerPage> EmployerService::Search(const auth::Principal& who,
       if (!directory::MatchesAll(terms, {key})) continue;
       if (!query.industry.empty() && e.industry != query.industry) continue;
       if (!query.municipality.empty() && e.municipality != query.municipality) continue;
-      if (!query.practice.empty() && std::find(e.practices.begin(), e.practices.end(),
-                                               query.practice) == e.practices.end()) {
+      if (!query.practice.empty() &&
+          std::find(e.practices.begin(), e.practices.end(), query.practice) == e.practices.end()) {
         continue;
       }
       ++page.total;
@@ -204,8 +203,9 @@ core::Status EmployerService::Update(const auth::Principal& who, const audit::Ac
     long long at = now;
     const std::string practices = PracticeCodes(in.practices);
     const std::string key = KeyOf(in);
-    const std::string note =
-        in.attitude_note.empty() ? std::string() : cipher_.Encrypt(in.attitude_note, Ad(id, "attitude_note"));
+    const std::string note = in.attitude_note.empty()
+                                 ? std::string()
+                                 : cipher_.Encrypt(in.attitude_note, Ad(id, "attitude_note"));
     int share = in.share_partners ? 1 : 0;
     s << "UPDATE employer SET name = :n, furigana = :f, industry = :i, size_band = :sb, "
          "municipality = :m, address = :a, practices = :p, attitude_note_enc = :an, "

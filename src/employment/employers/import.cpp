@@ -18,9 +18,28 @@ using storage::Abort;
 namespace table = consultations::import;
 
 enum Col {
-  kColName, kColFurigana, kColIndustry, kColSize, kColMunicipality, kColAddress, kColPractices,
-  kColTitle, kColType, kColDuties, kColWorkPlace, kColStart, kColEnd, kColDays, kColHours,
-  kColShort, kColStaggered, kColTelework, kColLeave, kColWageKind, kColWageMin, kColWageMax,
+  kColName,
+  kColFurigana,
+  kColIndustry,
+  kColSize,
+  kColMunicipality,
+  kColAddress,
+  kColPractices,
+  kColTitle,
+  kColType,
+  kColDuties,
+  kColWorkPlace,
+  kColStart,
+  kColEnd,
+  kColDays,
+  kColHours,
+  kColShort,
+  kColStaggered,
+  kColTelework,
+  kColLeave,
+  kColWageKind,
+  kColWageMin,
+  kColWageMax,
   kColValidUntil
 };
 
@@ -53,8 +72,8 @@ std::string CodeOf(const core::Catalog& catalog, const std::string& prefix,
 
 bool Yes(const std::string& cell) {
   const std::string t = core::Trim(core::NormalizeNfkc(cell));
-  return t == "○" || t == "◯" || t == "1" || t == "可" || t == "あり" || t == "有" ||
-         t == "はい" || t == "yes" || t == "Yes" || t == "TRUE" || t == "true";
+  return t == "○" || t == "◯" || t == "1" || t == "可" || t == "あり" || t == "有" || t == "はい" ||
+         t == "yes" || t == "Yes" || t == "TRUE" || t == "true";
 }
 
 std::vector<std::string> Split(const std::string& text) {
@@ -68,7 +87,8 @@ std::vector<std::string> Split(const std::string& text) {
   for (std::size_t i = 0; i < t.size();) {
     bool sep = false;
     // Not ・: it is inside a label (産業医・産業保健スタッフあり).
-    for (std::string_view s : {std::string_view("、"), std::string_view(";"), std::string_view(",")}) {
+    for (std::string_view s :
+         {std::string_view("、"), std::string_view(";"), std::string_view(",")}) {
       if (t.compare(i, s.size(), s) == 0) {
         flush();
         i += s.size();
@@ -150,7 +170,8 @@ ImportPlan Run(soci::session& s, const core::Catalog& catalog, const crypto::Fie
     for (const auto& c : cells) empty = empty && core::Trim(c).empty();
     if (empty) continue;
     if (cells.size() > kImportColumnCount) {
-      plan.errors.push_back({line, "", std::to_string(cells.size()), "employers.import.error.columns"});
+      plan.errors.push_back(
+          {line, "", std::to_string(cells.size()), "employers.import.error.columns"});
       continue;
     }
     cells.resize(kImportColumnCount);
@@ -170,14 +191,17 @@ ImportPlan Run(soci::session& s, const core::Catalog& catalog, const crypto::Fie
     EmployerInput e;
     e.name = core::Trim(cells[kColName]);
     e.furigana = core::Trim(cells[kColFurigana]);
-    e.industry = core::Trim(cells[kColIndustry]).empty()
-                     ? ""
-                     : CodeOf(catalog, "employers.industry.", kIndustries, core::Trim(cells[kColIndustry]));
-    if (!core::Trim(cells[kColIndustry]).empty() && e.industry.empty()) fail(kColIndustry, "employers.error.industry");
+    e.industry =
+        core::Trim(cells[kColIndustry]).empty()
+            ? ""
+            : CodeOf(catalog, "employers.industry.", kIndustries, core::Trim(cells[kColIndustry]));
+    if (!core::Trim(cells[kColIndustry]).empty() && e.industry.empty())
+      fail(kColIndustry, "employers.error.industry");
     e.size_band = core::Trim(cells[kColSize]).empty()
                       ? ""
                       : CodeOf(catalog, "employers.size.", kSizeBands, core::Trim(cells[kColSize]));
-    if (!core::Trim(cells[kColSize]).empty() && e.size_band.empty()) fail(kColSize, "employers.error.size_band");
+    if (!core::Trim(cells[kColSize]).empty() && e.size_band.empty())
+      fail(kColSize, "employers.error.size_band");
     e.municipality = core::Trim(core::NormalizeNfkc(cells[kColMunicipality]));
     e.address = core::Trim(cells[kColAddress]);
     for (const auto& p : Split(cells[kColPractices])) {
@@ -217,7 +241,8 @@ ImportPlan Run(soci::session& s, const core::Catalog& catalog, const crypto::Fie
       o.hospital_leave = Yes(cells[kColLeave]);
       o.wage_kind = core::Trim(cells[kColWageKind]).empty()
                         ? "hourly"
-                        : CodeOf(catalog, "employers.wage_kind.", kWageKinds, core::Trim(cells[kColWageKind]));
+                        : CodeOf(catalog, "employers.wage_kind.", kWageKinds,
+                                 core::Trim(cells[kColWageKind]));
       bad = false;
       o.wage_min = NumberOf(cells[kColWageMin], bad);
       if (bad) o.unreadable.push_back("wage_min");
@@ -270,8 +295,7 @@ core::Result<ImportPlan> EmployerImport::Preview(const auth::Principal& who,
 }
 
 core::Result<ImportPlan> EmployerImport::Import(const auth::Principal& who,
-                                                const audit::Actor& actor,
-                                                std::string_view bytes) {
+                                                const audit::Actor& actor, std::string_view bytes) {
   auto rows = ReadTable(bytes);
   if (!rows) return rows.error();
   if (rows->size() < 2) return core::Error::Invalid("employers.import.error.empty");

@@ -28,18 +28,19 @@ namespace tsunagu::employment::employers {
 
 // The columns in order; labels "employers.import.column.<code>".
 inline constexpr std::array<std::string_view, 22> kImportColumns = {
-    "name",       "furigana",    "industry",        "size_band",    "municipality", "address",
-    "practices",  "title",       "employment_type", "duties",       "work_place",   "start_time",
-    "end_time",   "weekly_days", "weekly_hours",    "short_hours",  "staggered_hours",
-    "telework",   "hospital_leave", "wage_kind",    "wage_min",     "wage_max"};
+    "name",        "furigana",        "industry", "size_band",       "municipality",
+    "address",     "practices",       "title",    "employment_type", "duties",
+    "work_place",  "start_time",      "end_time", "weekly_days",     "weekly_hours",
+    "short_hours", "staggered_hours", "telework", "hospital_leave",  "wage_kind",
+    "wage_min",    "wage_max"};
 // …then valid_until as the 23rd column.
 inline constexpr std::size_t kImportColumnCount = kImportColumns.size() + 1;
 inline constexpr std::size_t kMaxImportBytes = std::size_t{1024} * 1024;
 
 struct ImportError {
-  int line = 0;         // as the spreadsheet shows it (the header is 1)
-  std::string column;   // a column code, "" for the whole row
-  std::string value;    // what was there
+  int line = 0;        // as the spreadsheet shows it (the header is 1)
+  std::string column;  // a column code, "" for the whole row
+  std::string value;   // what was there
   std::string message_key;
 };
 
@@ -52,8 +53,8 @@ struct ImportPlan {
 
 class EmployerImport {
  public:
-  EmployerImport(storage::Database& db, const core::Clock& clock,
-                 const crypto::FieldCipher& cipher, const core::Catalog& catalog)
+  EmployerImport(storage::Database& db, const core::Clock& clock, const crypto::FieldCipher& cipher,
+                 const core::Catalog& catalog)
       : db_(db), clock_(clock), cipher_(cipher), catalog_(catalog) {}
 
   // What the file would make; nothing is written. kInvalidInput for an unreadable file.

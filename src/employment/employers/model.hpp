@@ -13,12 +13,12 @@
 namespace tsunagu::employment::employers {
 
 // 日本標準産業分類 major groups. Labels "employers.industry.<code>".
-inline constexpr std::array<std::string_view, 20> kIndustries = {
-    "A", "B", "C", "D", "E", "F", "G", "H", "I", "J",
-    "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T"};
+inline constexpr std::array<std::string_view, 20> kIndustries = {"A", "B", "C", "D", "E", "F", "G",
+                                                                 "H", "I", "J", "K", "L", "M", "N",
+                                                                 "O", "P", "Q", "R", "S", "T"};
 // Labels "employers.size.<code>".
 inline constexpr std::array<std::string_view, 5> kSizeBands = {"1-9", "10-49", "50-299", "300-999",
-                                                              "1000+"};
+                                                               "1000+"};
 // What the employer offers to keep a person with an illness at work. Labels
 // "employers.practice.<code>".
 inline constexpr std::array<std::string_view, 8> kPractices = {

@@ -95,9 +95,8 @@ Bound Bind(const std::optional<int>& v) {
 
 void Audit(soci::session& s, const audit::Actor& actor, const auth::Principal& who,
            const std::string& action, std::int64_t id, std::int64_t now) {
-  audit::AuditLog::Append(s, actor, {action, "job_opening", std::to_string(id), "{}",
-                                     who.organization_id},
-                          now);
+  audit::AuditLog::Append(
+      s, actor, {action, "job_opening", std::to_string(id), "{}", who.organization_id}, now);
 }
 
 std::string Today(const core::Clock& clock) {
@@ -195,7 +194,8 @@ std::vector<core::FieldError> OpeningService::Validate(const OpeningInput& in) {
       !unread("weekly_hours")) {
     errors.push_back({"weekly_hours", "employers.error.weekly_hours"});
   }
-  if (!InList(kWageKinds, in.wage_kind)) errors.push_back({"wage_kind", "employers.error.wage_kind"});
+  if (!InList(kWageKinds, in.wage_kind))
+    errors.push_back({"wage_kind", "employers.error.wage_kind"});
   if (in.wage_min && *in.wage_min < 0 && !unread("wage_min")) {
     errors.push_back({"wage_min", "employers.error.wage_min"});
   }

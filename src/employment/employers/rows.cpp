@@ -125,8 +125,8 @@ std::int64_t InsertOpening(soci::session& s, const auth::Principal& who, const a
       soci::use(in.employment_type), soci::use(in.valid_until), soci::use(pub), soci::use(user),
       soci::use(at), soci::use(at), soci::into(id);
   audit::AuditLog::Append(
-      s, actor, {"job_opening.create", "job_opening", std::to_string(id), "{}", who.organization_id},
-      now);
+      s, actor,
+      {"job_opening.create", "job_opening", std::to_string(id), "{}", who.organization_id}, now);
   return id;
 }
 

@@ -111,8 +111,10 @@ http::Response ShowList(const Deps& d, web::RequestContext& ctx) {
     row->SetIntValue("ID", e.id);
     row->SetValue("NAME", e.name);
     row->SetValue("FURIGANA", e.furigana);
-    row->SetValue("INDUSTRY", e.industry.empty() ? "" : d.pages.T(ctx, "employers.industry." + e.industry));
-    row->SetValue("SIZE", e.size_band.empty() ? "" : d.pages.T(ctx, "employers.size." + e.size_band));
+    row->SetValue("INDUSTRY",
+                  e.industry.empty() ? "" : d.pages.T(ctx, "employers.industry." + e.industry));
+    row->SetValue("SIZE",
+                  e.size_band.empty() ? "" : d.pages.T(ctx, "employers.size." + e.size_band));
     row->SetValue("AREA", e.municipality);
     row->SetValue("PRACTICES", PracticeLabels(d.pages, ctx, e.practices));
     row->SetIntValue("OPENINGS", e.open_openings);
@@ -149,8 +151,10 @@ http::Response ShowEmployer(const Deps& d, web::RequestContext& ctx, std::int64_
   dict.SetIntValue("EMPLOYER_ID", e->id);
   dict.SetValue("NAME", e->name);
   dict.SetValue("FURIGANA", e->furigana);
-  dict.SetValue("INDUSTRY", e->industry.empty() ? "" : d.pages.T(ctx, "employers.industry." + e->industry));
-  dict.SetValue("SIZE", e->size_band.empty() ? "" : d.pages.T(ctx, "employers.size." + e->size_band));
+  dict.SetValue("INDUSTRY",
+                e->industry.empty() ? "" : d.pages.T(ctx, "employers.industry." + e->industry));
+  dict.SetValue("SIZE",
+                e->size_band.empty() ? "" : d.pages.T(ctx, "employers.size." + e->size_band));
   dict.SetValue("AREA", e->municipality);
   dict.SetValue("ADDRESS", e->address);
   dict.SetValue("PRACTICES", PracticeLabels(d.pages, ctx, e->practices));
@@ -160,8 +164,8 @@ http::Response ShowEmployer(const Deps& d, web::RequestContext& ctx, std::int64_
   if (e->own) {
     dict.ShowSection("OWN");
     dict.SetValue("ATTITUDE_NOTE", e->attitude_note);
-    dict.SetValue("SHARED",
-                  d.pages.T(ctx, e->share_partners ? "employers.show.shared_yes" : "employers.show.shared_no"));
+    dict.SetValue("SHARED", d.pages.T(ctx, e->share_partners ? "employers.show.shared_yes"
+                                                             : "employers.show.shared_no"));
     if (e->status == "active") {
       dict.ShowSection("ACTIVE");
     } else {
@@ -194,10 +198,11 @@ http::Response ShowEmployer(const Deps& d, web::RequestContext& ctx, std::int64_
   auto openings = d.openings->List(*ctx.Who(), q);
   if (!openings) return web::Failure(d.pages, ctx, openings.error());
   if (openings->empty()) dict.ShowSection("NO_OPENINGS");
-  for (const auto& o : *openings) FillOpening(d.pages, ctx, *dict.AddSectionDictionary("OPENING"), o);
+  for (const auto& o : *openings)
+    FillOpening(d.pages, ctx, *dict.AddSectionDictionary("OPENING"), o);
   if (error) d.pages.AddErrors(dict, ctx, *error);
-  return d.pages.Render(ctx, "employers/show", web::Title{"employers.show.title", {{"name", e->name}}},
-                        dict, status);
+  return d.pages.Render(ctx, "employers/show",
+                        web::Title{"employers.show.title", {{"name", e->name}}}, dict, status);
 }
 
 http::Response Save(const Deps& d, web::RequestContext& ctx, std::int64_t id) {
@@ -215,8 +220,10 @@ http::Response Save(const Deps& d, web::RequestContext& ctx, std::int64_t id) {
   auto done = d.employers->Update(*ctx.Who(), ctx.Actor(), id, input);
   if (!done) {
     const auto code = done.error().code;
-    if (code == core::ErrorCode::kInvalidInput) return ShowForm(d, ctx, id, ctx.form, &done.error(), 422);
-    if (code == core::ErrorCode::kConflict) return ShowForm(d, ctx, id, ctx.form, &done.error(), 409);
+    if (code == core::ErrorCode::kInvalidInput)
+      return ShowForm(d, ctx, id, ctx.form, &done.error(), 422);
+    if (code == core::ErrorCode::kConflict)
+      return ShowForm(d, ctx, id, ctx.form, &done.error(), 409);
     return web::Failure(d.pages, ctx, done.error());
   }
   return web::SeeOther(Path(id, "?done=updated"));
@@ -241,21 +248,21 @@ void AddEmployerRoutes(app::Router& router, const Deps& d) {
                 if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
                 return ShowEmployer(d, ctx, id, {}, nullptr);
               }});
-  router.Add({"GET", "/org/employers/{id}/edit", Permission::kOrgCounsel,
-              [d](web::RequestContext& ctx) {
-                const auto id = IdOf(ctx);
-                if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                auto e = d.employers->Get(*ctx.Who(), id);
-                if (!e) return web::Failure(d.pages, ctx, e.error());
-                if (!e->own) return d.pages.Error(ctx, 404, "error.not_found");
-                return ShowForm(d, ctx, id, ValuesOf(*e), nullptr);
-              }});
-  router.Add({"POST", "/org/employers/{id}/edit", Permission::kOrgCounsel,
-              [d](web::RequestContext& ctx) {
-                const auto id = IdOf(ctx);
-                if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                return Save(d, ctx, id);
-              }});
+  router.Add(
+      {"GET", "/org/employers/{id}/edit", Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+         const auto id = IdOf(ctx);
+         if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+         auto e = d.employers->Get(*ctx.Who(), id);
+         if (!e) return web::Failure(d.pages, ctx, e.error());
+         if (!e->own) return d.pages.Error(ctx, 404, "error.not_found");
+         return ShowForm(d, ctx, id, ValuesOf(*e), nullptr);
+       }});
+  router.Add(
+      {"POST", "/org/employers/{id}/edit", Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+         const auto id = IdOf(ctx);
+         if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+         return Save(d, ctx, id);
+       }});
   router.Add({"POST", "/org/employers/{id}/archive", Permission::kOrgCounsel,
               [d](web::RequestContext& ctx) {
                 const auto id = IdOf(ctx);

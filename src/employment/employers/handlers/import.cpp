@@ -15,8 +15,8 @@ http::Response ShowUpload(const Deps& d, web::RequestContext& ctx,
   for (std::size_t i = 0; i < kImportColumnCount; ++i) {
     const std::string code =
         i < kImportColumns.size() ? std::string(kImportColumns[i]) : std::string("valid_until");
-    dict.AddSectionDictionary("COLUMN")->SetValue("LABEL",
-                                                  d.pages.T(ctx, "employers.import.column." + code));
+    dict.AddSectionDictionary("COLUMN")->SetValue(
+        "LABEL", d.pages.T(ctx, "employers.import.column." + code));
   }
   if (error != nullptr) d.pages.AddErrors(dict, ctx, *error);
   return d.pages.Render(ctx, "employers/import", "employers.import.title", dict, status);
@@ -62,9 +62,8 @@ http::Response Preview(const Deps& d, web::RequestContext& ctx) {
     if (f.name == "file" && !f.data.empty()) file = &f;
   }
   if (file == nullptr) {
-    const core::Error e{core::ErrorCode::kInvalidInput,
-                        "error.form",
-                        {{"file", "employers.import.error.no_file"}}};
+    const core::Error e{
+        core::ErrorCode::kInvalidInput, "error.form", {{"file", "employers.import.error.no_file"}}};
     return ShowUpload(d, ctx, &e, 422);
   }
   auto plan = d.importer->Preview(*ctx.Who(), file->data);
@@ -81,9 +80,8 @@ http::Response Preview(const Deps& d, web::RequestContext& ctx) {
 http::Response Confirm(const Deps& d, web::RequestContext& ctx) {
   auto bytes = crypto::Base64Decode(ctx.Form("data"));
   if (!bytes || bytes->empty()) {
-    const core::Error e{core::ErrorCode::kInvalidInput,
-                        "error.form",
-                        {{"file", "employers.import.error.no_file"}}};
+    const core::Error e{
+        core::ErrorCode::kInvalidInput, "error.form", {{"file", "employers.import.error.no_file"}}};
     return ShowUpload(d, ctx, &e, 422);
   }
   auto done = d.importer->Import(*ctx.Who(), ctx.Actor(), *bytes);

@@ -15,7 +15,8 @@ OpeningQuery ReadFilters(const web::RequestContext& ctx) {
   if (!InList(kEmploymentTypes, q.employment_type)) q.employment_type.clear();
   q.short_hours = ctx.request.Query("short_hours").value_or("") == "1";
   q.telework = ctx.request.Query("telework").value_or("") == "1";
-  const std::string hours = core::Trim(core::NormalizeNfkc(ctx.request.Query("max_hours").value_or("")));
+  const std::string hours =
+      core::Trim(core::NormalizeNfkc(ctx.request.Query("max_hours").value_or("")));
   if (const int h = hours.empty() ? -1 : web::ParseInt(hours); h > 0) q.max_weekly_hours = h;
   return q;
 }
@@ -53,8 +54,8 @@ http::Response ShowJob(const Deps& d, web::RequestContext& ctx) {
   if (!o) return web::Failure(d.pages, ctx, o.error());
   ctemplate::TemplateDictionary dict("jobs_show");
   FillOpening(d.pages, ctx, dict, *o);
-  return d.pages.Render(ctx, "employers/job", web::Title{"employers.opening.title", {{"title", o->title}}},
-                        dict);
+  return d.pages.Render(ctx, "employers/job",
+                        web::Title{"employers.opening.title", {{"title", o->title}}}, dict);
 }
 
 http::Response ShowCaseOpenings(const Deps& d, web::RequestContext& ctx) {

@@ -12,10 +12,10 @@
 namespace tsunagu::employment::employers::handlers {
 namespace {
 
-constexpr const char* kTextFields[] = {
-    "title",        "duties",    "municipality", "work_place", "start_time", "end_time",
-    "weekly_days",  "weekly_hours", "hours_note", "wage_min",  "wage_max",   "valid_until",
-    "version"};
+constexpr const char* kTextFields[] = {"title",      "duties",   "municipality", "work_place",
+                                       "start_time", "end_time", "weekly_days",  "weekly_hours",
+                                       "hours_note", "wage_min", "wage_max",     "valid_until",
+                                       "version"};
 constexpr const char* kFlags[] = {"short_hours", "staggered_hours", "telework", "hospital_leave",
                                   "published"};
 
@@ -112,9 +112,11 @@ http::Response ShowForm(const Deps& d, web::RequestContext& ctx, std::int64_t em
   if (!employer) return web::Failure(d.pages, ctx, employer.error());
   if (!employer->own) return d.pages.Error(ctx, 404, "error.not_found");
   ctemplate::TemplateDictionary dict("openings_form");
-  dict.SetValue("ACTION", id == 0 ? "/org/employers/" + std::to_string(employer_id) + "/openings/new"
-                                  : Path(id, "/edit"));
-  const std::string title = id == 0 ? "employers.opening_form.new_title" : "employers.opening_form.edit_title";
+  dict.SetValue("ACTION", id == 0
+                              ? "/org/employers/" + std::to_string(employer_id) + "/openings/new"
+                              : Path(id, "/edit"));
+  const std::string title =
+      id == 0 ? "employers.opening_form.new_title" : "employers.opening_form.edit_title";
   dict.SetValue("HEADING", d.pages.T(ctx, title));
   dict.SetValue("EMPLOYER", employer->name);
   dict.SetIntValue("EMPLOYER_ID", employer_id);
@@ -193,8 +195,8 @@ http::Response ShowOpening(const Deps& d, web::RequestContext& ctx, std::int64_t
                                 "NOTICE");
   }
   if (error) d.pages.AddErrors(dict, ctx, *error);
-  return d.pages.Render(ctx, "employers/opening", web::Title{"employers.opening.title", {{"title", o->title}}},
-                        dict, status);
+  return d.pages.Render(ctx, "employers/opening",
+                        web::Title{"employers.opening.title", {{"title", o->title}}}, dict, status);
 }
 
 }  // namespace
@@ -227,50 +229,50 @@ void AddOpeningRoutes(app::Router& router, const Deps& d) {
                 if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
                 return ShowOpening(d, ctx, id);
               }});
-  router.Add({"GET", "/org/openings/{id}/edit", Permission::kOrgCounsel,
-              [d](web::RequestContext& ctx) {
-                const auto id = web::ParseId(ctx.Param("id"));
-                if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                auto o = d.openings->Get(*ctx.Who(), id);
-                if (!o) return web::Failure(d.pages, ctx, o.error());
-                if (!o->own) return d.pages.Error(ctx, 404, "error.not_found");
-                return ShowForm(d, ctx, o->employer_id, id, ValuesOf(*o), nullptr);
-              }});
-  router.Add({"POST", "/org/openings/{id}/edit", Permission::kOrgCounsel,
-              [d](web::RequestContext& ctx) {
-                const auto id = web::ParseId(ctx.Param("id"));
-                if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                auto o = d.openings->Get(*ctx.Who(), id);
-                if (!o) return web::Failure(d.pages, ctx, o.error());
-                auto done = d.openings->Update(*ctx.Who(), ctx.Actor(), id,
-                                               ReadInput(ctx, o->employer_id));
-                if (!done) {
-                  const auto code = done.error().code;
-                  if (code == core::ErrorCode::kInvalidInput) {
-                    return ShowForm(d, ctx, o->employer_id, id, ctx.form, &done.error(), 422);
-                  }
-                  if (code == core::ErrorCode::kConflict) {
-                    return ShowForm(d, ctx, o->employer_id, id, ctx.form, &done.error(), 409);
-                  }
-                  return web::Failure(d.pages, ctx, done.error());
-                }
-                return web::SeeOther(Path(id, "?done=updated"));
-              }});
-  router.Add({"POST", "/org/openings/{id}/status", Permission::kOrgCounsel,
-              [d](web::RequestContext& ctx) {
-                const auto id = web::ParseId(ctx.Param("id"));
-                if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
-                const bool open = ctx.Form("status") == "open";
-                auto done = d.openings->SetOpen(*ctx.Who(), ctx.Actor(), id,
-                                                web::ParseInt(ctx.Form("version")), open);
-                if (!done) {
-                  if (done.error().code == core::ErrorCode::kConflict) {
-                    return ShowOpening(d, ctx, id, &done.error(), 409);
-                  }
-                  return web::Failure(d.pages, ctx, done.error());
-                }
-                return web::SeeOther(Path(id, open ? "?done=reopened" : "?done=closed"));
-              }});
+  router.Add(
+      {"GET", "/org/openings/{id}/edit", Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+         const auto id = web::ParseId(ctx.Param("id"));
+         if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+         auto o = d.openings->Get(*ctx.Who(), id);
+         if (!o) return web::Failure(d.pages, ctx, o.error());
+         if (!o->own) return d.pages.Error(ctx, 404, "error.not_found");
+         return ShowForm(d, ctx, o->employer_id, id, ValuesOf(*o), nullptr);
+       }});
+  router.Add(
+      {"POST", "/org/openings/{id}/edit", Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+         const auto id = web::ParseId(ctx.Param("id"));
+         if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+         auto o = d.openings->Get(*ctx.Who(), id);
+         if (!o) return web::Failure(d.pages, ctx, o.error());
+         auto done =
+             d.openings->Update(*ctx.Who(), ctx.Actor(), id, ReadInput(ctx, o->employer_id));
+         if (!done) {
+           const auto code = done.error().code;
+           if (code == core::ErrorCode::kInvalidInput) {
+             return ShowForm(d, ctx, o->employer_id, id, ctx.form, &done.error(), 422);
+           }
+           if (code == core::ErrorCode::kConflict) {
+             return ShowForm(d, ctx, o->employer_id, id, ctx.form, &done.error(), 409);
+           }
+           return web::Failure(d.pages, ctx, done.error());
+         }
+         return web::SeeOther(Path(id, "?done=updated"));
+       }});
+  router.Add(
+      {"POST", "/org/openings/{id}/status", Permission::kOrgCounsel, [d](web::RequestContext& ctx) {
+         const auto id = web::ParseId(ctx.Param("id"));
+         if (id <= 0) return d.pages.Error(ctx, 404, "error.not_found");
+         const bool open = ctx.Form("status") == "open";
+         auto done = d.openings->SetOpen(*ctx.Who(), ctx.Actor(), id,
+                                         web::ParseInt(ctx.Form("version")), open);
+         if (!done) {
+           if (done.error().code == core::ErrorCode::kConflict) {
+             return ShowOpening(d, ctx, id, &done.error(), 409);
+           }
+           return web::Failure(d.pages, ctx, done.error());
+         }
+         return web::SeeOther(Path(id, open ? "?done=reopened" : "?done=closed"));
+       }});
 }
 
 }  // namespace tsunagu::employment::employers::handlers
