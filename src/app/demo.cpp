@@ -3,6 +3,7 @@
 #include "app/demo_calendar.hpp"
 #include "app/demo_daychange.hpp"
 #include "app/demo_directory.hpp"
+#include "app/demo_employers.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_events_gaps.hpp"
 #include "app/demo_events_lifecycle.hpp"
@@ -307,6 +308,7 @@ core::Status LoadDemoData(Services& sv) {
   if (auto st = AddDemoCalendar(sv); !st) return st.error();
   if (auto st = AddDemoEventsLifecycle(sv); !st) return st.error();
   if (auto st = AddDemoEventsGaps(sv); !st) return st.error();
+  if (auto st = AddDemoEmployers(sv); !st) return st.error();
   const auto msw = DemoUserId(sv, "msw@demo.tsunagu.jp");
   const auto career = DemoUserId(sv, "career@demo.tsunagu.jp");
   if (msw != 0 && career != 0) {

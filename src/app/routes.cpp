@@ -11,6 +11,7 @@
 #include "consultations/schedule_year.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "employment/employers/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -60,6 +61,14 @@ void AddRoutes(Router& router, Services& services) {
                  std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),
                  salon_service});
   }
+  employment::employers::handlers::AddRoutes(
+      router, {services.pages,
+               std::make_shared<employment::employers::EmployerService>(services.db, services.clock,
+                                                                        services.cipher),
+               std::make_shared<employment::employers::OpeningService>(services.db, services.clock),
+               std::make_shared<employment::employers::EmployerImport>(
+                   services.db, services.clock, services.cipher, services.catalog),
+               services.catalog});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

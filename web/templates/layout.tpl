@@ -36,6 +36,7 @@
       <li><a href="/requests">[[requests.nav]]</a></li>
       <li><a href="/directory">[[directory.nav_public]]</a></li>
       <li><a href="/events/manage">[[events.nav]]</a></li>
+      <li><a href="/org/employers">[[employers.nav]]</a></li>
       {{/NAV_COUNSEL}}
       {{#NAV_COORDINATE}}
       <li><a href="/programs">[[programs.nav]]</a></li>

@@ -42,6 +42,12 @@
   <p><a href="/salons">[[salons.portal.link]]</a></p>
 </section>
 
+<section aria-labelledby="portal-jobs-title">
+  <h2 id="portal-jobs-title">[[employers.portal.title]]</h2>
+  <p>[[employers.portal.lead]]</p>
+  <p><a href="/jobs">[[employers.portal.link]]</a></p>
+</section>
+
 <section aria-labelledby="portal-directory-title">
   <h2 id="portal-directory-title">[[portal.directory.title]]</h2>
   <p>[[portal.directory.lead]]</p>
