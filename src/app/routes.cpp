@@ -11,6 +11,7 @@
 #include "consultations/schedule_year.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "employment/placements/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -58,6 +59,10 @@ void AddRoutes(Router& router, Services& services) {
                  std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),
                  salon_service});
   }
+  employment::placements::handlers::AddRoutes(
+      router, {services.pages, services.clock,
+               std::make_shared<employment::placements::PlacementService>(
+                   services.db, services.clock, services.cipher, services.bus)});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),
