@@ -48,7 +48,8 @@ core::Status AddDemoPlacements(Services& sv, std::int64_t npo, std::int64_t admi
   const auto iso = [](core::Date d) { return core::ToIso(d); };
 
   // 1. An application at 面接.
-  auto first = DemoCase(sv, who, actor, "デモ 求職者E", "でも きゅうしょくしゃいー", "大腸がん（デモ）");
+  auto first =
+      DemoCase(sv, who, actor, "デモ 求職者E", "でも きゅうしょくしゃいー", "大腸がん（デモ）");
   if (!first) return first.error();
   auto openings = placements.OpenOpenings(who);
   if (!openings) return openings.error();
@@ -76,7 +77,8 @@ core::Status AddDemoPlacements(Services& sv, std::int64_t npo, std::int64_t admi
   }
 
   // 2. A placement started a month ago: its 1-month follow-up is due today.
-  auto second = DemoCase(sv, who, actor, "デモ 就職者F", "でも しゅうしょくしゃえふ", "乳がん（デモ）");
+  auto second =
+      DemoCase(sv, who, actor, "デモ 就職者F", "でも しゅうしょくしゃえふ", "乳がん（デモ）");
   if (!second) return second.error();
   employment::placements::PlacementInput placed;
   placed.kind = "placement";
@@ -104,7 +106,8 @@ core::Status AddDemoPlacements(Services& sv, std::int64_t npo, std::int64_t admi
   if (auto p = placements.Place(who, actor, *second, placed); !p) return p.error();
 
   // 3. A return to work four months ago, its 1- and 3-month follow-ups answered.
-  auto third = DemoCase(sv, who, actor, "デモ 復職者G", "でも ふくしょくしゃじー", "胃がん（デモ）");
+  auto third =
+      DemoCase(sv, who, actor, "デモ 復職者G", "でも ふくしょくしゃじー", "胃がん（デモ）");
   if (!third) return third.error();
   const core::Date back = AddMonths(today, -4);
   employment::placements::PlacementInput returned;

@@ -5,7 +5,6 @@
 // and the proposal to close the case through the case's own close.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <soci/soci.h>
 
 #include <atomic>
@@ -152,19 +151,18 @@ TEST(Placements, AnOpeningIsPrefilledAndOnlyTheOrganisationsOpenOnesCount) {
   auto agency = t.LoginAs(w.agency_email);
   const auto own = InsertOpening(t, w.agency, w.agency_worker.user_id, "事業所A", "一般事務");
   const auto foreign = InsertOpening(t, w.stranger, w.stranger_admin.user_id, "事業所B", "倉庫");
-  const auto form =
-      agency.Get(CasePath(w) + "/applications/new?opening=" + std::to_string(own));
+  const auto form = agency.Get(CasePath(w) + "/applications/new?opening=" + std::to_string(own));
   ASSERT_EQ(form.status, 200);
   EXPECT_THAT(form.body, HasSubstr("value=\"" + std::to_string(own) + "\" selected"));
   EXPECT_THAT(form.body, Not(HasSubstr("倉庫")));
   EXPECT_THAT(form.body, HasSubstr("ご本人が決めること"));
 
-  const auto refused = agency.Submit(CasePath(w) + "/applications/new",
-                                     {{"opening_id", std::to_string(foreign)},
-                                      {"employer_name", ""},
-                                      {"applied_on", Today(t)},
-                                      {"disclosure", "disclosed"},
-                                      {"notes", "残すメモ"}});
+  const auto refused =
+      agency.Submit(CasePath(w) + "/applications/new", {{"opening_id", std::to_string(foreign)},
+                                                        {"employer_name", ""},
+                                                        {"applied_on", Today(t)},
+                                                        {"disclosure", "disclosed"},
+                                                        {"notes", "残すメモ"}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_THAT(refused.body, HasSubstr("この求人票は選べません"));
   EXPECT_THAT(refused.body, HasSubstr("残すメモ"));
@@ -222,7 +220,8 @@ TEST(Placements, TwoStepChangesAtOnceOneWinsTheOtherIsToldAndKeepsInput) {
   auto first = t.LoginAs(w.agency_email);
   auto second = t.LoginAs(w.agency_coordinator_email);
   const auto app =
-      Apply(t, first, w, {{"employer_name", "事業所D"}, {"applied_on", Today(t)}, {"disclosure", "undecided"}});
+      Apply(t, first, w,
+            {{"employer_name", "事業所D"}, {"applied_on", Today(t)}, {"disclosure", "undecided"}});
   const std::string csrf1 = ExtractCsrf(first.Get(CasePath(w) + "/applications").body);
   const std::string csrf2 = ExtractCsrf(second.Get(CasePath(w) + "/applications").body);
   const std::string target = CasePath(w) + "/applications/" + std::to_string(app) + "/steps";
@@ -230,12 +229,18 @@ TEST(Placements, TwoStepChangesAtOnceOneWinsTheOtherIsToldAndKeepsInput) {
   HttpResult a;
   HttpResult b;
   std::thread ta([&] {
-    a = first.Post(target, {{"csrf_token", csrf1}, {"status", "screening"}, {"happened_on", today},
-                            {"note", "一人目のメモ"}, {"version", "1"}});
+    a = first.Post(target, {{"csrf_token", csrf1},
+                            {"status", "screening"},
+                            {"happened_on", today},
+                            {"note", "一人目のメモ"},
+                            {"version", "1"}});
   });
   std::thread tb([&] {
-    b = second.Post(target, {{"csrf_token", csrf2}, {"status", "interview"}, {"happened_on", today},
-                             {"note", "二人目のメモ"}, {"version", "1"}});
+    b = second.Post(target, {{"csrf_token", csrf2},
+                             {"status", "interview"},
+                             {"happened_on", today},
+                             {"note", "二人目のメモ"},
+                             {"version", "1"}});
   });
   ta.join();
   tb.join();
@@ -260,8 +265,9 @@ TEST(Placements, MonthsAreAddedWithTheMonthEndClamped) {
   EXPECT_EQ(AddMonths({2026, 12, 31}, 3), (core::Date{2027, 3, 31}));
   EXPECT_EQ(AddMonths({2026, 8, 31}, 6), (core::Date{2027, 2, 28}));
   EXPECT_EQ(AddMonths({2026, 6, 10}, 12), (core::Date{2027, 6, 10}));
-  EXPECT_EQ(employment::placements::ParseRetentionMonths("12,1,3, 6"),
-            (std::vector<int>{1, 3, 6, 12}));
+  EXPECT_EQ(employment::placements::ParseRetentionMonths("24,2,2"), (std::vector<int>{2, 24}));
+  EXPECT_EQ(employment::placements::ParseRetentionMonths(""), (std::vector<int>{1, 3, 6, 12}));
+  EXPECT_EQ(employment::placements::ParseRetentionMonths("0,3"), (std::vector<int>{1, 3, 6, 12}));
   EXPECT_EQ(employment::placements::ParseRetentionMonths("x"), (std::vector<int>{1, 3, 6, 12}));
 }
 
@@ -272,7 +278,8 @@ TEST(Placements, APlacementStartsItsFollowUpsForTheCaseOwnerOncePerApplication) 
   auto first = t.LoginAs(w.agency_email);
   auto second = t.LoginAs(w.agency_coordinator_email);
   const auto app =
-      Apply(t, first, w, {{"employer_name", "事業所E"}, {"applied_on", Today(t)}, {"disclosure", "disclosed"}});
+      Apply(t, first, w,
+            {{"employer_name", "事業所E"}, {"applied_on", Today(t)}, {"disclosure", "disclosed"}});
   ASSERT_EQ(Step(first, w, app, "offered", Today(t), 1).status, 303);
   const std::string form = CasePath(w) + "/placements/new?application=" + std::to_string(app);
   const auto shown = first.Get(form);
@@ -397,26 +404,24 @@ TEST(Placements, DueFollowUpsAreListedAnsweredAndTheLastProposesClosingTheCase) 
   });
   ASSERT_TRUE(last.ok());
   const std::string last_path = "/org/retention/" + std::to_string(*last);
-  ASSERT_EQ(agency
-                .Submit(last_path, {{"answer", "continuing"},
-                                    {"answered_on", Today(t)},
-                                    {"note", ""},
-                                    {"version", "1"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      agency
+          .Submit(
+              last_path,
+              {{"answer", "continuing"}, {"answered_on", Today(t)}, {"note", ""}, {"version", "1"}})
+          .status,
+      303);
   const auto proposal = agency.Get(last_path);
   EXPECT_THAT(proposal.body, HasSubstr("この結果でケースを終結する"));
   EXPECT_THAT(proposal.body, HasSubstr("name=\"outcome\" value=\"returned\""));
   const std::string version = TextBetween(proposal.body, "name=\"version\" value=\"", "\"");
   const auto closed = agency.Submit(
-      last_path,
-      {{"version", version}, {"outcome", "returned"}, {"outcome_on", Today(t)}},
+      last_path, {{"version", version}, {"outcome", "returned"}, {"outcome_on", Today(t)}},
       CasePath(w) + "/close");
   EXPECT_EQ(closed.status, 303) << closed.body;
   auto outcome = t.sv().db.Read<std::string>([&](soci::session& s) {
     std::string o;
-    s << "SELECT outcome FROM support_case WHERE id = " + std::to_string(w.case_id),
-        soci::into(o);
+    s << "SELECT outcome FROM support_case WHERE id = " + std::to_string(w.case_id), soci::into(o);
     return o;
   });
   ASSERT_TRUE(outcome.ok());
@@ -429,28 +434,28 @@ TEST(Placements, LeavingTheJobProposesClosingWithLeftJob) {
   MorningOf(t, start);
   auto w = BuildSharingWorld(t);
   auto agency = t.LoginAs(w.agency_email);
-  ASSERT_EQ(agency
-                .Submit(CasePath(w) + "/placements/new?kind=kept_job",
-                        {{"kind", "kept_job"},
-                         {"employer_name", "今の勤務先"},
-                         {"decided_on", Today(t)},
-                         {"start_on", Today(t)},
-                         {"employment_type", "regular"},
-                         {"disclosure", "undecided"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      agency
+          .Submit(CasePath(w) + "/placements/new?kind=kept_job", {{"kind", "kept_job"},
+                                                                  {"employer_name", "今の勤務先"},
+                                                                  {"decided_on", Today(t)},
+                                                                  {"start_on", Today(t)},
+                                                                  {"employment_type", "regular"},
+                                                                  {"disclosure", "undecided"}})
+          .status,
+      303);
   MorningOf(t, employment::placements::AddMonths(start, 1));
   agency = t.LoginAs(w.agency_email);
   const auto list = agency.Get("/org/retention");
   const std::string check = TextBetween(list.body, "href=\"/org/retention/", "\"");
   ASSERT_FALSE(check.empty());
-  ASSERT_EQ(agency
-                .Submit("/org/retention/" + check, {{"answer", "resigned"},
-                                                    {"answered_on", Today(t)},
-                                                    {"note", ""},
-                                                    {"version", "1"}})
-                .status,
-            303);
+  ASSERT_EQ(
+      agency
+          .Submit(
+              "/org/retention/" + check,
+              {{"answer", "resigned"}, {"answered_on", Today(t)}, {"note", ""}, {"version", "1"}})
+          .status,
+      303);
   const auto proposal = agency.Get("/org/retention/" + check);
   EXPECT_THAT(proposal.body, HasSubstr("name=\"outcome\" value=\"left_job\""));
   EXPECT_THAT(agency.Get(CasePath(w) + "/timeline").body, HasSubstr("定着支援（1か月）：退職"));

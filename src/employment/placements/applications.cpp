@@ -82,15 +82,16 @@ core::Result<std::vector<OpeningChoice>> PlacementService::OpenOpenings(
 }
 
 core::Result<std::int64_t> PlacementService::Apply(const auth::Principal& who,
-                                                   const audit::Actor& actor,
-                                                   std::int64_t case_id,
+                                                   const audit::Actor& actor, std::int64_t case_id,
                                                    const ApplicationInput& input) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
   std::vector<core::FieldError> errors;
   const std::string employer_name = core::Trim(input.employer_name);
-  if (input.opening_id == 0) rows::CheckText(errors, "employer_name", employer_name, kMaxName, true);
-  if (input.opening_id != 0) rows::CheckText(errors, "employer_name", employer_name, kMaxName, false);
+  if (input.opening_id == 0)
+    rows::CheckText(errors, "employer_name", employer_name, kMaxName, true);
+  if (input.opening_id != 0)
+    rows::CheckText(errors, "employer_name", employer_name, kMaxName, false);
   const auto applied = rows::CheckPastDate(errors, "applied_on", input.applied_on, today);
   rows::CheckCode(errors, "disclosure", input.disclosure, kDisclosures);
   const std::string notes = core::NormalizeNewlines(core::Trim(input.notes));
@@ -107,7 +108,8 @@ core::Result<std::int64_t> PlacementService::Apply(const auth::Principal& who,
       s << "SELECT employer_id FROM job_opening WHERE id = :id AND organization_id = :o AND "
            "status = 'open'",
           soci::into(employer, ind), soci::use(opening), soci::use(org);
-      if (!s.got_data() || ind == soci::i_null) errors.push_back({"opening_id", "placements.error.opening"});
+      if (!s.got_data() || ind == soci::i_null)
+        errors.push_back({"opening_id", "placements.error.opening"});
     }
     if (!errors.empty()) throw Abort{core::Error::Invalid("error.form_invalid", errors)};
     long long cid = case_id;
@@ -124,7 +126,9 @@ core::Result<std::int64_t> PlacementService::Apply(const auth::Principal& who,
         soci::use(employer, employer_ind), soci::use(input.disclosure), soci::use(day),
         soci::use(user), soci::use(at), soci::use(at), soci::into(id);
     const std::string name_enc =
-        employer_name.empty() ? "" : cipher_.Encrypt(employer_name, rows::Ad("job_application", id, "employer_name"));
+        employer_name.empty()
+            ? ""
+            : cipher_.Encrypt(employer_name, rows::Ad("job_application", id, "employer_name"));
     const std::string notes_enc =
         notes.empty() ? "" : cipher_.Encrypt(notes, rows::Ad("job_application", id, "notes"));
     s << "UPDATE job_application SET employer_name_enc = :n, notes_enc = :x WHERE id = :id",
@@ -181,10 +185,11 @@ core::Status PlacementService::AddStep(const auth::Principal& who, const audit::
     }
     const int from = rows::StepIndex(current);
     // Only forward, except to the two endings; nothing after an ending or 就労決定.
-    if (from < 0 || current == "placed") throw Abort{core::Error::Conflict("placements.error.ended")};
+    if (from < 0 || current == "placed")
+      throw Abort{core::Error::Conflict("placements.error.ended")};
     if (!ending && rows::StepIndex(input.status) <= from) {
-      throw Abort{core::Error::Invalid("error.form_invalid",
-                                       {{"status", "placements.error.backwards"}})};
+      throw Abort{
+          core::Error::Invalid("error.form_invalid", {{"status", "placements.error.backwards"}})};
     }
     const std::string day = core::ToIso(*happened);
     if (day < applied_on) {
@@ -207,18 +212,19 @@ core::Status PlacementService::AddStep(const auth::Principal& who, const audit::
         soci::use(aid), soci::use(input.status), soci::use(day), soci::use(late), soci::use(user),
         soci::use(at), soci::into(step);
     if (!note.empty()) {
-      const std::string sealed = cipher_.Encrypt(note, rows::Ad("job_application_step", step, "note"));
+      const std::string sealed =
+          cipher_.Encrypt(note, rows::Ad("job_application_step", step, "note"));
       s << "UPDATE job_application_step SET note_enc = :n WHERE id = :id", soci::use(sealed),
           soci::use(step);
     }
     entry = cases::case_rows::InsertEntry(s, cipher_, cid, who, "status_change", day,
                                           "application|" + current + "|" + input.status, now);
-    audit::AuditLog::Append(s, actor,
-                            {"employment.step", "support_case", std::to_string(case_id),
-                             "{\"application\":" + std::to_string(application_id) +
-                                 ",\"status\":\"" + input.status +
-                                 "\",\"late\":" + (late != 0 ? "true" : "false") + "}"},
-                            now);
+    audit::AuditLog::Append(
+        s, actor,
+        {"employment.step", "support_case", std::to_string(case_id),
+         "{\"application\":" + std::to_string(application_id) + ",\"status\":\"" + input.status +
+             "\",\"late\":" + (late != 0 ? "true" : "false") + "}"},
+        now);
   });
   if (done) Publish(case_id, entry);
   return done;
@@ -257,7 +263,8 @@ core::Result<CaseEmployment> PlacementService::ForCase(const auth::Principal& wh
         a.status = GetText(r, 5);
         a.disclosure = GetText(r, 6);
         a.applied_on = core::ParseIsoDate(GetText(r, 7)).value_or(core::Date{});
-        a.notes = storage::Unseal(cipher_, GetText(r, 8), rows::Ad("job_application", a.id, "notes"));
+        a.notes =
+            storage::Unseal(cipher_, GetText(r, 8), rows::Ad("job_application", a.id, "notes"));
         a.version = static_cast<int>(GetInt(r, 9));
         a.placement_id = GetInt(r, 10);
         const int at = rows::StepIndex(a.status);
@@ -287,9 +294,8 @@ core::Result<CaseEmployment> PlacementService::ForCase(const auth::Principal& wh
       }
     }
     out.placements = ReadPlacements(s, cid, today);
-    audit::AuditLog::Append(s, actor,
-                            {"employment.read", "support_case", std::to_string(case_id), "{}"},
-                            now);
+    audit::AuditLog::Append(
+        s, actor, {"employment.read", "support_case", std::to_string(case_id), "{}"}, now);
     return out;
   });
 }

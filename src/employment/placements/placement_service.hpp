@@ -137,8 +137,9 @@ struct PlacementInput {
   int application_version = 0;
   std::string employer_name;  // return_to_work / kept_job: the current employer
   std::string job_title;
-  std::string decided_on;  // the day of 就労決定 (or of recording 復職・就労継続): not in the future
-  std::string start_on;    // the first working day: may lie ahead
+  std::string
+      decided_on;  // the day of 就労決定 (or of recording 復職・就労継続): not in the future
+  std::string start_on;  // the first working day: may lie ahead
   std::string employment_type;
   std::string weekly_hours;  // empty: not known
   std::string disclosure;
@@ -194,8 +195,8 @@ class PlacementService {
                                                        core::Date until);
   core::Result<CheckPage> Check(const auth::Principal& who, const audit::Actor& actor,
                                 std::int64_t check_id);
-  core::Status Answer(const auth::Principal& who, const audit::Actor& actor,
-                      std::int64_t check_id, const AnswerInput& input);
+  core::Status Answer(const auth::Principal& who, const audit::Actor& actor, std::int64_t check_id,
+                      const AnswerInput& input);
 
   static constexpr std::size_t kMaxNote = 2000;
   static constexpr std::size_t kMaxName = 200;

@@ -29,7 +29,8 @@ std::vector<int> ParseRetentionMonths(const std::string& text) {
     int n = 0;
     const char* end = part.data() + part.size();
     auto [ptr, ec] = std::from_chars(part.data(), end, n);
-    if (ec != std::errc() || ptr != end || n < 1 || n > 60) return {kDefaultRetentionMonths.begin(), kDefaultRetentionMonths.end()};
+    if (ec != std::errc() || ptr != end || n < 1 || n > 60)
+      return {kDefaultRetentionMonths.begin(), kDefaultRetentionMonths.end()};
     out.push_back(n);
   }
   std::sort(out.begin(), out.end());
@@ -98,7 +99,8 @@ std::vector<Placement> PlacementService::ReadPlacements(soci::session& s, long l
       const std::string typed =
           storage::Unseal(cipher_, GetText(r, 4), rows::Ad("placement", p.id, "employer_name"));
       if (p.employer_name.empty()) p.employer_name = typed;
-      p.job_title = storage::Unseal(cipher_, GetText(r, 5), rows::Ad("placement", p.id, "job_title"));
+      p.job_title =
+          storage::Unseal(cipher_, GetText(r, 5), rows::Ad("placement", p.id, "job_title"));
       p.start_on = core::ParseIsoDate(GetText(r, 6)).value_or(core::Date{});
       p.employment_type = GetText(r, 7);
       p.weekly_hours = static_cast<int>(GetInt(r, 8));
@@ -120,8 +122,7 @@ std::vector<Placement> PlacementService::ReadPlacements(soci::session& s, long l
 }
 
 core::Result<std::int64_t> PlacementService::Place(const auth::Principal& who,
-                                                   const audit::Actor& actor,
-                                                   std::int64_t case_id,
+                                                   const audit::Actor& actor, std::int64_t case_id,
                                                    const PlacementInput& input) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
@@ -161,8 +162,8 @@ core::Result<std::int64_t> PlacementService::Place(const auth::Principal& who,
       std::string name_enc;
       s << "SELECT status, COALESCE(opening_id, 0), COALESCE(employer_id, 0), "
            "employer_name_enc FROM job_application WHERE id = :id AND case_id = :c",
-          soci::into(from_status), soci::into(opening), soci::into(employer),
-          soci::into(name_enc), soci::use(aid), soci::use(cid);
+          soci::into(from_status), soci::into(opening), soci::into(employer), soci::into(name_enc),
+          soci::use(aid), soci::use(cid);
       if (!s.got_data()) throw Abort{core::Error::NotFound()};
       typed_name =
           storage::Unseal(cipher_, name_enc, rows::Ad("job_application", aid, "employer_name"));
@@ -204,8 +205,9 @@ core::Result<std::int64_t> PlacementService::Place(const auth::Principal& who,
         soci::use(input.employment_type), soci::use(hours, hours_ind), soci::use(input.disclosure),
         soci::use(late), soci::use(user), soci::use(at), soci::use(at), soci::into(id);
     const std::string name_enc =
-        typed_name.empty() ? ""
-                           : cipher_.Encrypt(typed_name, rows::Ad("placement", id, "employer_name"));
+        typed_name.empty()
+            ? ""
+            : cipher_.Encrypt(typed_name, rows::Ad("placement", id, "employer_name"));
     const std::string job_enc =
         job_title.empty() ? "" : cipher_.Encrypt(job_title, rows::Ad("placement", id, "job_title"));
     const std::string acc_enc =
@@ -277,8 +279,7 @@ core::Result<CheckPage> PlacementService::Check(const auth::Principal& who,
     CheckPage page;
     {
       soci::rowset<soci::row> found =
-          (s.prepare << std::string(kCheckColumns) +
-                            "WHERE c.id = :id AND c.organization_id = :o",
+          (s.prepare << std::string(kCheckColumns) + "WHERE c.id = :id AND c.organization_id = :o",
            soci::use(id), soci::use(org));
       for (const auto& r : found) page.check = CheckOf(r, today);
     }
@@ -287,8 +288,7 @@ core::Result<CheckPage> PlacementService::Check(const auth::Principal& who,
     rows::CaseAccess(s, who, page.check.case_id, false, today);
     long long pid = page.check.placement_id;
     std::string note_enc;
-    s << "SELECT note_enc FROM retention_check WHERE id = :id", soci::into(note_enc),
-        soci::use(id);
+    s << "SELECT note_enc FROM retention_check WHERE id = :id", soci::into(note_enc), soci::use(id);
     page.check.note = storage::Unseal(cipher_, note_enc, rows::Ad("retention_check", id, "note"));
     std::string start_on;
     std::string name_enc;
@@ -299,14 +299,15 @@ core::Result<CheckPage> PlacementService::Check(const auth::Principal& who,
         soci::use(pid);
     page.start_on = core::ParseIsoDate(start_on).value_or(core::Date{});
     page.employer_name =
-        employer.empty() ? storage::Unseal(cipher_, name_enc, rows::Ad("placement", pid, "employer_name"))
-                         : employer;
+        employer.empty()
+            ? storage::Unseal(cipher_, name_enc, rows::Ad("placement", pid, "employer_name"))
+            : employer;
     long long cid = page.check.case_id;
     s << "SELECT status, version FROM support_case WHERE id = :id", soci::into(page.case_status),
         soci::into(page.case_version), soci::use(cid);
     int last_months = 0;
-    s << "SELECT MAX(months) FROM retention_check WHERE placement_id = :p",
-        soci::into(last_months), soci::use(pid);
+    s << "SELECT MAX(months) FROM retention_check WHERE placement_id = :p", soci::into(last_months),
+        soci::use(pid);
     page.last = page.check.months == last_months;
     if (page.case_status != "closed" && !page.check.answer.empty()) {
       if (page.check.answer == "resigned") {
@@ -355,14 +356,13 @@ core::Status PlacementService::Answer(const auth::Principal& who, const audit::A
         (s.prepare << "UPDATE retention_check SET answer = :a, answered_on = :d, note_enc = :n, "
                       "answered_by = :u, answered_at = :t, version = version + 1 WHERE id = :id "
                       "AND version = :v",
-         soci::use(input.answer), soci::use(day), soci::use(sealed), soci::use(user),
-         soci::use(at), soci::use(id), soci::use(version));
+         soci::use(input.answer), soci::use(day), soci::use(sealed), soci::use(user), soci::use(at),
+         soci::use(id), soci::use(version));
     st.execute(true);
     if (st.get_affected_rows() != 1) throw Abort{core::Error::Conflict("placements.error.stale")};
-    entry = cases::case_rows::InsertEntry(s, cipher_, case_id, who, "status_change", day,
-                                          "retention|" + std::to_string(months) + "|" +
-                                              input.answer,
-                                          now);
+    entry = cases::case_rows::InsertEntry(
+        s, cipher_, case_id, who, "status_change", day,
+        "retention|" + std::to_string(months) + "|" + input.answer, now);
     const bool late = *answered < today;
     audit::AuditLog::Append(s, actor,
                             {"retention.answer", "support_case", std::to_string(case_id),

@@ -37,7 +37,8 @@ http::Response ShowApplications(const Deps& deps, web::RequestContext& ctx, std:
     auto* row = dict.AddSectionDictionary("APPLICATION");
     row->SetIntValue("ID", a.id);
     row->SetValue("EMPLOYER", a.employer_name);
-    if (!a.opening_title.empty()) row->SetValueAndShowSection("OPENING", a.opening_title, "HAS_OPENING");
+    if (!a.opening_title.empty())
+      row->SetValueAndShowSection("OPENING", a.opening_title, "HAS_OPENING");
     row->SetValue("STATUS", deps.pages.T(ctx, "placements.status." + a.status));
     row->SetValue("STATUS_CODE", a.status);
     row->SetValue("DISCLOSURE", deps.pages.T(ctx, "placements.disclosure." + a.disclosure));
@@ -85,9 +86,10 @@ http::Response ShowApplications(const Deps& deps, web::RequestContext& ctx, std:
       dict.SetValueAndShowSection("DONE", deps.pages.T(ctx, "placements.done." + done), "NOTICE");
     }
   }
-  return deps.pages.Render(ctx, "placements/case",
-                           web::Title{"placements.case.title_of", {{"id", std::to_string(case_id)}}},
-                           dict, error != nullptr ? web::StatusFor(error->code) : 200);
+  return deps.pages.Render(
+      ctx, "placements/case",
+      web::Title{"placements.case.title_of", {{"id", std::to_string(case_id)}}}, dict,
+      error != nullptr ? web::StatusFor(error->code) : 200);
 }
 
 http::Response ApplicationForm(const Deps& deps, web::RequestContext& ctx, std::int64_t case_id,
@@ -114,9 +116,9 @@ http::Response ApplicationForm(const Deps& deps, web::RequestContext& ctx, std::
   dict.SetValue("V_EMPLOYER_NAME", error != nullptr ? ctx.Form("employer_name") : "");
   dict.SetValue("V_APPLIED_ON", error != nullptr ? ctx.Form("applied_on") : today);
   dict.SetValue("V_NOTES", error != nullptr ? ctx.Form("notes") : "");
-  web::AddChoices(deps.pages, ctx, dict, "DISCLOSURE", "disclosure", "placements.disclosure.",
-                  kDisclosures,
-                  std::vector<std::string>{error != nullptr ? ctx.Form("disclosure") : "undecided"});
+  web::AddChoices(
+      deps.pages, ctx, dict, "DISCLOSURE", "disclosure", "placements.disclosure.", kDisclosures,
+      std::vector<std::string>{error != nullptr ? ctx.Form("disclosure") : "undecided"});
   dict.SetIntValue("MAX_NOTE", static_cast<long>(PlacementService::kMaxNote));
   if (error != nullptr) deps.pages.AddErrors(dict, ctx, *error);
   return deps.pages.Render(ctx, "placements/apply", "placements.apply.title", dict,
@@ -183,7 +185,8 @@ http::Response PlacementForm(const Deps& deps, web::RequestContext& ctx, std::in
                       posted ? web::ParseInt(ctx.Form("application_version")) : app->version);
     from->SetValue("EMPLOYER", app->employer_name);
     from->SetValue("STATUS", deps.pages.T(ctx, "placements.status." + app->status));
-    if (!app->opening_title.empty()) from->SetValueAndShowSection("OPENING", app->opening_title, "HAS_OPENING");
+    if (!app->opening_title.empty())
+      from->SetValueAndShowSection("OPENING", app->opening_title, "HAS_OPENING");
     disclosure = app->disclosure;
     dict.SetValue("V_KIND", "placement");
   } else {
@@ -265,8 +268,8 @@ void AddCaseRoutes(app::Router& router, const Deps& deps) {
               WithCase(deps, [](const Deps& d, web::RequestContext& ctx, std::int64_t id) {
                 return ApplicationForm(d, ctx, id);
               })});
-  router.Add({"POST", "/cases/{id}/applications/new", Permission::kOrgCounsel,
-              WithCase(deps, Apply)});
+  router.Add(
+      {"POST", "/cases/{id}/applications/new", Permission::kOrgCounsel, WithCase(deps, Apply)});
   router.Add({"POST", "/cases/{id}/applications/{application_id}/steps", Permission::kOrgCounsel,
               WithCase(deps, [](const Deps& d, web::RequestContext& ctx, std::int64_t id) {
                 const auto application = IdOf(ctx, "application_id");
@@ -277,8 +280,8 @@ void AddCaseRoutes(app::Router& router, const Deps& deps) {
               WithCase(deps, [](const Deps& d, web::RequestContext& ctx, std::int64_t id) {
                 return PlacementForm(d, ctx, id);
               })});
-  router.Add({"POST", "/cases/{id}/placements/new", Permission::kOrgCounsel,
-              WithCase(deps, Place)});
+  router.Add(
+      {"POST", "/cases/{id}/placements/new", Permission::kOrgCounsel, WithCase(deps, Place)});
 }
 
 void AddRoutes(app::Router& router, const Deps& deps) {

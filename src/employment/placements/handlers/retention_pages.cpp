@@ -22,11 +22,11 @@ void AddCheckRow(const Deps& deps, const web::RequestContext& ctx,
   row.SetValue("DUE", core::FormatDate(c.due_on, ctx.lang));
   row.SetValue("ASSIGNED", c.assigned_name);
   if (c.days_overdue > 0) {
-    row.SetValueAndShowSection("OVERDUE_TEXT",
-                               deps.pages.catalog().Format(
-                                   ctx.lang, "placements.check.overdue",
-                                   {{"days", std::to_string(c.days_overdue)}}),
-                               "OVERDUE");
+    row.SetValueAndShowSection(
+        "OVERDUE_TEXT",
+        deps.pages.catalog().Format(ctx.lang, "placements.check.overdue",
+                                    {{"days", std::to_string(c.days_overdue)}}),
+        "OVERDUE");
   } else {
     row.ShowSection("DUE_TODAY");
   }
@@ -35,8 +35,7 @@ void AddCheckRow(const Deps& deps, const web::RequestContext& ctx,
 http::Response List(const Deps& deps, web::RequestContext& ctx) {
   const bool mine = ctx.request.Query("mine").value_or("") == "1";
   const core::Date today = core::DateFromUnixSeconds(deps.clock.NowSeconds());
-  auto checks =
-      deps.placements->OpenChecks(*ctx.Who(), mine, core::AddDays(today, kUpcomingDays));
+  auto checks = deps.placements->OpenChecks(*ctx.Who(), mine, core::AddDays(today, kUpcomingDays));
   if (!checks) return web::Failure(deps.pages, ctx, checks.error());
   ctemplate::TemplateDictionary dict("placements_retention");
   dict.ShowSection(mine ? "MINE" : "ALL");
@@ -73,11 +72,11 @@ http::Response ShowCheck(const Deps& deps, web::RequestContext& ctx, std::int64_
   dict.SetValue("START_ON", core::FormatDate(got->start_on, ctx.lang));
   dict.SetValue("ASSIGNED", c.assigned_name);
   if (c.days_overdue > 0) {
-    dict.SetValueAndShowSection("OVERDUE_TEXT",
-                                deps.pages.catalog().Format(
-                                    ctx.lang, "placements.check.overdue",
+    dict.SetValueAndShowSection(
+        "OVERDUE_TEXT",
+        deps.pages.catalog().Format(ctx.lang, "placements.check.overdue",
                                     {{"days", std::to_string(c.days_overdue)}}),
-                                "OVERDUE");
+        "OVERDUE");
   }
   if (!c.answer.empty()) {
     auto* answered = dict.AddSectionDictionary("ANSWERED");
@@ -88,8 +87,8 @@ http::Response ShowCheck(const Deps& deps, web::RequestContext& ctx, std::int64_
   const bool posted = error != nullptr;
   const auto today = core::ToIso(core::DateFromUnixSeconds(deps.clock.NowSeconds()));
   dict.SetIntValue("VERSION", posted ? web::ParseInt(ctx.Form("version")) : c.version);
-  web::AddChoices(deps.pages, ctx, dict, "ANSWER_CHOICE", "answer", "placements.answer.",
-                  kAnswers, std::vector<std::string>{posted ? ctx.Form("answer") : c.answer});
+  web::AddChoices(deps.pages, ctx, dict, "ANSWER_CHOICE", "answer", "placements.answer.", kAnswers,
+                  std::vector<std::string>{posted ? ctx.Form("answer") : c.answer});
   dict.SetValue("V_ANSWERED_ON", posted ? ctx.Form("answered_on") : today);
   dict.SetValue("V_NOTE", posted ? ctx.Form("note") : c.note);
   dict.SetIntValue("MAX_NOTE", static_cast<long>(PlacementService::kMaxNote));
