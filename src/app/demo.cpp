@@ -10,6 +10,7 @@
 #include "app/demo_late.hpp"
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
+#include "app/demo_placements.hpp"
 #include "app/demo_requests.hpp"
 #include "app/demo_requests_cases.hpp"
 #include "app/demo_salons.hpp"
@@ -315,6 +316,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoSharing(sv, org_ids[1], msw, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoRequests(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoRequestCases(sv, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoPlacements(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

@@ -12,6 +12,7 @@
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
 #include "employment/employers/handlers/routes.hpp"
+#include "employment/placements/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -69,6 +70,10 @@ void AddRoutes(Router& router, Services& services) {
                std::make_shared<employment::employers::EmployerImport>(
                    services.db, services.clock, services.cipher, services.catalog),
                services.catalog});
+  employment::placements::handlers::AddRoutes(
+      router, {services.pages, services.clock,
+               std::make_shared<employment::placements::PlacementService>(
+                   services.db, services.clock, services.cipher, services.bus)});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

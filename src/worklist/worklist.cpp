@@ -120,6 +120,10 @@ core::Result<Worklist> Load(storage::Database& db, const auth::Principal& who, c
     w.records = RecordsToWrite(s, user, today);
     if (auth::Policy::CanCoordinate(who, who.organization_id)) w.calls = CallsLeft(s, org);
     std::tie(w.requests_overdue, w.requests_today) = RequestsDue(s, org, today, now);
+    const std::string day = core::ToIso(today);
+    s << "SELECT COUNT(*) FROM retention_check WHERE organization_id = :o AND assigned_user_id = "
+         ":u AND answer = '' AND due_on <= :d",
+        soci::use(org), soci::use(user), soci::use(day), soci::into(w.retention_due);
     return w;
   });
 }

@@ -46,10 +46,11 @@ struct Worklist {
   std::vector<CallsToMake> calls;      // coordinators only: days with people still to call
   int requests_overdue = 0;            // consultation requests still open past their deadline
   int requests_today = 0;              // open, due before midnight today
+  int retention_due = 0;               // the member's unanswered retention follow-ups due by today
 
   bool Empty() const {
     return referrals_awaiting == 0 && tasks.empty() && records.empty() && calls.empty() &&
-           requests_overdue == 0 && requests_today == 0;
+           requests_overdue == 0 && requests_today == 0 && retention_due == 0;
   }
 };
 

@@ -33,6 +33,7 @@
       <li><a href="/clients">[[nav.clients]]</a></li>
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
+      <li><a href="/org/retention">[[placements.nav]]</a></li>
       <li><a href="/requests">[[requests.nav]]</a></li>
       <li><a href="/directory">[[directory.nav_public]]</a></li>
       <li><a href="/events/manage">[[events.nav]]</a></li>

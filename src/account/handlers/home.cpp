@@ -71,6 +71,13 @@ void AddWork(app::Services& sv, const web::RequestContext& ctx,
     row->SetValue("TEXT", sv.catalog.Format(ctx.lang, key, {{"count", std::to_string(count)}}));
     if (key == std::string_view("home.work.requests_overdue")) row->ShowSection("OVERDUE");
   }
+  if (work->retention_due > 0) {
+    section->SetValueAndShowSection(
+        "RETENTION_TEXT",
+        sv.catalog.Format(ctx.lang, "home.work.retention",
+                          {{"count", std::to_string(work->retention_due)}}),
+        "RETENTION");
+  }
   if (!work->calls.empty()) {
     auto* calls = section->AddSectionDictionary("CALLS");
     int people = 0;

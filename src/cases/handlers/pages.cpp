@@ -61,6 +61,13 @@ std::string SystemText(const app::Services& sv, const web::RequestContext& ctx,
                              {{"outcome", sv.pages.T(ctx, "case.outcome." + to)}});
   }
   if (what == "goals") return sv.pages.T(ctx, "cases.change.goals");
+  if (what == "application" || what == "placement" || what == "retention") {
+    return sv.catalog.Format(lang, "placements.timeline." + what,
+                             {{"months", from},
+                              {"status", sv.pages.T(ctx, "placements.status." + to)},
+                              {"kind", sv.pages.T(ctx, "placements.kind." + to)},
+                              {"answer", sv.pages.T(ctx, "placements.answer." + to)}});
+  }
   return sv.pages.T(ctx, "cases.change.other");
 }
 

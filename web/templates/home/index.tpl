@@ -10,6 +10,7 @@
   <ul class="link-list link-list--cards">
     {{#REFERRALS}}<li><a href="/referrals#incoming">{{TEXT}}</a><p class="muted">[[home.work.referrals_hint]]</p></li>{{/REFERRALS}}
     {{#REQUESTS}}<li><a href="/requests">{{TEXT}}</a>{{#OVERDUE}} <span class="badge badge--warning">[[home.work.overdue]]</span>{{/OVERDUE}}</li>{{/REQUESTS}}
+    {{#RETENTION}}<li><a href="/org/retention?mine=1">{{RETENTION_TEXT}}</a></li>{{/RETENTION}}
     {{#CALLS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>
       <ul>{{#CALL}}<li><a href="{{PATH}}">{{LABEL}}</a></li>{{/CALL}}</ul></li>{{/CALLS}}
     {{#TASKS}}<li><h3 class="worklist__heading">{{TEXT}}</h3>
