@@ -11,6 +11,7 @@
 #include "consultations/schedule_year.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "employment/links/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -58,6 +59,11 @@ void AddRoutes(Router& router, Services& services) {
                  std::make_shared<peers::PeerService>(services.db, services.clock, services.cipher),
                  salon_service});
   }
+  employment::links::handlers::AddRoutes(
+      router,
+      {services, std::make_shared<employment::links::LinkService>(
+                     services.db, services.clock, services.cipher, services.config,
+                     services.catalog, services.outbox, services.bus, services.forms.catalog())});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

@@ -17,6 +17,7 @@
 {{#HAS_CLIENT_LINK}}<p><a href="{{CLIENT_PATH}}">[[cases.page.client_link]]</a></p>{{/HAS_CLIENT_LINK}}
 <p><a href="{{CASE_PATH}}/forms">[[forms.case_link]]</a></p>
 <p><a href="{{CASE_PATH}}/documents">[[documents.case_link]]</a></p>
+{{#RUNS_CASE}}<p><a href="{{CASE_PATH}}/employer-links">[[employer_links.case.heading]]</a></p>{{/RUNS_CASE}}
 
 <div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:cases/timeline]]
