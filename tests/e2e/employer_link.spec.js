@@ -4,6 +4,7 @@
 // JavaScript off, fills the 勤務情報提供書 and submits it; the referring hospital's case page,
 // open in another browser context, shows it without a reload. Axe runs on each page (the
 // no-script pages are checked in a scripted copy).
+const fs = require('node:fs');
 const { test, expect } = require('./support/fixtures.js');
 const { readMail } = require('./support/mail.js');
 const { checkA11y } = require('./support/a11y.js');
@@ -61,6 +62,10 @@ test('the employer fills the 勤務情報提供書 through its link and the hosp
   expect(mail.text).not.toContain('デモ 相談者D');
   const link = mail.text.match(/https?:\/\/\S+\/l\/[A-Za-z0-9_-]{43}/)[0];
   const linkPath = new URL(link).pathname;
+  // The sink is shared: a later test reading the next mail to this address must not get ours.
+  for (const file of [mail.file, mail.file.replace(/\.eml$/, '.json')]) {
+    fs.rmSync(file, { force: true });
+  }
 
   // The employer, on a phone with JavaScript off.
   const phone = { javaScriptEnabled: false, viewport: { width: 375, height: 667 } };
