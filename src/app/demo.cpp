@@ -4,6 +4,7 @@
 #include "app/demo_daychange.hpp"
 #include "app/demo_directory.hpp"
 #include "app/demo_employers.hpp"
+#include "app/demo_employer_links.hpp"
 #include "app/demo_events.hpp"
 #include "app/demo_events_gaps.hpp"
 #include "app/demo_events_lifecycle.hpp"
@@ -317,6 +318,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoRequests(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoRequestCases(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoPlacements(sv, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoEmployerLinks(sv, org_ids[1], org_ids[2], career); !st) return st;
   }
   return core::OkStatus();
 }

@@ -13,6 +13,7 @@
 #include "documents/handlers/routes.hpp"
 #include "employment/employers/handlers/routes.hpp"
 #include "employment/placements/handlers/routes.hpp"
+#include "employment/links/handlers/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -74,6 +75,11 @@ void AddRoutes(Router& router, Services& services) {
       router, {services.pages, services.clock,
                std::make_shared<employment::placements::PlacementService>(
                    services.db, services.clock, services.cipher, services.bus)});
+  employment::links::handlers::AddRoutes(
+      router,
+      {services, std::make_shared<employment::links::LinkService>(
+                     services.db, services.clock, services.cipher, services.config,
+                     services.catalog, services.outbox, services.bus, services.forms.catalog())});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

@@ -4,6 +4,7 @@
 
 #include "api/json.hpp"
 #include "auth/record_access.hpp"
+#include "forms/link_editor.hpp"
 #include "sharing/provisions.hpp"
 #include "storage/row.hpp"
 
@@ -16,6 +17,11 @@ using storage::GetText;
 
 std::string DataAd(long long form_id, int revision) {
   return "case_form_revision:" + std::to_string(form_id) + ":" + std::to_string(revision);
+}
+
+// The editor of a revision returned through a link (forms/link_editor.hpp).
+std::string LinkEditor(const std::string& kind) {
+  return std::string(kLinkEditorMark) + kind;
 }
 
 // Audit details name the form and revision only, never an answer.
@@ -96,10 +102,13 @@ core::Result<CaseForms> FormService::List(const auth::Principal& who, std::int64
     for (auto type : kFormTypes) out.forms.push_back({std::string(type), false, {}});
     long long cid = case_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT f.form_type, f.revision, r.form_version, u.display_name, o.name, "
-                      "r.edited_at FROM case_form f JOIN case_form_revision r ON r.form_id = "
-                      "f.id AND r.revision = f.revision JOIN app_user u ON u.id = r.edited_by "
-                      "JOIN organization o ON o.id = f.organization_id WHERE f.case_id = :c",
+        (s.prepare
+             << "SELECT f.form_type, f.revision, r.form_version, COALESCE(u.display_name, ''), "
+                "o.name, r.edited_at, COALESCE(el.recipient_kind, '') FROM case_form f "
+                "JOIN case_form_revision r ON r.form_id = f.id AND r.revision = f.revision "
+                "LEFT JOIN app_user u ON u.id = r.edited_by LEFT JOIN employer_link el ON "
+                "el.id = r.edited_link_id JOIN organization o ON o.id = f.organization_id "
+                "WHERE f.case_id = :c",
          soci::use(cid));
     for (const auto& r : rows) {
       const std::string type = GetText(r, 0);
@@ -111,6 +120,7 @@ core::Result<CaseForms> FormService::List(const auth::Principal& who, std::int64
         form.latest.edited_by = GetText(r, 3);
         form.latest.organization_name = GetText(r, 4);
         form.latest.edited_at = GetInt(r, 5);
+        if (!GetText(r, 6).empty()) form.latest.edited_by = LinkEditor(GetText(r, 6));
       }
     }
     return out;
@@ -202,15 +212,17 @@ core::Result<FormRecord> FormService::Get(const auth::Principal& who, const audi
     const int wanted = revision == 0 ? current.revision : revision;
     if (wanted < 1 || wanted > current.revision) throw Abort{core::Error::NotFound()};
     soci::row r;
-    s << "SELECT r.form_version, r.data_enc, u.display_name, r.edited_at FROM "
-         "case_form_revision r JOIN app_user u ON u.id = r.edited_by WHERE r.form_id = :f AND "
-         "r.revision = :r",
+    s << "SELECT r.form_version, r.data_enc, COALESCE(u.display_name, ''), r.edited_at, "
+         "COALESCE(el.recipient_kind, '') FROM case_form_revision r LEFT JOIN app_user u ON u.id "
+         "= r.edited_by LEFT JOIN employer_link el ON el.id = r.edited_link_id WHERE r.form_id = "
+         ":f AND r.revision = :r",
         soci::into(r), soci::use(current.id), soci::use(wanted);
     if (!s.got_data()) throw Abort{core::Error::NotFound()};
     out.revision = wanted;
     out.form_version = GetText(r, 0);
     out.edited_by = GetText(r, 2);
     out.edited_at = GetInt(r, 3);
+    if (!GetText(r, 4).empty()) out.edited_by = LinkEditor(GetText(r, 4));
     auto plain = cipher_.Decrypt(GetText(r, 1), DataAd(current.id, wanted));
     if (!plain) throw Abort{plain.error()};
     boost::system::error_code ec;
@@ -247,11 +259,12 @@ core::Result<std::vector<RevisionInfo>> FormService::History(const auth::Princip
     std::vector<RevisionInfo> out;
     long long cid = case_id;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT r.revision, r.form_version, u.display_name, o.name, r.edited_at "
-                      "FROM case_form_revision r JOIN case_form f ON f.id = r.form_id JOIN "
-                      "app_user u ON u.id = r.edited_by JOIN organization o ON o.id = "
-                      "f.organization_id WHERE f.case_id = :c AND f.form_type = :t ORDER BY "
-                      "r.revision DESC",
+        (s.prepare << "SELECT r.revision, r.form_version, COALESCE(u.display_name, ''), o.name, "
+                      "r.edited_at, COALESCE(el.recipient_kind, '') FROM case_form_revision r "
+                      "JOIN case_form f ON f.id = r.form_id LEFT JOIN app_user u ON u.id = "
+                      "r.edited_by LEFT JOIN employer_link el ON el.id = r.edited_link_id JOIN "
+                      "organization o ON o.id = f.organization_id WHERE f.case_id = :c AND "
+                      "f.form_type = :t ORDER BY r.revision DESC",
          soci::use(cid), soci::use(form_type));
     for (const auto& r : rows) {
       RevisionInfo info;
@@ -260,6 +273,7 @@ core::Result<std::vector<RevisionInfo>> FormService::History(const auth::Princip
       info.edited_by = GetText(r, 2);
       info.organization_name = GetText(r, 3);
       info.edited_at = GetInt(r, 4);
+      if (!GetText(r, 5).empty()) info.edited_by = LinkEditor(GetText(r, 5));
       out.push_back(std::move(info));
     }
     return out;

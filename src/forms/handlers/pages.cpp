@@ -81,7 +81,7 @@ http::Response ShowEdit(app::Services& sv, web::RequestContext& ctx, std::int64_
     const auto& latest = history.front();
     dict.SetValue("STATUS", sv.catalog.Format(ctx.lang, "forms.edit.current",
                                               {{"n", std::to_string(latest.revision)},
-                                               {"by", latest.edited_by},
+                                               {"by", EditorName(sv, ctx, latest.edited_by)},
                                                {"at", web::DateTimeOf(ctx, latest.edited_at)}}));
   }
   if (state.saved > 0) {
@@ -117,7 +117,8 @@ http::Response ShowReadOnly(app::Services& sv, web::RequestContext& ctx, std::in
   if (rec.revision == 0) {
     dict.SetValue("STATUS", sv.pages.T(ctx, "forms.edit.new_form"));
   } else {
-    dict.SetValue("STATUS", RevisionBy(sv, ctx, rec.revision, rec.edited_by, rec.edited_at));
+    dict.SetValue("STATUS", RevisionBy(sv, ctx, rec.revision, EditorName(sv, ctx, rec.edited_by),
+                                       rec.edited_at));
     const std::string print = FormPath(id, rec.form_type) + "/print";
     if (rec.revision != rec.latest_revision) {
       auto* old = dict.AddSectionDictionary("OLD");
@@ -160,7 +161,7 @@ http::Response ListForms(app::Services& sv, web::RequestContext& ctx, std::int64
       saved->SetValue("REVISION_LABEL",
                       sv.catalog.Format(ctx.lang, "forms.revision",
                                         {{"n", std::to_string(f.latest.revision)}}));
-      saved->SetValue("BY", f.latest.edited_by);
+      saved->SetValue("BY", EditorName(sv, ctx, f.latest.edited_by));
       saved->SetValue("AT", web::DateTimeOf(ctx, f.latest.edited_at));
     } else {
       row->ShowSection("NOT_SAVED");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "forms/link_editor.hpp"
 #include "web/forms.hpp"
 
 namespace tsunagu::forms::handlers {
@@ -354,7 +355,7 @@ void AddHistory(const app::Services& sv, const web::RequestContext& ctx,
     auto* row = table->AddSectionDictionary("REVISION");
     row->SetValue("REVISION_LABEL", sv.catalog.Format(ctx.lang, "forms.revision",
                                                       {{"n", std::to_string(rev.revision)}}));
-    row->SetValue("BY", rev.edited_by);
+    row->SetValue("BY", EditorName(sv, ctx, rev.edited_by));
     row->SetValue("ORG", rev.organization_name);
     row->SetValue("AT", web::DateTimeOf(ctx, rev.edited_at));
     row->SetValue("FORM_VERSION", rev.form_version);
@@ -362,6 +363,13 @@ void AddHistory(const app::Services& sv, const web::RequestContext& ctx,
                   FormPath(case_id, form_type) + "/revisions/" + std::to_string(rev.revision));
   }
   if (history.empty()) dict.ShowSection("NO_HISTORY");
+}
+
+std::string EditorName(const app::Services& sv, const web::RequestContext& ctx,
+                       const std::string& edited_by) {
+  const std::string_view mark = kLinkEditorMark;
+  if (edited_by.rfind(mark, 0) != 0) return edited_by;
+  return sv.pages.T(ctx, "employer_links.edited_by." + edited_by.substr(mark.size()));
 }
 
 }  // namespace tsunagu::forms::handlers

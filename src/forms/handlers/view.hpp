@@ -40,6 +40,10 @@ bool AddAnswers(ctemplate::TemplateDictionary& dict, const FormDefinition& def,
                 const boost::json::object& data, const std::string& lang, DateStyle style,
                 bool for_print);
 
+// Who wrote a revision: the staff member's name, or the recipient of the link it came through.
+std::string EditorName(const app::Services& sv, const web::RequestContext& ctx,
+                       const std::string& edited_by);
+
 // REVISION rows of the history table.
 void AddHistory(const app::Services& sv, const web::RequestContext& ctx,
                 ctemplate::TemplateDictionary& dict, std::int64_t case_id,

@@ -18,6 +18,7 @@
 <p><a href="{{CASE_PATH}}/forms">[[forms.case_link]]</a></p>
 <p><a href="{{CASE_PATH}}/documents">[[documents.case_link]]</a></p>
 <section aria-labelledby="employment-title"><h2 id="employment-title">[[placements.case.title]]</h2><p>[[placements.case.section_lead]]</p><p><a href="{{CASE_PATH}}/applications">[[placements.case.link]]</a></p></section>
+{{#RUNS_CASE}}<p><a href="{{CASE_PATH}}/employer-links">[[employer_links.case.heading]]</a></p>{{/RUNS_CASE}}
 
 <div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:cases/timeline]]
