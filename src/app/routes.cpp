@@ -11,6 +11,7 @@
 #include "consultations/schedule_year.hpp"
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
+#include "employment/contacts/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -38,6 +39,7 @@ void AddRoutes(Router& router, Services& services) {
   referrals::handlers::AddRoutes(router, services);
   requests::handlers::AddRoutes(router, services);
   community::handlers::AddRoutes(router, services);
+  employment::contacts::AddRoutes(router, services);
   directory::handlers::AddRoutes(
       router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
                services.pages, services.catalog, services.config.server.public_url});

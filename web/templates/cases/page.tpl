@@ -17,6 +17,7 @@
 {{#HAS_CLIENT_LINK}}<p><a href="{{CLIENT_PATH}}">[[cases.page.client_link]]</a></p>{{/HAS_CLIENT_LINK}}
 <p><a href="{{CASE_PATH}}/forms">[[forms.case_link]]</a></p>
 <p><a href="{{CASE_PATH}}/documents">[[documents.case_link]]</a></p>
+{{#KIND_CHOICE}}<p><a href="/org/contacts/new?case={{CASE_ID}}">[[contacts.case_link]]</a></p>{{/KIND_CHOICE}}
 
 <div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:cases/timeline]]
