@@ -12,6 +12,7 @@
 #include "directory/handlers/routes.hpp"
 #include "documents/handlers/routes.hpp"
 #include "employment/contacts/routes.hpp"
+#include "employment/figures/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -40,6 +41,7 @@ void AddRoutes(Router& router, Services& services) {
   requests::handlers::AddRoutes(router, services);
   community::handlers::AddRoutes(router, services);
   employment::contacts::AddRoutes(router, services);
+  employment::figures::AddRoutes(router, services);
   directory::handlers::AddRoutes(
       router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
                services.pages, services.catalog, services.config.server.public_url});

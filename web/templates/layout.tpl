@@ -34,6 +34,7 @@
       <li><a href="/referrals">[[nav.referrals]]</a></li>
       <li><a href="/cases">[[nav.cases]]</a></li>
       <li><a href="/requests">[[requests.nav]]</a></li>
+      <li><a href="/org/contacts">[[contacts.nav]]</a></li>
       <li><a href="/directory">[[directory.nav_public]]</a></li>
       <li><a href="/events/manage">[[events.nav]]</a></li>
       {{/NAV_COUNSEL}}
@@ -43,6 +44,7 @@
       <li><a href="/salons/manage">[[salons.manage.title]]</a></li>
       <li><a href="/peers">[[peers.nav]]</a></li>
       <li><a href="/reports/community">[[community.report.nav]]</a></li>
+      <li><a href="/reports/employment">[[employment_figures.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>
