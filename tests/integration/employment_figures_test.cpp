@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "app/demo.hpp"
 #include "cases/case_service.hpp"
 #include "clients/client_service.hpp"
 #include "consultation_data.hpp"
@@ -309,6 +310,32 @@ TEST(EmploymentFigures, ContactsRetentionClosuresAndEmployersOfTheYear) {
   // Placements of the previous year are not this year's.
   EXPECT_THAT(page.body, HasSubstr(Row("就労決定（人）", Cell("0") + Cell(""))));
   EXPECT_THAT(page.body, Not(HasSubstr("株式会社みやぎ精機")));
+}
+
+// The demo (make run) holds contacts of every channel over the current fiscal year and two
+// employer consultations at the NPO; its figures page shows them; a second run adds nothing.
+TEST(EmploymentFigures, TheDemoShowsContactsOfEveryChannelAndTwoEmployerConsultations) {
+  TestServer t;
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  ASSERT_TRUE(app::LoadDemoData(t.sv()).ok());
+  const auto npo = *t.app().db().Read<std::int64_t>([&](soci::session& s) {
+    long long id = 0;
+    s << "SELECT id FROM organization WHERE name = 'NPO法人 はたらくサポートみどり'",
+        soci::into(id);
+    return id;
+  });
+  ASSERT_GT(npo, 0);
+  t.CreateUser({"demo-npo@figures.test", "NPOの事務局", "coordinator", "clerical", npo});
+  auto office = t.LoginAs("demo-npo@figures.test");
+  const int fy = core::FiscalYear(core::DateFromUnixSeconds(t.clock().NowSeconds()));
+  auto page = office.Get("/reports/employment?year=" + std::to_string(fy));
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_THAT(page.body, HasSubstr(Row("事業主（企業）からの相談", Cell("2"))));
+  for (const char* channel : {"電話", "メール", "来訪", "オンライン"}) {
+    EXPECT_THAT(page.body, Not(HasSubstr(Row(channel, Cell("0"))))) << channel;
+  }
+  auto list = office.Get("/org/contacts");
+  ASSERT_EQ(list.status, 200);
 }
 
 }  // namespace
