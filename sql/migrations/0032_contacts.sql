@@ -33,3 +33,5 @@ CREATE INDEX support_contact_case_idx ON support_contact (case_id);
 
 -- The figures page reads the cases closed in a year by date.
 CREATE INDEX support_case_outcome_idx ON support_case (organization_id, outcome_on);
+-- The consultation records saying job_decided, by day, without reading the others.
+CREATE INDEX consultation_record_outcome_idx ON consultation_record (outcome, day_id);

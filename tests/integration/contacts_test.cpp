@@ -41,8 +41,7 @@ std::int64_t InsertProgram(TestServer& t, std::int64_t org, const std::string& n
 }
 
 // A person registered by `org` and their open case, through the services.
-std::int64_t OpenCase(TestServer& t, std::int64_t org, std::int64_t user,
-                      const std::string& name) {
+std::int64_t OpenCase(TestServer& t, std::int64_t org, std::int64_t user, const std::string& name) {
   const auto who = As(user, org, auth::Role::kCoordinator);
   const audit::Actor actor{user, org, "127.0.0.1", "test"};
   clients::ClientInput in;
@@ -66,8 +65,7 @@ std::int64_t InsertEmployer(TestServer& t, std::int64_t org, std::int64_t user,
     long long id = 0;
     s << "INSERT INTO employer (organization_id, name, created_by, created_at, updated_at) "
          "VALUES (:o, :n, :u, :a, :a2) RETURNING id",
-        soci::use(o), soci::use(name), soci::use(u), soci::use(at), soci::use(at),
-        soci::into(id);
+        soci::use(o), soci::use(name), soci::use(u), soci::use(at), soci::use(at), soci::into(id);
     return static_cast<std::int64_t>(id);
   });
 }
@@ -98,8 +96,8 @@ long long Count(TestServer& t, const std::string& sql) {
 }
 
 std::vector<std::pair<std::string, std::string>> Phone(const std::string& date) {
-  return {{"requester_kind", "self"}, {"channel", "phone"},         {"contacted_on", date},
-          {"minutes", "20"},          {"topics", "telling_work"},   {"topics", "keep_working"},
+  return {{"requester_kind", "self"}, {"channel", "phone"},       {"contacted_on", date},
+          {"minutes", "20"},          {"topics", "telling_work"}, {"topics", "keep_working"},
           {"summary", kSummary}};
 }
 
@@ -110,8 +108,7 @@ TEST(Contacts, APhoneCallOnACaseIsListedAndItsSummaryIsEncryptedAndReadWithAudit
   const std::string page = "/org/contacts/new?case=" + std::to_string(w.case_id);
   auto form = counsel.Get(page);
   ASSERT_EQ(form.status, 200) << form.body;
-  EXPECT_THAT(form.body,
-              HasSubstr("name=\"case_id\" value=\"" + std::to_string(w.case_id) + "\""));
+  EXPECT_THAT(form.body, HasSubstr("name=\"case_id\" value=\"" + std::to_string(w.case_id) + "\""));
   auto fields = Phone("2026-06-10");
   fields.emplace_back("case_id", std::to_string(w.case_id));
   fields.emplace_back("program_id", std::to_string(w.program));
@@ -129,8 +126,9 @@ TEST(Contacts, APhoneCallOnACaseIsListedAndItsSummaryIsEncryptedAndReadWithAudit
   EXPECT_THAT(counsel.Get("/org/contacts?month=2026-06&channel=visit").body,
               HasSubstr("この月の記録はありません"));
   EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE summary_enc LIKE '%QZX%'"), 0);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE entered_late = 0 AND client_id "
-                     "IS NOT NULL"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM support_contact WHERE entered_late = 0 AND client_id "
+                  "IS NOT NULL"),
             1);
 
   const auto id = Count(t, "SELECT MAX(id) FROM support_contact");
@@ -149,8 +147,9 @@ TEST(Contacts, APastDateIsEnteredLateAndAFutureDateIsRefusedKeepingWhatWasTyped)
   auto late = counsel.Submit("/org/contacts/new", Phone("2026-06-01"));
   ASSERT_EQ(late.status, 303) << late.body;
   EXPECT_THAT(counsel.Get("/org/contacts?month=2026-06").body, HasSubstr("事後入力</span>"));
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM audit_event WHERE action = 'contact.create' AND "
-                     "detail LIKE '%\"entered_late\":true%'"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'contact.create' AND "
+                  "detail LIKE '%\"entered_late\":true%'"),
             1);
 
   auto future = counsel.Submit("/org/contacts/new", Phone("2026-06-11"));
@@ -173,8 +172,9 @@ TEST(Contacts, AnAnonymousCallerNeedsNoCaseAndAnotherOrganisationsCaseIsNotFound
   auto visit = Phone("2026-06-10");
   visit[1].second = "visit";
   ASSERT_EQ(counsel.Submit("/org/contacts/new", visit).status, 303);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE case_id IS NULL AND client_id "
-                     "IS NULL AND channel = 'visit'"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM support_contact WHERE case_id IS NULL AND client_id "
+                  "IS NULL AND channel = 'visit'"),
             1);
   EXPECT_EQ(counsel.Get("/org/contacts/new?case=" + std::to_string(w.other_case)).status, 404);
   auto stranger = Phone("2026-06-10");
@@ -191,8 +191,9 @@ TEST(Contacts, AnEmployerConsultationCarriesNoEmployeeIdentityWithoutConsent) {
   const auto employer = InsertEmployer(t, w.org, w.coordinator, "株式会社みやぎ精機");
   auto counsel = t.LoginAs("counsel@contacts.test");
   std::vector<std::pair<std::string, std::string>> fields = {
-      {"requester_kind", "employer"}, {"channel", "online"},     {"contacted_on", "2026-06-10"},
-      {"minutes", "45"},              {"topics", "keep_working"}, {"summary", "短時間勤務の相談"}};
+      {"requester_kind", "employer"}, {"channel", "online"},
+      {"contacted_on", "2026-06-10"}, {"minutes", "45"},
+      {"topics", "keep_working"},     {"summary", "短時間勤務の相談"}};
   auto missing = counsel.Submit("/org/contacts/new", fields);
   EXPECT_EQ(missing.status, 422);
   EXPECT_THAT(missing.body, HasSubstr("事業所を選ぶか、事業所名を入力してください"));
@@ -211,16 +212,19 @@ TEST(Contacts, AnEmployerConsultationCarriesNoEmployeeIdentityWithoutConsent) {
   auto named = fields;
   named.emplace_back("employer_name", "有限会社せんだい運輸");
   ASSERT_EQ(counsel.Submit("/org/contacts/new", named).status, 303);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE requester_kind = 'employer' AND "
-                     "case_id IS NULL AND client_id IS NULL"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM support_contact WHERE requester_kind = 'employer' AND "
+                  "case_id IS NULL AND client_id IS NULL"),
             2);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE employer_name_enc LIKE "
-                     "'%せんだい%'"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM support_contact WHERE employer_name_enc LIKE "
+                  "'%せんだい%'"),
             0);
   linked.emplace_back("employee_consented", "1");
   ASSERT_EQ(counsel.Submit("/org/contacts/new", linked).status, 303);
-  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM support_contact WHERE requester_kind = 'employer' AND "
-                     "case_id IS NOT NULL AND employee_consented = 1"),
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM support_contact WHERE requester_kind = 'employer' AND "
+                  "case_id IS NOT NULL AND employee_consented = 1"),
             1);
   auto list = counsel.Get("/org/contacts?month=2026-06");
   EXPECT_THAT(list.body, HasSubstr("株式会社みやぎ精機"));

@@ -88,12 +88,14 @@ class Rows {
   std::int64_t Case(std::int64_t booking) {
     const std::int64_t client =
         booking > 0
-            ? Insert("INSERT INTO client (organization_id, booking_id, created_by, created_at, "
-                     "updated_at, name_enc, kana_enc) VALUES (:o, :b, :u, :a, :up, 'x', 'x')",
-                     {org_, booking, user_, Now(), Now()}, {})
-            : Insert("INSERT INTO client (organization_id, created_by, created_at, updated_at, "
-                     "name_enc, kana_enc) VALUES (:o, :u, :a, :up, 'x', 'x')",
-                     {org_, user_, Now(), Now()}, {});
+            ? Insert(
+                  "INSERT INTO client (organization_id, booking_id, created_by, created_at, "
+                  "updated_at, name_enc, kana_enc) VALUES (:o, :b, :u, :a, :up, 'x', 'x')",
+                  {org_, booking, user_, Now(), Now()}, {})
+            : Insert(
+                  "INSERT INTO client (organization_id, created_by, created_at, updated_at, "
+                  "name_enc, kana_enc) VALUES (:o, :u, :a, :up, 'x', 'x')",
+                  {org_, user_, Now(), Now()}, {});
     return Insert(
         "INSERT INTO support_case (organization_id, client_id, owner_user_id, opened_at, "
         "updated_at, status) VALUES (:o, :c, :u, :a, :up, 'job_search')",
@@ -166,8 +168,7 @@ World MakeWorld(TestServer& t) {
   World w;
   w.org = t.CreateOrg("仙台がん就労サポート 実績", "employment_support");
   w.other = t.CreateOrg("よその団体 実績", "employment_support");
-  w.coordinator =
-      t.CreateUser({"jimu@figures.test", "事務局", "coordinator", "clerical", w.org});
+  w.coordinator = t.CreateUser({"jimu@figures.test", "事務局", "coordinator", "clerical", w.org});
   t.CreateUser({"counsel@figures.test", "相談員", "counselor", "career_consultant", w.org});
   t.CreateUser({"other@figures.test", "他の事務局", "coordinator", "clerical", w.other});
   return w;
@@ -183,11 +184,10 @@ TEST(EmploymentFigures, RebuildsSeed000sLineOfTwentyFivePeopleThreePlacedAtTwelv
   const auto program = rows.Program("がん患者就労支援事業");
   rows.Target(program, 2025, 300, 25, 24);
   const std::vector<std::pair<std::string, int>> days = {
-      {"2025-04-13", 0}, {"2025-04-25", 1}, {"2025-05-18", 0}, {"2025-05-23", 0},
-      {"2025-06-08", 2}, {"2025-06-20", 0}, {"2025-07-13", 1}, {"2025-07-25", 0},
-      {"2025-08-10", 2}, {"2025-08-22", 3}, {"2025-09-04", 1}, {"2025-09-26", 0},
-      {"2025-10-10", 1}, {"2025-10-25", 2}, {"2025-11-10", 2}, {"2025-11-29", 1},
-      {"2025-12-12", 2}, {"2025-12-27", 0}, {"2026-01-09", 0}, {"2026-01-24", 2},
+      {"2025-04-13", 0}, {"2025-04-25", 1}, {"2025-05-18", 0}, {"2025-05-23", 0}, {"2025-06-08", 2},
+      {"2025-06-20", 0}, {"2025-07-13", 1}, {"2025-07-25", 0}, {"2025-08-10", 2}, {"2025-08-22", 3},
+      {"2025-09-04", 1}, {"2025-09-26", 0}, {"2025-10-10", 1}, {"2025-10-25", 2}, {"2025-11-10", 2},
+      {"2025-11-29", 1}, {"2025-12-12", 2}, {"2025-12-27", 0}, {"2026-01-09", 0}, {"2026-01-24", 2},
       {"2026-02-13", 1}, {"2026-02-28", 1}, {"2026-03-13", 0}, {"2026-03-28", 3}};
   int person = 0;
   std::vector<std::int64_t> placed_cases;
@@ -220,8 +220,8 @@ TEST(EmploymentFigures, RebuildsSeed000sLineOfTwentyFivePeopleThreePlacedAtTwelv
   EXPECT_THAT(page.body, HasSubstr(Row("相談者数（人）", Cell("25") + Cell(""))));
   EXPECT_THAT(page.body, HasSubstr(Row("うち相談会での相談（件）", Cell("25") + Cell(""))));
   EXPECT_THAT(page.body, HasSubstr(Row("就労決定（人）", Cell("3") + Cell(""))));
-  EXPECT_THAT(page.body, HasSubstr(Row("就労決定率（就労決定 ÷ 相談者数）",
-                                       Cell("3 / 25") + Cell("12.0%"))));
+  EXPECT_THAT(page.body,
+              HasSubstr(Row("就労決定率（就労決定 ÷ 相談者数）", Cell("3 / 25") + Cell("12.0%"))));
   EXPECT_THAT(page.body,
               HasSubstr(Row("進捗率（就労決定 ÷ 目標）", Cell("3 / 25") + Cell("12.0%"))));
   EXPECT_THAT(page.body, HasSubstr("<svg"));
@@ -293,9 +293,8 @@ TEST(EmploymentFigures, ContactsRetentionClosuresAndEmployersOfTheYear) {
   EXPECT_THAT(page.body, HasSubstr("<title>就労の実績（令和8年度・すべての事業）"));
   // The booked person (who also called and e-mailed) and the anonymous visitor.
   EXPECT_THAT(page.body, HasSubstr(Row("相談者数（人）", Cell("2") + Cell(""))));
-  EXPECT_THAT(page.body,
-              HasSubstr(Row("うち相談日以外の相談（件、事業主からの相談を除く）",
-                            Cell("3") + Cell(""))));
+  EXPECT_THAT(page.body, HasSubstr(Row("うち相談日以外の相談（件、事業主からの相談を除く）",
+                                       Cell("3") + Cell(""))));
   EXPECT_THAT(page.body, HasSubstr(Row("事業主（企業）からの相談", Cell("1"))));
   for (const char* channel : {"電話", "メール", "来訪", "オンライン"}) {
     EXPECT_THAT(page.body, HasSubstr(Row(channel, Cell("1"))));

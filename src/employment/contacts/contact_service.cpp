@@ -64,8 +64,8 @@ core::Status ContactService::CheckCase(const auth::Principal& who, std::int64_t 
     long long id = case_id;
     long long org = who.organization_id;
     long long found = 0;
-    s << "SELECT COUNT(*) FROM support_case WHERE id = :i AND organization_id = :o",
-        soci::use(id), soci::use(org), soci::into(found);
+    s << "SELECT COUNT(*) FROM support_case WHERE id = :i AND organization_id = :o", soci::use(id),
+        soci::use(org), soci::into(found);
     if (found == 0) throw Abort{core::Error::NotFound()};
     return core::Ok{};
   });
@@ -162,9 +162,9 @@ core::Result<std::int64_t> ContactService::Create(const auth::Principal& who,
         soci::use(on), soci::use(minutes), soci::use(topics), soci::use(eid, employer_ind),
         soci::use(consented), soci::use(late), soci::use(by), soci::use(at), soci::into(id);
     const std::string summary_enc = cipher_.Encrypt(in.summary, Ad(id, "summary"));
-    const std::string name_enc =
-        in.employer_name.empty() ? std::string() : cipher_.Encrypt(in.employer_name,
-                                                                   Ad(id, "employer_name"));
+    const std::string name_enc = in.employer_name.empty()
+                                     ? std::string()
+                                     : cipher_.Encrypt(in.employer_name, Ad(id, "employer_name"));
     s << "UPDATE support_contact SET summary_enc = :s, employer_name_enc = :n WHERE id = :i",
         soci::use(summary_enc), soci::use(name_enc), soci::use(id);
     audit::AuditLog::Append(
@@ -182,9 +182,9 @@ core::Result<std::vector<Contact>> ContactService::List(const auth::Principal& w
                                                         const ContactFilter& filter) {
   if (!auth::Policy::CanCounsel(who, who.organization_id)) return core::Error::NotFound();
   const core::Date first{filter.month.year, filter.month.month, 1};
-  const core::Date next = filter.month.month == 12 ? core::Date{filter.month.year + 1, 1, 1}
-                                                   : core::Date{filter.month.year,
-                                                                filter.month.month + 1, 1};
+  const core::Date next = filter.month.month == 12
+                              ? core::Date{filter.month.year + 1, 1, 1}
+                              : core::Date{filter.month.year, filter.month.month + 1, 1};
   return db_.Read<std::vector<Contact>>([&](soci::session& s) {
     long long org = who.organization_id;
     const std::string from = core::ToIso(first);
@@ -195,8 +195,7 @@ core::Result<std::vector<Contact>> ContactService::List(const auth::Principal& w
                           "WHERE x.organization_id = :o AND x.contacted_on >= :f AND "
                           "x.contacted_on < :t AND (:ch = '' OR x.channel = :ch2) ORDER BY "
                           "x.contacted_on DESC, x.id DESC",
-         soci::use(org), soci::use(from), soci::use(to), soci::use(channel),
-         soci::use(channel));
+         soci::use(org), soci::use(from), soci::use(to), soci::use(channel), soci::use(channel));
     std::vector<Contact> out;
     for (const auto& r : rows) {
       Contact c = ReadRow(r, cipher_);
@@ -224,10 +223,10 @@ core::Result<Contact> ContactService::Get(const auth::Principal& who, const audi
       found = std::move(c);
     }
     if (!found) throw Abort{core::Error::NotFound()};
-    audit::AuditLog::Append(s, actor,
-                            {"contact.read", "support_contact", std::to_string(id), "{}",
-                             who.organization_id},
-                            clock_.NowSeconds());
+    audit::AuditLog::Append(
+        s, actor,
+        {"contact.read", "support_contact", std::to_string(id), "{}", who.organization_id},
+        clock_.NowSeconds());
     return *found;
   });
 }

@@ -32,12 +32,12 @@ inline constexpr std::array<std::string_view, 4> kRequesterKinds = {"self", "fam
 inline constexpr std::array<std::string_view, 4> kChannels = {"visit", "phone", "online", "email"};
 
 struct ContactInput {
-  std::int64_t program_id = 0;  // 0: no programme
-  std::int64_t case_id = 0;     // 0: anonymous (or an employer consultation without consent)
-  std::string requester_kind;   // kRequesterKinds
-  std::string channel;          // kChannels
-  std::string contacted_on;     // YYYY-MM-DD, today or before
-  int minutes = 0;              // 1..600
+  std::int64_t program_id = 0;      // 0: no programme
+  std::int64_t case_id = 0;         // 0: anonymous (or an employer consultation without consent)
+  std::string requester_kind;       // kRequesterKinds
+  std::string channel;              // kChannels
+  std::string contacted_on;         // YYYY-MM-DD, today or before
+  int minutes = 0;                  // 1..600
   std::vector<std::string> topics;  // consultations::kRecordTopics
   std::string summary;              // encrypted
   // Employer consultations only: an employer row of the organisation, else a free name.
@@ -77,8 +77,7 @@ struct Choice {
 
 class ContactService {
  public:
-  ContactService(storage::Database& db, const core::Clock& clock,
-                 const crypto::FieldCipher& cipher)
+  ContactService(storage::Database& db, const core::Clock& clock, const crypto::FieldCipher& cipher)
       : db_(db), clock_(clock), cipher_(cipher) {}
 
   // Logs a contact (Policy::CanCounsel on the principal's organisation). kInvalidInput with
@@ -88,8 +87,7 @@ class ContactService {
   // The month's contacts of the organisation, newest first, without their summaries.
   core::Result<std::vector<Contact>> List(const auth::Principal& who, const ContactFilter& filter);
   // One contact with its summary; the read is audited ("contact.read").
-  core::Result<Contact> Get(const auth::Principal& who, const audit::Actor& actor,
-                            std::int64_t id);
+  core::Result<Contact> Get(const auth::Principal& who, const audit::Actor& actor, std::int64_t id);
   // The organisation's programmes and active employers, for the form.
   core::Result<std::vector<Choice>> Programs(const auth::Principal& who);
   core::Result<std::vector<Choice>> Employers(const auth::Principal& who);

@@ -151,10 +151,9 @@ http::Response List(app::Services& sv, web::RequestContext& ctx) {
   ctemplate::TemplateDictionary dict("contacts_list");
   const std::string shown = core::ToIso(filter.month).substr(0, 7);
   dict.SetValue("MONTH", shown);
-  dict.SetValue("MONTH_LABEL",
-                ctx.lang == "en" ? shown
-                                 : std::to_string(filter.month.year) + "年" +
-                                       std::to_string(filter.month.month) + "月");
+  dict.SetValue("MONTH_LABEL", ctx.lang == "en" ? shown
+                                                : std::to_string(filter.month.year) + "年" +
+                                                      std::to_string(filter.month.month) + "月");
   if (ctx.request.Query("done").value_or("") == "created") {
     dict.SetValueAndShowSection("NOTICE_TEXT", sv.pages.T(ctx, "contacts.list.done_created"),
                                 "NOTICE");

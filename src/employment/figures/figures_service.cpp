@@ -81,8 +81,7 @@ long long PeoplePlaced(soci::session& s, const Scope& sc, const std::string& kin
         soci::use(sc.to), soci::into(n);
   } else {
     s << sql, soci::use(sc.org), soci::use(kind), soci::use(sc.from), soci::use(sc.to),
-        soci::use(sc.org), soci::use(outcome), soci::use(sc.from), soci::use(sc.to),
-        soci::into(n);
+        soci::use(sc.org), soci::use(outcome), soci::use(sc.from), soci::use(sc.to), soci::into(n);
   }
   return n;
 }
@@ -94,8 +93,8 @@ void Retention(soci::session& s, const Scope& sc, const std::string& today, long
   s << "SELECT COUNT(*), COALESCE(SUM(CASE WHEN answer IN ('continuing', 'transferred') THEN 1 "
        "ELSE 0 END), 0) FROM retention_check WHERE organization_id = :o AND months = :m AND "
        "due_on >= :f AND due_on <= :t AND due_on <= :today",
-      soci::use(sc.org), soci::use(months), soci::use(sc.from), soci::use(sc.to),
-      soci::use(today), soci::into(d), soci::into(k);
+      soci::use(sc.org), soci::use(months), soci::use(sc.from), soci::use(sc.to), soci::use(today),
+      soci::into(d), soci::into(k);
   due = d;
   kept = k;
 }
@@ -144,10 +143,12 @@ core::Result<EmploymentFigures> FiguresService::Build(const auth::Principal& who
     f.people_consulted = PeopleConsulted(s, sc);
     {
       long long n = 0;
-      s << std::string("SELECT COUNT(*) FROM (") + kDayPeople + ") u", soci::use(sc.org),
-          soci::use(sc.program), soci::use(sc.program), soci::use(sc.from), soci::use(sc.to),
-          soci::into(n);
-      // kDayPeople is one row per attended booking (a booking has at most one client).
+      s << "SELECT COUNT(*) FROM booking b JOIN consultation_day d ON d.id = b.day_id JOIN "
+           "program p ON p.id = d.program_id WHERE p.organization_id = :o AND (:p = 0 OR "
+           "d.program_id = :p2) AND b.status = 'attended' AND d.day_date >= :f AND d.day_date <= "
+           ":t",
+          soci::use(sc.org), soci::use(sc.program), soci::use(sc.program), soci::use(sc.from),
+          soci::use(sc.to), soci::into(n);
       f.day_consultations = n;
     }
     {

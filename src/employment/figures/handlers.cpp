@@ -23,8 +23,7 @@ struct Query {
 
 Query ReadQuery(const app::Services& sv, const web::RequestContext& ctx) {
   Query q;
-  q.fiscal_year =
-      consultations::handlers::FiscalYearOf(sv, ctx.request.Query("year").value_or(""));
+  q.fiscal_year = consultations::handlers::FiscalYearOf(sv, ctx.request.Query("year").value_or(""));
   q.program_id = web::ParseId(ctx.request.Query("program").value_or(""));
   return q;
 }
@@ -51,18 +50,18 @@ std::vector<FigureTable> Tables(const EmploymentFigures& f, const web::Pages& pa
   placed.title = t("employment_figures.placements.title");
   placed.columns = {t("employment_figures.col.count"), t("employment_figures.col.rate")};
   placed.rows.push_back({t("employment_figures.people"), {Count(f.people_consulted), ""}});
-  placed.rows.push_back({t("employment_figures.day_consultations"),
-                         {Count(f.day_consultations), ""}});
+  placed.rows.push_back(
+      {t("employment_figures.day_consultations"), {Count(f.day_consultations), ""}});
   placed.rows.push_back({t("employment_figures.contacts"), {Count(f.contacts), ""}});
   placed.rows.push_back({t("employment_figures.placed"), {Count(f.placements), ""}});
-  placed.rows.push_back({t("employment_figures.placement_rate"),
-                         {PartOf(f.placements, f.people_consulted),
-                          Rate(f.placements, f.people_consulted)}});
+  placed.rows.push_back(
+      {t("employment_figures.placement_rate"),
+       {PartOf(f.placements, f.people_consulted), Rate(f.placements, f.people_consulted)}});
   if (f.placement_target) {
     placed.rows.push_back({t("employment_figures.target"), {Count(*f.placement_target), ""}});
-    placed.rows.push_back({t("employment_figures.progress_rate"),
-                           {PartOf(f.placements, *f.placement_target),
-                            Rate(f.placements, *f.placement_target)}});
+    placed.rows.push_back(
+        {t("employment_figures.progress_rate"),
+         {PartOf(f.placements, *f.placement_target), Rate(f.placements, *f.placement_target)}});
   } else {
     placed.rows.push_back({t("employment_figures.progress_rate"), {"—", "—"}});
   }
@@ -93,20 +92,20 @@ std::vector<FigureTable> Tables(const EmploymentFigures& f, const web::Pages& pa
   for (const auto& c : f.closures) {
     closures.rows.push_back({t("case.outcome." + c.code), {Count(c.count)}});
   }
-  closures.rows.push_back({t("employment_figures.closures.continuing"),
-                           {Count(f.cases_continuing)}});
+  closures.rows.push_back(
+      {t("employment_figures.closures.continuing"), {Count(f.cases_continuing)}});
   out.push_back(std::move(closures));
 
   FigureTable employers;
   employers.id = "employers";
   employers.title = t("employment_figures.employers.title");
   employers.columns = {t("employment_figures.col.count")};
-  employers.rows.push_back({t("employment_figures.employers.engaged"),
-                            {Count(f.employers_engaged)}});
-  employers.rows.push_back({t("employment_figures.employers.openings"),
-                            {Count(f.openings_collected)}});
-  employers.rows.push_back({t("employment_figures.employers.consultations"),
-                            {Count(f.employer_consultations)}});
+  employers.rows.push_back(
+      {t("employment_figures.employers.engaged"), {Count(f.employers_engaged)}});
+  employers.rows.push_back(
+      {t("employment_figures.employers.openings"), {Count(f.openings_collected)}});
+  employers.rows.push_back(
+      {t("employment_figures.employers.consultations"), {Count(f.employer_consultations)}});
   out.push_back(std::move(employers));
 
   FigureTable channels;
@@ -170,8 +169,8 @@ http::Response Page(app::Services& sv, web::RequestContext& ctx) {
     for (const auto& c : f.contacts_by_channel) {
       chart.bars.push_back({t("contacts.channel." + c.code), c.count, ""});
     }
-    chart.bars.push_back({t("employment_figures.employers.consultations"),
-                          f.employer_consultations, ""});
+    chart.bars.push_back(
+        {t("employment_figures.employers.consultations"), f.employer_consultations, ""});
     chart.described_by = "channels";
     dict.AddSectionDictionary("CHART")->SetValue("SVG", reports::HorizontalBarChart(chart));
   }
