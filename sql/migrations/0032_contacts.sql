@@ -1,9 +1,9 @@
 -- Issue 16 - contacts outside consultation days (seed 000 「来訪・電話相談含め」) and employer
 -- consultations (seed 002 企業・事業者の方からのご相談).
 --
--- One contact: a consultation that staff log outside a consultation day, on a support case, for
--- a known client, or for an anonymous caller. requester_kind who asked: self (本人), family
--- (家族), employer (事業主・企業), other. channel how: visit (来訪), phone (電話), online
+-- One contact is a consultation that staff log outside a consultation day, on a support case, for
+-- a known client, or for an anonymous caller. requester_kind who asked, self (本人), family
+-- (家族), employer (事業主・企業), other. channel how, visit (来訪), phone (電話), online
 -- (オンライン), email (メール). topics the consultation record's topic codes separated by commas.
 -- An employer consultation (requester_kind employer) names the employer (employer_id, else
 -- employer_name_enc) and carries no employee identity (case_id and client_id NULL) unless the
