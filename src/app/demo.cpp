@@ -1,6 +1,7 @@
 #include "app/demo.hpp"
 
 #include "app/demo_calendar.hpp"
+#include "app/demo_contacts.hpp"
 #include "app/demo_daychange.hpp"
 #include "app/demo_directory.hpp"
 #include "app/demo_employers.hpp"
@@ -319,6 +320,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoRequestCases(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoPlacements(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoEmployerLinks(sv, org_ids[1], org_ids[2], career); !st) return st;
+    if (auto st = AddDemoContacts(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

@@ -14,6 +14,8 @@
 #include "employment/employers/handlers/routes.hpp"
 #include "employment/placements/handlers/routes.hpp"
 #include "employment/links/handlers/routes.hpp"
+#include "employment/contacts/routes.hpp"
+#include "employment/figures/routes.hpp"
 #include "events/handlers/routes.hpp"
 #include "forms/handlers/routes.hpp"
 #include "orgs/handlers/routes.hpp"
@@ -41,6 +43,8 @@ void AddRoutes(Router& router, Services& services) {
   referrals::handlers::AddRoutes(router, services);
   requests::handlers::AddRoutes(router, services);
   community::handlers::AddRoutes(router, services);
+  employment::contacts::AddRoutes(router, services);
+  employment::figures::AddRoutes(router, services);
   directory::handlers::AddRoutes(
       router, {std::make_shared<directory::DirectoryService>(services.db, services.clock),
                services.pages, services.catalog, services.config.server.public_url});

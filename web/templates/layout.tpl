@@ -35,6 +35,7 @@
       <li><a href="/cases">[[nav.cases]]</a></li>
       <li><a href="/org/retention">[[placements.nav]]</a></li>
       <li><a href="/requests">[[requests.nav]]</a></li>
+      <li><a href="/org/contacts">[[contacts.nav]]</a></li>
       <li><a href="/directory">[[directory.nav_public]]</a></li>
       <li><a href="/events/manage">[[events.nav]]</a></li>
       <li><a href="/org/employers">[[employers.nav]]</a></li>
@@ -45,6 +46,7 @@
       <li><a href="/salons/manage">[[salons.manage.title]]</a></li>
       <li><a href="/peers">[[peers.nav]]</a></li>
       <li><a href="/reports/community">[[community.report.nav]]</a></li>
+      <li><a href="/reports/employment">[[employment_figures.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>

@@ -17,8 +17,16 @@
 {{#HAS_CLIENT_LINK}}<p><a href="{{CLIENT_PATH}}">[[cases.page.client_link]]</a></p>{{/HAS_CLIENT_LINK}}
 <p><a href="{{CASE_PATH}}/forms">[[forms.case_link]]</a></p>
 <p><a href="{{CASE_PATH}}/documents">[[documents.case_link]]</a></p>
-<section aria-labelledby="employment-title"><h2 id="employment-title">[[placements.case.title]]</h2><p>[[placements.case.section_lead]]</p><p><a href="{{CASE_PATH}}/applications">[[placements.case.link]]</a></p></section>
-{{#RUNS_CASE}}<p><a href="{{CASE_PATH}}/employer-links">[[employer_links.case.heading]]</a></p>{{/RUNS_CASE}}
+<section aria-labelledby="employment-title">
+  <h2 id="employment-title">[[placements.case.title]]</h2>
+  <p>[[placements.case.section_lead]]</p>
+  <ul>
+    <li><a href="{{CASE_PATH}}/applications">[[placements.case.link]]</a></li>
+    {{#RUNS_CASE}}<li><a href="{{CASE_PATH}}/openings">[[employers.fit.title]]</a></li>
+    <li><a href="{{CASE_PATH}}/employer-links">[[employer_links.case.heading]]</a></li>
+    <li><a href="/org/contacts/new?case={{CASE_ID}}">[[contacts.case_link]]</a></li>{{/RUNS_CASE}}
+  </ul>
+</section>
 
 <div class="case-live" hx-ext="sse" sse-connect="{{CASE_PATH}}/events?seen={{LIVE_MARK}}">
 [[include:cases/timeline]]
