@@ -11,22 +11,10 @@
 #include "core/wareki.hpp"
 #include "live/catch_up.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::cases::handlers {
 namespace {
-
-// Splits free text into lines so templates print line breaks without raw HTML.
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    dict.AddSectionDictionary(section)->SetValue(
-        "LINE", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-}
 
 std::string Field(std::string_view text, int index) {
   std::size_t start = 0;
@@ -195,7 +183,7 @@ http::Response EntryHistory(app::Services& sv, web::RequestContext& ctx, std::in
     row->SetValue("DATE", core::FormatDate(rev.occurred_on, ctx.lang));
     row->SetValue("BY", rev.edited_by);
     row->SetValue("AT", web::DateTimeOf(ctx, rev.edited_at));
-    AddLines(*row, "LINE_ITEM", rev.body);
+    web::AddLines(*row, "LINE_ITEM", rev.body);
   }
   if (history->empty()) dict.ShowSection("NO_HISTORY");
   return sv.pages.Render(ctx, "cases/history", "cases.history.title", dict);
@@ -222,11 +210,11 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
     row->SetValue("AUTHOR", Person(sv, ctx, e.author_name, e.author_profession));
     row->SetValue("ORG", e.organization_name);
     if (e.kind == "status_change") {
-      AddLines(*row, "LINE_ITEM", SystemText(sv, ctx, e.body));
+      web::AddLines(*row, "LINE_ITEM", SystemText(sv, ctx, e.body));
     } else if (e.withheld) {
-      AddLines(*row, "LINE_ITEM", sv.pages.T(ctx, "cases.timeline.withheld"));
+      web::AddLines(*row, "LINE_ITEM", sv.pages.T(ctx, "cases.timeline.withheld"));
     } else {
-      AddLines(*row, "LINE_ITEM", e.body);
+      web::AddLines(*row, "LINE_ITEM", e.body);
     }
     if (e.version > 1) {
       row->SetValue("EDITED", sv.catalog.Format(ctx.lang, "cases.timeline.edited",
@@ -284,7 +272,7 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
   if (c.goals.empty()) {
     dict.ShowSection("NO_GOALS");
   } else {
-    AddLines(dict, "GOAL_LINE", c.goals);
+    web::AddLines(dict, "GOAL_LINE", c.goals);
   }
   if (c.status == "closed") {
     auto* outcome = dict.AddSectionDictionary("CLOSED");

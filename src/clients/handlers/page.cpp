@@ -10,21 +10,10 @@
 #include "core/phone_format.hpp"
 #include "sharing/handlers/consent_view.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::clients::handlers {
 namespace {
-
-// Splits free text into lines so the template prints line breaks without raw HTML.
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    dict.AddSectionDictionary("LINE")->SetValue(
-        "TEXT", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-}
 
 class Group {
  public:
@@ -39,7 +28,7 @@ class Group {
     if (value.empty()) {
       field->ShowSection("NO_VALUE");
     } else {
-      AddLines(*field, value);
+      web::AddLines(*field, "LINE", value, "TEXT");
     }
   }
   // A code from a list, shown by its label.

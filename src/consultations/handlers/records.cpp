@@ -10,6 +10,7 @@
 #include "consultations/handlers/routes.hpp"
 #include "orgs/model.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::consultations::handlers {
 namespace {
@@ -22,20 +23,6 @@ std::string Labels(const app::Services& sv, const web::RequestContext& ctx,
     out += sv.pages.T(ctx, prefix + code);
   }
   return out;
-}
-
-// Splits free text into lines so the templates can print line breaks without raw HTML.
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    const std::string line =
-        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    dict.AddSectionDictionary(section)->SetValue("LINE", line);
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
 }
 
 std::string RecordPath(const Ids& ids) {
@@ -231,12 +218,12 @@ http::Response ViewRecord(app::Services& sv, web::RequestContext& ctx, const Ids
   if (r.input.summary.empty()) {
     dict.ShowSection("NO_SUMMARY");
   } else {
-    AddLines(dict, "SUMMARY_LINE", r.input.summary);
+    web::AddLines(dict, "SUMMARY_LINE", r.input.summary);
   }
   if (r.input.info_given.empty()) {
     dict.ShowSection("NO_INFO_GIVEN");
   } else {
-    AddLines(dict, "INFO_LINE", r.input.info_given);
+    web::AddLines(dict, "INFO_LINE", r.input.info_given);
   }
   dict.SetValue("META", sv.catalog.Format(ctx.lang, "record.form.meta",
                                           {{"version", std::to_string(r.version)},

@@ -3,7 +3,6 @@
 // No person's name or document title is shown. A link that has ended, and a token that never
 // existed, get the same 410 page. The token is only in the path: the access log names the
 // route pattern ("/shared/{token}"), never the path.
-#include "consultations/booking_cancel.hpp"
 #include "documents/handlers/routes.hpp"
 #include "documents/handlers/view.hpp"
 #include "web/forms.hpp"
@@ -11,34 +10,14 @@
 namespace tsunagu::documents::handlers {
 namespace {
 
-// Guessing tokens is hopeless (256 bits), but trying is still limited per address: the same
-// counter and limits as the public booking forms.
-std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx) {
-  const auto& limits = sv.config.security;
-  auto counted = consultations::CountPublicSubmission(
-      sv.db, sv.clock.NowSeconds(), ctx.request.remote_address, limits.public_form_limit,
-      limits.public_form_window_minutes * 60);
-  if (counted) return std::nullopt;
-  if (counted.error().code == core::ErrorCode::kRateLimited) {
-    return sv.pages.Error(ctx, 429, "documents.shared.rate_limited");
-  }
-  return sv.pages.Error(ctx, 500, "error.internal");
-}
-
-// Search engines and link previews should not keep these pages.
-http::Response Private(http::Response r) {
-  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
-  return r;
-}
-
 http::Response Gone(app::Services& sv, web::RequestContext& ctx) {
   ctemplate::TemplateDictionary dict("documents_shared_gone");
-  return Private(
+  return documents::handlers::PrivateLinkPage(
       sv.pages.Render(ctx, "documents/shared_gone", "documents.shared.gone_title", dict, 410));
 }
 
 http::Response SharedPage(app::Services& sv, web::RequestContext& ctx) {
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   const std::string token = ctx.Param("token");
   auto doc = sv.documents.Open(token, ctx.Actor());
   if (!doc) {
@@ -53,17 +32,19 @@ http::Response SharedPage(app::Services& sv, web::RequestContext& ctx) {
   dict.SetValue("TYPE", TypeLabel(doc->content_type));
   dict.SetValue("SIZE", SizeLabel(doc->byte_size));
   dict.SetValue("FILE_PATH", "/shared/" + token + "/file");
-  return Private(sv.pages.Render(ctx, "documents/shared", "documents.shared.title", dict));
+  return documents::handlers::PrivateLinkPage(
+      sv.pages.Render(ctx, "documents/shared", "documents.shared.title", dict));
 }
 
 http::Response SharedFile(app::Services& sv, web::RequestContext& ctx) {
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   auto doc = sv.documents.Open(ctx.Param("token"), ctx.Actor(), true);
   if (!doc) {
     if (doc.error().code == core::ErrorCode::kNotFound) return Gone(sv, ctx);
     return sv.pages.Error(ctx, 500, "error.internal");
   }
-  return Private(FileResponse({doc->filename, doc->content_type, std::move(doc->data)}));
+  return documents::handlers::PrivateLinkPage(
+      FileResponse({doc->filename, doc->content_type, std::move(doc->data)}));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string_view>
 
+#include "consultations/booking_cancel.hpp"
 #include "core/wareki.hpp"
 #include "web/forms.hpp"
 
@@ -277,6 +278,23 @@ http::Response ShowDocuments(app::Services& sv, web::RequestContext& ctx, std::i
   }
   return sv.pages.Render(ctx, "documents/list", "documents.page.title", dict,
                          failed.error != nullptr ? web::StatusFor(failed.error->code) : 200);
+}
+
+std::optional<http::Response> ThrottledLinkPage(app::Services& sv, web::RequestContext& ctx) {
+  const auto& limits = sv.config.security;
+  auto counted = consultations::CountPublicSubmission(
+      sv.db, sv.clock.NowSeconds(), ctx.request.remote_address, limits.public_form_limit,
+      limits.public_form_window_minutes * 60);
+  if (counted) return std::nullopt;
+  if (counted.error().code == core::ErrorCode::kRateLimited) {
+    return sv.pages.Error(ctx, 429, "documents.shared.rate_limited");
+  }
+  return sv.pages.Error(ctx, 500, "error.internal");
+}
+
+http::Response PrivateLinkPage(http::Response r) {
+  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
+  return r;
 }
 
 }  // namespace tsunagu::documents::handlers

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "app/services.hpp"
@@ -19,6 +20,13 @@ std::string DocumentsPath(std::int64_t case_id);
 // one per RFC 5987 (filename*=UTF-8''…), nosniff, no-store, and a sandboxing CSP in case a
 // browser shows it anyway.
 http::Response FileResponse(const FileContent& file);
+
+// Pages opened by a token in a link (a shared document, an employer's link): guessing tokens
+// is hopeless (256 bits), but trying is still limited per address with the public forms'
+// counter and limits. The answer (429) when this address is over the limit.
+std::optional<http::Response> ThrottledLinkPage(app::Services& sv, web::RequestContext& ctx);
+// The page with headers asking search engines and link previews not to keep it.
+http::Response PrivateLinkPage(http::Response r);
 
 // "Content-Disposition" value for a UTF-8 file name (exposed for tests).
 std::string ContentDisposition(const std::string& filename);

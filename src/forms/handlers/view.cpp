@@ -5,6 +5,7 @@
 
 #include "forms/link_editor.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::forms::handlers {
 namespace {
@@ -32,18 +33,6 @@ const core::FieldError* ErrorFor(const std::vector<core::FieldError>& errors,
 bool Belongs(const std::string& name, const std::string& key) {
   return name == key || (name.size() > key.size() && name.compare(0, key.size(), key) == 0 &&
                          name[key.size()] == '.');
-}
-
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    dict.AddSectionDictionary(section)->SetValue(
-        "TEXT", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
 }
 
 // One control (forms/control): `name` is its input name and id.
@@ -307,7 +296,7 @@ bool AddAnswers(ctemplate::TemplateDictionary& dict, const FormDefinition& def,
           item->ShowSection(for_print ? "BLANK" : "EMPTY");
         } else {
           any = true;
-          AddLines(*item, "LINE", text);
+          web::AddLines(*item, "LINE", text, "TEXT");
         }
         continue;
       }
@@ -338,7 +327,7 @@ bool AddAnswers(ctemplate::TemplateDictionary& dict, const FormDefinition& def,
           auto it = row.find(c.key);
           const std::string text =
               it == row.end() ? std::string() : DisplayScalar(c, it->second, lang, style);
-          AddLines(*cell, "CELL_LINE", text);
+          web::AddLines(*cell, "CELL_LINE", text, "TEXT");
         }
       }
     }

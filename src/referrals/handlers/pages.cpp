@@ -14,25 +14,13 @@
 #include "referrals/handlers/routes.hpp"
 #include "referrals/handlers/view.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::referrals::handlers {
 namespace {
 
 inline constexpr std::array<std::string_view, 6> kStatuses = {
     "sent", "accepted", "in_progress", "completed", "declined", "withdrawn"};
-
-// Splits free text into lines so templates print line breaks without raw HTML.
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    dict.AddSectionDictionary(section)->SetValue(
-        "LINE", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-}
 
 // Status badges carry their text; the class only adds colour (UI.md: never colour alone).
 const char* BadgeClass(const std::string& status) {
@@ -205,7 +193,7 @@ void AddStatus(const app::Services& sv, const web::RequestContext& ctx,
     if (!reason.empty()) row->SetValueAndShowSection("REASON", reason, "HAS_REASON");
     if (!e.note.empty()) {
       row->ShowSection("HAS_NOTE");
-      AddLines(*row, "NOTE_LINE", e.note);
+      web::AddLines(*row, "NOTE_LINE", e.note);
     }
   }
   if (r.events.empty()) dict.ShowSection("NO_EVENTS");
@@ -362,7 +350,7 @@ http::Response ShowReferral(app::Services& sv, web::RequestContext& ctx, std::in
   if (r.note.empty()) {
     dict.ShowSection(r.incoming ? "NOTE_NONE_INCOMING" : "NOTE_NONE");
   } else {
-    AddLines(dict, "NOTE_LINE", r.note);
+    web::AddLines(dict, "NOTE_LINE", r.note);
   }
   AddStatus(sv, ctx, dict, r, error, form);
   if (error != nullptr) AddSummary(sv, ctx, dict, *error, form);

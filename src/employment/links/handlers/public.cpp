@@ -3,7 +3,7 @@
 // draft, or send), and a file upload. A link that has ended, a token that never existed, and
 // a part the link does not ask all get the same calm page (410). The token is only in the
 // path: the access log names the route pattern, never the path.
-#include "consultations/booking_cancel.hpp"
+#include "documents/handlers/view.hpp"
 #include "employment/links/handlers/routes.hpp"
 #include "forms/handlers/view.hpp"
 #include "web/forms.hpp"
@@ -11,27 +11,9 @@
 namespace tsunagu::employment::links::handlers {
 namespace {
 
-std::optional<http::Response> Throttled(app::Services& sv, web::RequestContext& ctx) {
-  const auto& limits = sv.config.security;
-  auto counted = consultations::CountPublicSubmission(
-      sv.db, sv.clock.NowSeconds(), ctx.request.remote_address, limits.public_form_limit,
-      limits.public_form_window_minutes * 60);
-  if (counted) return std::nullopt;
-  if (counted.error().code == core::ErrorCode::kRateLimited) {
-    return sv.pages.Error(ctx, 429, "documents.shared.rate_limited");
-  }
-  return sv.pages.Error(ctx, 500, "error.internal");
-}
-
-http::Response Private(http::Response r) {
-  r.headers.Set("X-Robots-Tag", "noindex, nofollow");
-  r.headers.Set("Referrer-Policy", "no-referrer");
-  return r;
-}
-
 http::Response Gone(app::Services& sv, web::RequestContext& ctx) {
   ctemplate::TemplateDictionary dict("employer_links_gone");
-  return Private(
+  return documents::handlers::PrivateLinkPage(
       sv.pages.Render(ctx, "employer_links/gone", "employer_links.gone_title", dict, 410));
 }
 
@@ -62,7 +44,7 @@ void AddPerson(app::Services& sv, web::RequestContext& ctx, ctemplate::TemplateD
 http::Response Landing(const Deps& d, web::RequestContext& ctx,
                        const core::Error* upload_error = nullptr, bool uploaded = false) {
   auto& sv = d.sv;
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   const std::string token = ctx.Param("token");
   auto link = d.links->Open(token, ctx.Actor());
   if (!link) return FailureOf(sv, ctx, link.error());
@@ -97,7 +79,7 @@ http::Response Landing(const Deps& d, web::RequestContext& ctx,
     }
   }
   const int status = upload_error != nullptr ? 422 : 200;
-  return Private(
+  return documents::handlers::PrivateLinkPage(
       sv.pages.Render(ctx, "employer_links/public", "employer_links.public.title", dict, status));
 }
 
@@ -129,7 +111,7 @@ http::Response ShowForm(const Deps& d, web::RequestContext& ctx, const LinkForm&
   if (form.from_draft) dict.ShowSection("FROM_DRAFT");
   if (!errors.empty()) forms::handlers::AddErrorSummary(sv, ctx, dict, def, errors);
   forms::handlers::AddEditFields(sv, ctx, dict, def, input, errors);
-  return Private(
+  return documents::handlers::PrivateLinkPage(
       sv.pages.Render(ctx, "employer_links/form",
                       web::Title{"employer_links.form.title_of",
                                  {{"form", sv.pages.T(ctx, "employer_links.part." + form.part)}}},
@@ -138,7 +120,7 @@ http::Response ShowForm(const Deps& d, web::RequestContext& ctx, const LinkForm&
 
 http::Response FormPage(const Deps& d, web::RequestContext& ctx) {
   auto& sv = d.sv;
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   auto form = d.links->Form(ctx.Param("token"), ctx.Actor(), ctx.Param("part"));
   if (!form) return FailureOf(sv, ctx, form.error());
   return ShowForm(d, ctx, *form, form->input, {}, 200);
@@ -154,7 +136,7 @@ forms::Input Posted(const web::RequestContext& ctx) {
 
 http::Response SaveForm(const Deps& d, web::RequestContext& ctx) {
   auto& sv = d.sv;
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   const std::string token = ctx.Param("token");
   const std::string part = ctx.Param("part");
   const bool submit = ctx.Form("action") != "draft";
@@ -172,7 +154,7 @@ http::Response SaveForm(const Deps& d, web::RequestContext& ctx) {
 
 http::Response Upload(const Deps& d, web::RequestContext& ctx) {
   auto& sv = d.sv;
-  if (auto r = Throttled(sv, ctx)) return *r;
+  if (auto r = documents::handlers::ThrottledLinkPage(sv, ctx)) return *r;
   static const std::string kNone;
   const web::UploadedFile* file = nullptr;
   for (const auto& f : ctx.files) {

@@ -6,6 +6,7 @@
 #include "employment/placements/handlers/routes.hpp"
 #include "employment/placements/handlers/view.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::employment::placements::handlers {
 namespace {
@@ -43,14 +44,15 @@ http::Response ShowApplications(const Deps& deps, web::RequestContext& ctx, std:
     row->SetValue("STATUS_CODE", a.status);
     row->SetValue("DISCLOSURE", deps.pages.T(ctx, "placements.disclosure." + a.disclosure));
     row->SetValue("APPLIED_ON", core::FormatDate(a.applied_on, ctx.lang));
-    if (!a.notes.empty()) AddLines(*row->AddSectionDictionary("APP_NOTES"), "NOTE_LINE", a.notes);
+    if (!a.notes.empty())
+      web::AddLines(*row->AddSectionDictionary("APP_NOTES"), "NOTE_LINE", a.notes);
     for (const auto& st : a.steps) {
       auto* step = row->AddSectionDictionary("STEP");
       step->SetValue("STATUS", deps.pages.T(ctx, "placements.status." + st.status));
       step->SetValue("DATE", core::FormatDate(st.happened_on, ctx.lang));
       step->SetValue("BY", st.recorded_by);
       if (st.entered_late) step->ShowSection("LATE");
-      if (!st.note.empty()) AddLines(*step, "STEP_NOTE", st.note);
+      if (!st.note.empty()) web::AddLines(*step, "STEP_NOTE", st.note);
     }
     if (!can_record || a.next.empty()) continue;
     auto* form = row->AddSectionDictionary("STEP_FORM");

@@ -6,6 +6,7 @@
 #include "employment/placements/handlers/routes.hpp"
 #include "employment/placements/handlers/view.hpp"
 #include "web/forms.hpp"
+#include "web/lines.hpp"
 
 namespace tsunagu::employment::placements::handlers {
 namespace {
@@ -82,7 +83,7 @@ http::Response ShowCheck(const Deps& deps, web::RequestContext& ctx, std::int64_
     auto* answered = dict.AddSectionDictionary("ANSWERED");
     answered->SetValue("ANSWER", deps.pages.T(ctx, "placements.answer." + c.answer));
     answered->SetValue("ANSWERED_ON", core::FormatDate(c.answered_on, ctx.lang));
-    if (!c.note.empty()) AddLines(*answered, "NOTE_LINE", c.note);
+    if (!c.note.empty()) web::AddLines(*answered, "NOTE_LINE", c.note);
   }
   const bool posted = error != nullptr;
   const auto today = core::ToIso(core::DateFromUnixSeconds(deps.clock.NowSeconds()));

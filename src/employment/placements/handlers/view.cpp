@@ -1,18 +1,8 @@
 #include "employment/placements/handlers/view.hpp"
 
-namespace tsunagu::employment::placements::handlers {
+#include "web/lines.hpp"
 
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text) {
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const auto end = text.find('\n', start);
-    dict.AddSectionDictionary(section)->SetValue(
-        "LINE", text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-}
+namespace tsunagu::employment::placements::handlers {
 
 void AddPlacement(const web::Pages& pages, const web::RequestContext& ctx,
                   ctemplate::TemplateDictionary& dict, const Placement& p, bool runs_case) {
@@ -27,7 +17,7 @@ void AddPlacement(const web::Pages& pages, const web::RequestContext& ctx,
   row->ShowSection(p.weekly_hours > 0 ? "HAS_HOURS" : "NO_HOURS");
   row->SetValue("DISCLOSURE", pages.T(ctx, "placements.disclosure." + p.disclosure));
   if (!p.accommodations.empty()) {
-    AddLines(*row, "ACCOMMODATION_LINE", p.accommodations);
+    web::AddLines(*row, "ACCOMMODATION_LINE", p.accommodations);
   } else {
     row->ShowSection("NO_ACCOMMODATIONS");
   }

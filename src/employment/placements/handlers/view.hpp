@@ -11,10 +11,6 @@
 
 namespace tsunagu::employment::placements::handlers {
 
-// One `section` (LINE) per line of `text`.
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text);
-
 // A PLACEMENT section: kind, employer, job, dates, disclosure, accommodations and its CHECK rows
 // (linked to their pages for the organisation running the case).
 void AddPlacement(const web::Pages& pages, const web::RequestContext& ctx,

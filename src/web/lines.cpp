@@ -1,0 +1,17 @@
+#include "web/lines.hpp"
+
+namespace tsunagu::web {
+
+void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
+              const std::string& text, const std::string& variable) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = text.find('\n', start);
+    dict.AddSectionDictionary(section)->SetValue(
+        variable, text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+}
+
+}  // namespace tsunagu::web
