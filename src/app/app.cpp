@@ -163,8 +163,7 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
   App* a = app.get();
   std::vector<ScheduledJobs::Job> jobs{
       {"day_notices", [a](core::Date today) { return a->notices_->SendDue(today); }},
-      {"survey_invitations",
-       [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
+      {"survey_invitations", [a](core::Date today) { return a->surveys_->SendInvitations(today); }},
       {"waiting_list_holds", [a](core::Date) { return a->board_->ExpireOffers(); }},
       {"task_reminders", [a](core::Date today) { return a->cases_->RemindDueTasks(today); }},
       {"salon_meetings",
@@ -174,8 +173,8 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
        }},
       {"event_lifecycle",
        [a, &clock, url = config.server.public_url](core::Date today) {
-         return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_,
-                                          *a->catalog_, url, today);
+         return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_, *a->catalog_,
+                                          url, today);
        }},
   };
   app->jobs_ = std::make_unique<ScheduledJobs>(
