@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "core/config.hpp"
+
 namespace tsunagu::testing {
 
 auth::Principal As(std::int64_t user, std::int64_t org, auth::Role role) {
@@ -38,6 +43,13 @@ void AcknowledgePledge(TestServer& t, const auth::Principal& who, std::int64_t p
   const audit::Actor actor{who.user_id, who.organization_id, "127.0.0.1", "test"};
   auto done = t.sv().partners.Acknowledge(who, actor, program, day);
   EXPECT_TRUE(done.ok()) << (done.ok() ? "" : done.error().message_key);
+}
+
+std::string Seed000Csv() {
+  std::ifstream in(core::SourceDir() + "/tests/fixtures/seed000_uketsukehyo.csv", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace tsunagu::testing

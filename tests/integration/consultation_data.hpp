@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
@@ -29,5 +30,9 @@ void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::A
 // `day` (rostered staff must before the day's board opens). Fails the test when refused.
 void AcknowledgePledge(TestServer& t, const auth::Principal& who, std::int64_t program,
                        std::int64_t day);
+
+// Seed 000's paper 受付表 of 平成29年度 (24 days, 25 consultations, 3 就労決定) as the CSV a
+// coordinator brings: tests/fixtures/seed000_uketsukehyo.csv, bytes as stored (UTF-8 with BOM).
+std::string Seed000Csv();
 
 }  // namespace tsunagu::testing

@@ -1,6 +1,7 @@
 // The employment figures (issue 16) on both engines: seed 000's line 「相談者25名の内3名が就労
-// 決定、就労決定率・進捗率ともに12%」 rebuilt from consultation days, records, cases and
-// placements; contacts outside the days counted per person and by channel, employer
+// 決定、就労決定率・進捗率ともに12%」 rebuilt from rows as stored and again from what staff
+// enter through the pages (the imported 受付表, clients, cases, an employer, applications and
+// placements); contacts outside the days counted per person and by channel, employer
 // consultations apart; retention, returns to work, closures, employers and openings; the page,
 // CSV (BOM) and xlsx for the organisation's coordinators only.
 #include <gmock/gmock.h>
@@ -11,6 +12,7 @@
 #include "clients/client_service.hpp"
 #include "consultation_data.hpp"
 #include "harness.hpp"
+#include "upload_support.hpp"
 
 namespace tsunagu::testing {
 namespace {
@@ -247,6 +249,174 @@ TEST(EmploymentFigures, RebuildsSeed000sLineOfTwentyFivePeopleThreePlacedAtTwelv
   EXPECT_EQ(other.Get("/reports/employment" + query).status, 404);
   EXPECT_THAT(other.Get("/reports/employment?year=2025").body,
               HasSubstr(Row("相談者数（人）", Cell("0") + Cell(""))));
+}
+
+std::int64_t IdAfter(const HttpResult& r, const std::string& prefix) {
+  const auto location = r.Header("location");
+  const auto at = location.find(prefix);
+  if (at == std::string::npos) return 0;
+  return std::stoll(location.substr(at + prefix.size()));
+}
+
+// Seed 000's line again, this time entered only as the field enters it, through the
+// application's pages: the coordinator imports the paper 受付表 of 平成29年度 (24 days, 25
+// consultations, three of them 就労決定) and registers the three placed people from their
+// bookings; the counselor opens their cases, registers an employer and its opening, records two
+// applications from it through 面接 and 内定 to a placement (the second person placed twice in
+// the year, counted once), and closes the third person's case as 新規就労. Each person is
+// counted once with their own consultation record: 3 of 25, 12%.
+TEST(EmploymentFigures, RebuildsSeed000sLineFromWhatStaffEnterThroughTheApplication) {
+  TestServer t;
+  const World w = MakeWorld(t);
+  auth::Principal who = As(w.coordinator, w.org, auth::Role::kCoordinator);
+  const audit::Actor actor{w.coordinator, w.org, "127.0.0.1", "test"};
+  auto program = t.sv().consultations.CreateProgram(who, actor, "がん患者就労支援事業", "");
+  ASSERT_TRUE(program.ok());
+  ASSERT_TRUE(t.sv().consultations.SetTarget(who, actor, *program, {2017, 300, 25, 24}).ok());
+  const std::string base = "/programs/" + std::to_string(*program);
+
+  auto office = t.LoginAs("jimu@figures.test");
+  auto preview = PostMultipart(office, base + "/import", base + "/import", {},
+                               {{"file", "受付表H29.csv", "text/csv", Seed000Csv()}});
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  const std::string data = TextBetween(preview.body, "name=\"data\" value=\"", "\"");
+  ASSERT_FALSE(data.empty());
+  ASSERT_EQ(office.Submit(base + "/import", {{"data", data}}, base + "/import/confirm").status,
+            200);
+  const auto placed_bookings = Column(t,
+                                      "SELECT r.booking_id FROM consultation_record r WHERE "
+                                      "r.outcome = 'job_decided' ORDER BY r.booking_id");
+  ASSERT_EQ(placed_bookings.size(), 3u);
+
+  auto counselor = t.LoginAs("counsel@figures.test");
+  std::vector<std::int64_t> cases;
+  const std::vector<std::string> names = {"就労 一子", "就労 二子", "就労 三子"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::string& booking = placed_bookings[i];
+    // Only the office copies a booking into a client record (its contacts are the office's).
+    auto client = office.Submit("/clients/new?booking=" + booking,
+                                {{"booking_id", booking},
+                                 {"name", names[i]},
+                                 {"kana", "しゅうろう"},
+                                 {"phone", ""},
+                                 {"email", ""},
+                                 {"birth_year", ""},
+                                 {"age_band", ""},
+                                 {"gender", ""},
+                                 {"municipality", "仙台市青葉区"},
+                                 {"diagnosis", ""},
+                                 {"treatment_status", ""},
+                                 {"work_status", "job_seeking"},
+                                 {"employer", ""},
+                                 {"notes", ""},
+                                 {"confirm_new", "1"}},
+                                "/clients/new");
+    ASSERT_EQ(client.status, 303) << client.body;
+    const std::string client_path = "/clients/" + std::to_string(IdAfter(client, "/clients/"));
+    auto opened = counselor.Submit(client_path, {}, client_path + "/cases");
+    ASSERT_EQ(opened.status, 303) << opened.body;
+    cases.push_back(IdAfter(opened, "/cases/"));
+    ASSERT_GT(cases.back(), 0);
+  }
+
+  auto employer = counselor.Submit("/org/employers/new", {{"name", "株式会社みどり物流"},
+                                                          {"furigana", "みどりぶつりゅう"},
+                                                          {"industry", "H"},
+                                                          {"size_band", "50-299"},
+                                                          {"municipality", "仙台市"},
+                                                          {"address", ""},
+                                                          {"practices", "short_hours"},
+                                                          {"attitude_note", ""},
+                                                          {"version", "0"}});
+  ASSERT_EQ(employer.status, 303) << employer.body;
+  const std::string employer_path =
+      "/org/employers/" + std::to_string(IdAfter(employer, "/org/employers/"));
+  auto opening = counselor.Submit(employer_path + "/openings/new",
+                                  {{"title", "倉庫の事務（短時間）"},
+                                   {"employment_type", "part_time"},
+                                   {"duties", "在庫の入力"},
+                                   {"municipality", "仙台市"},
+                                   {"work_place", "本社"},
+                                   {"start_time", "9:30"},
+                                   {"end_time", "14:30"},
+                                   {"weekly_days", "4"},
+                                   {"weekly_hours", "20"},
+                                   {"short_hours", "1"},
+                                   {"wage_kind", "hourly"},
+                                   {"wage_min", "1050"},
+                                   {"wage_max", "1200"},
+                                   {"valid_until", InDays(t, 60)},
+                                   {"version", "0"}},
+                                  employer_path + "/openings/new");
+  ASSERT_EQ(opening.status, 303) << opening.body;
+  const std::string opening_id = std::to_string(IdAfter(opening, "/org/openings/"));
+
+  // Applications entered late, from the opening: 応募 → 面接 → 内定 → 就労決定.
+  const auto place = [&](std::int64_t case_id, const std::string& applied,
+                         const std::string& interview, const std::string& start) {
+    const std::string path = "/cases/" + std::to_string(case_id);
+    ASSERT_EQ(counselor
+                  .Submit(path + "/applications/new?opening=" + opening_id,
+                          {{"opening_id", opening_id},
+                           {"employer_name", ""},
+                           {"applied_on", applied},
+                           {"disclosure", "disclosed"},
+                           {"notes", ""}},
+                          path + "/applications/new")
+                  .status,
+              303);
+    const std::string app = Column(t, "SELECT MAX(id) FROM job_application").front();
+    for (const auto& [status, version] :
+         std::vector<std::pair<std::string, int>>{{"interview", 1}, {"offered", 2}}) {
+      auto step = counselor.Submit(path + "/applications",
+                                   {{"status", status},
+                                    {"happened_on", interview},
+                                    {"note", ""},
+                                    {"version", std::to_string(version)}},
+                                   path + "/applications/" + app + "/steps");
+      ASSERT_EQ(step.status, 303) << status << " " << step.body;
+    }
+    auto placed = counselor.Submit(path + "/placements/new?application=" + app,
+                                   {{"application_id", app},
+                                    {"application_version", "3"},
+                                    {"job_title", "倉庫の事務"},
+                                    {"decided_on", interview},
+                                    {"start_on", start},
+                                    {"employment_type", "part_time"},
+                                    {"weekly_hours", "20"},
+                                    {"disclosure", "disclosed"},
+                                    {"accommodations", "通院日の休暇"}},
+                                   path + "/placements/new");
+    ASSERT_EQ(placed.status, 303) << placed.body;
+  };
+  place(cases[0], "2017-09-01", "2017-09-15", "2017-10-01");
+  place(cases[1], "2017-12-01", "2017-12-20", "2018-01-15");
+  place(cases[1], "2018-02-01", "2018-02-10", "2018-03-01");
+  ASSERT_EQ(Count(t, "SELECT COUNT(*) FROM placement"), 3);
+  // 応募, 面接, 内定 and 就労決定 of each application, all entered after their dates.
+  ASSERT_EQ(Count(t, "SELECT COUNT(*) FROM job_application_step WHERE entered_late = 1"), 12);
+  const std::string third = "/cases/" + std::to_string(cases[2]);
+  auto closed = counselor.Submit(
+      third, {{"version", "1"}, {"outcome", "new_job"}, {"outcome_on", "2018-02-20"}},
+      third + "/close");
+  ASSERT_EQ(closed.status, 303) << closed.body;
+
+  const std::string query = "?year=2017&program=" + std::to_string(*program);
+  auto page = office.Get("/reports/employment" + query);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_THAT(page.body, HasSubstr(Row("相談者数（人）", Cell("25") + Cell(""))));
+  EXPECT_THAT(page.body, HasSubstr(Row("就労決定（人）", Cell("3") + Cell(""))));
+  EXPECT_THAT(page.body,
+              HasSubstr(Row("就労決定率（就労決定 ÷ 相談者数）", Cell("3 / 25") + Cell("12.0%"))));
+  EXPECT_THAT(page.body,
+              HasSubstr(Row("進捗率（就労決定 ÷ 目標）", Cell("3 / 25") + Cell("12.0%"))));
+  EXPECT_THAT(page.body, HasSubstr(Row("新規就労（就労決定）", Cell("1"))));
+  EXPECT_THAT(page.body,
+              HasSubstr(Row("関わった事業所（応募・就労決定・相談のあった事業所）", Cell("1"))));
+  // The consultation report of the days prints the same line from the records.
+  auto report = office.Get(base + "/report?fy=2017");
+  EXPECT_THAT(report.body, HasSubstr("就労決定率</th><td class=\"numeric\">3</td><td "
+                                     "class=\"numeric\">25</td><td class=\"numeric\">12%</td>"));
 }
 
 // Contacts logged by staff count each person once with the consultation days, employer

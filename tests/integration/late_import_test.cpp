@@ -7,13 +7,10 @@
 #include <iconv.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "consultation_data.hpp"
 #include "consultations/day_board.hpp"
 #include "consultations/import/table_reader.hpp"
-#include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "harness.hpp"
 #include "reports/xlsx.hpp"
@@ -24,13 +21,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string Fixture() {
-  std::ifstream in(core::SourceDir() + "/tests/fixtures/seed000_uketsukehyo.csv", std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 struct World {
   TestServer t;
@@ -112,7 +102,7 @@ TEST(LateImport, Seed000FromCsvPreviewWritesNothingThenTheReportPrintsItsTable) 
   ASSERT_EQ(form.status, 200);
   EXPECT_THAT(form.body, HasSubstr("住所地（市区町村）"));
 
-  auto preview = Preview(c, w.base, "受付表H29.csv", "text/csv", Fixture());
+  auto preview = Preview(c, w.base, "受付表H29.csv", "text/csv", Seed000Csv());
   ASSERT_EQ(preview.status, 200) << preview.body;
   EXPECT_THAT(preview.body, HasSubstr("相談 25 件、開催日 24 日（うち新しく作る日 24 日）"));
   EXPECT_THAT(preview.body, HasSubstr("平成29年9月4日"));
@@ -140,7 +130,7 @@ TEST(LateImport, Seed000FromCsvPreviewWritesNothingThenTheReportPrintsItsTable) 
   ExpectSeed000Report(c, w.base);
 
   // The same file again: said so, and nothing doubles.
-  auto again = Preview(c, w.base, "受付表H29.csv", "text/csv", Fixture());
+  auto again = Preview(c, w.base, "受付表H29.csv", "text/csv", Seed000Csv());
   ASSERT_EQ(again.status, 200);
   EXPECT_THAT(again.body, HasSubstr("すでに取り込まれています。二重には登録しません"));
   EXPECT_THAT(again.body, Not(HasSubstr("name=\"data\"")));
@@ -161,7 +151,7 @@ TEST(LateImport, Seed000FromCsvPreviewWritesNothingThenTheReportPrintsItsTable) 
 // The rows of the CSV fixture as an Excel workbook, dates as Excel date serials (as a cell
 // typed 2017/4/13 is stored).
 std::string Seed000Xlsx() {
-  auto table = consultations::import::ReadCsv(*consultations::import::DecodeText(Fixture()));
+  auto table = consultations::import::ReadCsv(*consultations::import::DecodeText(Seed000Csv()));
   reports::Sheet sheet{"受付表", {}, {}, 1};
   for (std::size_t r = 0; r < table.size(); ++r) {
     std::vector<reports::Cell> row;
@@ -205,7 +195,7 @@ TEST(LateImport, Seed000FromXlsxGivesTheSameReportAndIsTheSameData) {
   EXPECT_EQ((*table)[0][0], "がん患者就労支援 出張相談会");
   EXPECT_EQ((*table)[0][1], "平成29年度");
   // The same rows as CSV are the same data: not imported twice.
-  auto csv = Preview(c, w.base, "受付表H29.csv", "text/csv", Fixture());
+  auto csv = Preview(c, w.base, "受付表H29.csv", "text/csv", Seed000Csv());
   EXPECT_THAT(csv.body, HasSubstr("すでに取り込まれています"));
   EXPECT_EQ(w.Bookings(), 25);
 }
@@ -264,7 +254,7 @@ std::string Convert(const std::string& from, const std::string& to, const std::s
 TEST(LateImport, ReadsShiftJisAndRefusesOtherEncodings) {
   World w;
   auto c = w.t.LoginAs("coord-late@example.jp");
-  const std::string utf8 = Fixture().substr(3);  // without the BOM
+  const std::string utf8 = Seed000Csv().substr(3);  // without the BOM
   auto plain = Preview(c, w.base, "bom-less.csv", "text/csv", utf8);
   EXPECT_THAT(plain.body, HasSubstr("相談 25 件"));
   auto sjis = Preview(c, w.base, "sjis.csv", "text/csv", Convert("UTF-8", "CP932", utf8));
