@@ -271,6 +271,40 @@ TEST(Placements, MonthsAreAddedWithTheMonthEndClamped) {
   EXPECT_EQ(employment::placements::ParseRetentionMonths("x"), (std::vector<int>{1, 3, 6, 12}));
 }
 
+// A placement from an application cannot be decided before the person applied (as no step
+// can): the form comes back with the message and what was typed, and nothing is written.
+TEST(Placements, APlacementDecidedBeforeTheApplicationIsRefusedAndKeepsWhatWasTyped) {
+  TestServer t;
+  MorningOf(t, TodayOf(t));
+  auto w = BuildSharingWorld(t);
+  auto agency = t.LoginAs(w.agency_email);
+  const auto app = Apply(
+      t, agency, w,
+      {{"employer_name", "事業所F"}, {"applied_on", InDays(t, -5)}, {"disclosure", "undecided"}});
+  const std::string form = CasePath(w) + "/placements/new?application=" + std::to_string(app);
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"application_id", std::to_string(app)},
+      {"application_version", "1"},
+      {"job_title", "前日の決定QZ"},
+      {"decided_on", InDays(t, -6)},
+      {"start_on", Today(t)},
+      {"employment_type", "part_time"},
+      {"weekly_hours", "20"},
+      {"disclosure", "undecided"},
+      {"accommodations", ""}};
+  const auto early = agency.Submit(form, fields, CasePath(w) + "/placements/new");
+  EXPECT_EQ(early.status, 422) << early.body;
+  EXPECT_THAT(early.body, HasSubstr("応募した日より前の日付です。"));
+  EXPECT_THAT(early.body, HasSubstr("前日の決定QZ"));
+  EXPECT_EQ(LastId(t, "placement"), 0);
+  EXPECT_EQ(LastId(t, "retention_check"), 0);
+  // The same day as the application is fine.
+  auto same_day = fields;
+  same_day[3] = {"decided_on", InDays(t, -5)};
+  EXPECT_EQ(agency.Submit(form, same_day, CasePath(w) + "/placements/new").status, 303);
+  EXPECT_GT(LastId(t, "placement"), 0);
+}
+
 TEST(Placements, APlacementStartsItsFollowUpsForTheCaseOwnerOncePerApplication) {
   TestServer t;
   MorningOf(t, TodayOf(t));

@@ -160,11 +160,16 @@ core::Result<std::int64_t> PlacementService::Place(const auth::Principal& who,
     std::string typed_name = employer_name;
     if (from_application) {
       std::string name_enc;
+      std::string applied_on;
       s << "SELECT status, COALESCE(opening_id, 0), COALESCE(employer_id, 0), "
-           "employer_name_enc FROM job_application WHERE id = :id AND case_id = :c",
+           "employer_name_enc, applied_on FROM job_application WHERE id = :id AND case_id = :c",
           soci::into(from_status), soci::into(opening), soci::into(employer), soci::into(name_enc),
-          soci::use(aid), soci::use(cid);
+          soci::into(applied_on), soci::use(aid), soci::use(cid);
       if (!s.got_data()) throw Abort{core::Error::NotFound()};
+      // Decided before the person applied: as no step may be (ISO dates compare as text).
+      if (decided && core::ToIso(*decided) < applied_on) {
+        errors.push_back({"decided_on", "placements.error.before_applied"});
+      }
       typed_name =
           storage::Unseal(cipher_, name_enc, rows::Ad("job_application", aid, "employer_name"));
     }
