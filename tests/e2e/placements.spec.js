@@ -7,17 +7,7 @@
 const { test, expect } = require('./support/fixtures.js');
 const { checkA11y } = require('./support/a11y.js');
 const { kDemo, logIn, contextOptions } = require('./support/accounts.js');
-const { isoDateInJapan } = require('./support/clock.js');
-
-// The same day a month earlier, clamped to the month's end (3/31 → 2/28), as the server counts.
-function aMonthBefore(iso) {
-  const [y, m, d] = iso.split('-').map(Number);
-  const year = m === 1 ? y - 1 : y;
-  const month = m === 1 ? 12 : m - 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(d, last);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+const { isoDateInJapan, aMonthBefore } = require('./support/clock.js');
 
 test('an application becomes a placement whose 1-month follow-up is answered', async ({
   browser,
@@ -48,7 +38,8 @@ test('an application becomes a placement whose 1-month follow-up is answered', a
   await expect(page.locator('.error-summary')).toContainText('先の日付は入れられません');
   await expect(page.getByLabel('応募先（事業所名）')).toHaveValue('E2E 商事株式会社');
   await checkA11y(page);
-  await page.getByLabel('応募した日').fill(today);
+  // Applied a month ago, so the placement below can be decided then (never before applying).
+  await page.getByLabel('応募した日').fill(aMonthBefore(today));
   await page.getByRole('button', { name: '応募を記録する' }).click();
   await expect(page.getByRole('status')).toContainText('応募を記録しました。');
 

@@ -15,4 +15,15 @@ function isoDateInJapan(offsetDays = 0) {
     .slice(0, 10);
 }
 
-module.exports = { serverNowMs, isoDateInJapan };
+/** The same YYYY-MM-DD a month earlier, clamped to the month's end (3/31 → 2/28), as the
+ * server counts months for follow-ups. */
+function aMonthBefore(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const year = m === 1 ? y - 1 : y;
+  const month = m === 1 ? 12 : m - 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = Math.min(d, last);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+module.exports = { serverNowMs, isoDateInJapan, aMonthBefore };
