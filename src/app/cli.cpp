@@ -12,6 +12,7 @@
 #include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "http/server.hpp"
+#include "ops/doctor.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/backup.hpp"
 #include "storage/migrator.hpp"
@@ -218,6 +219,13 @@ int RunCli(int argc, char** argv) {
   keys_generate->add_option("--out", file, "key file to create")->required();
   keys_generate->add_option("--config", flags.config_file);
 
+  // `tsunagu doctor`: checks a deployment and says what is wrong (src/ops/doctor.hpp).
+  std::string doctor_lang;
+  auto* doctor = cli.add_subcommand("doctor", "check a deployment: key file, database, mail, URLs");
+  AddCommon(doctor, flags, false);
+  doctor->add_option("--lang", doctor_lang, "ja or en (default: from LANG, else ja)")
+      ->check(CLI::IsMember({"ja", "en"}));
+
   CLI11_PARSE(cli, argc, argv);
 
   if (serve->parsed()) return Serve(flags);
@@ -233,6 +241,13 @@ int RunCli(int argc, char** argv) {
   auto config = LoadFor(flags);
   if (!config) return Fail(config.error().message_key);
   ShiftedClock clock(flags.clock_offset);
+
+  if (doctor->parsed()) {
+    ops::DoctorOptions options;
+    options.migrations_dir = core::SourceDir() + "/sql/migrations";
+    options.config_file = flags.config_file;
+    return ops::RunDoctor(*config, clock, doctor_lang, options, std::cout, std::cerr);
+  }
 
   if (migrate->parsed() || audit_verify->parsed() || restore->parsed()) {
     if (restore->parsed()) {

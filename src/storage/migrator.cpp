@@ -78,10 +78,10 @@ std::vector<std::string> RenderMigration(const std::string& text, Engine engine)
   return out;
 }
 
-core::Result<std::vector<Migration>> Migrator::Load() const {
+core::Result<std::vector<Migration>> ListMigrations(const std::filesystem::path& dir) {
   std::vector<Migration> list;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
     const auto name = entry.path().filename().string();
     if (entry.path().extension() != ".sql" || name.size() < 5) continue;
     Migration m;
@@ -91,15 +91,23 @@ core::Result<std::vector<Migration>> Migrator::Load() const {
       continue;
     }
     m.name = name;
-    std::ifstream f(entry.path());
+    list.push_back(std::move(m));
+  }
+  if (ec) return core::Error::Invalid("migrations directory not readable: " + dir.string());
+  std::sort(list.begin(), list.end(),
+            [](const Migration& a, const Migration& b) { return a.version < b.version; });
+  return list;
+}
+
+core::Result<std::vector<Migration>> Migrator::Load() const {
+  auto list = ListMigrations(dir_);
+  if (!list) return list;
+  for (auto& m : *list) {
+    std::ifstream f(dir_ / m.name);
     std::stringstream ss;
     ss << f.rdbuf();
     m.statements = RenderMigration(ss.str(), db_.engine());
-    list.push_back(std::move(m));
   }
-  if (ec) return core::Error::Invalid("migrations directory not readable: " + dir_.string());
-  std::sort(list.begin(), list.end(),
-            [](const Migration& a, const Migration& b) { return a.version < b.version; });
   return list;
 }
 

@@ -26,6 +26,10 @@ struct Migration {
 // Parses and renders one file's text for the engine (exposed for unit tests).
 std::vector<std::string> RenderMigration(const std::string& text, Engine engine);
 
+// The migration files in `dir` ("NNNN_name.sql"), by version, with their file names and no
+// statements: what a complete database has applied (`tsunagu doctor` names the missing ones).
+core::Result<std::vector<Migration>> ListMigrations(const std::filesystem::path& dir);
+
 class Migrator {
  public:
   Migrator(Database& db, std::filesystem::path dir) : db_(db), dir_(std::move(dir)) {}

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The `tsunagu` command as an operator uses it: keys, migrate, org and user commands, the
-# scheduled jobs, serve on an empty file, audit verify (and its report of a tampered chain), backup and restore.
+# scheduled jobs, serve on an empty file, audit verify (and its report of a tampered chain), backup and restore,
+# and `doctor` on a good deployment and on broken ones.
 # Usage: cli_test.sh PATH/TO/tsunagu   (PostgreSQL part runs when TSUNAGU_TEST_PG_URL is set)
 set -uo pipefail
 bin="$1"
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
-trap 'kill "${server_pid:-}" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill "${server_pid:-}" 2>/dev/null; "$repo/scripts/stop-smtp" "$tmp/smtp" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 passed=0
 failed=0
 check() {  # check NAME COMMAND...
@@ -89,6 +91,143 @@ if [ -n "${TSUNAGU_TEST_PG_URL:-}" ]; then
   psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_$$" && psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_r_$$"
   run_engine postgresql "$base/cli_$$" "$base/cli_r_$$"
   psql "$TSUNAGU_TEST_PG_URL" -qc "DROP DATABASE cli_$$ WITH (FORCE)" -c "DROP DATABASE cli_r_$$ WITH (FORCE)" >/dev/null 2>&1
+fi
+
+# --- doctor: a good deployment passes; each broken part is named in a sentence -------------
+smtp_port="$("$repo/scripts/start-smtp" "$tmp/smtp")"
+check "an SMTP sink for the doctor checks" test -n "$smtp_port"
+latest_migration="$(cd "$repo/sql/migrations" && ls -- *.sql | sort | tail -n 1)"
+# doctor_config FILE DB_URL PUBLIC_URL COOKIE_SECURE TRUSTED_PROXIES SMTP_URL KEY_FILE
+doctor_config() {
+  cat >"$1" <<EOF
+[server]
+public_url = "$3"
+cookie_secure = $4
+trusted_proxies = $5
+[database]
+url = "$2"
+[mail]
+smtp_url = "$6"
+[security]
+key_file = "$7"
+EOF
+}
+# doctor_says NAME EXPECTED_STATUS PATTERN CONFIG [FLAGS...]: the exit status, and a line
+# matching PATTERN (grep -E) in the report, which is English unless the flags say otherwise.
+doctor_says() {
+  local name="$1" want="$2" pattern="$3" config="$4"
+  shift 4
+  LANG=en_US.UTF-8 LC_ALL= TSUNAGU_KEY_FILE= "$bin" doctor --config "$config" "$@" >"$tmp/doctor.out" 2>&1
+  local got=$?
+  printf '%s\n' "$pattern" >"$tmp/pattern"
+  check "$name" bash -c "cat '$tmp/doctor.out'; echo \"exit status $got, expected $want\"; [ $got = $want ] && grep -qEf '$tmp/pattern' '$tmp/doctor.out'"
+}
+run_doctor() { # run_doctor LABEL DB_URL (a migrated database)
+  local label="$1" db="$2" good="$tmp/doctor-$1.toml"
+  doctor_config "$good" "$db" "https://tsunagu.example.jp" true '["10.0.0.1"]' \
+    "smtp://127.0.0.1:$smtp_port" "$tmp/keys.toml"
+  doctor_says "$label doctor: a good deployment passes" 0 '^Everything checked is fine\.$' "$good"
+  check "$label doctor: a good deployment has no PROBLEM line" bash -c "! grep -q '^\[PROBLEM\]' '$tmp/doctor.out'"
+  doctor_says "$label doctor: the key file is checked" 0 "^\[OK\] Key file $tmp/keys.toml has mode 0600 and loads" "$good"
+  doctor_says "$label doctor: the migrations are checked" 0 "^\[OK\] Database .* every migration is applied" "$good"
+  doctor_says "$label doctor: the SMTP relay answered EHLO" 0 \
+    "^\[OK\] Mail server smtp://127.0.0.1:$smtp_port answers" "$good"
+  doctor_says "$label doctor: --lang ja" 0 '^すべての項目に問題はありません。$' "$good" --lang ja
+  check "$label doctor: LANG=ja_JP chooses Japanese" bash -c \
+    "LANG=ja_JP.UTF-8 LC_ALL= '$bin' doctor --config '$good' | grep -q '^\[OK\] 鍵ファイル'"
+
+  local bad="$tmp/doctor-$1-smtp.toml"
+  doctor_config "$bad" "$db" "https://tsunagu.example.jp" true '["10.0.0.1"]' \
+    "smtp://127.0.0.1:1" "$tmp/keys.toml"
+  doctor_says "$label doctor: an unreachable SMTP port is named" 1 \
+    '^\[PROBLEM\] Cannot connect to mail server smtp://127\.0\.0\.1:1 ' "$bad"
+  check "$label doctor: the problem count is given" \
+    grep -qxF '1 problem(s) found. Fix the PROBLEM lines, then run tsunagu doctor again.' "$tmp/doctor.out"
+}
+
+run_doctor sqlite "sqlite:$tmp/a.db"
+
+good_config() { # good_config FILE [DB_URL [KEY_FILE]]: a good deployment but for what is given
+  doctor_config "$1" "${2:-sqlite:$tmp/a.db}" "https://tsunagu.example.jp" true '["10.0.0.1"]' \
+    "smtp://127.0.0.1:$smtp_port" "${3:-$tmp/keys.toml}"
+}
+cp "$tmp/keys.toml" "$tmp/keys-0644.toml"
+chmod 644 "$tmp/keys-0644.toml"
+good_config "$tmp/doctor-mode.toml" "sqlite:$tmp/a.db" "$tmp/keys-0644.toml"
+doctor_says "doctor: key file mode 0644 is named" 1 \
+  "^\[PROBLEM\] Key file $tmp/keys-0644.toml has mode 0644\. .*chmod 600" "$tmp/doctor-mode.toml"
+doctor_says "doctor: key file mode in Japanese" 1 \
+  "^\[要対応\] 鍵ファイル $tmp/keys-0644.toml の権限が 0644 です" "$tmp/doctor-mode.toml" --lang ja
+good_config "$tmp/doctor-nokey.toml" "sqlite:$tmp/a.db" "$tmp/no-such-keys.toml"
+doctor_says "doctor: a missing key file is named" 1 \
+  "^\[PROBLEM\] Key file $tmp/no-such-keys.toml does not exist" "$tmp/doctor-nokey.toml"
+
+# A database one migration behind: the missing migration is named by its file.
+cp "$tmp/a.db" "$tmp/behind.db"
+sqlite3 "$tmp/behind.db" \
+  "DELETE FROM schema_migration WHERE version = (SELECT MAX(version) FROM schema_migration)"
+good_config "$tmp/doctor-behind.toml" "sqlite:$tmp/behind.db"
+doctor_says "doctor: an unmigrated database names the migration" 1 \
+  "^\[PROBLEM\] Database sqlite:$tmp/behind.db has 1 migration\(s\) not applied: $latest_migration\. Run \`tsunagu migrate --config $tmp/doctor-behind.toml\`" \
+  "$tmp/doctor-behind.toml"
+sqlite3 "$tmp/empty.db" "VACUUM"
+good_config "$tmp/doctor-empty.toml" "sqlite:$tmp/empty.db"
+doctor_says "doctor: an empty database is named" 1 \
+  "^\[PROBLEM\] Database sqlite:$tmp/empty.db has nothing applied yet" "$tmp/doctor-empty.toml"
+good_config "$tmp/doctor-nodb.toml" "sqlite:$tmp/no-such.db"
+doctor_says "doctor: a missing SQLite file is named" 1 \
+  "^\[PROBLEM\] The SQLite database file $tmp/no-such.db does not exist" "$tmp/doctor-nodb.toml"
+check "doctor: did not create the missing SQLite file" test ! -e "$tmp/no-such.db"
+good_config "$tmp/doctor-pgdown.toml" "postgresql://tsunagu:s3cret-pw@127.0.0.1:1/tsunagu"
+doctor_says "doctor: an unreachable database is named, its password not" 1 \
+  "^\[PROBLEM\] Cannot connect to database postgresql://tsunagu:\*\*\*@127\.0\.0\.1:1/tsunagu: " \
+  "$tmp/doctor-pgdown.toml"
+check "doctor: the database password is not printed" bash -c "! grep -q s3cret-pw '$tmp/doctor.out'"
+
+# public_url, cookie_secure and trusted_proxies.
+doctor_config "$tmp/doctor-http.toml" "sqlite:$tmp/a.db" "http://tsunagu.example.jp" false \
+  '[]' "smtp://127.0.0.1:$smtp_port" "$tmp/keys.toml"
+doctor_says "doctor: http public_url with cookie_secure=false on another host is named" 1 \
+  "^\[PROBLEM\] public_url http://tsunagu.example.jp is plain http .* cookie_secure is false" \
+  "$tmp/doctor-http.toml"
+doctor_config "$tmp/doctor-loop.toml" "sqlite:$tmp/a.db" "http://127.0.0.1:8080" false \
+  '[]' "file:$tmp" "$tmp/keys.toml"
+doctor_says "doctor: http on loopback with cookie_secure=false is acceptable" 0 \
+  "^\[OK\] public_url http://127.0.0.1:8080 is http, but only on this machine: acceptable" \
+  "$tmp/doctor-loop.toml"
+doctor_says "doctor: file: mail to a writable folder is OK" 0 \
+  "^\[OK\] Mail is written as files to the folder $tmp " "$tmp/doctor-loop.toml"
+doctor_config "$tmp/doctor-noproxy.toml" "sqlite:$tmp/a.db" "https://tsunagu.example.jp" true \
+  '[]' "smtp://127.0.0.1:$smtp_port" "$tmp/keys.toml"
+doctor_says "doctor: https without trusted_proxies is named" 1 \
+  "^\[PROBLEM\] public_url is https but \[server\] trusted_proxies is empty" "$tmp/doctor-noproxy.toml"
+doctor_config "$tmp/doctor-cookie.toml" "sqlite:$tmp/a.db" "https://tsunagu.example.jp" false \
+  '["10.0.0.1"]' "smtp://127.0.0.1:$smtp_port" "$tmp/keys.toml"
+doctor_says "doctor: https with cookie_secure=false is named" 1 \
+  "^\[PROBLEM\] public_url https://tsunagu.example.jp is https but cookie_secure is false" \
+  "$tmp/doctor-cookie.toml"
+doctor_says "doctor: SQLite has no clock skew to check" 1 "^\[OK\] Clock skew: not applicable" \
+  "$tmp/doctor-cookie.toml"
+
+if [ -n "${TSUNAGU_TEST_PG_URL:-}" ]; then
+  base="${TSUNAGU_TEST_PG_URL%/*}"
+  psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE doc_$$" -c "CREATE DATABASE doc_e_$$"
+  "$bin" migrate --db "$base/doc_$$" >/dev/null
+  run_doctor postgresql "$base/doc_$$"
+  doctor_says "postgresql doctor: the clocks agree" 0 \
+    "^\[OK\] This machine's clock and the database server's differ by [0-5] s" \
+    "$tmp/doctor-postgresql.toml"
+  doctor_says "postgresql doctor: a clock 120 s ahead is named" 1 \
+    "^\[PROBLEM\] This machine's clock is 1(19|20|21) s ahead of the database server's \(limit 5 s\)" \
+    "$tmp/doctor-postgresql.toml" --clock-offset 120
+  doctor_says "postgresql doctor: a clock 120 s behind is named" 1 \
+    "^\[PROBLEM\] This machine's clock is 1(19|20|21) s behind" "$tmp/doctor-postgresql.toml" \
+    --clock-offset -120
+  good_config "$tmp/doctor-pg-empty.toml" "$base/doc_e_$$"
+  doctor_says "postgresql doctor: an unmigrated database is named" 1 \
+    "^\[PROBLEM\] Database .*/doc_e_$$ has nothing applied yet" "$tmp/doctor-pg-empty.toml"
+  psql "$TSUNAGU_TEST_PG_URL" -qc "DROP DATABASE doc_$$ WITH (FORCE)" \
+    -c "DROP DATABASE doc_e_$$ WITH (FORCE)" >/dev/null 2>&1
 fi
 
 # serve on an empty file migrates and starts; SIGTERM stops it cleanly. It listens on port 0
