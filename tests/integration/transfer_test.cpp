@@ -40,15 +40,15 @@ class PgDatabase {
   PgDatabase() {
     static std::atomic<int> counter{0};
     name_ = "transfer_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
-    const std::string base = std::getenv("TSUNAGU_TEST_PG_URL");
+    base_ = PgUrl();
+    const std::string& base = base_;
     soci::session admin(soci::postgresql, storage::PostgresConninfo(base));
     admin << "CREATE DATABASE " + name_;
     url_ = base.substr(0, base.rfind('/') + 1) + name_;
   }
   ~PgDatabase() {
     try {
-      soci::session admin(soci::postgresql,
-                          storage::PostgresConninfo(std::getenv("TSUNAGU_TEST_PG_URL")));
+      soci::session admin(soci::postgresql, storage::PostgresConninfo(base_));
       admin << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
     } catch (...) {
     }
@@ -58,6 +58,12 @@ class PgDatabase {
   const std::string& url() const { return url_; }
 
  private:
+  static std::string PgUrl() {
+    const char* url = std::getenv("TSUNAGU_TEST_PG_URL");
+    if (url == nullptr) throw std::runtime_error("TSUNAGU_TEST_PG_URL is not set");
+    return url;
+  }
+  std::string base_;
   std::string name_;
   std::string url_;
 };
