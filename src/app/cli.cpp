@@ -7,6 +7,8 @@
 
 #include "app/app.hpp"
 #include "app/body_limits.hpp"
+#include "app/cli_text.hpp"
+#include "app/cli_transfer.hpp"
 #include "app/demo.hpp"
 #include "audit/audit_log.hpp"
 #include "core/config.hpp"
@@ -56,9 +58,27 @@ core::Result<core::Config> LoadFor(const CommonFlags& f) {
   return config;
 }
 
+// Every error the command prints is a sentence of the catalogues (web/messages/*.cli.toml),
+// in the operator's language (CliLanguage).
+const CliText& Text() {
+  static const CliText text(core::Config{}.web_dir);
+  return text;
+}
+
 int Fail(const std::string& what) {
-  std::cerr << "tsunagu: " << what << "\n";
+  std::cerr << Text().Say("cli.error_prefix", {{"message", what}}) << "\n";
   return 1;
+}
+
+int Fail(const core::Error& error) {
+  return Fail(Text().Explain(error));
+}
+
+// One of the cli.* sentences, its {reason} the error's own sentence.
+int Fail(const std::string& key, const core::Error& error,
+         std::vector<std::pair<std::string, std::string>> args = {}) {
+  args.emplace_back("reason", Text().Explain(error));
+  return Fail(Text().Say(key, args));
 }
 
 // The operator at the terminal, for audit events written by CLI commands.
@@ -78,12 +98,12 @@ std::array<unsigned char, 32> BackupKey(const crypto::FieldCipher& cipher) {
 
 int Serve(const CommonFlags& flags) {
   auto config = LoadFor(flags);
-  if (!config) return Fail(config.error().message_key);
+  if (!config) return Fail(config.error());
   auto listen = core::ParseListen(config->server.listen);
-  if (!listen) return Fail(listen.error().message_key);
+  if (!listen) return Fail(listen.error());
   ShiftedClock clock(flags.clock_offset);
   auto app = App::Create(*config, clock);
-  if (!app) return Fail(app.error().message_key);
+  if (!app) return Fail(app.error());
   App& a = **app;
   a.bus().Listen();
   a.outbox().StartWorker();
@@ -102,7 +122,8 @@ int Serve(const CommonFlags& flags) {
   try {
     port = server.Start();
   } catch (const std::exception& e) {
-    return Fail(std::string("cannot listen on ") + config->server.listen + ": " + e.what());
+    return Fail(Text().Say("cli.cannot_listen",
+                           {{"address", config->server.listen}, {"reason", e.what()}}));
   }
   // Tests listen on port 0 with a public_url ending in ":0": it gets the port the system gave,
   // before anyone can know that port, so links and the Origin check name the real address.
@@ -125,14 +146,14 @@ int RunJobs(App& app, const core::Clock& clock, const std::string& as_of) {
   core::Date today = core::DateFromUnixSeconds(clock.NowSeconds());
   if (!as_of.empty()) {
     auto parsed = core::ParseIsoDate(as_of);
-    if (!parsed) return Fail("--date must be a date like 2026-12-01");
+    if (!parsed) return Fail(Text().Say("cli.jobs_bad_date"));
     today = *parsed;
   }
   const int failed = app.jobs().RunOnce(today);
   constexpr int kBatch = 20;
   while (app.outbox().DeliverDue(kBatch) == kBatch) {
   }
-  if (failed > 0) return Fail(std::to_string(failed) + " job(s) failed; see the log");
+  if (failed > 0) return Fail(Text().Say("cli.jobs_failed", {{"count", std::to_string(failed)}}));
   std::cout << "scheduled jobs run as of " << core::ToIso(today) << "\n";
   return 0;
 }
@@ -208,6 +229,15 @@ int RunCli(int argc, char** argv) {
   restore->add_option("--in", file)->required();
   restore->add_flag("--force", force, "replace a non-empty SQLite database");
 
+  std::string transfer_from, transfer_to;
+  auto* transfer = cli.add_subcommand(
+      "transfer", "move every table to an empty database of the other engine (SQLite, PostgreSQL)");
+  transfer->add_option("--config", flags.config_file, "TOML configuration file (for the key file)");
+  transfer->add_option("--from", transfer_from, "source: sqlite:PATH or postgresql://...")
+      ->required();
+  transfer->add_option("--to", transfer_to, "empty target: postgresql://... or sqlite:PATH")
+      ->required();
+
   auto* audit_cmd = cli.add_subcommand("audit", "audit log tools");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "check the audit hash chain");
@@ -232,16 +262,17 @@ int RunCli(int argc, char** argv) {
 
   if (keys_generate->parsed()) {
     if (auto st = crypto::Keyring::GenerateFile(file); !st) {
-      return Fail("cannot create key file " + file + ": " + st.error().message_key);
+      return Fail("cli.keyfile_create_failed", st.error(), {{"path", file}});
     }
     std::cout << "key file written: " << file << "\n";
     return 0;
   }
 
   auto config = LoadFor(flags);
-  if (!config) return Fail(config.error().message_key);
+  if (!config) return Fail(config.error());
   ShiftedClock clock(flags.clock_offset);
 
+  if (transfer->parsed()) return RunTransfer(*config, transfer_from, transfer_to, Text());
   if (doctor->parsed()) {
     ops::DoctorOptions options;
     options.migrations_dir = core::SourceDir() + "/sql/migrations";
@@ -252,32 +283,34 @@ int RunCli(int argc, char** argv) {
   if (migrate->parsed() || audit_verify->parsed() || restore->parsed()) {
     if (restore->parsed()) {
       auto keyring = crypto::Keyring::LoadFile(config->security.key_file);
-      if (!keyring) return Fail("cannot load key file: " + keyring.error().message_key);
+      if (!keyring) {
+        return Fail("cli.keyfile_load_failed", keyring.error(),
+                    {{"path", config->security.key_file}});
+      }
       crypto::FieldCipher cipher(std::move(*keyring));
       if (auto st = storage::Restore(config->database.url, file, BackupKey(cipher), force); !st) {
-        return Fail("restore failed: " + st.error().message_key);
+        return Fail("cli.restore_failed", st.error());
       }
       std::cout << "restored from " << file << "\n";
       return 0;
     }
     auto db = storage::Database::Open(config->database.url, 1);
-    if (!db) return Fail("cannot open database: " + db.error().message_key);
+    if (!db) return Fail("cli.db_open_failed", db.error());
     storage::Migrator migrator(**db, core::SourceDir() + "/sql/migrations");
     if (migrate->parsed()) {
       auto n = migrator.Migrate();
-      if (!n) return Fail("migration failed: " + n.error().message_key);
+      if (!n) return Fail("cli.migrate_failed", n.error());
       std::cout << "applied " << *n << " migration(s)\n";
       return 0;
     }
     // The chain is keyed: without the key file nobody, the operator included, can vouch for it.
     auto keyring = crypto::Keyring::LoadFile(config->security.key_file);
     if (!keyring) {
-      return Fail("cannot load key file " + config->security.key_file + " (" +
-                  keyring.error().message_key + "): the audit chain is checked with its key");
+      return Fail("cli.audit_key_missing", keyring.error(), {{"path", config->security.key_file}});
     }
     (*db)->SetChainKey(audit::ChainKey(*keyring));
     auto report = audit::AuditLog::Verify(**db);
-    if (!report) return Fail("cannot read the audit log: " + report.error().message_key);
+    if (!report) return Fail("cli.audit_unreadable", report.error());
     if (report->ok) {
       std::cout << "audit chain OK: " << report->events_checked << " event(s)\n";
       return 0;
@@ -289,12 +322,12 @@ int RunCli(int argc, char** argv) {
   }
 
   auto app = App::Create(*config, clock);
-  if (!app) return Fail(app.error().message_key);
+  if (!app) return Fail(app.error());
   Services& sv = (*app)->services();
 
   if (demo->parsed()) {
     auto st = LoadDemoData(sv);
-    if (!st) return Fail("demo data: " + st.error().message_key);
+    if (!st) return Fail("cli.demo_failed", st.error());
     std::cout << "demo data loaded\n";
     return 0;
   }
@@ -303,7 +336,7 @@ int RunCli(int argc, char** argv) {
 
   if (backup->parsed()) {
     if (auto st = storage::Backup((*app)->db(), file, BackupKey(sv.cipher)); !st) {
-      return Fail("backup failed: " + st.error().message_key);
+      return Fail("cli.backup_failed", st.error());
     }
     std::cout << "backup written: " << file << "\n";
     return 0;
@@ -311,7 +344,7 @@ int RunCli(int argc, char** argv) {
 
   if (org_create->parsed()) {
     auto id = sv.orgs.CreateOrganization(CliActor(), kind, name);
-    if (!id) return Fail("cannot create organisation: " + id.error().message_key);
+    if (!id) return Fail("cli.org_create_failed", id.error());
     std::cout << "organisation " << *id << " created\n";
     return 0;
   }
@@ -326,28 +359,23 @@ int RunCli(int argc, char** argv) {
   if (user_create->parsed()) {
     const char* password = std::getenv(password_env.c_str());
     if (!password || !*password) {
-      return Fail("set the password in the environment variable " + password_env +
-                  " (it is not taken on the command line, where other users could see it)");
+      return Fail(Text().Say("cli.password_env", {{"name", password_env}}));
     }
     auto id = sv.accounts.CreateUserWithPassword(CliActor(), email, name, password, system_admin);
-    if (!id) {
-      std::string why = id.error().message_key;
-      for (const auto& f : id.error().fields) why += " " + f.message_key;
-      return Fail("cannot create user: " + why);
-    }
+    if (!id) return Fail("cli.user_create_failed", id.error());
     if (org_id) {
       auto m = sv.orgs.AddMember(CliActor(), org_id, *id, role, profession);
-      if (!m) return Fail("user created, but cannot join organisation: " + m.error().message_key);
+      if (!m) return Fail("cli.user_join_failed", m.error());
     }
     std::cout << "user " << *id << " created; TOTP is set up at first login\n";
     return 0;
   }
   if (user_disable->parsed() || user_reset->parsed()) {
     std::int64_t id = find_user();
-    if (!id) return Fail("no such user");
+    if (!id) return Fail(Text().Say("cli.no_such_user"));
     auto st = user_disable->parsed() ? sv.accounts.DisableUser(CliActor(), id)
                                      : sv.accounts.ResetMfa(CliActor(), id);
-    if (!st) return Fail(st.error().message_key);
+    if (!st) return Fail(st.error());
     std::cout << (user_disable->parsed() ? "user disabled\n" : "two-step verification reset\n");
     return 0;
   }

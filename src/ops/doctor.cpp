@@ -75,7 +75,7 @@ std::string RedactUrl(const std::string& url) {
 
 std::string OperatorLanguage(std::string_view flag) {
   if (flag == "ja" || flag == "en") return std::string(flag);
-  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+  for (const char* name : {"TSUNAGU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* value = std::getenv(name);
     if (value == nullptr || *value == '\0') continue;
     return StartsWith(value, "en") ? "en" : "ja";

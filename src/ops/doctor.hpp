@@ -49,8 +49,9 @@ int PrintFindings(const std::vector<Finding>& findings, const core::Catalog& cat
 int RunDoctor(const core::Config& config, const core::Clock& clock, std::string_view lang_flag,
               const DoctorOptions& options, std::ostream& out, std::ostream& err);
 
-// The operator's language for the report: `flag` ("ja" or "en") when given, else English when
-// LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "en", else Japanese.
+// The operator's language for the report and for every CLI message (app::CliLanguage): `flag`
+// ("ja" or "en") when given, else English when TSUNAGU_LANG, LC_ALL, LC_MESSAGES or LANG (the
+// first one set) starts with "en", else Japanese.
 std::string OperatorLanguage(std::string_view flag);
 
 // A database or mail URL fit to print: a password in it ("user:secret@", "password=…")

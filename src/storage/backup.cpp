@@ -346,6 +346,24 @@ core::Status RunProgram(const std::vector<std::string>& args, const std::string&
   return core::OkStatus();
 }
 
+// A backup holds one engine's own format: a SQLite file or a pg_dump archive. Restoring it into
+// the other engine is refused before the target is touched, with the way that does work.
+core::Status SameEngine(const fs::path& plain, Engine target) {
+  char head[16] = {};
+  Fd fd(::open(plain.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return Failed();
+  const ssize_t n = ::read(fd.get(), head, sizeof head);
+  const std::string_view start(head, n > 0 ? static_cast<std::size_t>(n) : 0);
+  const bool sqlite = start.rfind(std::string_view("SQLite format 3\0", 16), 0) == 0;
+  const bool pg_dump = start.rfind("PGDMP", 0) == 0;
+  if ((target == Engine::kPostgresql && sqlite) || (target == Engine::kSqlite && pg_dump)) {
+    return core::Error::Invalid("error.restore_other_engine",
+                                {{"backup", sqlite ? "SQLite" : "PostgreSQL"},
+                                 {"target", target == Engine::kSqlite ? "SQLite" : "PostgreSQL"}});
+  }
+  return core::OkStatus();
+}
+
 core::Status BackupSqlite(Database& db, const fs::path& plain) {
   auto source = OpenSqlite(db.sqlite_path(), SQLITE_OPEN_READWRITE);
   if (!source) return source.error();
@@ -372,6 +390,7 @@ core::Status RestoreSqlite(const fs::path& target_path, const fs::path& in, cons
     if (auto s = DecryptStream(in_fd.get(), out_fd.get(), key); !s) return s;
     if (!out_fd.Close()) return Failed();
   }
+  if (auto s = SameEngine((*plain)->path(), Engine::kSqlite); !s) return s;
   if (!exists) {
     // The database holds personal data (encrypted fields and all): 0600 from the first byte.
     Fd created(CreateExclusive(target_path));
@@ -449,6 +468,7 @@ core::Status Restore(const std::string& db_url, const fs::path& in, const Backup
     if (auto s = DecryptStream(in_fd.get(), out_fd.get(), key); !s) return s;
     if (!out_fd.Close()) return Failed();
   }
+  if (auto s = SameEngine((*plain)->path(), Engine::kPostgresql); !s) return s;
   auto [conninfo, password] = SplitPassword(PostgresConninfo(db_url));
   core::Status restored = RunProgram({"pg_restore", "--clean", "--if-exists", "--no-owner",
                                       "--dbname=" + conninfo, (*plain)->path().string()},

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The `tsunagu` command as an operator uses it: keys, migrate, org and user commands, the
 # scheduled jobs, serve on an empty file, audit verify (and its report of a tampered chain), backup and restore,
-# and `doctor` on a good deployment and on broken ones.
+# `doctor` on a good deployment and on broken ones, errors as sentences, and (with PostgreSQL)
+# transfer from SQLite to PostgreSQL.
 # Usage: cli_test.sh PATH/TO/tsunagu   (PostgreSQL part runs when TSUNAGU_TEST_PG_URL is set)
 set -uo pipefail
 bin="$1"
@@ -57,6 +58,17 @@ run_engine() {  # run_engine LABEL DB_URL RESTORE_URL
 
 run_engine sqlite "sqlite:$tmp/a.db" "sqlite:$tmp/restored.db"
 
+# Errors are sentences in the operator's language (TSUNAGU_LANG, else LC_ALL/LC_MESSAGES/LANG),
+# never message keys.
+TSUNAGU_LANG=en "$bin" backup --db "sqlite:$tmp/a.db" --out "$tmp/sqlite.tsb" >"$tmp/err.out" 2>&1
+check "backup onto an existing file fails" test "$?" = 1
+check "... saying so in English" grep -q "^tsunagu: The backup was not written. A file of that name already exists" "$tmp/err.out"
+TSUNAGU_LANG=ja "$bin" backup --db "sqlite:$tmp/a.db" --out "$tmp/sqlite.tsb" >"$tmp/err.ja" 2>&1
+check "... and in Japanese" grep -q "同じ名前のファイルがすでにあります" "$tmp/err.ja"
+check "... with no message key" bash -c "! grep -q 'error\.' '$tmp/err.out' '$tmp/err.ja'"
+LANG=en_GB.UTF-8 LC_ALL= TSUNAGU_LANG= "$bin" restore --db "sqlite:$tmp/restored.db" --in "$tmp/sqlite.tsb" >"$tmp/err.out" 2>&1
+check "LANG=en… gives English" grep -q "^tsunagu: The restore did not complete. The database to restore into is not empty" "$tmp/err.out"
+
 # Tampering: drop the guard triggers and change one event; verify names it and exits 2.
 sqlite3 "$tmp/a.db" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET target_id = 'x' WHERE seq = 2;"
 "$bin" audit verify --db "sqlite:$tmp/a.db" >"$tmp/verify.out" 2>&1
@@ -91,6 +103,42 @@ if [ -n "${TSUNAGU_TEST_PG_URL:-}" ]; then
   psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_$$" && psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_r_$$"
   run_engine postgresql "$base/cli_$$" "$base/cli_r_$$"
   psql "$TSUNAGU_TEST_PG_URL" -qc "DROP DATABASE cli_$$ WITH (FORCE)" -c "DROP DATABASE cli_r_$$ WITH (FORCE)" >/dev/null 2>&1
+
+  # Moving from SQLite to PostgreSQL: a backup of one engine is not restored into the other (in
+  # words, pointing at transfer), and `tsunagu transfer` moves the demo into an empty database.
+  src="sqlite:$tmp/move.db"
+  dst="$base/cli_t_$$"
+  psql "$TSUNAGU_TEST_PG_URL" -qc "CREATE DATABASE cli_t_$$"
+  check "transfer: the demo on SQLite" "$bin" demo --db "$src"
+  check "transfer: a backup of it" "$bin" backup --db "$src" --out "$tmp/move.tsb"
+  TSUNAGU_LANG=en "$bin" restore --db "$dst" --in "$tmp/move.tsb" >"$tmp/err.out" 2>&1
+  check "restoring a SQLite backup into PostgreSQL is refused" test "$?" = 1
+  check "... in a sentence that points at transfer" grep -q \
+    "This is a backup of a SQLite database and cannot be restored into a PostgreSQL database.*use tsunagu transfer" "$tmp/err.out"
+  TSUNAGU_LANG=ja "$bin" restore --db "$dst" --in "$tmp/move.tsb" >"$tmp/err.ja" 2>&1
+  check "... also in Japanese" grep -q "PostgreSQL のデータベースには復元できません.*tsunagu transfer" "$tmp/err.ja"
+  check "... with no message key" bash -c "! grep -q 'error\.' '$tmp/err.out' '$tmp/err.ja'"
+  TSUNAGU_LANG=ja "$bin" transfer --from "$src" --to "$dst" >"$tmp/transfer.out" 2>"$tmp/transfer.err"
+  check "transfer SQLite to PostgreSQL" test "$?" = 0
+  check "transfer says what it verified" grep -q "すべての表の行数が移行元と一致し" "$tmp/transfer.out"
+  check "transfer prints each table's rows on stderr" grep -qE "^app_user: [0-9]+ 行$" "$tmp/transfer.err"
+  check "transfer's progress names no person" bash -c "! grep -q '山田' '$tmp/transfer.err' '$tmp/transfer.out'"
+  mismatched=""
+  for table in $(sqlite3 "$tmp/move.db" "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"); do
+    a="$(sqlite3 "$tmp/move.db" "SELECT COUNT(*) FROM \"$table\"")"
+    b="$(psql "$dst" -XAtc "SELECT COUNT(*) FROM \"$table\"")"
+    [ "$a" = "$b" ] || mismatched="$mismatched $table($a/$b)"
+  done
+  check "every table has the same rows on both ($mismatched)" test -z "$mismatched"
+  verified="$("$bin" audit verify --db "$src" 2>&1)"
+  check "the audit chain verifies on the target, every event" \
+    bash -c "'$bin' audit verify --db '$dst' | grep -qxF '$verified'"
+  TSUNAGU_LANG=en "$bin" transfer --from "$src" --to "$dst" >"$tmp/again.out" 2>&1
+  check "a second transfer into the now full target is refused" test "$?" = 1
+  check "... saying the target holds data and nothing changed" grep -q \
+    "^tsunagu: The target database already holds data (.* rows in table .*). A transfer only goes into an empty database. The target was not changed." "$tmp/again.out"
+  check "... and the target is unchanged" bash -c "'$bin' audit verify --db '$dst' | grep -qxF '$verified'"
+  psql "$TSUNAGU_TEST_PG_URL" -qc "DROP DATABASE cli_t_$$ WITH (FORCE)" >/dev/null 2>&1
 fi
 
 # --- doctor: a good deployment passes; each broken part is named in a sentence -------------
