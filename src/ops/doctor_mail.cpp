@@ -27,8 +27,20 @@ bool IsLoopbackSmtp(const std::string& url) {
 
 Finding CheckMailFolder(const std::string& dir) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  if (!std::filesystem::is_directory(dir, ec)) {
+    // The server creates the folder (and its parents) when it writes the first mail: fine
+    // when the nearest folder that exists lets it.
+    std::filesystem::path parent = std::filesystem::absolute(dir, ec).parent_path();
+    while (!parent.empty() && !std::filesystem::exists(parent, ec) &&
+           parent != parent.root_path()) {
+      parent = parent.parent_path();
+    }
+    if (!parent.empty() && std::filesystem::is_directory(parent, ec) &&
+        ::access(parent.c_str(), W_OK | X_OK) == 0) {
+      return {true, "doctor.mail.file_later", {{"dir", dir}, {"parent", parent.string()}}};
+    }
     return {false, "doctor.mail.file_missing", {{"dir", dir}}};
+  }
   if (::access(dir.c_str(), W_OK | X_OK) != 0) {
     return {false, "doctor.mail.file_readonly", {{"dir", dir}}};
   }

@@ -245,6 +245,19 @@ doctor_says "doctor: http on loopback with cookie_secure=false is acceptable" 0 
   "$tmp/doctor-loop.toml"
 doctor_says "doctor: file: mail to a writable folder is OK" 0 \
   "^\[OK\] Mail is written as files to the folder $tmp " "$tmp/doctor-loop.toml"
+# make run's configuration before the first mail: the server creates var/mail when it writes.
+doctor_config "$tmp/doctor-newmail.toml" "sqlite:$tmp/a.db" "http://127.0.0.1:8080" false \
+  '[]' "file:$tmp/not-yet/mail" "$tmp/keys.toml"
+doctor_says "doctor: file: mail to a folder the server will create is OK" 0 \
+  "^\[OK\] The mail folder $tmp/not-yet/mail does not exist yet; the server creates it" \
+  "$tmp/doctor-newmail.toml"
+mkdir -p "$tmp/ro" && chmod 555 "$tmp/ro"
+doctor_config "$tmp/doctor-romail.toml" "sqlite:$tmp/a.db" "http://127.0.0.1:8080" false \
+  '[]' "file:$tmp/ro/mail" "$tmp/keys.toml"
+if [ "$(id -u)" != 0 ]; then  # root writes anywhere: the refusal shows only for other users
+  doctor_says "doctor: file: mail to a folder nobody can create is named" 1 \
+    "^\[PROBLEM\] The mail folder $tmp/ro/mail does not exist" "$tmp/doctor-romail.toml"
+fi
 doctor_config "$tmp/doctor-noproxy.toml" "sqlite:$tmp/a.db" "https://tsunagu.example.jp" true \
   '[]' "smtp://127.0.0.1:$smtp_port" "$tmp/keys.toml"
 doctor_says "doctor: https without trusted_proxies is named" 1 \
