@@ -80,6 +80,19 @@ test('an application becomes a placement whose 1-month follow-up is answered', a
   await page.getByRole('navigation').getByRole('link', { name: '定着支援の確認' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('定着支援の確認');
   await checkA11y(page);
+  // The office's choice of months: shown with the current ones; a bad entry is explained and
+  // kept (nothing saved here, so the demo keeps 1, 3, 6 and 12).
+  await page.getByRole('link', { name: '確認する月を変える（事務局）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('定着支援の確認月');
+  await expect(page.locator('#current-months')).toHaveText('1,3,6,12');
+  await checkA11y(page);
+  await page.getByLabel('確認する月（働き始めてから何か月後か）').fill('3,3,99');
+  await page.getByRole('button', { name: '確認月を保存する' }).click();
+  await expect(page.locator('.error-summary')).toContainText('確認月は、1〜60の数を');
+  await expect(page.getByLabel('確認する月（働き始めてから何か月後か）')).toHaveValue('3,3,99');
+  await checkA11y(page);
+  await page.getByRole('link', { name: '定着支援の確認' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('定着支援の確認');
   await page.getByRole('link', { name: `ケース ${caseId}` }).first().click();
   await expect(page.locator('main')).toContainText('1か月');
   await page.getByLabel('継続中').check();

@@ -14,6 +14,7 @@
 #include "harness.hpp"
 #include "sharing_data.hpp"
 #include "storage/row.hpp"
+#include "upload_support.hpp"
 
 namespace tsunagu::testing {
 namespace {
@@ -493,6 +494,64 @@ TEST(Placements, LeavingTheJobProposesClosingWithLeftJob) {
   const auto proposal = agency.Get("/org/retention/" + check);
   EXPECT_THAT(proposal.body, HasSubstr("name=\"outcome\" value=\"left_job\""));
   EXPECT_THAT(agency.Get(CasePath(w) + "/timeline").body, HasSubstr("定着支援（1か月）：退職"));
+}
+
+// The office chooses the follow-up months; placements recorded afterwards get them, existing
+// follow-ups stay; counselors may not change them; bad input is refused and kept.
+TEST(Placements, TheOfficeChoosesTheFollowUpMonthsForPlacementsToCome) {
+  TestServer t;
+  MorningOf(t, TodayOf(t));
+  auto w = BuildSharingWorld(t);
+  auto counselor = t.LoginAs(w.agency_email);
+  auto office = t.LoginAs(w.agency_coordinator_email);
+  EXPECT_EQ(counselor.Get("/org/retention/months").status, 403);
+  EXPECT_THAT(counselor.Get("/org/retention").body, Not(HasSubstr("/org/retention/months")));
+  const auto list = office.Get("/org/retention");
+  EXPECT_THAT(list.body, HasSubstr("href=\"/org/retention/months\""));
+  const auto form = office.Get("/org/retention/months");
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_THAT(form.body, HasSubstr("<strong id=\"current-months\">1,3,6,12</strong>"));
+
+  const auto stored = [&] {
+    return Column(t, "SELECT retention_months FROM organization WHERE id = " +
+                         std::to_string(w.agency))
+        .front();
+  };
+  for (const char* bad : {"0,3", "3,3", "1,2,3,4,5,6,7,8,9", "毎月", ""}) {
+    const auto refused =
+        office.Submit("/org/retention/months", {{"months", bad}}, "/org/retention/months");
+    EXPECT_EQ(refused.status, 422) << bad;
+    EXPECT_THAT(refused.body, HasSubstr("確認月は、1〜60の数を重ならないように")) << bad;
+    EXPECT_THAT(refused.body, HasSubstr(std::string("value=\"") + bad + "\"")) << bad;
+  }
+  EXPECT_EQ(stored(), "1,3,6,12");
+  EXPECT_EQ(counselor.Submit("/org/retention", {{"months", "2"}}, "/org/retention/months").status,
+            403);
+
+  const auto saved =
+      office.Submit("/org/retention/months", {{"months", "12、2 4"}}, "/org/retention/months");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.Header("location"), "/org/retention?done=months");
+  EXPECT_EQ(stored(), "2,4,12");
+  EXPECT_EQ(Count(t,
+                  "SELECT COUNT(*) FROM audit_event WHERE action = "
+                  "'employment.retention_months' AND detail LIKE '%2,4,12%'"),
+            1);
+  EXPECT_THAT(office.Get("/org/retention?done=months").body,
+              HasSubstr("定着支援の確認月を保存しました"));
+
+  auto placed = counselor.Submit(CasePath(w) + "/placements/new?kind=return_to_work",
+                                 {{"kind", "return_to_work"},
+                                  {"employer_name", "元の勤務先"},
+                                  {"decided_on", Today(t)},
+                                  {"start_on", Today(t)},
+                                  {"employment_type", "regular"},
+                                  {"weekly_hours", ""},
+                                  {"disclosure", "undecided"},
+                                  {"accommodations", ""}});
+  ASSERT_EQ(placed.status, 303) << placed.body;
+  EXPECT_EQ(Column(t, "SELECT months FROM retention_check ORDER BY months"),
+            (std::vector<std::string>{"2", "4", "12"}));
 }
 
 }  // namespace

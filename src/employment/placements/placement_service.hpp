@@ -198,6 +198,17 @@ class PlacementService {
   core::Status Answer(const auth::Principal& who, const audit::Actor& actor, std::int64_t check_id,
                       const AnswerInput& input);
 
+  // The months after a start at which the organisation's follow-ups fall (its own choice, or
+  // kDefaultRetentionMonths). Its coordinators and admins only (Forbidden otherwise).
+  core::Result<std::vector<int>> RetentionMonths(const auth::Principal& who);
+  // Sets them from text such as "1,3,6,12" (、 and spaces separate too): whole months 1–60,
+  // 1 to kMaxRetentionMonths of them, no repeats; Invalid on "months" otherwise, nothing
+  // changed. Placements recorded afterwards get the new months; existing follow-ups stay.
+  // Audited (employment.retention_months).
+  core::Status SetRetentionMonths(const auth::Principal& who, const audit::Actor& actor,
+                                  const std::string& text);
+
+  static constexpr std::size_t kMaxRetentionMonths = 8;
   static constexpr std::size_t kMaxNote = 2000;
   static constexpr std::size_t kMaxName = 200;
 

@@ -1,5 +1,7 @@
 <h1>[[placements.retention.title]]</h1>
 <p class="lead">[[placements.retention.lead]]</p>
+{{#MONTHS_SET}}<div class="notice notice--success" role="status"><p>[[placements.done.months]]</p></div>{{/MONTHS_SET}}
+{{#CAN_SET_MONTHS}}<p><a href="/org/retention/months">[[placements.months.link]]</a></p>{{/CAN_SET_MONTHS}}
 <p>{{#ALL}}<a href="/org/retention?mine=1">[[placements.retention.show_mine]]</a>{{/ALL}}{{#MINE}}<a href="/org/retention">[[placements.retention.show_all]]</a>{{/MINE}}</p>
 <section aria-labelledby="due-title">
   <h2 id="due-title">[[placements.retention.due]]</h2>

@@ -52,6 +52,10 @@ http::Response List(const Deps& deps, web::RequestContext& ctx) {
       ++upcoming;
     }
   }
+  if (auth::Policy::CanCoordinate(*ctx.Who(), ctx.Who()->organization_id)) {
+    dict.ShowSection("CAN_SET_MONTHS");
+  }
+  if (ctx.request.Query("done").value_or("") == "months") dict.ShowSection("MONTHS_SET");
   dict.ShowSection(due > 0 ? "HAS_DUE" : "NO_DUE");
   dict.ShowSection(upcoming > 0 ? "HAS_UPCOMING" : "NO_UPCOMING");
   return deps.pages.Render(ctx, "placements/retention", "placements.retention.title", dict);
@@ -123,6 +127,33 @@ http::Response Answer(const Deps& deps, web::RequestContext& ctx, std::int64_t i
   return web::SeeOther("/org/retention/" + std::to_string(id) + "?done=answered");
 }
 
+// The organisation's follow-up months, for its coordinators and admins.
+http::Response MonthsForm(const Deps& deps, web::RequestContext& ctx,
+                          const core::Error* error = nullptr) {
+  auto months = deps.placements->RetentionMonths(*ctx.Who());
+  if (!months) return web::Failure(deps.pages, ctx, months.error());
+  ctemplate::TemplateDictionary dict("placements_retention_months");
+  std::string current;
+  for (int m : *months) current += (current.empty() ? "" : ",") + std::to_string(m);
+  dict.SetValue("CURRENT", current);
+  dict.SetValue("V_MONTHS", error != nullptr ? ctx.Form("months") : current);
+  dict.SetIntValue("MAX_COUNT", static_cast<long>(PlacementService::kMaxRetentionMonths));
+  if (error != nullptr) deps.pages.AddErrors(dict, ctx, *error);
+  return deps.pages.Render(ctx, "placements/retention_months", "placements.months.title", dict,
+                           error != nullptr ? web::StatusFor(error->code) : 200);
+}
+
+http::Response SaveMonths(const Deps& deps, web::RequestContext& ctx) {
+  auto done = deps.placements->SetRetentionMonths(*ctx.Who(), ctx.Actor(), ctx.Form("months"));
+  if (!done) {
+    if (done.error().code == core::ErrorCode::kInvalidInput) {
+      return MonthsForm(deps, ctx, &done.error());
+    }
+    return web::Failure(deps.pages, ctx, done.error());
+  }
+  return web::SeeOther("/org/retention?done=months");
+}
+
 template <typename F>
 app::RouteHandler WithCheck(const Deps& deps, F f) {
   return [deps, f](web::RequestContext& ctx) {
@@ -138,6 +169,11 @@ void AddRetentionRoutes(app::Router& router, const Deps& deps) {
   using auth::Permission;
   router.Add({"GET", "/org/retention", Permission::kOrgCounsel,
               [deps](web::RequestContext& ctx) { return List(deps, ctx); }});
+  // Before /org/retention/{id}: the first matching route answers.
+  router.Add({"GET", "/org/retention/months", Permission::kOrgCounsel,
+              [deps](web::RequestContext& ctx) { return MonthsForm(deps, ctx); }});
+  router.Add({"POST", "/org/retention/months", Permission::kOrgCounsel,
+              [deps](web::RequestContext& ctx) { return SaveMonths(deps, ctx); }});
   router.Add({"GET", "/org/retention/{id}", Permission::kOrgCounsel,
               WithCheck(deps, [](const Deps& d, web::RequestContext& ctx, std::int64_t id) {
                 return ShowCheck(d, ctx, id);
