@@ -25,6 +25,40 @@ using storage::GetText;
 
 const core::Error kGone{core::ErrorCode::kNotFound, "employer_links.gone", {}};
 
+// A part's form asked through a link: the link when it may serve the part now, else why not.
+struct PartUse {
+  std::optional<Facts> link;
+  PartForm pf;
+  const forms::FormDefinition* def = nullptr;
+  std::string refused;  // "" when an unknown token (no trace), else the logged outcome
+};
+
+// Finds the link behind `token` and checks that it is active and asks for `part`; an ended link
+// or a part it does not ask for is logged with why, an unknown token leaves no trace.
+PartUse UsePart(soci::session& s, const forms::FormCatalog& forms, const audit::Actor& actor,
+                const std::string& token, const std::string& part, std::int64_t now,
+                const std::string& today) {
+  PartUse u;
+  auto f = FindByToken(s, token);
+  if (!f) return u;
+  const std::string state = State(*f, now, today);
+  if (state != "active") {
+    Log(s, actor, *f, state, now);
+    u.refused = state;
+    return u;
+  }
+  u.pf = FormOfPart(part);
+  u.def = u.pf.form_type.empty() ? nullptr : forms.Latest(u.pf.form_type);
+  if (!Has(f->asks, part) || u.def == nullptr) {
+    // Another form of the case is not there to ask for.
+    Log(s, actor, *f, "not_asked", now);
+    u.refused = "not_asked";
+    return u;
+  }
+  u.link = std::move(f);
+  return u;
+}
+
 }  // namespace
 
 core::Result<OpenLink> LinkService::Open(const std::string& token, const audit::Actor& actor) {
@@ -66,22 +100,14 @@ core::Result<LinkForm> LinkService::Form(const std::string& token, const audit::
   };
   auto answer = db_.Write<Answer>([&](soci::session& s) {
     Answer a;
-    auto f = FindByToken(s, token);
-    if (!f) return a;
-    const std::string state = State(*f, now, today);
-    if (state != "active") {
-      Log(s, actor, *f, state, now);
-      a.outcome = state;
+    PartUse use = UsePart(s, forms_, actor, token, part, now, today);
+    if (!use.link) {
+      a.outcome = use.refused;
       return a;
     }
-    const PartForm pf = FormOfPart(part);
-    const forms::FormDefinition* def = pf.form_type.empty() ? nullptr : forms_.Latest(pf.form_type);
-    if (!Has(f->asks, part) || def == nullptr) {
-      // Another form of the case is not there to ask for.
-      Log(s, actor, *f, "not_asked", now);
-      a.outcome = "not_asked";
-      return a;
-    }
+    const Facts* f = &*use.link;
+    const PartForm& pf = use.pf;
+    const forms::FormDefinition* def = use.def;
     Log(s, actor, *f, "served", now);
     const Person p = ReadPerson(s, cipher_, *f);
     a.outcome = "served";
@@ -130,21 +156,14 @@ core::Result<int> LinkService::Save(const std::string& token, const audit::Actor
   };
   auto answer = db_.Write<Answer>([&](soci::session& s) {
     Answer a;
-    auto f = FindByToken(s, token);
-    if (!f) return a;
-    const std::string state = State(*f, now, today);
-    if (state != "active") {
-      Log(s, actor, *f, state, now);
-      a.outcome = state;
+    PartUse use = UsePart(s, forms_, actor, token, part, now, today);
+    if (!use.link) {
+      a.outcome = use.refused;
       return a;
     }
-    const PartForm pf = FormOfPart(part);
-    const forms::FormDefinition* def = pf.form_type.empty() ? nullptr : forms_.Latest(pf.form_type);
-    if (!Has(f->asks, part) || def == nullptr) {
-      Log(s, actor, *f, "not_asked", now);
-      a.outcome = "not_asked";
-      return a;
-    }
+    const Facts* f = &*use.link;
+    const PartForm& pf = use.pf;
+    const forms::FormDefinition* def = use.def;
     // Only the part's own answers are taken: a field of another section is not the
     // recipient's to write.
     forms::Input mine;
