@@ -117,3 +117,47 @@ test('an employer and its opening reach the case that fits and the public list',
   await axeContext.close();
   await desktop.close();
 });
+
+// Last year's list: the import page, a file with a bad row (every problem listed by line, the
+// file written nowhere) and a good file's preview; axe on each. Nothing is confirmed, so the
+// demo's employers stay as they are for the other tests.
+test('the import of last year’s employers is previewed with its row errors, axe clean', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext(contextOptions(baseURL));
+  const npo = await context.newPage();
+  await logIn(npo, kDemo.career);
+  await npo.goto('/org/employers');
+  await npo.getByRole('link', { name: '事業所・求人を取り込む' }).click();
+  await expect(npo.getByRole('heading', { level: 1 })).toHaveText('事業所・求人を取り込む');
+  await checkA11y(npo);
+  const header =
+    '事業所名,ふりがな,業種,規模,市町村,所在地,取組,求人名,雇用形態,仕事の内容,就業場所,始業,終業,' +
+    '週日数,週時間,短時間,時差,テレワーク,通院休暇,賃金形態,下限,上限,有効期限\r\n';
+  const upload = async (name, text) => {
+    await npo.getByLabel('ファイル（CSV または .xlsx）').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+    await npo.getByRole('button', { name: '内容を確認する' }).click();
+  };
+  await upload('bad.csv', header + 'E2E 取込商事,,宇宙業,,,,,,,,,,,,,,,,,,,,\r\n');
+  await expect(npo.locator('main')).toContainText('取り込めない行があります');
+  await expect(npo.getByRole('button', { name: '取り込む' })).toHaveCount(0);
+  await checkA11y(npo);
+  await npo.goto('/org/employers/import');
+  await upload(
+    'good.csv',
+    header +
+      'E2E 取込商事,いーつーいーとりこみしょうじ,製造業,50-299,みどり市,,,' +
+      '検査補助,パート・アルバイト,,,,,,,,,,,,,,\r\n'
+  );
+  await expect(npo.locator('main')).toContainText(
+    '新しい事業所 1 件、登録済みの事業所 0 件、求人 1 件'
+  );
+  await expect(npo.getByRole('button', { name: '取り込む' })).toBeVisible();
+  await checkA11y(npo);
+  await context.close();
+});
