@@ -7,7 +7,7 @@
 const fs = require('node:fs');
 const { test, expect } = require('./support/fixtures.js');
 const { readMail } = require('./support/mail.js');
-const { checkA11y } = require('./support/a11y.js');
+const { checkA11y, checkA11yOfHtml } = require('./support/a11y.js');
 const { kDemo, logIn, contextOptions, expectNoHorizontalOverflow } = require('./support/accounts.js');
 
 const kEmployer = 'jinji@midori-seisakusho.example.jp';
@@ -75,12 +75,7 @@ test('the employer fills the 勤務情報提供書 through its link and the hosp
     contextOptions(baseURL, { viewport: { width: 375, height: 667 } })
   );
   const axePage = await axeContext.newPage();
-  const checkNoScriptPage = async () => {
-    const html = await employer.content();
-    await axePage.goto('/login');
-    await axePage.setContent(html, { waitUntil: 'load' });
-    await checkA11y(axePage);
-  };
+  const checkNoScriptPage = async () => checkA11yOfHtml(axePage, await employer.content());
   await employer.goto(linkPath);
   await expect(employer.getByRole('heading', { level: 1 })).toHaveText('書類のご記入のお願い');
   // Her consent for the workplace covers records and documents: no name, no diagnosis.

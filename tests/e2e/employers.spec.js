@@ -2,7 +2,7 @@
 // desktop; the opening then appears among the openings that fit a person's support case and on
 // the public job list. Axe runs on each page, on a desktop and on a phone.
 const { test, expect } = require('./support/fixtures.js');
-const { checkA11y } = require('./support/a11y.js');
+const { checkA11y, checkA11yOfHtml } = require('./support/a11y.js');
 const { kDemo, logIn, contextOptions, expectNoHorizontalOverflow } = require('./support/accounts.js');
 
 // A date a month ahead in Japan, as the date input wants it.
@@ -111,9 +111,7 @@ test('an employer and its opening reach the case that fits and the public list',
   await visitor.close();
   const axeContext = await browser.newContext(contextOptions(baseURL));
   const axePage = await axeContext.newPage();
-  await axePage.goto('/login');
-  await axePage.setContent(html, { waitUntil: 'load' });
-  await checkA11y(axePage);
+  await checkA11yOfHtml(axePage, html);
   await axeContext.close();
   await desktop.close();
 });

@@ -13,7 +13,7 @@
 // follow-up is due today.
 const { test, expect } = require('./support/fixtures.js');
 const { readMail } = require('./support/mail.js');
-const { checkA11y } = require('./support/a11y.js');
+const { checkA11y, checkA11yOfHtml } = require('./support/a11y.js');
 const {
   kDemo,
   logIn,
@@ -240,12 +240,7 @@ test('one person: opening → application → 面接 → 就労決定 → employ
     contextOptions(baseURL, { viewport: { width: 375, height: 667 } })
   );
   const axePage = await axeContext.newPage();
-  const checkNoScriptPage = async () => {
-    const html = await employer.content();
-    await axePage.goto('/login');
-    await axePage.setContent(html, { waitUntil: 'load' });
-    await checkA11y(axePage);
-  };
+  const checkNoScriptPage = async () => checkA11yOfHtml(axePage, await employer.content());
   await employer.goto(linkPath);
   await expect(employer.getByRole('heading', { level: 1 })).toHaveText('書類のご記入のお願い');
   // The consent covers records and documents only: no name, no diagnosis.

@@ -4,7 +4,7 @@
 // turns it into a client and a support case. Axe runs on each page.
 const { test, expect } = require('./support/fixtures.js');
 const { readMail } = require('./support/mail.js');
-const { checkA11y } = require('./support/a11y.js');
+const { checkA11y, checkA11yOfHtml } = require('./support/a11y.js');
 const { kDemo, logIn, contextOptions, expectNoHorizontalOverflow } = require('./support/accounts.js');
 
 // Tomorrow in Japan, as the date input wants it.
@@ -28,12 +28,7 @@ test('a request from the portal gets a meeting and becomes a case', async ({
     contextOptions(baseURL, { viewport: { width: 375, height: 667 } })
   );
   const axePage = await axeContext.newPage();
-  const checkNoScriptPage = async () => {
-    const html = await page.content();
-    await axePage.goto('/login');
-    await axePage.setContent(html, { waitUntil: 'load' });
-    await checkA11y(axePage);
-  };
+  const checkNoScriptPage = async () => checkA11yOfHtml(axePage, await page.content());
   await page.goto('/');
   await page.getByRole('link', { name: /^依頼フォームを開く\s*（NPO法人/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('個別相談のご依頼');

@@ -32,4 +32,14 @@ async function checkA11y(page, { exclude = [] } = {}) {
   }
 }
 
-module.exports = { checkA11y, formatViolations };
+/**
+ * Axe on a page drawn with JavaScript off (axe runs as script): its HTML is put into `axePage`,
+ * a page of a scripted context on the same server (so the stylesheets load), and checked there.
+ */
+async function checkA11yOfHtml(axePage, html) {
+  await axePage.goto('/login');
+  await axePage.setContent(html, { waitUntil: 'load' });
+  await checkA11y(axePage);
+}
+
+module.exports = { checkA11y, checkA11yOfHtml, formatViolations };
