@@ -9,19 +9,8 @@ bin="$1"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'kill "${server_pid:-}" 2>/dev/null; "$repo/scripts/stop-smtp" "$tmp/smtp" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-check() {  # check NAME COMMAND...
-  local name="$1"
-  shift
-  if "$@" >"$tmp/out" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name"
-    sed 's/^/    /' "$tmp/out"
-  fi
-}
+# shellcheck source=../support/check.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../support/check.sh"
 
 export TSUNAGU_KEY_FILE="$tmp/keys.toml"
 check "keys generate" "$bin" keys generate --out "$tmp/keys.toml"
