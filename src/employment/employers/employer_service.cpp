@@ -94,15 +94,7 @@ core::Result<EmployerPage> EmployerService::Search(const auth::Principal& who,
     page.page = std::max(1, query.page);
     int index = 0;
     for (const auto& r : rows) {
-      Employer e;
-      e.id = GetInt(r, 0);
-      e.organization_id = GetInt(r, 1);
-      e.organization_name = GetText(r, 2);
-      e.name = GetText(r, 3);
-      e.furigana = GetText(r, 4);
-      e.industry = GetText(r, 5);
-      e.size_band = GetText(r, 6);
-      e.municipality = GetText(r, 7);
+      Employer e = EmployerHead(r);
       e.practices = PracticeList(GetText(r, 8));
       e.share_partners = GetInt(r, 9) == 1;
       const std::string key = GetText(r, 10);

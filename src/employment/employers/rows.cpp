@@ -33,6 +33,19 @@ const char* VisibleEmployerFilter() {
          "pb.organization_id = :vo3)))))";
 }
 
+Employer EmployerHead(const soci::row& r) {
+  Employer e;
+  e.id = GetInt(r, 0);
+  e.organization_id = GetInt(r, 1);
+  e.organization_name = GetText(r, 2);
+  e.name = GetText(r, 3);
+  e.furigana = GetText(r, 4);
+  e.industry = GetText(r, 5);
+  e.size_band = GetText(r, 6);
+  e.municipality = GetText(r, 7);
+  return e;
+}
+
 std::optional<Employer> LoadVisibleEmployer(soci::session& s, const auth::Principal& who,
                                             std::int64_t id) {
   if (!auth::Policy::CanCounsel(who, who.organization_id)) return std::nullopt;
@@ -46,15 +59,7 @@ std::optional<Employer> LoadVisibleEmployer(soci::session& s, const auth::Princi
                         VisibleEmployerFilter(),
        soci::use(eid), soci::use(org), soci::use(org), soci::use(org));
   for (const auto& r : rows) {
-    Employer e;
-    e.id = GetInt(r, 0);
-    e.organization_id = GetInt(r, 1);
-    e.organization_name = GetText(r, 2);
-    e.name = GetText(r, 3);
-    e.furigana = GetText(r, 4);
-    e.industry = GetText(r, 5);
-    e.size_band = GetText(r, 6);
-    e.municipality = GetText(r, 7);
+    Employer e = EmployerHead(r);
     e.address = GetText(r, 8);
     e.practices = PracticeList(GetText(r, 9));
     e.share_partners = GetInt(r, 10) == 1;

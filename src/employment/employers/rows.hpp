@@ -22,6 +22,11 @@ namespace tsunagu::employment::employers {
 // organisations belong to one active programme.
 const char* VisibleEmployerFilter();
 
+// An employer from the first eight columns of a row, which every employer read selects in this
+// order: e.id, e.organization_id, o.name, e.name, e.furigana, e.industry, e.size_band,
+// e.municipality.
+Employer EmployerHead(const soci::row& r);
+
 // The employer when `who` may see it (NotFound otherwise); `own` says whether `who` keeps it.
 std::optional<Employer> LoadVisibleEmployer(soci::session& s, const auth::Principal& who,
                                             std::int64_t id);
