@@ -7,6 +7,7 @@
 
 #include "app/app.hpp"
 #include "app/body_limits.hpp"
+#include "app/cli_drill.hpp"
 #include "app/cli_text.hpp"
 #include "app/cli_transfer.hpp"
 #include "app/demo.hpp"
@@ -84,16 +85,6 @@ int Fail(const std::string& key, const core::Error& error,
 // The operator at the terminal, for audit events written by CLI commands.
 audit::Actor CliActor() {
   return audit::Actor{0, 0, "cli", "cli"};
-}
-
-std::array<unsigned char, 32> BackupKey(const crypto::FieldCipher& cipher) {
-  // A key of its own for backups, derived from the key file (keyed BLAKE2b, fixed purpose).
-  std::string hex = cipher.BlindIndex("tsunagu backup key v1", "backup");
-  std::array<unsigned char, 32> key{};
-  for (std::size_t i = 0; i < key.size(); ++i) {
-    key[i] = static_cast<unsigned char>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
-  }
-  return key;
 }
 
 int Serve(const CommonFlags& flags) {
@@ -229,6 +220,17 @@ int RunCli(int argc, char** argv) {
   restore->add_option("--in", file)->required();
   restore->add_flag("--force", force, "replace a non-empty SQLite database");
 
+  DrillFlags drill_flags;
+  auto* drill = cli.add_subcommand(
+      "restore-drill",
+      "restore a backup into an empty scratch database and check it (counts, chain, fields)");
+  AddCommon(drill, flags, false);
+  drill->add_option("--in", drill_flags.backup_file, "backup file")->required();
+  drill->add_option("--into", drill_flags.into,
+                    "an empty database to restore into (default: a temporary SQLite file)");
+  drill->add_flag("--compare", drill_flags.compare,
+                  "compare every table and the sampled fields with the configured database");
+
   std::string transfer_from, transfer_to;
   auto* transfer = cli.add_subcommand(
       "transfer", "move every table to an empty database of the other engine (SQLite, PostgreSQL)");
@@ -273,6 +275,7 @@ int RunCli(int argc, char** argv) {
   ShiftedClock clock(flags.clock_offset);
 
   if (transfer->parsed()) return RunTransfer(*config, transfer_from, transfer_to, Text());
+  if (drill->parsed()) return RunRestoreDrill(*config, drill_flags, Text());
   if (doctor->parsed()) {
     ops::DoctorOptions options;
     options.migrations_dir = core::SourceDir() + "/sql/migrations";
@@ -288,7 +291,9 @@ int RunCli(int argc, char** argv) {
                     {{"path", config->security.key_file}});
       }
       crypto::FieldCipher cipher(std::move(*keyring));
-      if (auto st = storage::Restore(config->database.url, file, BackupKey(cipher), force); !st) {
+      if (auto st =
+              storage::Restore(config->database.url, file, storage::DeriveBackupKey(cipher), force);
+          !st) {
         return Fail("cli.restore_failed", st.error());
       }
       std::cout << "restored from " << file << "\n";
@@ -335,7 +340,7 @@ int RunCli(int argc, char** argv) {
   if (jobs_run->parsed()) return RunJobs(**app, clock, as_of);
 
   if (backup->parsed()) {
-    if (auto st = storage::Backup((*app)->db(), file, BackupKey(sv.cipher)); !st) {
+    if (auto st = storage::Backup((*app)->db(), file, storage::DeriveBackupKey(sv.cipher)); !st) {
       return Fail("cli.backup_failed", st.error());
     }
     std::cout << "backup written: " << file << "\n";

@@ -19,9 +19,21 @@
 #include <utility>
 #include <vector>
 
+#include "crypto/field_cipher.hpp"
+
 extern char** environ;
 
 namespace tsunagu::storage {
+
+BackupKey DeriveBackupKey(const crypto::FieldCipher& cipher) {
+  const std::string hex = cipher.BlindIndex("tsunagu backup key v1", "backup");
+  BackupKey key{};
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    key[i] = static_cast<unsigned char>(std::stoi(hex.substr(i * 2, 2), nullptr, 16));
+  }
+  return key;
+}
+
 namespace {
 
 namespace fs = std::filesystem;

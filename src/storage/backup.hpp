@@ -16,9 +16,17 @@
 #include "core/result.hpp"
 #include "storage/database.hpp"
 
+namespace tsunagu::crypto {
+class FieldCipher;
+}
+
 namespace tsunagu::storage {
 
 using BackupKey = std::array<unsigned char, 32>;
+
+// The backups' own key, derived from the key file (keyed BLAKE2b with a fixed purpose): a
+// backup restores with the key file that wrote it and with no other.
+BackupKey DeriveBackupKey(const crypto::FieldCipher& cipher);
 
 // Streams `in` into a new file `out` (mode 0600, never overwritten: "error.backup_exists").
 core::Status EncryptFile(const std::filesystem::path& in, const std::filesystem::path& out,

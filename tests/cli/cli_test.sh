@@ -58,6 +58,26 @@ check "... with no message key" bash -c "! grep -q 'error\.' '$tmp/err.out' '$tm
 LANG=en_GB.UTF-8 LC_ALL= TSUNAGU_LANG= "$bin" restore --db "sqlite:$tmp/restored.db" --in "$tmp/sqlite.tsb" >"$tmp/err.out" 2>&1
 check "LANG=en… gives English" grep -q "^tsunagu: The restore did not complete. The database to restore into is not empty" "$tmp/err.out"
 
+# The restore drill: the backup restored into a scratch copy, compared with the database it came
+# from (every table's rows, the chain, sampled encrypted fields), counts only on the screen.
+mkdir -p "$tmp/drill-tmp"
+TMPDIR="$tmp/drill-tmp" TSUNAGU_LANG=ja "$bin" restore-drill --db "sqlite:$tmp/a.db" --in "$tmp/sqlite.tsb" --compare \
+  >"$tmp/drill.out" 2>"$tmp/drill.err"
+check "restore-drill passes on a fresh backup" test "$?" = 0
+check "... and says so in Japanese" grep -q "^復元訓練は成功しました" "$tmp/drill.out"
+check "... with every table's row count the same" grep -qE "^比較先のデータベースと照合しました: 行数が一致した表 ([0-9]+) / \1、" "$tmp/drill.out"
+check "... listing tables by count only" grep -qx "organization: 1 行" "$tmp/drill.err"
+check "... leaving no scratch copy behind" test -z "$(ls -A "$tmp/drill-tmp")"
+"$bin" org create --db "sqlite:$tmp/a.db" --kind hospital --name 'CLI後の病院' >/dev/null
+TSUNAGU_LANG=en "$bin" restore-drill --db "sqlite:$tmp/a.db" --in "$tmp/sqlite.tsb" --compare \
+  >"$tmp/drill.out" 2>&1
+check "restore-drill fails when the database moved on since the backup" test "$?" = 1
+check "... naming the table in English" grep -q "^Table organization has a different number of rows (1 restored, 2 in the compared database" "$tmp/drill.out"
+TSUNAGU_LANG=en "$bin" restore-drill --db "sqlite:$tmp/a.db" --in "$tmp/sqlite.tsb" --into "sqlite:$tmp/a.db" \
+  >"$tmp/drill.out" 2>&1
+check "restore-drill never restores into the live database" test "$?" = 1
+check "... and says why" grep -q "^tsunagu: --into names the same database as the one compared with\|^tsunagu: The target file .* is not empty" "$tmp/drill.out"
+
 # Tampering: drop the guard triggers and change one event; verify names it and exits 2.
 sqlite3 "$tmp/a.db" "DROP TRIGGER audit_event_no_update; UPDATE audit_event SET target_id = 'x' WHERE seq = 2;"
 "$bin" audit verify --db "sqlite:$tmp/a.db" >"$tmp/verify.out" 2>&1

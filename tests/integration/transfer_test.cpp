@@ -20,6 +20,7 @@
 #include "audit/audit_log.hpp"
 #include "crypto/field_cipher.hpp"
 #include "harness.hpp"
+#include "pg_scratch.hpp"
 #include "storage/database.hpp"
 #include "transfer/copy.hpp"
 #include "transfer/schema.hpp"
@@ -33,40 +34,6 @@ namespace fs = std::filesystem;
 constexpr int kFiscalYear = 2025;
 constexpr int kGeneratedRecords = 3000;  // several batches of the copy
 constexpr const char* kEmail = "transfer-admin@example.jp";
-
-// An empty PostgreSQL database of its own, dropped at the end.
-class PgDatabase {
- public:
-  PgDatabase() {
-    static std::atomic<int> counter{0};
-    name_ = "transfer_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
-    base_ = PgUrl();
-    const std::string& base = base_;
-    soci::session admin(soci::postgresql, storage::PostgresConninfo(base));
-    admin << "CREATE DATABASE " + name_;
-    url_ = base.substr(0, base.rfind('/') + 1) + name_;
-  }
-  ~PgDatabase() {
-    try {
-      soci::session admin(soci::postgresql, storage::PostgresConninfo(base_));
-      admin << "DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)";
-    } catch (...) {
-    }
-  }
-  PgDatabase(const PgDatabase&) = delete;
-  PgDatabase& operator=(const PgDatabase&) = delete;
-  const std::string& url() const { return url_; }
-
- private:
-  static std::string PgUrl() {
-    const char* url = std::getenv("TSUNAGU_TEST_PG_URL");
-    if (url == nullptr) throw std::runtime_error("TSUNAGU_TEST_PG_URL is not set");
-    return url;
-  }
-  std::string base_;
-  std::string name_;
-  std::string url_;
-};
 
 std::unique_ptr<storage::Database> OpenDb(const std::string& url) {
   auto db = storage::Database::Open(url, 1);
@@ -247,7 +214,7 @@ TEST_F(Transfer, MovesTheDemoAndAYearToPostgresqlWithTheSameRowsChainFieldsAndPa
   }
   ASSERT_THAT(before[pages[2]], HasSubstr("3,"));  // the generated year is on the report
 
-  PgDatabase target;
+  PgScratchDatabase target("transfer");
   std::vector<std::string> progress;
   auto options = Move(source_url_, target.url());
   options.on_table = [&](const std::string& table, std::int64_t) { progress.push_back(table); };
@@ -320,7 +287,7 @@ TEST_F(Transfer, RefusesATargetHoldingDataAndChangesNothing) {
     TestServer source(On(source_url_));
     source.CreateOrg("移行元の病院");
   }
-  PgDatabase target;
+  PgScratchDatabase target("transfer");
   {
     TestServer other(On(target.url()));
     other.CreateOrg("すでにある病院");
@@ -342,7 +309,7 @@ TEST_F(Transfer, RefusesASourceNotFullyMigrated) {
     s << "DELETE FROM schema_migration WHERE version = (SELECT MAX(version) FROM "
          "schema_migration)";
   }
-  PgDatabase target;
+  PgScratchDatabase target("transfer");
   auto refused = transfer::Run(Move(source_url_, target.url()));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message_key, "transfer.error.source_not_migrated");
@@ -368,7 +335,7 @@ TEST_F(Transfer, AFailureMidwayLeavesTheTargetEmpty) {
     s << "INSERT INTO employer_link_access (link_id, accessed_at, ip, outcome) "
          "VALUES (999999, 0, '127.0.0.1', 'served')";
   }
-  PgDatabase target;
+  PgScratchDatabase target("transfer");
   std::vector<std::string> copied;
   auto options = Move(source_url_, target.url());
   options.on_table = [&](const std::string& table, std::int64_t) { copied.push_back(table); };
