@@ -6,11 +6,20 @@
 namespace tsunagu::app {
 namespace {
 
-// The public pages read by everyone and changed by few. Booking pages and personal pages
-// (registrations, offers, shared documents) are never kept.
-constexpr std::array<std::string_view, 8> kCovered = {
-    "/",       "/calendar",    "/events",    "/events/{id}",
-    "/salons", "/salons/{id}", "/directory", "/directory/services/{id}"};
+// The public pages read by everyone and changed by few. The booking page's free places are
+// at most the setting's seconds old (a booking through this server clears the kept pages at
+// once), and the place is decided again when the booking is sent. The steps of a booking
+// (its form, confirmation) and personal pages (registrations, offers, shared documents) are
+// never kept.
+constexpr std::array<std::string_view, 9> kCovered = {"/",
+                                                      "/calendar",
+                                                      "/events",
+                                                      "/events/{id}",
+                                                      "/salons",
+                                                      "/salons/{id}",
+                                                      "/directory",
+                                                      "/directory/services/{id}",
+                                                      "/book/{program_id}"};
 
 constexpr std::size_t kMaxTarget = 1024;
 

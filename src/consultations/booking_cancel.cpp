@@ -71,30 +71,46 @@ core::Result<std::int64_t> BookingCancel::CancelByToken(const std::string& token
   });
 }
 
+namespace {
+
+// Counts one submission of `key` in `s`; returns the window's count including it.
+long long CountSubmission(soci::session& s, std::int64_t now, const std::string& client_address,
+                          int window_seconds) {
+  const std::string key = "book:" + crypto::HashToken(client_address);
+  long long n = now;
+  long long window = window_seconds;
+  s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
+       "VALUES (:k, 0, :n, 0) ON CONFLICT (throttle_key) DO NOTHING",
+      soci::use(key), soci::use(n);
+  // One statement counts and restarts an old window, so parallel requests all count.
+  s << "UPDATE login_throttle SET failures = CASE WHEN :n - window_start > :w THEN 1 ELSE "
+       "failures + 1 END, window_start = CASE WHEN :n2 - window_start > :w2 THEN :n3 ELSE "
+       "window_start END WHERE throttle_key = :k",
+      soci::use(n), soci::use(window), soci::use(n), soci::use(window), soci::use(n),
+      soci::use(key);
+  long long failures = 0;
+  s << "SELECT failures FROM login_throttle WHERE throttle_key = :k", soci::use(key),
+      soci::into(failures);
+  return failures;
+}
+
+}  // namespace
+
 core::Status CountPublicSubmission(storage::Database& db, std::int64_t now,
                                    const std::string& client_address, int limit,
                                    int window_seconds) {
-  const std::string key = "book:" + crypto::HashToken(client_address);
-  auto count = db.Write<long long>([&](soci::session& s) {
-    long long n = now;
-    long long window = window_seconds;
-    s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
-         "VALUES (:k, 0, :n, 0) ON CONFLICT (throttle_key) DO NOTHING",
-        soci::use(key), soci::use(n);
-    // One statement counts and restarts an old window, so parallel requests all count.
-    s << "UPDATE login_throttle SET failures = CASE WHEN :n - window_start > :w THEN 1 ELSE "
-         "failures + 1 END, window_start = CASE WHEN :n2 - window_start > :w2 THEN :n3 ELSE "
-         "window_start END WHERE throttle_key = :k",
-        soci::use(n), soci::use(window), soci::use(n), soci::use(window), soci::use(n),
-        soci::use(key);
-    long long failures = 0;
-    s << "SELECT failures FROM login_throttle WHERE throttle_key = :k", soci::use(key),
-        soci::into(failures);
-    return failures;
-  });
+  auto count = db.Write<long long>(
+      [&](soci::session& s) { return CountSubmission(s, now, client_address, window_seconds); });
   if (!count) return count.error();
   if (*count > limit) return core::Error::RateLimited();
   return core::Ok{};
+}
+
+void CountPublicSubmissionIn(soci::session& s, std::int64_t now, const std::string& client_address,
+                             int limit, int window_seconds) {
+  if (CountSubmission(s, now, client_address, window_seconds) > limit) {
+    throw storage::Abort{core::Error::RateLimited()};
+  }
 }
 
 }  // namespace tsunagu::consultations

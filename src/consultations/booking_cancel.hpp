@@ -44,5 +44,10 @@ class BookingCancel {
 core::Status CountPublicSubmission(storage::Database& db, std::int64_t now,
                                    const std::string& client_address, int limit = 20,
                                    int window_seconds = 600);
+// The same count inside the caller's transaction (a booking counts in its own): over the limit
+// it throws storage::Abort with kRateLimited "error.rate_limited", so nothing of the
+// transaction stays (the count included: the window already holds the limit).
+void CountPublicSubmissionIn(soci::session& s, std::int64_t now, const std::string& client_address,
+                             int limit, int window_seconds);
 
 }  // namespace tsunagu::consultations

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "consultations/booking_cancel.hpp"
 #include "consultations/booking_rows.hpp"
 #include "consultations/day_rows.hpp"
 #include "consultations/program_info.hpp"
@@ -432,18 +433,20 @@ core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationServic
 core::Result<BookingReceipt> ConsultationService::Book(const BookingRequest& request,
                                                        const audit::Actor& actor,
                                                        const ConfirmationBuilder& confirmation) {
-  return TakeBooking(request, actor, confirmation, std::nullopt);
+  return TakeBooking(request, actor, confirmation, std::nullopt, std::nullopt);
 }
 
 core::Result<BookingReceipt> ConsultationService::BookPublic(
     const BookingRequest& request, const audit::Actor& actor,
-    const ConfirmationBuilder& confirmation, int per_address_day) {
-  return TakeBooking(request, actor, confirmation, per_address_day);
+    const ConfirmationBuilder& confirmation, int per_address_day,
+    std::optional<FormLimit> form_limit) {
+  return TakeBooking(request, actor, confirmation, per_address_day, form_limit);
 }
 
 core::Result<BookingReceipt> ConsultationService::TakeBooking(
     const BookingRequest& request, const audit::Actor& actor,
-    const ConfirmationBuilder& confirmation, std::optional<int> per_address_day) {
+    const ConfirmationBuilder& confirmation, std::optional<int> per_address_day,
+    std::optional<FormLimit> form_limit) {
   if (auto errors = ValidateBooking(request); !errors.empty()) {
     return core::Error::Invalid("error.form", errors);
   }
@@ -461,6 +464,9 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
   const std::string email = core::Trim(core::NormalizeNfkc(c.email));
 
   return db_.Write<BookingReceipt>([&](soci::session& s) {
+    if (form_limit) {
+      CountPublicSubmissionIn(s, now, actor.ip, form_limit->limit, form_limit->window_seconds);
+    }
     long long slot_id = request.slot_id;
     if (from_public_pages && !SlotIsPublished(s, request.slot_id)) {
       throw storage::Abort{core::Error::NotFound()};

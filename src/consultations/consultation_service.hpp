@@ -90,9 +90,17 @@ class ConsultationService {
   // NotFound, like a missing one), and counted against the client address (actor.ip, kept as
   // a keyed hash): an address holding `per_address_day` open public bookings of that day gets
   // kRateLimited "booking.error.address_limit". Decided inside the booking's transaction.
+  // With `form_limit`, the submission is also counted against the public pages' per-address
+  // limit of forms in the same transaction (one commit per booking): over it, kRateLimited
+  // "error.rate_limited" and nothing stored.
+  struct FormLimit {
+    int limit = 0;
+    int window_seconds = 0;
+  };
   core::Result<BookingReceipt> BookPublic(const BookingRequest& request, const audit::Actor& actor,
                                           const ConfirmationBuilder& confirmation,
-                                          int per_address_day);
+                                          int per_address_day,
+                                          std::optional<FormLimit> form_limit = std::nullopt);
 
   static std::vector<core::FieldError> ValidateBooking(const BookingRequest& request);
   static std::vector<core::FieldError> ValidateSettings(const DaySettings& settings);
@@ -102,7 +110,8 @@ class ConsultationService {
   // per_address_day: nullopt for staff bookings; set for the public pages (BookPublic).
   core::Result<BookingReceipt> TakeBooking(const BookingRequest& request, const audit::Actor& actor,
                                            const ConfirmationBuilder& confirmation,
-                                           std::optional<int> per_address_day);
+                                           std::optional<int> per_address_day,
+                                           std::optional<FormLimit> form_limit);
 
   storage::Database& db_;
   const core::Clock& clock_;

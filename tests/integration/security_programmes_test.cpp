@@ -252,5 +252,72 @@ TEST(SecurityProgrammes, ParallelBookingsFromOneAddressStopAtTwo) {
   EXPECT_EQ(Count(t, "SELECT COALESCE(SUM(booked), 0) FROM consultation_slot"), 2);
 }
 
+// The public booking page is kept for anonymous visitors like the other public pages (point 7 of
+// issue 17): a booking through this server shows at once, a change made past it (another
+// server, a command) within [server] public_cache_seconds; the place itself is decided again
+// when the booking is sent.
+TEST(SecurityProgrammes, TheBookingPageIsKeptAndABookingThroughThisServerShowsAtOnce) {
+  ServerOptions o;
+  o.configure = [](core::Config& c) { c.server.public_cache_seconds = 5; };
+  TestServer t(o);
+  auto w = MakeWorld(t, 1);
+  ASSERT_EQ(SetPublished(t, w, true).status, 303);
+  const std::int64_t slot = w.first_day_slots.front();
+  const std::string radio = "id=\"slot-" + std::to_string(slot) + "\"";
+  auto visitor = t.NewClient();
+  ASSERT_THAT(visitor.Get(Book(w)).body, HasSubstr(radio));
+
+  auto person = t.NewClient();
+  ASSERT_TRUE(Accepted(Submit(person, w, slot, "一人目 花子")));
+  EXPECT_THAT(visitor.Get(Book(w)).body, Not(HasSubstr(radio)))
+      << "the booking went through this server: the page kept before it is gone";
+
+  // Another server gives the slot a second place: this one serves its kept page until the
+  // setting's seconds have passed.
+  ASSERT_TRUE(t.app()
+                  .db()
+                  .Write<bool>([&](soci::session& s) {
+                    long long id = slot;
+                    s << "UPDATE consultation_slot SET capacity = 2 WHERE id = :id", soci::use(id);
+                    return true;
+                  })
+                  .ok());
+  EXPECT_THAT(visitor.Get(Book(w)).body, Not(HasSubstr(radio)));
+  t.clock().Advance(5);
+  EXPECT_THAT(visitor.Get(Book(w)).body, HasSubstr(radio));
+}
+
+// A booking counts against the per-address limit of public forms in its own transaction (one
+// commit per booking): the submissions that booked count, and the one over the limit is told
+// so and stores nothing, its count included.
+TEST(SecurityProgrammes, BookingsCountAgainstTheFormLimitAndTheOneOverItStoresNothing) {
+  ServerOptions o;
+  o.configure = [](core::Config& c) {
+    c.security.public_form_limit = 3;
+    c.security.public_bookings_per_address_day = 10;
+  };
+  TestServer t(o);
+  auto w = MakeWorld(t, 4);
+  ASSERT_EQ(SetPublished(t, w, true).status, 303);
+  auto person = t.NewClient();
+  for (const char* name : {"一人目 花子", "二人目 太郎", "三人目 次郎"}) {
+    ASSERT_TRUE(Accepted(Submit(person, w, w.first_day_slots.front(), name))) << name;
+  }
+  const auto counted = Count(t,
+                             "SELECT MAX(failures) FROM login_throttle WHERE throttle_key "
+                             "LIKE 'book:%'");
+  EXPECT_EQ(counted, 3);
+  const auto over = Submit(person, w, w.first_day_slots.front(), "四人目 三郎");
+  EXPECT_EQ(over.status, 429);
+  EXPECT_THAT(over.body, Not(HasSubstr("ご予約を受け付けました")));
+  EXPECT_EQ(Count(t, "SELECT COUNT(*) FROM booking"), 3);
+  EXPECT_EQ(Count(t, "SELECT COALESCE(SUM(booked), 0) FROM consultation_slot"), 3);
+  EXPECT_EQ(Count(t, "SELECT MAX(failures) FROM login_throttle WHERE throttle_key LIKE 'book:%'"),
+            3)
+      << "the refused submission left nothing, its count included";
+  // A form that does not book (a slot that is not open) still counts: still over the limit.
+  EXPECT_EQ(Submit(person, w, 999999, "五人目").status, 429);
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

@@ -175,21 +175,35 @@ struct Posted {
   Chosen chosen;
 };
 
+// Whether a POST's start counts it against the per-address limit of public forms itself, or
+// leaves that to the booking's own transaction (the submission: one commit per booking).
+enum class Count { kNow, kWithTheBooking };
+
 // What every booking POST checks first: the per-address limit, the programme, the honeypot
 // (a bot gets a pretend success and nothing is stored) and that the slot is still open.
-// Returns the answer when one of them decides, else the programme and the chosen slot.
-std::variant<http::Response, Posted> StartPost(app::Services& sv, web::RequestContext& ctx) {
-  if (auto r = Throttled(sv, ctx)) return *r;
+// Returns the answer when one of them decides, else the programme and the chosen slot. With
+// Count::kWithTheBooking an answer given here has been counted too: every POST counts.
+std::variant<http::Response, Posted> StartPost(app::Services& sv, web::RequestContext& ctx,
+                                               Count count = Count::kNow) {
+  if (count == Count::kNow) {
+    if (auto r = Throttled(sv, ctx)) return *r;
+  }
+  auto decided = [&](http::Response answer) -> std::variant<http::Response, Posted> {
+    if (count == Count::kWithTheBooking) {
+      if (auto r = Throttled(sv, ctx)) return *r;
+    }
+    return answer;
+  };
   const auto program_id = web::ParseId(ctx.Param("program_id"));
-  if (program_id <= 0) return sv.pages.Error(ctx, 404, "booking.no_days");
+  if (program_id <= 0) return decided(sv.pages.Error(ctx, 404, "booking.no_days"));
   if (!ctx.Form(kHoneypot).empty()) {
     // A honeypot hit gets a believable answer so a bot learns nothing; nothing is stored.
-    return ShowDone(sv, ctx, NewBookingReference(), !ctx.Form("email").empty());
+    return decided(ShowDone(sv, ctx, NewBookingReference(), !ctx.Form("email").empty()));
   }
   bool deadline_passed = false;
   auto chosen = FindOpenSlot(sv, program_id, web::ParseId(ctx.Form("slot")), &deadline_passed);
-  if (deadline_passed) return ShowDeadlinePassed(sv, ctx, program_id);
-  if (!chosen) return ShowDays(sv, ctx, program_id, true, 409);
+  if (deadline_passed) return decided(ShowDeadlinePassed(sv, ctx, program_id));
+  if (!chosen) return decided(ShowDays(sv, ctx, program_id, true, 409));
   return Posted{program_id, *chosen};
 }
 
@@ -268,20 +282,31 @@ void AddPublicBookingRoutes(app::Router& router, app::Services& sv) {
 
   router.Add({"POST", "/book/{program_id}/submit", auth::Permission::kPublic,
               [&sv](web::RequestContext& ctx) {
-                auto start = StartPost(sv, ctx);
+                auto start = StartPost(sv, ctx, Count::kWithTheBooking);
                 if (auto* answer = std::get_if<http::Response>(&start)) return *answer;
                 const auto& [program_id, chosen] = std::get<Posted>(start);
                 if (ctx.Form("action") == "edit") {
+                  if (auto r = Throttled(sv, ctx)) return *r;
                   return ShowForm(sv, ctx, program_id, chosen, nullptr);
                 }
                 BookingRequest request = ReadBookingRequest(ctx);
                 request.lang = ctx.lang;  // the reminders and later e-mails follow the page's
-                // ctx.Actor() carries the client address the per-address cap counts.
+                // ctx.Actor() carries the client address the per-address cap counts. The
+                // booking counts the submission in its own transaction: one commit.
+                const auto& limits = sv.config.security;
                 auto receipt = sv.consultations.BookPublic(
                     request, ctx.Actor(),
                     ConfirmationMail(sv, ctx.lang, PublicInfoOf(sv, program_id).program_name),
-                    sv.config.security.public_bookings_per_address_day);
+                    limits.public_bookings_per_address_day,
+                    ConsultationService::FormLimit{limits.public_form_limit,
+                                                   limits.public_form_window_minutes * 60});
                 if (!receipt) {
+                  // Refused before or inside the booking's transaction: nothing of it stayed,
+                  // so the submission is counted on its own (over the limit, that is the answer).
+                  if (receipt.error().message_key == "error.rate_limited") {
+                    return sv.pages.Error(ctx, 429, "booking.rate_limited");
+                  }
+                  if (auto r = Throttled(sv, ctx)) return *r;
                   switch (receipt.error().code) {
                     case core::ErrorCode::kInvalidInput:
                       return ShowForm(sv, ctx, program_id, chosen, &receipt.error(), 422);
