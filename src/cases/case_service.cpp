@@ -107,9 +107,18 @@ core::Result<std::int64_t> CaseService::Open(const auth::Principal& who, const a
   });
 }
 
-std::vector<TimelineEntry> CaseService::ReadTimeline(soci::session& s, const auth::Principal& who,
-                                                     const auth::CaseView& view) const {
+TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& who,
+                                       const auth::CaseView& view, std::size_t shown) const {
   long long case_id = view.case_id;
+  TimelinePage page;
+  {
+    long long total = 0;
+    s << "SELECT COUNT(*) FROM timeline_entry WHERE case_id = :c", soci::use(case_id),
+        soci::into(total);
+    page.total = total;
+  }
+  // The newest first, by the index on (case_id, occurred_on, id).
+  const std::string limit = shown == 0 ? "" : " LIMIT " + std::to_string(shown);
   const bool sees_documents = view.SeesDocuments();
   struct Raw {
     TimelineEntry entry;
@@ -126,7 +135,8 @@ std::vector<TimelineEntry> CaseService::ReadTimeline(soci::session& s, const aut
                       "e.author_id JOIN organization o ON o.id = e.organization_id LEFT JOIN "
                       "membership m ON m.user_id = e.author_id AND m.organization_id = "
                       "e.organization_id WHERE e.case_id = :c ORDER BY e.occurred_on DESC, e.id "
-                      "DESC",
+                      "DESC"
+                   << limit,
          soci::use(case_id));
     for (const auto& r : rows) {
       Raw item;
@@ -145,18 +155,21 @@ std::vector<TimelineEntry> CaseService::ReadTimeline(soci::session& s, const aut
       raw.push_back(std::move(item));
     }
   }
-  {
+  if (!raw.empty()) {
+    // Mentions of the entries read: those dated on or after the oldest of them.
+    const std::string oldest = core::ToIso(raw.back().entry.occurred_on);
     soci::rowset<soci::row> rows =
         (s.prepare << "SELECT tm.entry_id, u.display_name FROM timeline_mention tm JOIN "
                       "timeline_entry e ON e.id = tm.entry_id JOIN app_user u ON u.id = "
-                      "tm.user_id WHERE e.case_id = :c ORDER BY tm.entry_id, u.display_name",
-         soci::use(case_id));
+                      "tm.user_id WHERE e.case_id = :c AND e.occurred_on >= :o ORDER BY "
+                      "tm.entry_id, u.display_name",
+         soci::use(case_id), soci::use(oldest));
     for (const auto& r : rows) {
       auto it = by_id.find(GetInt(r, 0));
       if (it != by_id.end()) raw[it->second].entry.mentions.push_back(GetText(r, 1));
     }
   }
-  std::vector<TimelineEntry> out;
+  std::vector<TimelineEntry>& out = page.entries;
   out.reserve(raw.size());
   for (auto& item : raw) {
     // A document entry's body is the document's title: part of the documents, not the records.
@@ -168,11 +181,11 @@ std::vector<TimelineEntry> CaseService::ReadTimeline(soci::session& s, const aut
         item.org == who.organization_id && consultations::InList(kEntryKinds, item.entry.kind);
     out.push_back(std::move(item.entry));
   }
-  return out;
+  return page;
 }
 
 core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const audit::Actor& actor,
-                                           std::int64_t id) {
+                                           std::int64_t id, std::size_t shown) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
   return db_.Write<SupportCase>([&](soci::session& s) {
@@ -222,7 +235,9 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
       for (const auto& row : rows)
         c.staff.push_back({GetInt(row, 0), GetText(row, 1), GetText(row, 2)});
     }
-    c.timeline = ReadTimeline(s, who, c.view);
+    auto page = ReadTimeline(s, who, c.view, shown);
+    c.timeline = std::move(page.entries);
+    c.timeline_total = page.total;
     if (c.view.runs_case) {
       std::vector<std::pair<Task, std::string>> raw;
       soci::rowset<soci::row> rows =
@@ -266,14 +281,14 @@ core::Result<std::int64_t> CaseService::LiveMark(const auth::Principal& who, std
   });
 }
 
-core::Result<std::vector<TimelineEntry>> CaseService::Timeline(const auth::Principal& who,
-                                                               const audit::Actor& actor,
-                                                               std::int64_t id) {
+core::Result<TimelinePage> CaseService::Timeline(const auth::Principal& who,
+                                                 const audit::Actor& actor, std::int64_t id,
+                                                 std::size_t shown) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
-  return db_.Write<std::vector<TimelineEntry>>([&](soci::session& s) {
+  return db_.Write<TimelinePage>([&](soci::session& s) {
     const auto view = Access(s, who, id, false, today);
-    auto out = ReadTimeline(s, who, view);
+    auto out = ReadTimeline(s, who, view, shown);
     // A page left open past midnight refreshes its timeline: that day's view is a provision too.
     if (!view.runs_case) RecordSharedView(s, cipher_, who, view, now);
     audit::AuditLog::Append(s, actor,

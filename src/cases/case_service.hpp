@@ -116,8 +116,15 @@ struct SupportCase {
   int version = 0;
   std::int64_t opened_at = 0;
   std::int64_t updated_at = 0;
-  std::vector<TimelineEntry> timeline;  // newest first
+  std::vector<TimelineEntry> timeline;  // newest first (the newest `shown`, see Get)
+  std::int64_t timeline_total = 0;      // all the case's entries
   std::vector<Task> tasks;              // the running organisation only
+};
+
+// The newest entries of a timeline, and how many there are in all.
+struct TimelinePage {
+  std::vector<TimelineEntry> entries;  // newest first
+  std::int64_t total = 0;
 };
 
 struct EntryInput {
@@ -152,16 +159,18 @@ class CaseService {
   // Opens a case for a client of the principal's organisation (its own, not by referral).
   core::Result<std::int64_t> Open(const auth::Principal& who, const audit::Actor& actor,
                                   std::int64_t client_id);
-  // The case as the viewer may see it (audited). NotFound when it may not.
+  // The case as the viewer may see it (audited). NotFound when it may not. `shown`: how many
+  // of the newest timeline entries to read (0: all of them).
   core::Result<SupportCase> Get(const auth::Principal& who, const audit::Actor& actor,
-                                std::int64_t id);
+                                std::int64_t id, std::size_t shown = 0);
   // The live stream's check, without reading any of the case's data: NotFound unless the
   // principal may see the case now; else a mark that grows with every change of its timeline
   // (an entry added or edited), so that a page can tell whether it missed one.
   core::Result<std::int64_t> LiveMark(const auth::Principal& who, std::int64_t case_id);
-  // Only the timeline (the live fragment), newest first; audited like Get.
-  core::Result<std::vector<TimelineEntry>> Timeline(const auth::Principal& who,
-                                                    const audit::Actor& actor, std::int64_t id);
+  // Only the timeline (the live fragment): its newest `shown` entries (0: all), newest first;
+  // audited like Get.
+  core::Result<TimelinePage> Timeline(const auth::Principal& who, const audit::Actor& actor,
+                                      std::int64_t id, std::size_t shown = 0);
   // The organisation's cases and those shared with it, newest change first.
   core::Result<std::vector<CaseSummary>> List(const auth::Principal& who, const audit::Actor& actor,
                                               bool open_only);
@@ -208,8 +217,8 @@ class CaseService {
                         bool edit, core::Date today) const;
   // The case's entries; a viewer whose consent does not cover documents gets document entries
   // without their titles (`withheld`).
-  std::vector<TimelineEntry> ReadTimeline(soci::session& s, const auth::Principal& who,
-                                          const auth::CaseView& view) const;
+  TimelinePage ReadTimeline(soci::session& s, const auth::Principal& who,
+                            const auth::CaseView& view, std::size_t shown) const;
   // The summaries of the cases `ids` the principal may see, in that order (others are left
   // out: RecordAccess::Case decides, so no caller check is needed).
   std::vector<CaseSummary> Summaries(soci::session& s, const auth::Principal& who,

@@ -1,6 +1,7 @@
 // The case list, the case page with its live timeline (htmx's SSE extension re-fetches the
 // timeline fragment when the stream says it changed; without JavaScript a reload shows the
 // same), an entry's edit form and its history.
+#include <algorithm>
 #include <string_view>
 
 #include "app/route_ids.hpp"
@@ -115,10 +116,10 @@ http::Response CaseList(app::Services& sv, web::RequestContext& ctx) {
 
 // The fragment htmx swaps in when the stream says the timeline changed.
 http::Response TimelineFragment(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
-  auto entries = sv.cases.Timeline(*ctx.Who(), ctx.Actor(), id);
-  if (!entries) return web::Failure(sv.pages, ctx, entries.error());
+  auto page = sv.cases.Timeline(*ctx.Who(), ctx.Actor(), id, ShownEntries(ctx));
+  if (!page) return web::Failure(sv.pages, ctx, page.error());
   ctemplate::TemplateDictionary dict("cases_timeline");
-  AddTimeline(sv, ctx, dict, id, *entries);
+  AddTimeline(sv, ctx, dict, id, page->entries, page->total);
   dict.SetValue("LANG", ctx.lang);
   return http::Response::Html(200, sv.pages.renderer().Render("cases/timeline", ctx.lang, dict));
 }
@@ -195,11 +196,32 @@ std::string CasePath(std::int64_t id) {
   return "/cases/" + std::to_string(id);
 }
 
+std::size_t ShownEntries(const web::RequestContext& ctx) {
+  constexpr long kMost = 100000;
+  const long asked = web::ParseInt(ctx.request.Query("shown").value_or(""));
+  if (asked <= static_cast<long>(kTimelineStep)) return kTimelineStep;
+  return static_cast<std::size_t>(std::min(asked, kMost));
+}
+
 void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  ctemplate::TemplateDictionary& dict, std::int64_t case_id,
-                 const std::vector<TimelineEntry>& entries) {
+                 const std::vector<TimelineEntry>& entries, std::int64_t total) {
   dict.SetValue("CASE_PATH", CasePath(case_id));
-  dict.SetIntValue("ENTRY_COUNT", static_cast<long>(entries.size()));
+  dict.SetIntValue("ENTRY_COUNT", static_cast<long>(total));
+  // The live refresh asks again for as many entries as the page shows now.
+  const auto shown = std::max(entries.size(), kTimelineStep);
+  dict.SetValue("SHOWN", std::to_string(shown));
+  const auto hidden = total - static_cast<std::int64_t>(entries.size());
+  if (hidden > 0) {
+    auto* more = dict.AddSectionDictionary("MORE");
+    more->SetValue("NEXT_SHOWN", std::to_string(shown + kTimelineStep));
+    more->SetValue("OLDER", sv.catalog.Format(
+                                ctx.lang, "cases.timeline.older",
+                                {{"count", std::to_string(std::min<std::int64_t>(
+                                               hidden, static_cast<std::int64_t>(kTimelineStep)))},
+                                 {"hidden", std::to_string(hidden)}}));
+    if (!entries.empty()) more->SetIntValue("LAST_ID", entries.back().id);
+  }
   for (const auto& e : entries) {
     auto* row = dict.AddSectionDictionary("ENTRY");
     row->SetIntValue("ENTRY_ID", e.id);
@@ -240,7 +262,7 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
   // Read before the timeline, so that a change made in between makes the stream catch up.
   auto mark = sv.cases.LiveMark(*ctx.Who(), id);
   if (!mark) return web::Failure(sv.pages, ctx, mark.error());
-  auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id);
+  auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id, ShownEntries(ctx));
   if (!got) return web::Failure(sv.pages, ctx, got.error());
   const SupportCase& c = *got;
   ctemplate::TemplateDictionary dict("cases_page");
@@ -279,7 +301,7 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
     outcome->SetValue("OUTCOME", sv.pages.T(ctx, "case.outcome." + c.outcome));
     outcome->SetValue("OUTCOME_ON", core::FormatDate(c.outcome_on, ctx.lang));
   }
-  AddTimeline(sv, ctx, dict, id, c.timeline);
+  AddTimeline(sv, ctx, dict, id, c.timeline, c.timeline_total);
   dict.SetIntValue("VERSION", c.version);
   dict.SetIntValue("MAX_BODY", static_cast<long>(CaseService::kMaxBody));
   const std::string today = core::ToIso(core::DateFromUnixSeconds(sv.clock.NowSeconds()));

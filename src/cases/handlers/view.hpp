@@ -16,10 +16,19 @@ namespace tsunagu::cases::handlers {
 
 std::string CasePath(std::int64_t id);
 
-// ENTRY sections of cases/timeline (kind, date, author, text lines, edit and history links).
+// How many of a timeline's newest entries a case page shows at first, and how many more each
+// "older entries" step adds.
+inline constexpr std::size_t kTimelineStep = 50;
+
+// How many entries the page asks for (?shown=N): at least kTimelineStep, at most a bound.
+std::size_t ShownEntries(const web::RequestContext& ctx);
+
+// ENTRY sections of cases/timeline (kind, date, author, text lines, edit and history links),
+// the count of all `total` entries and, when older ones are not shown, the link that shows
+// kTimelineStep more.
 void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  ctemplate::TemplateDictionary& dict, std::int64_t case_id,
-                 const std::vector<TimelineEntry>& entries);
+                 const std::vector<TimelineEntry>& entries, std::int64_t total);
 
 // The case page. `error` (with the posted form's values kept) is shown at the top and by the
 // field of the form it belongs to (`form`: "entry", "status", "close", "task").
