@@ -42,4 +42,38 @@ void RefuseStoppedBooking(soci::session& s, const crypto::FieldCipher& cipher, s
   }
 }
 
+namespace {
+
+[[noreturn]] void Refuse(const char* key) {
+  throw storage::Abort{core::Error::Conflict(key)};
+}
+
+}  // namespace
+
+void RefuseStoppedProvision(soci::session& s, std::int64_t client_id) {
+  long long id = client_id;
+  long long stopped = 0;
+  s << "SELECT COUNT(*) FROM client WHERE id = :c AND use_stopped_at IS NOT NULL", soci::use(id),
+      soci::into(stopped);
+  if (stopped > 0) Refuse("rights.stopped.provision");
+}
+
+void RefuseStoppedRecord(soci::session& s, std::int64_t booking_id) {
+  long long id = booking_id;
+  long long stopped = 0;
+  s << "SELECT COUNT(*) FROM client c WHERE c.booking_id = :b AND c.use_stopped_at IS NOT NULL "
+       "AND NOT EXISTS (SELECT 1 FROM consultation_record r WHERE r.booking_id = c.booking_id)",
+      soci::use(id), soci::into(stopped);
+  if (stopped > 0) Refuse("rights.stopped.record");
+}
+
+void RefuseStoppedCaseEntry(soci::session& s, std::int64_t case_id) {
+  long long id = case_id;
+  long long stopped = 0;
+  s << "SELECT COUNT(*) FROM support_case k JOIN client c ON c.id = k.client_id WHERE k.id = :k "
+       "AND k.organization_id = c.organization_id AND c.use_stopped_at IS NOT NULL",
+      soci::use(id), soci::into(stopped);
+  if (stopped > 0) Refuse("rights.stopped.record");
+}
+
 }  // namespace tsunagu::rights

@@ -1,6 +1,7 @@
 // 利用停止 (APPI 第35条): while an organisation has stopped using a person's data, staff of that
-// organisation cannot take a new booking for the same person. The person is recognised by keyed
-// blind indexes (purpose "rights.stop") of the phone number, the e-mail address and the name
+// organisation cannot take a new booking for the same person, write a new record or timeline
+// entry about them, nor provide their data to another organisation. The person is recognised by
+// keyed blind indexes (purpose "rights.stop") of the phone number, the e-mail address and the name
 // together with its ふりがな, kept in use_stop_key while the stop lasts.
 #pragma once
 
@@ -26,5 +27,20 @@ std::vector<std::string> StopKeys(const crypto::FieldCipher& cipher, const std::
 void RefuseStoppedBooking(soci::session& s, const crypto::FieldCipher& cipher, std::int64_t day_id,
                           const std::string& name, const std::string& kana,
                           const std::string& phone, const std::string& email);
+
+// Inside the caller's transaction: throws storage::Abort kConflict "rights.stopped.provision"
+// when the client's data is no longer used — no provision to another organisation (a
+// partner's view, a referral, a share link) is made while the stop lasts.
+void RefuseStoppedProvision(soci::session& s, std::int64_t client_id);
+
+// Throws storage::Abort kConflict "rights.stopped.record" when the first consultation record of
+// the booking would be written for a stopped client (a correction of an existing record stays
+// possible).
+void RefuseStoppedRecord(soci::session& s, std::int64_t booking_id);
+
+// Throws storage::Abort kConflict "rights.stopped.record" when the case is run by the
+// organisation that stopped using its client's data: no new timeline entry is written (the
+// case's own status changes still are).
+void RefuseStoppedCaseEntry(soci::session& s, std::int64_t case_id);
 
 }  // namespace tsunagu::rights

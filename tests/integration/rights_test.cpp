@@ -273,12 +273,29 @@ TEST(Rights, AStoppedPersonCannotBeBookedByStaffUntilTheStopIsLifted) {
                                  Request(slot, "無関係 さん", "09000000000", ""), nullptr)
                   .ok());
 
+  // Nor is anything new written about the person, nor provided to the partner.
+  auto entry = t.sv().cases.AddEntry(w.coordinator, w.actor, w.case_id,
+                                     {"note", "2026-06-10", "停止中の記録", {}});
+  ASSERT_FALSE(entry.ok());
+  EXPECT_EQ(entry.error().message_key, "rights.stopped.record");
+  auto partner = t.LoginAs(w.other_email);
+  auto view = partner.Get("/clients/" + std::to_string(w.client));
+  EXPECT_EQ(view.status, 409);
+  EXPECT_THAT(view.body, HasSubstr("利用を停止しているため"));
+  EXPECT_THAT(view.body, Not(HasSubstr(kName)));
+
   ASSERT_EQ(coordinator.Submit(PersonPath(w), {}, PersonPath(w) + "/lift").status, 303);
   EXPECT_TRUE(t.sv()
                   .board
                   .BookForCaller(w.coordinator, w.actor, w.program,
                                  Request(slot, "別名 太郎", kPhone, ""), nullptr)
                   .ok());
+  EXPECT_TRUE(
+      t.sv()
+          .cases
+          .AddEntry(w.coordinator, w.actor, w.case_id, {"note", "2026-06-10", "解除後の記録", {}})
+          .ok());
+  EXPECT_EQ(partner.Get("/clients/" + std::to_string(w.client)).status, 200);
   EXPECT_EQ(CountAudit(t, "rights.stop_use"), 1);
   EXPECT_EQ(CountAudit(t, "rights.lift_stop"), 1);
 }
