@@ -1,5 +1,6 @@
 // RightsService::Disclose: gathers what the holding organisation has about one person, each
 // kind from its own table, always restricted to that organisation's rows.
+#include "core/text.hpp"
 #include "rights/person_rows.hpp"
 #include "rights/rights_service.hpp"
 #include "storage/row.hpp"
@@ -262,6 +263,34 @@ core::Result<Disclosure> RightsService::Disclose(const auth::Principal& who,
          "{\"format\":\"" + std::string(format == "json" ? "json" : "html") + "\"}",
          who.organization_id},
         now);
+    return d;
+  });
+}
+
+core::Result<Disclosure> RightsService::DiscloseByContact(const auth::Principal& who,
+                                                          const audit::Actor& actor,
+                                                          const std::string& phone,
+                                                          const std::string& email) {
+  if (!auth::Policy::CanCoordinate(who, who.organization_id)) return core::Error::NotFound();
+  if (core::NormalizePhone(phone).empty() && core::Trim(email).empty()) {
+    return core::Error::Invalid("error.invalid_input", {{"phone", "rights.error.contact"}});
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<Disclosure>([&](soci::session& s) {
+    const Person p = LoadContactPerson(s, cipher_, who.organization_id, phone, email);
+    Disclosure d;
+    d.organization_name = p.org_name;
+    d.made_at = now;
+    ReadBookings(s, cipher_, p, d);
+    ReadRecords(s, cipher_, p, d);
+    ReadRegistrations(s, cipher_, p, d);
+    audit::AuditLog::Append(s, actor,
+                            {"rights.disclose", "organization", std::to_string(who.organization_id),
+                             "{\"format\":\"html\",\"kind\":\"contact\",\"bookings\":" +
+                                 std::to_string(d.bookings.size()) + ",\"registrations\":" +
+                                 std::to_string(d.registrations.size()) + "}",
+                             who.organization_id},
+                            now);
     return d;
   });
 }

@@ -63,6 +63,23 @@ bool AnonymiseBooking(soci::session& s, const crypto::FieldCipher& cipher, std::
   return true;
 }
 
+int AnonymiseRegistrations(soci::session& s, const Person& p, std::int64_t now) {
+  const std::string email = p.event_email_bidx.empty() ? "-" : p.event_email_bidx;
+  const std::string phone = p.event_phone_bidx.empty() ? "-" : p.event_phone_bidx;
+  long long org = p.org;
+  long long at = now;
+  soci::statement clear =
+      (s.prepare << "UPDATE event_registration SET name_enc = '', furigana_enc = '', phone_enc = "
+                    "'', email_enc = '', email_bidx = '', phone_bidx = '', address_bidx = NULL, "
+                    "cancel_token_hash = '', online_token_hash = '', offer_token_hash = '', "
+                    "anonymised_at = :a, updated_at = :u WHERE anonymised_at IS NULL AND "
+                    "(email_bidx = :e OR phone_bidx = :p) AND event_id IN (SELECT id FROM "
+                    "community_event WHERE organization_id = :o)",
+       soci::use(at), soci::use(at), soci::use(email), soci::use(phone), soci::use(org));
+  clear.execute(true);
+  return static_cast<int>(clear.get_affected_rows());
+}
+
 void ErasePerson(soci::session& s, const crypto::FieldCipher& cipher, const Person& p,
                  std::int64_t now) {
   long long cid = p.client_id;
@@ -88,14 +105,7 @@ void ErasePerson(soci::session& s, const crypto::FieldCipher& cipher, const Pers
         soci::use(b);
   }
 
-  const std::string email = p.event_email_bidx.empty() ? "-" : p.event_email_bidx;
-  const std::string phone = p.event_phone_bidx.empty() ? "-" : p.event_phone_bidx;
-  s << "UPDATE event_registration SET name_enc = '', furigana_enc = '', phone_enc = '', "
-       "email_enc = '', email_bidx = '', phone_bidx = '', address_bidx = NULL, cancel_token_hash "
-       "= '', online_token_hash = '', offer_token_hash = '', anonymised_at = :a, updated_at = :u "
-       "WHERE anonymised_at IS NULL AND (email_bidx = :e OR phone_bidx = :p) AND event_id IN "
-       "(SELECT id FROM community_event WHERE organization_id = :o)",
-      soci::use(at), soci::use(at), soci::use(email), soci::use(phone), soci::use(org);
+  AnonymiseRegistrations(s, p, now);
 
   const auto cases =
       Ids(s, "SELECT id FROM support_case WHERE client_id = :c AND organization_id = :o", cid, org);

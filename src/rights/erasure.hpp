@@ -22,4 +22,10 @@ bool AnonymiseBooking(soci::session& s, const crypto::FieldCipher& cipher, std::
 void ErasePerson(soci::session& s, const crypto::FieldCipher& cipher, const Person& p,
                  std::int64_t now);
 
+// The event registrations of p.org with p's phone or e-mail index; returns how many.
+int AnonymiseRegistrations(soci::session& s, const Person& p, std::int64_t now);
+
+// The event registrations of p.org with p's phone or e-mail index; returns how many.
+int AnonymiseRegistrations(soci::session& s, const Person& p, std::int64_t now);
+
 }  // namespace tsunagu::rights

@@ -72,4 +72,27 @@ Person LoadPerson(soci::session& s, const crypto::FieldCipher& cipher, std::int6
   return p;
 }
 
+Person LoadContactPerson(soci::session& s, const crypto::FieldCipher& cipher, std::int64_t org,
+                         const std::string& raw_phone, const std::string& raw_email) {
+  Person p;
+  p.org = org;
+  long long o = org;
+  s << "SELECT name FROM organization WHERE id = :o", soci::use(o), soci::into(p.org_name);
+  const std::string email = core::Trim(core::NormalizeNfkc(raw_email));
+  const std::string phone = core::NormalizePhone(raw_phone);
+  if (email.empty() && phone.empty()) return p;
+  const std::string booking_email = email.empty() ? "-" : cipher.BlindIndex(email, "booking.email");
+  const std::string booking_phone = phone.empty() ? "-" : cipher.BlindIndex(phone, "booking.phone");
+  if (!email.empty()) p.event_email_bidx = cipher.BlindIndex(email, "event.email");
+  if (!phone.empty()) p.event_phone_bidx = cipher.BlindIndex(phone, "event.phone");
+  soci::rowset<soci::row> bookings =
+      (s.prepare << "SELECT b.id FROM booking b JOIN consultation_day d ON d.id = b.day_id JOIN "
+                    "program p ON p.id = d.program_id WHERE p.organization_id = :o AND "
+                    "(b.email_bidx = :e OR b.phone_bidx = :p) AND NOT EXISTS (SELECT 1 FROM "
+                    "client c WHERE c.booking_id = b.id) ORDER BY b.id",
+       soci::use(o), soci::use(booking_email), soci::use(booking_phone));
+  for (const auto& r : bookings) p.booking_ids.push_back(GetInt(r, 0));
+  return p;
+}
+
 }  // namespace tsunagu::rights

@@ -36,6 +36,11 @@ struct Person {
 Person LoadPerson(soci::session& s, const crypto::FieldCipher& cipher, std::int64_t org,
                   std::int64_t client_id);
 
+// A person known only from bookings or event registrations of `org`, found by phone or e-mail
+// (client_id 0). Bookings from which a client was made are left out: they are the client's.
+Person LoadContactPerson(soci::session& s, const crypto::FieldCipher& cipher, std::int64_t org,
+                         const std::string& phone, const std::string& email);
+
 // "client:<id>:<column>", the associated data of the client's sealed columns.
 std::string ClientAd(std::int64_t id, const char* column);
 

@@ -78,6 +78,31 @@ core::Status RightsService::Erase(const auth::Principal& who, const audit::Actor
   });
 }
 
+core::Result<int> RightsService::EraseByContact(const auth::Principal& who,
+                                                const audit::Actor& actor, const std::string& phone,
+                                                const std::string& email) {
+  if (!auth::Policy::CanCoordinate(who, who.organization_id)) return core::Error::NotFound();
+  if (core::NormalizePhone(phone).empty() && core::Trim(email).empty()) {
+    return core::Error::Invalid("error.invalid_input", {{"phone", "rights.error.contact"}});
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  return db_.Write<int>([&](soci::session& s) {
+    const Person p = LoadContactPerson(s, cipher_, who.organization_id, phone, email);
+    int bookings = 0;
+    for (auto id : p.booking_ids) {
+      if (AnonymiseBooking(s, cipher_, id, now)) ++bookings;
+    }
+    const int registrations = AnonymiseRegistrations(s, p, now);
+    audit::AuditLog::Append(s, actor,
+                            {"rights.erase", "organization", std::to_string(who.organization_id),
+                             "{\"kind\":\"contact\",\"bookings\":" + std::to_string(bookings) +
+                                 ",\"registrations\":" + std::to_string(registrations) + "}",
+                             who.organization_id},
+                            now);
+    return bookings + registrations;
+  });
+}
+
 core::Result<std::int64_t> RightsService::AddRequest(const auth::Principal& who,
                                                      const audit::Actor& actor,
                                                      const RightsRequestInput& raw) {

@@ -43,6 +43,16 @@ class RightsService {
   // legal period) stay. kConflict "rights.error.already_erased" on a second request.
   core::Status Erase(const auth::Principal& who, const audit::Actor& actor, std::int64_t client_id);
 
+  // A person who never became a client, found by phone or e-mail (at least one): the
+  // organisation's bookings (not those a client was made from) with their records, and its
+  // event registrations. Audited "rights.disclose" with kind "contact" (never the contact).
+  // kInvalidInput "rights.error.contact" when both are empty.
+  core::Result<Disclosure> DiscloseByContact(const auth::Principal& who, const audit::Actor& actor,
+                                             const std::string& phone, const std::string& email);
+  // Anonymises what DiscloseByContact finds; returns how many bookings and registrations.
+  core::Result<int> EraseByContact(const auth::Principal& who, const audit::Actor& actor,
+                                   const std::string& phone, const std::string& email);
+
   // The rights requests log.
   core::Result<std::int64_t> AddRequest(const auth::Principal& who, const audit::Actor& actor,
                                         const RightsRequestInput& input);

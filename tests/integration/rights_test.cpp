@@ -478,3 +478,47 @@ TEST(Rights, PersonalTextNeverReachesTheServerLog) {
 
 }  // namespace
 }  // namespace tsunagu::testing
+
+namespace tsunagu::testing {
+namespace {
+
+TEST(Rights, APersonWhoNeverBecameAClientIsFoundByContactDisclosedAndErased) {
+  TestServer t;
+  auto w = MakeWorld(t);
+  auto full = t.sv().consultations.GetDay(w.coordinator, w.program, w.day);
+  ASSERT_TRUE(full.ok() && full->slots.size() > 1);
+  t.clock().Set(UnixAtJst({2026, 6, 10}, 10 * 60));
+  auto booked = t.sv().board.BookForCaller(
+      w.coordinator, w.actor, w.program,
+      Request(full->slots[1].id, "予約だけ ツグミ", "080-7777-0303", "tsugumi@example.jp"),
+      nullptr);
+  ASSERT_TRUE(booked.ok()) << booked.error().message_key;
+  auto coordinator = t.LoginAs(w.coordinator_email);
+  auto empty = coordinator.Submit("/org/rights/find", {{"phone", ""}, {"email", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_THAT(empty.body, HasSubstr("電話番号かメールアドレスを入力してください"));
+  auto found = coordinator.Submit("/org/rights/find", {{"phone", "０８０７７７７０３０３"}});
+  ASSERT_EQ(found.status, 200);
+  EXPECT_THAT(found.body, HasSubstr("予約だけ ツグミ"));
+  EXPECT_THAT(found.body, HasSubstr("tsugumi@example.jp"));
+  EXPECT_THAT(found.body, Not(HasSubstr(kName)));  // a client's booking stays the client's
+  // The client's own phone finds nothing here (the booking is the client's), nor does the
+  // other organisation's booking with that phone show.
+  auto client_phone = coordinator.Submit("/org/rights/find", {{"phone", kPhone}});
+  EXPECT_THAT(client_phone.body, Not(HasSubstr(kOtherName)));
+  EXPECT_THAT(client_phone.body, Not(HasSubstr(kName)));
+  auto other = t.LoginAs(w.other_email);
+  EXPECT_THAT(other.Submit("/org/rights/find", {{"email", "tsugumi@example.jp"}}).body,
+              Not(HasSubstr("予約だけ ツグミ")));
+
+  auto erased = coordinator.Submit(
+      "/org/rights/find", {{"phone", "080-7777-0303"}, {"confirm", "1"}}, "/org/rights/find/erase");
+  ASSERT_EQ(erased.status, 200);
+  EXPECT_THAT(erased.body, HasSubstr("1件の予約・申込みの個人情報を消去しました"));
+  auto again = coordinator.Submit("/org/rights/find", {{"email", "tsugumi@example.jp"}});
+  EXPECT_THAT(again.body, Not(HasSubstr("予約だけ ツグミ")));
+  EXPECT_EQ(CountAudit(t, "rights.erase"), 1);
+}
+
+}  // namespace
+}  // namespace tsunagu::testing

@@ -1,7 +1,7 @@
 <h1>[[rights.log.title]]</h1>
 <p class="lead">[[rights.log.lead]]</p>
 {{#NOTICE}}<p class="notice" role="status">{{NOTICE_TEXT}}</p>{{/NOTICE}}
-<p><a href="/org/rights/retention">[[rights.retention.title]]</a></p>
+<ul><li><a href="/org/rights/find">[[rights.find.title]]</a></li><li><a href="/org/rights/retention">[[rights.retention.title]]</a></li></ul>
 <h2>[[rights.log.list]]</h2>
 {{#NONE}}<p>[[rights.log.none]]</p>{{/NONE}}
 <table class="data-table">
