@@ -84,3 +84,34 @@ test('requests log, disclosure (screen, print, JSON), stop of use and retention,
   await expect(page.getByLabel('予約を保存する年数')).toHaveValue('5');
   await context.close();
 });
+
+test('a person who is not a client, found by phone among the bookings, with axe', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext(contextOptions(baseURL));
+  const page = await context.newPage();
+  await logIn(page, kDemo.jimu);
+  await page.goto('/org/rights');
+  await page.getByRole('link', { name: '相談者でない方の情報（予約・申込み）' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    '相談者でない方の情報（予約・申込み）',
+  );
+  await checkA11y(page);
+  await page.getByRole('button', { name: '探す' }).click();
+  await expect(page.locator('.error-summary')).toContainText('電話番号かメールアドレス');
+  await checkA11y(page);
+  // The phone as a person reads it out, in full-width digits: found all the same.
+  await page.getByLabel('電話番号').fill('０９０－００００－０００３');
+  await page.getByRole('button', { name: '探す' }).click();
+  await expect(page.locator('main')).toContainText('デモ 家族C');
+  await expect(page.getByRole('button', { name: '見つかった予約と申込みの個人情報を消去する' })).toBeVisible();
+  // The address never appears in the page's URL (it would reach access logs).
+  expect(page.url()).not.toContain('0000');
+  await checkA11y(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: '探す' })).toBeHidden();
+  await checkA11y(page);
+  await context.close();
+});
