@@ -194,6 +194,7 @@ TEST(Rights, DisclosureListsEverythingHeldAndNothingOfAnotherOrganisation) {
   EXPECT_THAT(page.body, Not(HasSubstr(kOtherName)));
   EXPECT_THAT(page.body, Not(HasSubstr(kOtherSummary)));
   EXPECT_EQ(page.Header("cache-control"), "no-store");
+  EXPECT_THAT(page.body, HasSubstr("/clients/" + std::to_string(w.client) + "/edit"));  // 訂正
 
   auto json = coordinator.Get(PersonPath(w) + "/json");
   ASSERT_EQ(json.status, 200);

@@ -24,6 +24,7 @@ http::Response Show(const Deps& deps, web::RequestContext& ctx, std::int64_t id)
   if (!d) return web::Failure(deps.pages, ctx, d.error());
   ctemplate::TemplateDictionary dict("rights_person");
   dict.SetValue("PATH", PersonPath(id));
+  dict.SetIntValue("CLIENT_ID", id);
   dict.SetValue("ORG", d->organization_name);
   dict.SetValue("MADE_AT", web::DateTimeOf(ctx, d->made_at));
   const std::string done = ctx.request.Query("done").value_or("");

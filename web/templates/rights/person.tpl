@@ -9,6 +9,10 @@
 </dl>
 <div class="actions no-print">
   <p>[[rights.person.print]] <a href="{{PATH}}/json" download>[[rights.person.json]]</a></p>
+  <ul>
+    <li><a href="/org/rights?client={{CLIENT_ID}}#kind">[[rights.person.record_request]]</a></li>
+    {{#NOT_ERASED}}<li><a href="/clients/{{CLIENT_ID}}/edit">[[rights.person.correct]]</a></li>{{/NOT_ERASED}}
+  </ul>
   {{#IN_USE}}<form method="post" action="{{PATH}}/stop" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button type="submit" class="button button--secondary">[[rights.person.stop]]</button></form>{{/IN_USE}}
   {{#STOPPED}}<form method="post" action="{{PATH}}/lift" class="inline-form"><input type="hidden" name="csrf_token" value="{{CSRF}}"><button type="submit" class="button button--secondary">[[rights.person.lift]]</button></form>{{/STOPPED}}
   {{#NOT_ERASED}}<form method="post" action="{{PATH}}/erase" class="inline-form">
