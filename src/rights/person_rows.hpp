@@ -5,7 +5,6 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -26,10 +25,6 @@ struct Person {
   std::string event_email_bidx;
   std::string event_phone_bidx;
   std::vector<std::int64_t> booking_ids;
-
-  bool HasBooking(std::int64_t id) const {
-    return std::find(booking_ids.begin(), booking_ids.end(), id) != booking_ids.end();
-  }
 };
 
 // Throws storage::Abort NotFound unless the client is `org`'s own.
