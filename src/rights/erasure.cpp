@@ -97,11 +97,11 @@ void ErasePerson(soci::session& s, const crypto::FieldCipher& cipher, const Pers
   s << "DELETE FROM use_stop_key WHERE client_id = :c", soci::use(cid);
 
   for (auto booking : p.booking_ids) AnonymiseBooking(s, cipher, booking, now);
-  // A place still held is given back: the person asked to be forgotten.
+  // Off the waiting list (no place is held there, no slot counter to give back); an offer that
+  // holds a place runs out by itself and the expiry job releases the place as usual.
   for (auto booking : p.booking_ids) {
     long long b = booking;
-    s << "UPDATE booking SET status = 'cancelled', slot_id = NULL WHERE id = :b AND status IN "
-         "('waiting','offered')",
+    s << "UPDATE booking SET status = 'cancelled' WHERE id = :b AND status = 'waiting'",
         soci::use(b);
   }
 

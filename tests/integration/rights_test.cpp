@@ -309,6 +309,11 @@ TEST(Rights, ErasureKeepsTheYearsFiguresAndASecondRequestSaysSo) {
   ASSERT_EQ(before->consultations, 1);
   ASSERT_EQ(before->placements, 1);
 
+  // The person also waits for a place on the day: erasure takes them off the list.
+  auto waiting = t.sv().board.AddToWaitingList(w.coordinator, w.actor, w.program, w.day,
+                                               Request(0, "待ち 名前", "", kEmail));
+  ASSERT_TRUE(waiting.ok()) << waiting.error().message_key;
+
   auto coordinator = t.LoginAs(w.coordinator_email);
   auto unconfirmed = coordinator.Submit(PersonPath(w), {}, PersonPath(w) + "/erase");
   EXPECT_EQ(unconfirmed.status, 422);
@@ -335,6 +340,13 @@ TEST(Rights, ErasureKeepsTheYearsFiguresAndASecondRequestSaysSo) {
   for (std::size_t i = 0; i < after->channels.size(); ++i) {
     EXPECT_EQ(after->channels[i].count, before->channels[i].count);
   }
+  EXPECT_EQ(*t.app().db().Read<std::string>([&](soci::session& s) {
+    std::string status;
+    long long id = waiting->booking_id;
+    s << "SELECT status FROM booking WHERE id = :i", soci::use(id), soci::into(status);
+    return status;
+  }),
+            "cancelled");
   // The other organisation's booking with the same phone is untouched.
   EXPECT_EQ(*t.app().db().Read<std::int64_t>([&](soci::session& s) {
     long long n = 0;
