@@ -489,12 +489,6 @@ TEST(Rights, PersonalTextNeverReachesTheServerLog) {
   }
 }
 
-}  // namespace
-}  // namespace tsunagu::testing
-
-namespace tsunagu::testing {
-namespace {
-
 TEST(Rights, APersonWhoNeverBecameAClientIsFoundByContactDisclosedAndErased) {
   TestServer t;
   auto w = MakeWorld(t);
