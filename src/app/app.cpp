@@ -12,6 +12,7 @@
 #include "crypto/random.hpp"
 #include "events/lifecycle.hpp"
 #include "orgs/org_store.hpp"
+#include "rights/retention.hpp"
 #include "salons/salon_service.hpp"
 #include "storage/migrator.hpp"
 #include "web/multipart.hpp"
@@ -175,6 +176,10 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
        [a, &clock, url = config.server.public_url](core::Date today) {
          return events::RunLifecycleRound(*a->db_, clock, *a->cipher_, *a->outbox_, *a->catalog_,
                                           url, today);
+       }},
+      {"retention",
+       [a, &clock](core::Date today) {
+         return rights::RetentionService(*a->db_, clock, *a->cipher_).Run(today);
        }},
   };
   app->jobs_ = std::make_unique<ScheduledJobs>(

@@ -15,6 +15,7 @@
 #include "app/demo_placements.hpp"
 #include "app/demo_requests.hpp"
 #include "app/demo_requests_cases.hpp"
+#include "app/demo_rights.hpp"
 #include "app/demo_salons.hpp"
 #include "app/demo_schedule.hpp"
 #include "app/demo_support.hpp"
@@ -321,6 +322,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoPlacements(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoEmployerLinks(sv, org_ids[1], org_ids[2], career); !st) return st;
     if (auto st = AddDemoContacts(sv, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoRights(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }

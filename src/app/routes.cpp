@@ -22,6 +22,7 @@
 #include "peers/handlers/routes.hpp"
 #include "referrals/handlers/routes.hpp"
 #include "requests/handlers/routes.hpp"
+#include "rights/handlers/routes.hpp"
 #include "salons/handlers/routes.hpp"
 #include "sharing/handlers/routes.hpp"
 
@@ -84,6 +85,11 @@ void AddRoutes(Router& router, Services& services) {
       {services, std::make_shared<employment::links::LinkService>(
                      services.db, services.clock, services.cipher, services.config,
                      services.catalog, services.outbox, services.bus, services.forms.catalog())});
+  rights::handlers::AddRoutes(
+      router,
+      {services.pages, services.clock,
+       std::make_shared<rights::RightsService>(services.db, services.clock, services.cipher),
+       std::make_shared<rights::RetentionService>(services.db, services.clock, services.cipher)});
   calendar::handlers::AddRoutes(
       router, {services.pages, services.config, services.clock, services.db, services.consultations,
                std::make_shared<calendar::CalendarService>(services.db, services.consultations),

@@ -1,5 +1,6 @@
 #include "cases/case_rows.hpp"
 
+#include "rights/use_stop.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::cases::case_rows {
@@ -18,6 +19,8 @@ std::string CasePath(long long id) {
 long long InsertEntry(soci::session& s, const crypto::FieldCipher& cipher, long long case_id,
                       const auth::Principal& who, const std::string& kind,
                       const std::string& occurred_on, const std::string& body, std::int64_t now) {
+  // 利用停止: nothing new is written about the person; the case's own status changes are.
+  if (kind != "status_change") rights::RefuseStoppedCaseEntry(s, case_id);
   long long org = who.organization_id;
   long long user = who.user_id;
   long long at = now;

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "crypto/random.hpp"
+#include "rights/use_stop.hpp"
 
 namespace tsunagu::consultations {
 
@@ -67,6 +68,10 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
                            const NewBooking& row, const BookingRequest& request) {
   const Contact& c = request.contact;
   const Intake& in = request.intake;
+  // Staff do not book a person whose data their organisation stopped using (利用停止).
+  if (row.created_by != 0) {
+    rights::RefuseStoppedBooking(s, cipher, row.day_id, c.name, c.furigana, c.phone, c.email);
+  }
   const std::string email = core::Trim(core::NormalizeNfkc(c.email));
   const std::string phone = core::NormalizePhone(c.phone);
   // The reference is unique and random, so it binds each encrypted value to its row.

@@ -7,6 +7,7 @@
 #include "consultations/handoff.hpp"
 #include "core/text.hpp"
 #include "orgs/model.hpp"
+#include "rights/use_stop.hpp"
 #include "storage/row.hpp"
 #include "storage/sealed.hpp"
 
@@ -214,6 +215,7 @@ core::Result<std::int64_t> RecordService::Save(const auth::Principal& who,
     }
     if (day_id == 0) throw Abort{core::Error::NotFound()};
     if (status != "attended") throw Abort{core::Error::Conflict("record.error.not_attended")};
+    rights::RefuseStoppedRecord(s, booking_id);  // 利用停止: no new record about the person
 
     long long at = now;
     long long author = who.user_id;

@@ -5,6 +5,7 @@
 #include "auth/record_access.hpp"
 #include "core/text.hpp"
 #include "core/wareki.hpp"
+#include "rights/use_stop.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::sharing {
@@ -27,6 +28,8 @@ std::vector<std::string> InOrder(const std::vector<std::string>& items) {
 void RecordProvision(soci::session& s, const crypto::FieldCipher& cipher, const Provision& p,
                      std::int64_t now) {
   const std::string day = core::ToIso(core::DateFromUnixSeconds(now));
+  // Nothing is provided while the holding organisation has stopped using the data (利用停止).
+  rights::RefuseStoppedProvision(s, p.client_id);
   long long provider = p.provider_org_id;
   long long recipient = p.recipient_org_id;
   soci::indicator recipient_ind = p.recipient_org_id == 0 ? soci::i_null : soci::i_ok;
