@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "api/scopes.hpp"
 #include "app/router.hpp"
 #include "app/services.hpp"
 #include "auth/policy.hpp"
@@ -19,6 +20,7 @@ struct ApiRoute {
   std::string method;
   std::string pattern;
   auth::Permission permission;
+  ScopeNeed scope;  // what a token needs besides the permission (empty domain: nothing)
 };
 std::vector<ApiRoute> ApiRoutes();
 std::vector<std::string> ApiPaths();  // distinct patterns, in registration order
