@@ -116,9 +116,17 @@ TEST(ApiOpenapi, DescribesExactlyTheRegisteredRoutes) {
     if (r.permission == auth::Permission::kPublic) {
       ASSERT_NE(security, nullptr) << r.pattern;
       EXPECT_TRUE(security->as_array().empty()) << r.pattern;
-    } else {
+    } else if (r.scope.domain.empty()) {
       EXPECT_EQ(security, nullptr) << r.pattern << " overrides the bearer requirement";
       EXPECT_TRUE(op->at("responses").as_object().contains("401")) << r.pattern;
+    } else {
+      // The bearer requirement naming exactly the scope the route enforces.
+      ASSERT_NE(security, nullptr) << r.pattern << " does not name its scope";
+      boost::json::array expected{
+          boost::json::object{{"bearerAuth", boost::json::array{ScopeName(r.scope).c_str()}}}};
+      EXPECT_EQ(*security, expected) << r.method << " " << r.pattern;
+      EXPECT_TRUE(op->at("responses").as_object().contains("401")) << r.pattern;
+      EXPECT_TRUE(op->at("responses").as_object().contains("403")) << r.pattern;
     }
   }
   for (const auto& [path, item] : paths) {
@@ -183,6 +191,12 @@ TEST(ApiOpenapi, EnumsMatchTheDomain) {
   EXPECT_EQ(Enum(doc, "Role"), Strings(orgs::kRoles));
   EXPECT_EQ(Enum(doc, "Profession"), Strings(orgs::kProfessions));
   EXPECT_EQ(Enum(doc, "OrganizationKind"), Strings(orgs::kOrganizationKinds));
+  std::vector<std::string> scopes;
+  for (auto domain : kScopeDomains) {
+    scopes.push_back(std::string(domain) + ":read");
+    scopes.push_back(std::string(domain) + ":write");
+  }
+  EXPECT_EQ(Enum(doc, "Scope"), scopes);
 }
 
 TEST(ApiOpenapi, LoadsForServingWithThisServersUrl) {
