@@ -28,21 +28,74 @@ struct Endpoint {
   // scope it needs, or {} for the token's own account and public routes.
   ScopeNeed scope;
   app::RouteHandler (*make)(app::Services&);
+  const OperationDoc& doc;  // the route's part of the OpenAPI document
 };
 
 constexpr ScopeNeed kOwnAccount{};
 constexpr ScopeNeed kOrganizationRead{"organization", Access::kRead};
 
-// The one list of API endpoints: AddRoutes and ApiRoutes both read it.
-constexpr Endpoint kEndpoints[] = {
-    {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi},
-    {"GET", "/api/v1/me", Permission::kSignedIn, kOwnAccount, &MakeMe},
-    {"GET", "/api/v1/organization", Permission::kOrgMember, kOrganizationRead, &MakeOrganization},
-    {"GET", "/api/v1/organization/members", Permission::kOrgMember, kOrganizationRead,
-     &MakeMembers},
+constexpr OperationDoc kOpenapiDoc{
+    "getOpenapiDocument",   "meta", "This OpenAPI document", "", 200, "The OpenAPI 3.1 document",
+    R"({"type": "object"})"};
+constexpr OperationDoc kMeDoc{"getMe",
+                              "account",
+                              "The user the token acts for, with the organisation and role",
+                              "",
+                              200,
+                              "The token's user",
+                              R"({"$ref": "#/components/schemas/Me"})"};
+constexpr OperationDoc kOrganizationDoc{"getOrganization",
+                                        "organization",
+                                        "The token's organisation",
+                                        "",
+                                        200,
+                                        "The organisation",
+                                        R"({"$ref": "#/components/schemas/Organization"})"};
+constexpr OperationDoc kMembersDoc{
+    "listOrganizationMembers",
+    "organization",
+    "Colleagues in the token's organisation",
+    "Members of the token's organisation, sorted by display name, without e-mail addresses. "
+    "Suspended accounts are left out.",
+    200,
+    "The members",
+    R"({"type": "array", "items": {"$ref": "#/components/schemas/Member"}})"};
+constexpr OperationDoc kListTokensDoc{
+    "listTokens",
+    "tokens",
+    "The caller's own API tokens",
+    "Every token of the caller, in any organisation, newest first, revoked and expired ones "
+    "included, with their scopes. The secret value is never shown again after creation; "
+    "`prefix` recognises a token.",
+    200,
+    "The tokens",
+    R"({"type": "array", "items": {"$ref": "#/components/schemas/Token"}})"};
+constexpr OperationDoc kRevokeTokenDoc{
+    "revokeToken",
+    "tokens",
+    "Revoke one of the caller's own tokens",
+    "Takes effect on the next request, also when the token revokes itself. A token of another "
+    "user, an unknown id and an already revoked token all answer 404.",
+    204,
+    "Revoked",
+    "",
+    "",
+    R"j([{"name": "id", "in": "path", "required": true,
+         "description": "The token's id (`id` in the token list)",
+         "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j"};
+
+// The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
+const Endpoint kEndpoints[] = {
+    {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
+    {"GET", "/api/v1/me", Permission::kSignedIn, kOwnAccount, &MakeMe, kMeDoc},
+    {"GET", "/api/v1/organization", Permission::kOrgMember, kOrganizationRead, &MakeOrganization,
+     kOrganizationDoc},
+    {"GET", "/api/v1/organization/members", Permission::kOrgMember, kOrganizationRead, &MakeMembers,
+     kMembersDoc},
     // A token may always see and revoke its person's tokens: that only ever narrows access.
-    {"GET", "/api/v1/tokens", Permission::kSignedIn, kOwnAccount, &MakeListTokens},
-    {"DELETE", "/api/v1/tokens/{id}", Permission::kSignedIn, kOwnAccount, &MakeRevokeToken},
+    {"GET", "/api/v1/tokens", Permission::kSignedIn, kOwnAccount, &MakeListTokens, kListTokensDoc},
+    {"DELETE", "/api/v1/tokens/{id}", Permission::kSignedIn, kOwnAccount, &MakeRevokeToken,
+     kRevokeTokenDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
@@ -88,7 +141,8 @@ void AddRoutes(app::Router& router, app::Services& services) {
 
 std::vector<ApiRoute> ApiRoutes() {
   std::vector<ApiRoute> out;
-  for (const auto& e : kEndpoints) out.push_back({e.method, e.pattern, e.permission, e.scope});
+  for (const auto& e : kEndpoints)
+    out.push_back({e.method, e.pattern, e.permission, e.scope, e.doc});
   return out;
 }
 
