@@ -110,9 +110,9 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
     if (!scope.empty() || op.permission != auth::Permission::kSignedIn) {
       responses["403"] = Ref("responses", "Forbidden");
     }
-    if (!PathSegments(op.pattern).empty()) responses["404"] = Ref("responses", "NotFound");
     if (!d.request_schema.empty()) responses["422"] = Ref("responses", "Invalid");
   }
+  if (!PathSegments(op.pattern).empty()) responses["404"] = Ref("responses", "NotFound");
   responses["500"] = Ref("responses", "InternalError");
   if (!is_public) responses["503"] = Ref("responses", "Unavailable");
   o["responses"] = std::move(responses);

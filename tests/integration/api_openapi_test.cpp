@@ -11,6 +11,7 @@
 
 #include "api/handlers/routes.hpp"
 #include "api/scopes.hpp"
+#include "consultation_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -151,6 +152,13 @@ class SchemaChecker {
         if (k == "minLength" ? n < value.as_int64() : n > value.as_int64()) {
           out.push_back(at + ": length out of range (" + k + ")");
         }
+      } else if (k == "pattern") {
+        if (!v.is_string()) continue;
+        if (!std::regex_search(
+                std::string(v.as_string()),
+                std::regex(std::string(value.as_string()), std::regex::ECMAScript))) {
+          out.push_back(at + ": does not match " + std::string(value.as_string()));
+        }
       } else if (k == "anyOf" || k == "oneOf") {
         int matches = 0;
         for (const auto& option : value.as_array()) {
@@ -165,12 +173,16 @@ class SchemaChecker {
         out.push_back(at + ": the checker does not know the keyword " + k);
       }
     }
-    // Formats the API promises: RFC 3339 UTC times.
-    if (const auto* format = schema.as_object().if_contains("format");
-        format && *format == "date-time" && v.is_string()) {
+    // Formats the API promises: RFC 3339 UTC times and ISO 8601 dates.
+    if (const auto* format = schema.as_object().if_contains("format"); format && v.is_string()) {
       static const std::regex kTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
-      if (!std::regex_match(std::string(v.as_string()), kTime)) {
+      static const std::regex kDate(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+      const std::string text(v.as_string());
+      if (*format == "date-time" && !std::regex_match(text, kTime)) {
         out.push_back(at + ": not an RFC 3339 UTC time");
+      }
+      if (*format == "date" && !std::regex_match(text, kDate)) {
+        out.push_back(at + ": not an ISO 8601 date");
       }
     }
   }
@@ -197,7 +209,12 @@ TEST(ApiOpenapiChecker, FindsWhatIsWrong) {
     EXPECT_FALSE(c.Check(ref, boost::json::parse(bad)).empty()) << bad;
   }
   EXPECT_FALSE(c.Check(boost::json::parse(R"({"$ref": "#/nowhere"})"), 1).empty());
-  EXPECT_FALSE(c.Check(boost::json::parse(R"({"pattern": "x"})"), "x").empty())
+  EXPECT_TRUE(
+      c.Check(boost::json::parse(R"({"pattern": "^[0-2][0-9]:[0-5][0-9]$"})"), "09:30").empty());
+  EXPECT_FALSE(
+      c.Check(boost::json::parse(R"({"pattern": "^[0-2][0-9]:[0-5][0-9]$"})"), "9:30").empty());
+  EXPECT_FALSE(c.Check(boost::json::parse(R"({"format": "date"})"), "2026-13-01").empty());
+  EXPECT_FALSE(c.Check(boost::json::parse(R"({"patternProperties": {}})"), "x").empty())
       << "an unknown keyword must not pass unchecked";
 }
 
@@ -317,6 +334,21 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
   }
   const auto all = make_token(every);
 
+  // A published programme with open days, made by its coordinator.
+  auth::Principal coordinator;
+  coordinator.user_id = user;
+  coordinator.stage = "full";
+  coordinator.organization_id = org;
+  coordinator.role = auth::Role::kAdmin;
+  const audit::Actor actor{user, org, "127.0.0.1", "t"};
+  auto program = t.sv().consultations.CreateProgram(coordinator, actor, "両立支援相談", "");
+  ASSERT_TRUE(program.ok());
+  ASSERT_TRUE(t.sv().consultations.SetPublished(coordinator, actor, *program, true).ok());
+  consultations::DaySettings settings;
+  settings.booths = 2;
+  settings.venue = "本館 相談室";
+  GenerateDaysAhead(t, coordinator, actor, *program, Seed001ScheduleRule(), settings);
+
   auto fetched = t.NewClient().Get("/api/v1/openapi.json");
   ASSERT_EQ(fetched.status, 200);
   const auto doc = boost::json::parse(fetched.body);
@@ -327,6 +359,7 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
   // fails below, so every route is called.
   std::map<std::string, std::function<std::string()>> ids = {
       {"/api/v1/tokens/{id}", [&] { return std::to_string(make_token("reports:read").id); }},
+      {"/api/v1/public/programs/{id}/days", [&] { return std::to_string(*program); }},
   };
 
   for (const auto& route : api::handlers::ApiRoutes()) {
@@ -346,6 +379,12 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
         target = Fill(route.pattern, ids[route.pattern]());
       }
     }
+    // An id that names nothing.
+    if (route.pattern.find('{') != std::string::npos) {
+      EXPECT_EQ(w.Check({"unknown id", route.method, route.pattern, Fill(route.pattern, "987654"),
+                         is_public ? Headers{} : Bearer(all.token)}),
+                404);
+    }
     if (is_public) continue;
     // Without a token, and with a wrong one.
     EXPECT_EQ(w.Check({"no token", route.method, route.pattern, target, {}}), 401);
@@ -360,12 +399,6 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       EXPECT_EQ(w.Check({"scope", route.method, route.pattern, target,
                          Bearer(make_token(others).token, "en")}),
                 403);
-    }
-    // An id that names nothing.
-    if (route.pattern.find('{') != std::string::npos) {
-      EXPECT_EQ(w.Check({"unknown id", route.method, route.pattern, Fill(route.pattern, "987654"),
-                         Bearer(all.token)}),
-                404);
     }
   }
   EXPECT_GE(w.checked(), 20);

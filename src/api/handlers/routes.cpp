@@ -15,6 +15,7 @@ app::RouteHandler MakeOrganization(app::Services& sv);
 app::RouteHandler MakeMembers(app::Services& sv);
 app::RouteHandler MakeListTokens(app::Services& sv);
 app::RouteHandler MakeRevokeToken(app::Services& sv);
+app::RouteHandler MakePublicDays(app::Services& sv);
 
 namespace {
 
@@ -84,6 +85,21 @@ constexpr OperationDoc kRevokeTokenDoc{
          "description": "The token's id (`id` in the token list)",
          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j"};
 
+constexpr OperationDoc kPublicDaysDoc{
+    "listPublicDays",
+    "public",
+    "A published programme's open consultation days with free places",
+    "No token. What the public booking page shows: the next days open for booking (at most "
+    "60), each with its slots and the places still free. An unpublished or unknown programme "
+    "answers 404. Book through the public booking page or, as a coordinator, the bookings API.",
+    200,
+    "The open days",
+    R"({"$ref": "#/components/schemas/PublicDays"})",
+    "",
+    R"j([{"name": "id", "in": "path", "required": true,
+         "description": "The programme's id (as in the public booking page /book/{id})",
+         "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j"};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -96,6 +112,8 @@ const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/tokens", Permission::kSignedIn, kOwnAccount, &MakeListTokens, kListTokensDoc},
     {"DELETE", "/api/v1/tokens/{id}", Permission::kSignedIn, kOwnAccount, &MakeRevokeToken,
      kRevokeTokenDoc},
+    {"GET", "/api/v1/public/programs/{id}/days", Permission::kPublic, kOwnAccount, &MakePublicDays,
+     kPublicDaysDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
