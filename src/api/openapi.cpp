@@ -110,9 +110,19 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
     if (!scope.empty() || op.permission != auth::Permission::kSignedIn) {
       responses["403"] = Ref("responses", "Forbidden");
     }
-    if (!d.request_schema.empty()) responses["422"] = Ref("responses", "Invalid");
+    if (!d.request_schema.empty()) {
+      responses["400"] = Ref("responses", "BadRequest");
+      responses["422"] = Ref("responses", "Invalid");
+    }
   }
   if (!PathSegments(op.pattern).empty()) responses["404"] = Ref("responses", "NotFound");
+  if (!d.responses.empty()) {
+    auto extra = ParseText(d.responses);
+    if (!extra || !extra->is_object()) {
+      return core::Error::Invalid("OpenAPI: " + where + " responses are not a JSON object");
+    }
+    for (const auto& [status, response] : extra->as_object()) responses[status] = response;
+  }
   responses["500"] = Ref("responses", "InternalError");
   if (!is_public) responses["503"] = Ref("responses", "Unavailable");
   o["responses"] = std::move(responses);

@@ -28,6 +28,8 @@ struct OperationDoc {
   // JSON array text of the operation's own parameters (query ones, and path ones with their
   // descriptions); a {segment} of the pattern not named here is documented as an integer id.
   std::string_view parameters;
+  // JSON object text of further responses the handler gives ({"409": {"$ref": …}}).
+  std::string_view responses;
 };
 
 struct Operation {

@@ -226,6 +226,7 @@ struct Call {
   std::string pattern;
   std::string target;
   Headers headers;
+  std::string body;
 };
 
 class Walker {
@@ -235,7 +236,7 @@ class Walker {
   // Calls, then checks the status is documented for the operation and the body matches the
   // schema of that response. Returns the status.
   int Check(const Call& call) {
-    auto r = t_.NewClient().Request(call.method, call.target, "", call.headers);
+    auto r = t_.NewClient().Request(call.method, call.target, call.body, call.headers);
     const std::string where = call.label + ": " + call.method + " " + call.target;
     const auto* op = Operation(call);
     if (!op) {
@@ -360,10 +361,39 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
   std::map<std::string, std::function<std::string()>> ids = {
       {"/api/v1/tokens/{id}", [&] { return std::to_string(make_token("reports:read").id); }},
       {"/api/v1/public/programs/{id}/days", [&] { return std::to_string(*program); }},
+      {"/api/v1/programs/{id}/bookings", [&] { return std::to_string(*program); }},
+  };
+
+  // Bodies for the routes that take one (a route added without one fails below).
+  auto open =
+      t.sv().consultations.OpenDays(*program, core::DateFromUnixSeconds(t.clock().NowSeconds()));
+  ASSERT_TRUE(open.ok() && !open->empty());
+  const std::int64_t slot = open->front().slots.front().id;  // two places (two booths)
+  std::map<std::string, std::string> bodies = {
+      {"POST /api/v1/programs/{id}/bookings",
+       boost::json::serialize(boost::json::object{{"slot_id", slot},
+                                                  {"channel", "phone"},
+                                                  {"consent", true},
+                                                  {"gender", "female"},
+                                                  {"age_band", "40s"},
+                                                  {"municipality", "さいたま市"},
+                                                  {"heard_from", "hospital"},
+                                                  {"treatment_status", "during"},
+                                                  {"work_status", "on_leave"},
+                                                  {"topics", boost::json::array{"work"}},
+                                                  {"name", "文書 花子"},
+                                                  {"furigana", "ぶんしょ はなこ"},
+                                                  {"phone", "090-1234-5678"}})},
   };
 
   for (const auto& route : api::handlers::ApiRoutes()) {
     std::string target = route.pattern;
+    std::string body;
+    if (!route.doc.request_schema.empty()) {
+      auto it = bodies.find(route.method + " " + route.pattern);
+      ASSERT_NE(it, bodies.end()) << "give " << route.method << " " << route.pattern << " a body";
+      body = it->second;
+    }
     if (route.pattern.find('{') != std::string::npos) {
       auto it = ids.find(route.pattern);
       ASSERT_NE(it, ids.end()) << "give " << route.pattern << " an id to call it with";
@@ -373,7 +403,7 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
     // As intended, in both languages.
     for (const char* lang : {"ja", "en"}) {
       const int status = w.Check({"success", route.method, route.pattern, target,
-                                  is_public ? Headers{} : Bearer(all.token, lang)});
+                                  is_public ? Headers{} : Bearer(all.token, lang), body});
       EXPECT_EQ(status, route.doc.success) << route.method << " " << route.pattern;
       if (route.pattern.find('{') != std::string::npos && lang[0] == 'j') {
         target = Fill(route.pattern, ids[route.pattern]());
@@ -382,8 +412,15 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
     // An id that names nothing.
     if (route.pattern.find('{') != std::string::npos) {
       EXPECT_EQ(w.Check({"unknown id", route.method, route.pattern, Fill(route.pattern, "987654"),
-                         is_public ? Headers{} : Bearer(all.token)}),
+                         is_public ? Headers{} : Bearer(all.token), body}),
                 404);
+    }
+    // A body that is not an object, and one that is empty.
+    if (!body.empty()) {
+      EXPECT_EQ(w.Check({"not json", route.method, route.pattern, target, Bearer(all.token), "{"}),
+                400);
+      EXPECT_EQ(w.Check({"empty", route.method, route.pattern, target, Bearer(all.token), "{}"}),
+                422);
     }
     if (is_public) continue;
     // Without a token, and with a wrong one.
@@ -401,6 +438,11 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                 403);
     }
   }
+  // Both places of the slot are taken now (ja and en above): the next booking is refused.
+  EXPECT_EQ(w.Check({"full", "POST", "/api/v1/programs/{id}/bookings",
+                     "/api/v1/programs/" + std::to_string(*program) + "/bookings",
+                     Bearer(all.token), bodies.begin()->second}),
+            409);
   EXPECT_GE(w.checked(), 20);
 }
 

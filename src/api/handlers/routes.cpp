@@ -16,6 +16,7 @@ app::RouteHandler MakeMembers(app::Services& sv);
 app::RouteHandler MakeListTokens(app::Services& sv);
 app::RouteHandler MakeRevokeToken(app::Services& sv);
 app::RouteHandler MakePublicDays(app::Services& sv);
+app::RouteHandler MakeCreateBooking(app::Services& sv);
 
 namespace {
 
@@ -34,6 +35,7 @@ struct Endpoint {
 
 constexpr ScopeNeed kOwnAccount{};
 constexpr ScopeNeed kOrganizationRead{"organization", Access::kRead};
+constexpr ScopeNeed kBookingsWrite{"bookings", Access::kWrite};
 
 constexpr OperationDoc kOpenapiDoc{
     "getOpenapiDocument",   "meta", "This OpenAPI document", "", 200, "The OpenAPI 3.1 document",
@@ -100,6 +102,24 @@ constexpr OperationDoc kPublicDaysDoc{
          "description": "The programme's id (as in the public booking page /book/{id})",
          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j"};
 
+constexpr OperationDoc kCreateBookingDoc{
+    "createBooking",
+    "bookings",
+    "Book a place for a caller (coordinators)",
+    "For the programme's coordinators (事務局), e.g. a hospital's phone line or back office: "
+    "the same as the day board's \"book for a caller\" form. The place is taken in the "
+    "database (409 when the slot is full, also when another booking took the last place at the "
+    "same moment); the person gets the confirmation e-mail, in `person_language`, when an "
+    "e-mail address is given. Field rules and codes are those of the booking form.",
+    201,
+    "Booked",
+    R"({"$ref": "#/components/schemas/BookingCreated"})",
+    R"({"$ref": "#/components/schemas/BookingCreate"})",
+    R"j([{"name": "id", "in": "path", "required": true,
+         "description": "The programme's id",
+         "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -114,6 +134,8 @@ const Endpoint kEndpoints[] = {
      kRevokeTokenDoc},
     {"GET", "/api/v1/public/programs/{id}/days", Permission::kPublic, kOwnAccount, &MakePublicDays,
      kPublicDaysDoc},
+    {"POST", "/api/v1/programs/{id}/bookings", Permission::kOrgCoordinate, kBookingsWrite,
+     &MakeCreateBooking, kCreateBookingDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
