@@ -84,6 +84,7 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
     all.push_back(Ref("parameters", "Lang"));
     all.push_back(Ref("parameters", "AcceptLanguage"));
   }
+  if (op.method == "GET") all.push_back(Ref("parameters", "IfNoneMatch"));
   if (!all.empty()) o["parameters"] = std::move(all);
 
   if (!d.request_schema.empty()) {
@@ -104,6 +105,12 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
         boost::json::object{{"application/json", boost::json::object{{"schema", *schema}}}};
   }
   responses[std::to_string(d.success)] = std::move(success);
+  // Every GET answer carries an ETag; sent back in If-None-Match, an unchanged one is 304.
+  if (op.method == "GET") {
+    responses[std::to_string(d.success)].as_object()["headers"] =
+        boost::json::object{{"ETag", Ref("headers", "ETag")}};
+    responses["304"] = Ref("responses", "NotModified");
+  }
   // What the dispatcher answers before or around the handler (app::App::Dispatch).
   if (!is_public) {
     responses["401"] = Ref("responses", "Unauthorized");

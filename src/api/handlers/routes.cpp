@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "api/json.hpp"
+#include "crypto/random.hpp"
 
 namespace tsunagu::api::handlers {
 
@@ -145,6 +146,34 @@ void UsePersonsLanguage(web::RequestContext& ctx) {
   ctx.lang = ctx.user->language == "en" ? "en" : "ja";
 }
 
+// A GET answer's strong ETag (a hash of its bytes, so equal answers match on any server), and
+// 304 without a body when the caller already holds it (If-None-Match, RFC 9110 §13.1.2). The
+// handler still runs: the answer must be the current one to compare it.
+http::Response WithEtag(const web::RequestContext& ctx, http::Response r) {
+  const std::string etag = "\"" + crypto::HashToken(r.body).substr(0, 32) + "\"";
+  r.headers.Set("ETag", etag);
+  auto held = ctx.request.Header("If-None-Match");
+  if (!held) return r;
+  bool match = *held == "*";
+  for (std::string_view rest = *held; !match && !rest.empty();) {
+    const auto comma = rest.find(',');
+    std::string_view one = rest.substr(0, comma);
+    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+    while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+    if (one.rfind("W/", 0) == 0) one.remove_prefix(2);  // weak comparison for GET
+    match = one == etag;
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  if (!match) return r;
+  http::Response not_modified;
+  not_modified.status = 304;
+  not_modified.headers.Set("ETag", etag);
+  if (auto cache = r.headers.Get("Cache-Control")) {
+    not_modified.headers.Set("Cache-Control", std::string(*cache));
+  }
+  return not_modified;
+}
+
 // The handler behind the scope check. Null (the server refuses to start) when the handler is
 // missing or the declaration is inconsistent: a scope on a public route, or an unknown domain.
 app::RouteHandler Guarded(const Endpoint& e, app::Services& sv) {
@@ -167,7 +196,9 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv) {
         return http::Response::Json(403, ToJson(body), "application/problem+json");
       }
     }
-    return inner(ctx);
+    http::Response r = inner(ctx);
+    if (ctx.request.method == "GET" && r.status == 200) return WithEtag(ctx, std::move(r));
+    return r;
   };
 }
 
