@@ -141,6 +141,34 @@ TEST(ApiBookings, ACoordinatorsSystemBooksLikeTheDayBoard) {
   EXPECT_THAT(*audit, Not(HasSubstr("電話 花子")));
 }
 
+TEST(ApiBookings, CancelledForThePersonThePlaceGoesBack) {
+  World w(1);
+  const std::string token = w.Token(w.coordinator, "bookings:write");
+  auto api = w.t.NewClient();
+  auto r = api.Request("POST", w.Path(), boost::json::serialize(Body(w.slot)), Json(token));
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto id = boost::json::parse(r.body).at("id").as_int64();
+  EXPECT_EQ(w.Booked(), 1);
+  const std::string cancel = w.Path() + "/" + std::to_string(id) + "/cancel";
+  // Read scope does not cancel.
+  EXPECT_EQ(api.Request("POST", cancel, "", Json(w.Token(w.coordinator, "bookings:read"))).status,
+            403);
+  EXPECT_EQ(w.Booked(), 1);
+  auto done = api.Request("POST", cancel, "", Json(token));
+  EXPECT_EQ(done.status, 204) << done.body;
+  EXPECT_EQ(w.Booked(), 0);
+  EXPECT_EQ(w.Bookings(), 0);
+  // A retry changes nothing and says so the same way.
+  auto again = api.Request("POST", cancel, "", Json(token));
+  EXPECT_EQ(again.status, 204);
+  EXPECT_EQ(w.Booked(), 0);
+  // The place is free for the next caller.
+  EXPECT_EQ(
+      api.Request("POST", w.Path(), boost::json::serialize(Body(w.slot, "次 の人")), Json(token))
+          .status,
+      201);
+}
+
 TEST(ApiBookings, InputScopeAndRoleAreChecked) {
   World w(2);
   auto api = w.t.NewClient();

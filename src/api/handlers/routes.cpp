@@ -18,6 +18,7 @@ app::RouteHandler MakeListTokens(app::Services& sv);
 app::RouteHandler MakeRevokeToken(app::Services& sv);
 app::RouteHandler MakePublicDays(app::Services& sv);
 app::RouteHandler MakeCreateBooking(app::Services& sv);
+app::RouteHandler MakeCancelBooking(app::Services& sv);
 
 namespace {
 
@@ -121,6 +122,25 @@ constexpr OperationDoc kCreateBookingDoc{
          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
     R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
 
+constexpr OperationDoc kCancelBookingDoc{
+    "cancelBooking",
+    "bookings",
+    "Cancel a booking for the person (coordinators)",
+    "The day board's cancel: the place goes back and is offered to the first person waiting, "
+    "in the same transaction. Cancelling a cancelled booking changes nothing and answers 204 "
+    "again, so a retry is safe; a booking that is no longer booked (attended, no-show) answers "
+    "409 board.error.not_booked. A booking of another programme or organisation answers 404.",
+    204,
+    "Cancelled",
+    "",
+    "",
+    R"j([{"name": "id", "in": "path", "required": true, "description": "The programme's id",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+         {"name": "booking_id", "in": "path", "required": true,
+          "description": "The booking's id (`id` of the booking answer)",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -137,6 +157,8 @@ const Endpoint kEndpoints[] = {
      kPublicDaysDoc},
     {"POST", "/api/v1/programs/{id}/bookings", Permission::kOrgCoordinate, kBookingsWrite,
      &MakeCreateBooking, kCreateBookingDoc},
+    {"POST", "/api/v1/programs/{id}/bookings/{booking_id}/cancel", Permission::kOrgCoordinate,
+     kBookingsWrite, &MakeCancelBooking, kCancelBookingDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
