@@ -114,6 +114,7 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
   // What the dispatcher answers before or around the handler (app::App::Dispatch).
   if (!is_public) {
     responses["401"] = Ref("responses", "Unauthorized");
+    responses["429"] = Ref("responses", "TooManyRequests");
     if (!scope.empty() || op.permission != auth::Permission::kSignedIn) {
       responses["403"] = Ref("responses", "Forbidden");
     }

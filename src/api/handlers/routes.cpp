@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <memory>
 
 #include "api/json.hpp"
+#include "api/rate_limit.hpp"
 #include "crypto/random.hpp"
 
 namespace tsunagu::api::handlers {
@@ -198,7 +200,8 @@ http::Response WithEtag(const web::RequestContext& ctx, http::Response r) {
 
 // The handler behind the scope check. Null (the server refuses to start) when the handler is
 // missing or the declaration is inconsistent: a scope on a public route, or an unknown domain.
-app::RouteHandler Guarded(const Endpoint& e, app::Services& sv) {
+app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
+                          const std::shared_ptr<TokenRateLimit>& limit) {
   app::RouteHandler inner = e.make(sv);
   if (!inner) return nullptr;
   const bool needs_scope = !e.scope.domain.empty() || e.scope.access != Access::kNone;
@@ -206,8 +209,18 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv) {
                       e.permission == Permission::kPublic)) {
     return nullptr;
   }
-  return [&sv, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
+  return [&sv, limit, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
     UsePersonsLanguage(ctx);
+    if (ctx.principal && ctx.principal->via_api_token) {
+      auto auth = ctx.request.Header("Authorization");
+      // Keyed by the token's hash: the raw token is never kept.
+      const std::string key = crypto::HashToken(auth ? *auth : std::string_view());
+      if (const int wait = limit->Take(key); wait > 0) {
+        auto r = ProblemResponse(sv.catalog, ctx.lang, 429, "api.error.rate_limited");
+        r.headers.Set("Retry-After", std::to_string(wait));
+        return r;
+      }
+    }
     if (!need.domain.empty() && ctx.principal && ctx.principal->via_api_token) {
       auto auth = ctx.request.Header("Authorization");
       auto scopes = ScopesOfToken(sv.db, auth ? std::string(auth->substr(7)) : std::string());
@@ -227,8 +240,10 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv) {
 }  // namespace
 
 void AddRoutes(app::Router& router, app::Services& services) {
+  // One count for the routes of this server, shared by their handlers.
+  auto limit = std::make_shared<TokenRateLimit>(services.clock);
   for (const auto& e : kEndpoints) {
-    router.Add({e.method, e.pattern, e.permission, Guarded(e, services), /*api=*/true});
+    router.Add({e.method, e.pattern, e.permission, Guarded(e, services, limit), /*api=*/true});
   }
 }
 
