@@ -1,5 +1,7 @@
 #include "api/tokens.hpp"
 
+#include "api/json.hpp"
+#include "api/scopes.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
 #include "orgs/org_store.hpp"
@@ -16,7 +18,17 @@ constexpr int kMaxValidDays = 366;
 
 core::Result<CreatedToken> TokenService::Create(const audit::Actor& actor, std::int64_t user_id,
                                                 std::int64_t organization_id,
-                                                const std::string& name_in, int valid_days) {
+                                                const std::string& name, int valid_days) {
+  // Callers that choose no scope get what every token could reach before scopes existed.
+  return CreateScopedToken(db_, clock_, actor, user_id, organization_id, name, valid_days,
+                           Scopes::Legacy());
+}
+
+core::Result<CreatedToken> CreateScopedToken(storage::Database& db, const core::Clock& clock,
+                                             const audit::Actor& actor, std::int64_t user_id,
+                                             std::int64_t organization_id,
+                                             const std::string& name_in, int valid_days,
+                                             const Scopes& scopes) {
   std::string name = core::Trim(core::NormalizeNfkc(name_in));
   std::vector<core::FieldError> errors;
   if (name.empty() || core::CountCodePoints(name) > 80) {
@@ -25,13 +37,15 @@ core::Result<CreatedToken> TokenService::Create(const audit::Actor& actor, std::
   if (valid_days < 1 || valid_days > kMaxValidDays) {
     errors.push_back({"valid_days", "tokens.error.valid_days"});
   }
+  if (scopes.Empty()) errors.push_back({"scopes", "api.scope.error.none"});
   if (!errors.empty()) return core::Error::Invalid("error.form", errors);
-  const std::int64_t now = clock_.NowSeconds();
+  const std::int64_t now = clock.NowSeconds();
   CreatedToken created;
   created.token = kTokenPrefix + crypto::RandomToken(32);
   std::string hash = crypto::HashToken(created.token);
   std::string prefix = created.token.substr(0, 10);
-  return db_.Write<CreatedToken>([&](soci::session& s) {
+  std::string scope_text = scopes.Format();
+  return db.Write<CreatedToken>([&](soci::session& s) {
     if (!orgs::OrgStore::FindMembership(s, user_id, organization_id)) {
       throw Abort{core::Error::NotFound()};
     }
@@ -41,13 +55,15 @@ core::Result<CreatedToken> TokenService::Create(const audit::Actor& actor, std::
     long long expires = now + static_cast<long long>(valid_days) * 86400;
     long long id = 0;
     s << "INSERT INTO api_token (user_id, organization_id, name, token_hash, token_prefix, "
-         "created_at, expires_at) VALUES (:u, :o, :n, :h, :p, :t, :e) RETURNING id",
+         "created_at, expires_at, scopes) VALUES (:u, :o, :n, :h, :p, :t, :e, :s) RETURNING id",
         soci::use(u), soci::use(o), soci::use(name), soci::use(hash), soci::use(prefix),
-        soci::use(at), soci::use(expires), soci::into(id);
+        soci::use(at), soci::use(expires), soci::use(scope_text), soci::into(id);
     created.id = id;
-    audit::AuditLog::Append(
-        s, actor, {"api_token.create", "api_token", std::to_string(id), "{}", organization_id},
-        now);
+    // The scopes are names of domains, nothing personal.
+    audit::AuditLog::Append(s, actor,
+                            {"api_token.create", "api_token", std::to_string(id),
+                             "{\"scopes\":" + JsonString(scope_text) + "}", organization_id},
+                            now);
     return created;
   });
 }

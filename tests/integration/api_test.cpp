@@ -13,7 +13,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 
 std::string CreateTokenThroughThePage(Client& c) {
-  auto r = c.Submit("/account/tokens", {{"name", "集計スクリプト"}, {"valid_days", "30"}});
+  auto r =
+      c.Submit("/account/tokens",
+               {{"name", "集計スクリプト"}, {"valid_days", "30"}, {"scope_organization", "read"}});
   EXPECT_EQ(r.status, 200);
   auto pos = r.body.find("tsu_");
   if (pos == std::string::npos) return {};

@@ -148,9 +148,10 @@ TEST(SecurityCredentials, CreatingAnApiTokenNeedsAFreshPasswordAndCode) {
                                         {"next", "/account/tokens"}});
   ASSERT_EQ(ok.status, 303);
   EXPECT_EQ(ok.Header("location"), "/account/tokens");
-  auto created =
-      c.Post("/account/tokens",
-             {{"csrf_token", ExtractCsrf(page.body)}, {"name", "集計"}, {"valid_days", "30"}});
+  auto created = c.Post("/account/tokens", {{"csrf_token", ExtractCsrf(page.body)},
+                                            {"name", "集計"},
+                                            {"valid_days", "30"},
+                                            {"scope_organization", "read"}});
   EXPECT_EQ(created.status, 200);
   EXPECT_THAT(created.body, HasSubstr("tsu_"));
   EXPECT_EQ(w.LiveTokens(), 1);

@@ -9,6 +9,9 @@
 #include <map>
 #include <regex>
 
+#include "api/handlers/routes.hpp"
+#include "api/scopes.hpp"
+#include "consultation_data.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
 
@@ -130,6 +133,119 @@ TEST(SharingWalls, EveryRoleOfAnotherOrganisationIsRefusedLikeAMissingRecord) {
   auto r = t.sv().referrals.Get(w.nurse, {}, w.referral);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->status, "accepted");
+}
+
+// The JSON API behind the same walls: a token of every role of the stranger organisation, with
+// every scope, on every API route that names a record, gets for the other organisations'
+// records what it gets for a record that does not exist, and no byte of them; its lists show
+// none of them. The routes are taken from the API's route list, so a route added later is tried
+// too (a record kind the test does not know fails it).
+TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  // A consultation programme of the hospital, with open days and its own coordinator.
+  auth::Principal host = w.nurse;
+  host.role = auth::Role::kAdmin;
+  const audit::Actor actor{host.user_id, w.hospital, "127.0.0.1", "t"};
+  auto program = t.sv().consultations.CreateProgram(host, actor, "カナリア相談QZ", "");
+  ASSERT_TRUE(program.ok());
+  GenerateDaysAhead(t, host, actor, *program, Seed001ScheduleRule(), {});
+  auto open =
+      t.sv().consultations.OpenDays(*program, core::DateFromUnixSeconds(t.clock().NowSeconds()));
+  ASSERT_TRUE(open.ok() && !open->empty());
+  // Valid in every field, so that only the wall can refuse it (the only body-taking route
+  // today books; a new one gets the same body and must still answer 403/404).
+  const std::string valid_booking =
+      R"({"slot_id": )" + std::to_string(open->front().slots.front().id) +
+      R"(, "channel": "phone", "consent": true, "gender": "female", "age_band": "40s",
+          "municipality": "さいたま市", "heard_from": "hospital", "treatment_status": "during",
+          "work_status": "on_leave", "topics": ["work"], "name": "壁 花子",
+          "furigana": "かべ はなこ", "phone": "090-1234-5678"})";
+  auto nurse_token = t.sv().tokens.Create(actor, w.nurse.user_id, w.hospital, "看護師", 30);
+  ASSERT_TRUE(nurse_token.ok());
+
+  std::vector<std::int64_t> strangers = {w.stranger_admin.user_id};
+  for (const char* role : {"coordinator", "counselor", "viewer"}) {
+    strangers.push_back(t.CreateUser(
+        {std::string(role) + "@stranger-api.test", "別 職員", role, "nurse", w.stranger}));
+  }
+  std::string every;
+  for (std::string_view d : api::kScopeDomains) {
+    every += (every.empty() ? "" : " ") + std::string(d) + ":write";
+  }
+  const std::vector<std::string> canaries = {kSharedName,     kSharedDiagnosis, kSharedNote,
+                                             "090-2222-3333", "カナリア相談QZ", "看護師"};
+  // The home organisations' record behind each kind of API path.
+  auto record_for = [&](const std::string& pattern) -> std::int64_t {
+    const std::string rest = pattern.substr(std::string("/api/v1").size());
+    if (rest.rfind("/programs/", 0) == 0) return *program;
+    if (rest.rfind("/tokens/", 0) == 0) return nurse_token->id;
+    if (rest.rfind("/clients/", 0) == 0) return w.client;
+    if (rest.rfind("/consents/", 0) == 0) return w.consent;
+    if (rest.rfind("/referrals/", 0) == 0) return w.referral;
+    if (rest.rfind("/cases/", 0) == 0) return w.case_id;
+    return 0;
+  };
+  constexpr std::int64_t kMissing = 987654;
+  int routes_tried = 0;
+  for (const auto user : strangers) {
+    auto token = api::CreateScopedToken(t.sv().db, t.clock(), {user, w.stranger, "t", "t"}, user,
+                                        w.stranger, "別", 30, *api::Scopes::Parse(every));
+    ASSERT_TRUE(token.ok());
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"Authorization", "Bearer " + token->token}, {"Content-Type", "application/json"}};
+    auto api = t.NewClient();
+    for (const auto& route : api::handlers::ApiRoutes()) {
+      if (route.permission == auth::Permission::kPublic) continue;
+      SCOPED_TRACE(std::to_string(user) + " " + route.method + " " + route.pattern);
+      if (route.pattern.find('{') == std::string::npos) {
+        // A list or the token's own things: nothing of the other organisations.
+        if (route.method != "GET") continue;
+        const auto list = api.Request("GET", route.pattern, "", headers);
+        for (const auto& canary : canaries) EXPECT_THAT(list.body, Not(HasSubstr(canary)));
+        continue;
+      }
+      const std::int64_t record = record_for(route.pattern);
+      ASSERT_NE(record, 0) << "teach this test the record kind of " << route.pattern;
+      // A complete body where the route takes one, so only the wall can refuse it.
+      std::string body;
+      if (!route.doc.request_schema.empty()) body = valid_booking;
+      const auto foreign =
+          api.Request(route.method, Fill(route.pattern, {{"id", record}}), body, headers);
+      const auto absent =
+          api.Request(route.method, Fill(route.pattern, {{"id", kMissing}}), body, headers);
+      EXPECT_EQ(foreign.status, absent.status) << foreign.body << " / " << absent.body;
+      EXPECT_TRUE(foreign.status == 404 || foreign.status == 403) << foreign.status;
+      for (const auto& canary : canaries) EXPECT_THAT(foreign.body, Not(HasSubstr(canary)));
+      ++routes_tried;
+    }
+  }
+  EXPECT_GE(routes_tried, 4 * 2);
+  auto booked = t.app().db().Read<int>([&](soci::session& s) {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM booking", soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(booked.ok());
+  EXPECT_EQ(*booked, 0) << "a stranger booked on the hospital's programme";
+  // Control: the same body from the hospital's own coordinator books, so above only the wall
+  // refused.
+  const auto jimu = t.CreateUser(
+      {"jimu@hospital-api.test", "病院 事務局", "coordinator", "clerical", w.hospital});
+  auto own = api::CreateScopedToken(t.sv().db, t.clock(), {jimu, w.hospital, "t", "t"}, jimu,
+                                    w.hospital, "電話", 30, *api::Scopes::Parse("bookings:write"));
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(
+      t.NewClient()
+          .Request(
+              "POST", "/api/v1/programs/" + std::to_string(*program) + "/bookings", valid_booking,
+              {{"Authorization", "Bearer " + own->token}, {"Content-Type", "application/json"}})
+          .status,
+      201);
+  // The hospital's token still works: the strangers could not revoke it.
+  EXPECT_EQ(
+      t.NewClient().Get("/api/v1/me", {{"Authorization", "Bearer " + nurse_token->token}}).status,
+      200);
 }
 
 TEST(SharingWalls, TheReferringHospitalSeesTheCaseOnlyWhileTheConsentCoversRecords) {

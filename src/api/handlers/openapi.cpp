@@ -1,4 +1,4 @@
-// GET /api/v1/openapi.json: the OpenAPI 3.1 document, read once at start.
+// GET /api/v1/openapi.json: the OpenAPI 3.1 document, built once at start from the route list.
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
@@ -17,15 +17,18 @@ core::Result<std::string> LoadOpenapiDocument(const std::string& path,
   std::ostringstream text;
   text << in.rdbuf();
   boost::system::error_code ec;
-  boost::json::value doc = boost::json::parse(text.str(), ec);
-  if (ec || !doc.is_object()) return core::Error::Invalid(path + " is not a JSON object");
+  boost::json::value base = boost::json::parse(text.str(), ec);
+  if (ec || !base.is_object()) return core::Error::Invalid(path + " is not a JSON object");
+  auto built = BuildOpenapi(std::move(base), ApiRoutes());
+  if (!built) return built.error();
+  boost::json::value doc = std::move(*built);
   // Absolute server URL so tools that fetch the document elsewhere still call this server.
   doc.as_object()["servers"] = boost::json::array{boost::json::object{{"url", public_url}}};
   return ToJson(doc);
 }
 
 app::RouteHandler MakeOpenapi(app::Services& sv) {
-  const std::string path = sv.config.web_dir + "/openapi/openapi.json";
+  const std::string path = sv.config.web_dir + "/openapi/base.json";
   auto doc = LoadOpenapiDocument(path, sv.config.server.public_url);
   if (!doc) {
     spdlog::error("OpenAPI document: {}", doc.error().message_key);

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "api/openapi.hpp"
+#include "api/scopes.hpp"
 #include "app/router.hpp"
 #include "app/services.hpp"
 #include "auth/policy.hpp"
@@ -13,18 +15,15 @@ namespace tsunagu::api::handlers {
 
 void AddRoutes(app::Router& router, app::Services& services);
 
-// The API routes AddRoutes registers, without handlers: a test compares them with the
-// OpenAPI document (web/openapi/openapi.json) so the two cannot drift apart.
-struct ApiRoute {
-  std::string method;
-  std::string pattern;
-  auth::Permission permission;
-};
+// The API routes AddRoutes registers, without handlers, with their documentation: the OpenAPI
+// document is built from them, and tests call each one.
+using ApiRoute = Operation;
 std::vector<ApiRoute> ApiRoutes();
 std::vector<std::string> ApiPaths();  // distinct patterns, in registration order
 
-// The OpenAPI document at `path`, checked to be a JSON object, with `servers` set to
-// `public_url`, as compact JSON text (what GET /api/v1/openapi.json serves).
+// The OpenAPI document: the base at `path` (web/openapi/base.json) with the paths built from
+// ApiRoutes() and `servers` set to `public_url`, as compact JSON text (what GET
+// /api/v1/openapi.json serves).
 core::Result<std::string> LoadOpenapiDocument(const std::string& path,
                                               const std::string& public_url);
 

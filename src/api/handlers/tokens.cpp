@@ -17,12 +17,24 @@ std::int64_t ParseId(const std::string& s) {
   return id > 0 ? id : 0;
 }
 
+// ["bookings:write", "organization:read"]: one string per domain, as stored.
+boost::json::array ScopeList(const Scopes& scopes) {
+  boost::json::array out;
+  for (std::string_view domain : kScopeDomains) {
+    if (scopes.Of(domain) != Access::kNone)
+      out.emplace_back(ScopeName({domain, scopes.Of(domain)}));
+  }
+  return out;
+}
+
 }  // namespace
 
 app::RouteHandler MakeListTokens(app::Services& sv) {
   return [&sv](web::RequestContext& ctx) {
     auto tokens = sv.tokens.ListForUser(ctx.principal->user_id);
     if (!tokens) return ProblemFor(sv.catalog, ctx.lang, tokens.error());
+    auto scopes = ScopesOfUserTokens(sv.db, ctx.principal->user_id);
+    if (!scopes) return ProblemFor(sv.catalog, ctx.lang, scopes.error());
     boost::json::array out;
     for (const auto& t : *tokens) {
       // Never the hash: the prefix is enough to recognise a token.
@@ -33,7 +45,8 @@ app::RouteHandler MakeListTokens(app::Services& sv) {
                                         {"created_at", TimeOrNull(t.created_at)},
                                         {"expires_at", TimeOrNull(t.expires_at)},
                                         {"last_used_at", TimeOrNull(t.last_used_at)},
-                                        {"revoked", t.revoked_at != 0}});
+                                        {"revoked", t.revoked_at != 0},
+                                        {"scopes", ScopeList((*scopes)[t.id])}});
     }
     return JsonResponse(out);
   };

@@ -1,4 +1,5 @@
-// The OpenAPI document (web/openapi/openapi.json) against the routes the code registers.
+// The OpenAPI document (web/openapi/base.json plus the paths built from the route list) against
+// the routes the code registers.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,17 +17,15 @@
 namespace tsunagu::api::handlers {
 namespace {
 
-const std::string kDocumentPath = tsunagu::core::SourceDir() + "/web/openapi/openapi.json";
+const std::string kDocumentPath = tsunagu::core::SourceDir() + "/web/openapi/base.json";
 
+// The document as served.
 boost::json::value LoadDocument() {
-  std::ifstream in(kDocumentPath, std::ios::binary);
-  EXPECT_TRUE(in) << kDocumentPath;
-  std::ostringstream text;
-  text << in.rdbuf();
-  boost::system::error_code ec;
-  auto doc = boost::json::parse(text.str(), ec);
-  EXPECT_FALSE(ec) << kDocumentPath << ": " << ec.message();
-  return doc;
+  auto served = LoadOpenapiDocument(kDocumentPath, "http://127.0.0.1");
+  EXPECT_TRUE(served.ok()) << kDocumentPath << ": "
+                           << (served.ok() ? "" : served.error().message_key);
+  if (!served.ok()) return {};
+  return boost::json::parse(*served);
 }
 
 std::string Lower(std::string s) {
@@ -116,9 +115,17 @@ TEST(ApiOpenapi, DescribesExactlyTheRegisteredRoutes) {
     if (r.permission == auth::Permission::kPublic) {
       ASSERT_NE(security, nullptr) << r.pattern;
       EXPECT_TRUE(security->as_array().empty()) << r.pattern;
-    } else {
+    } else if (r.scope.domain.empty()) {
       EXPECT_EQ(security, nullptr) << r.pattern << " overrides the bearer requirement";
       EXPECT_TRUE(op->at("responses").as_object().contains("401")) << r.pattern;
+    } else {
+      // The bearer requirement naming exactly the scope the route enforces.
+      ASSERT_NE(security, nullptr) << r.pattern << " does not name its scope";
+      boost::json::array expected{
+          boost::json::object{{"bearerAuth", boost::json::array{ScopeName(r.scope).c_str()}}}};
+      EXPECT_EQ(*security, expected) << r.method << " " << r.pattern;
+      EXPECT_TRUE(op->at("responses").as_object().contains("401")) << r.pattern;
+      EXPECT_TRUE(op->at("responses").as_object().contains("403")) << r.pattern;
     }
   }
   for (const auto& [path, item] : paths) {
@@ -170,6 +177,24 @@ TEST(ApiOpenapi, OperationsAreComplete) {
   }
 }
 
+TEST(ApiOpenapi, AnOperationWithoutItsDocumentationIsRefused) {
+  auto base = boost::json::parse(R"({"openapi": "3.1.0", "paths": {}})");
+  Operation undocumented{"GET", "/api/v1/x", auth::Permission::kOrgMember, {}, {}};
+  EXPECT_FALSE(BuildOpenapi(base, {undocumented}).ok());
+  Operation bad_schema{"GET", "/api/v1/x", auth::Permission::kOrgMember, {}, {}};
+  bad_schema.doc = {"getX", "x", "X", "", 200, "X", "{not json"};
+  EXPECT_FALSE(BuildOpenapi(base, {bad_schema}).ok());
+  bad_schema.doc.response_schema = R"({"type": "object"})";
+  auto built = BuildOpenapi(base, {bad_schema});
+  ASSERT_TRUE(built.ok());
+  const auto& op = built->at("paths").at("/api/v1/x").at("get");
+  EXPECT_EQ(op.at("responses").at("200").at("content").at("application/json").at("schema"),
+            boost::json::parse(R"({"type": "object"})"));
+  // A member route may be refused (403); no path segment, no 404.
+  EXPECT_TRUE(op.at("responses").as_object().contains("403"));
+  EXPECT_FALSE(op.at("responses").as_object().contains("404"));
+}
+
 TEST(ApiOpenapi, EveryReferenceResolves) {
   auto doc = LoadDocument();
   std::vector<std::string> refs;
@@ -183,6 +208,12 @@ TEST(ApiOpenapi, EnumsMatchTheDomain) {
   EXPECT_EQ(Enum(doc, "Role"), Strings(orgs::kRoles));
   EXPECT_EQ(Enum(doc, "Profession"), Strings(orgs::kProfessions));
   EXPECT_EQ(Enum(doc, "OrganizationKind"), Strings(orgs::kOrganizationKinds));
+  std::vector<std::string> scopes;
+  for (auto domain : kScopeDomains) {
+    scopes.push_back(std::string(domain) + ":read");
+    scopes.push_back(std::string(domain) + ":write");
+  }
+  EXPECT_EQ(Enum(doc, "Scope"), scopes);
 }
 
 TEST(ApiOpenapi, LoadsForServingWithThisServersUrl) {
@@ -191,6 +222,7 @@ TEST(ApiOpenapi, LoadsForServingWithThisServersUrl) {
   auto doc = boost::json::parse(*served);
   EXPECT_EQ(doc.at("servers"), boost::json::parse(R"([{"url":"https://tsunagu.example.jp"}])"));
   EXPECT_EQ(doc.at("paths"), LoadDocument().at("paths"));
+  EXPECT_EQ(doc.at("paths").as_object().size(), ApiPaths().size());
 
   EXPECT_FALSE(LoadOpenapiDocument(kDocumentPath + ".missing", "http://x").ok());
 }

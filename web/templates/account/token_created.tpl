@@ -4,6 +4,7 @@
 <dl class="summary-list">
   <div><dt>[[account.tokens.col.name]]</dt><dd>{{NAME}}</dd></div>
   <div><dt>[[account.tokens.col.org]]</dt><dd>{{ORG_NAME}}</dd></div>
+  <div><dt>[[api.scope.col]]</dt><dd>{{SCOPES}}</dd></div>
 </dl>
 <h2>[[account.tokens.created_label]]</h2>
 <pre class="token-value"><code>{{TOKEN}}</code></pre>

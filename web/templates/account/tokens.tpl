@@ -15,6 +15,7 @@
           <th scope="col">[[account.tokens.col.name]]</th>
           <th scope="col">[[account.tokens.col.prefix]]</th>
           <th scope="col">[[account.tokens.col.org]]</th>
+          <th scope="col">[[api.scope.col]]</th>
           <th scope="col">[[account.tokens.col.created]]</th>
           <th scope="col">[[account.tokens.col.expires]]</th>
           <th scope="col">[[account.tokens.col.last_used]]</th>
@@ -28,6 +29,7 @@
           <th scope="row">{{NAME}}</th>
           <td><code>{{PREFIX}}…</code></td>
           <td>{{ORG_NAME}}</td>
+          <td>{{SCOPES}}</td>
           <td>{{CREATED}}</td>
           <td>{{EXPIRES}}</td>
           <td>{{LAST_USED}}</td>
@@ -63,6 +65,18 @@
       {{#ERR_VALID_DAYS}}<p class="field__error" id="valid_days-error">{{MESSAGE}}</p>{{/ERR_VALID_DAYS}}
       <input id="valid_days" name="valid_days" type="text" inputmode="numeric" maxlength="4" class="input--short" value="{{V_VALID_DAYS}}" aria-describedby="valid_days-hint{{#ERR_VALID_DAYS}} valid_days-error{{/ERR_VALID_DAYS}}"{{#ERR_VALID_DAYS}} aria-invalid="true"{{/ERR_VALID_DAYS}}>
     </div>
+    <fieldset class="field{{#ERR_SCOPES}} field--error{{/ERR_SCOPES}}" aria-describedby="scopes-hint{{#ERR_SCOPES}} scopes-error{{/ERR_SCOPES}}">
+      <legend>[[api.scope.title]]</legend>
+      <p class="field__hint" id="scopes-hint">[[api.scope.hint]]</p>
+      {{#ERR_SCOPES}}<p class="field__error" id="scopes-error">{{MESSAGE}}</p>{{/ERR_SCOPES}}
+      {{#SCOPE}}
+      <fieldset class="field" aria-describedby="{{FIELD}}-hint">
+        <legend>{{LABEL}}</legend>
+        <p class="field__hint" id="{{FIELD}}-hint">{{HINT}}</p>
+        {{#OPTION}}<div class="radio"><input type="radio" id="{{ID}}" name="{{NAME}}" value="{{VALUE}}"{{#CHECKED}} checked{{/CHECKED}}><label for="{{ID}}">{{TEXT}}</label></div>{{/OPTION}}
+      </fieldset>
+      {{/SCOPE}}
+    </fieldset>
     <button type="submit" class="button button--primary">[[account.tokens.create_submit]]</button>
   </form>
   {{/CAN_CREATE}}
