@@ -118,7 +118,7 @@ def probe(site, args):
             status, _, page = site.request("GET", args.path, timeout=5)
             row["status"] = status
             if status == 503:
-                row["says_database_ja"] = "データベースに接続できません" in page
+                row["says_database_ja"] = "データベースに接続できない" in page
                 row["lang_ja"] = 'lang="ja"' in page
         except Exception as e:
             row["status"] = 0

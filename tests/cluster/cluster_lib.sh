@@ -175,7 +175,9 @@ c() {
   curl --silent --show-error --resolve "$kHost:$https_port:127.0.0.1" --cacert "$cacert" \
     --max-time 15 "$@"
 }
-client() { /usr/bin/python3 "$here/tests/cluster/client.py" "$1" --port "$https_port" \
+# tests/cluster/client.py with this cluster's address; only in the background (`client ... &`):
+# it execs, so $! is the client's own pid and `kill $!` stops it.
+client() { exec /usr/bin/python3 "$here/tests/cluster/client.py" "$1" --port "$https_port" \
   --host "$kHost" --cacert "$cacert" "${@:2}"; }
 
 # The consistency every fault test ends with: no slot holds more than its capacity, each slot's
