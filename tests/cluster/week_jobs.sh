@@ -8,7 +8,8 @@
 # Then, at the SMTP sink: no message arrived twice (same recipient, same subject), each person
 # booked with an e-mail address got exactly one reminder, and each rostered staff member one
 # notice of the day (the demo's first roster is copied onto the booked day).
-# "Twice" means same recipient, subject and text: distinct tasks may share a subject.
+# "Twice" means same recipient, subject and text on the same simulated day: distinct tasks may
+# share a subject, and an overdue task is reminded of once a day.
 
 [ -n "${load_day_date:-}" ] || give_up "week_jobs needs booking_kill first (its booked day)"
 # The booked day gets the roster of the demo's first rostered day, so its staff notice is due.
@@ -44,10 +45,11 @@ for path in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     envelope = json.load(open(path[:-4] + ".json"))
     body = msg.get_body(preferencelist=("plain",))
     text = body.get_content() if body else ""
-    seen[(",".join(sorted(envelope["rcpt_tos"])), str(msg["Subject"]), text)] += 1
+    day = msg["Date"].datetime.date().isoformat()  # the sending server's (simulated) day
+    seen[(",".join(sorted(envelope["rcpt_tos"])), str(msg["Subject"]), text, day)] += 1
 by_subject = collections.Counter()
 load_reminders = 0
-for (to, subject, _), n in seen.items():
+for (to, subject, _, _), n in seen.items():
     by_subject[subject] += n
     if "明日の相談会" in subject and to.startswith("cluster-"):
         load_reminders += n
@@ -59,8 +61,8 @@ with open(sys.argv[2], "w") as f:
                "surveys": sum(n for s, n in by_subject.items() if "アンケート" in s)}, f)
 for subject, n in sorted(by_subject.items()):
     print("   %4d  %s" % (n, subject))
-for (to, subject, _), n in list(dups.items())[:5]:
-    print("   twice or more: %d x %s (to %s)" % (n, subject, to.split("@")[-1]))
+for (to, subject, _, day), n in list(dups.items())[:5]:
+    print("   twice or more: %d x %s on %s (to %s)" % (n, subject, day, to.split("@")[-1]))
 PY
 counts() { /usr/bin/python3 -c "import json; print(json.load(open('$tmp/mail_counts'))['$1'])"; }
 echo "   reminders for the load's bookings: $(counts load_reminders) (due: $reminders_due);" \
