@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by cluster_test.sh, which sets tmp, here, bin
 # Booking load through nginx while one server is killed with kill -9 (sourced by
 # cluster_test.sh). Three slots of the demo programme's first day at least three days ahead
 # get 60 places each; 360 bookings (every 4th with an e-mail address) are sent 12 at a time,
@@ -29,7 +30,7 @@ client book --out "$answers" --count "$kBookings" --threads 12 --slots "$load_sl
   --email-every 4 >"$tmp/book.log" 2>&1 &
 load_pid=$!
 for _ in $(seq 1 600); do
-  [ "$(cat "$answers" 2>/dev/null | wc -l)" -ge $((kBookings / 4)) ] && break
+  [ -f "$answers" ] && [ "$(wc -l <"$answers")" -ge $((kBookings / 4)) ] && break
   kill -0 "$load_pid" 2>/dev/null || break
   sleep 0.05
 done

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by cluster_test.sh, which sets tmp, here, bin
 # The cluster the tests of tests/cluster/ run against (sourced by cluster_test.sh): a throw-away
 # PostgreSQL (scripts/start-postgres), an SMTP sink (scripts/start-smtp), three `tsunagu serve`
 # on one database with the demo data, and a real nginx with deploy/nginx/tsunagu.conf rendered
@@ -117,7 +118,7 @@ stop_server() {
 }
 
 start_nginx() {
-  local ngx="$tmp/nginx" site="$here/deploy/nginx/tsunagu.conf" http_port upstreams=""
+  local ngx="$tmp/nginx" site="$here/deploy/nginx/tsunagu.conf" http_port
   mkdir -p "$ngx/logs"
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 \
     -subj "/CN=$kHost" -addext "subjectAltName=DNS:$kHost" \

@@ -3,6 +3,7 @@
 # PostgreSQL database behind a real nginx with TLS (deploy/nginx/tsunagu.conf, a throw-away
 # certificate, trusted_proxies set), an SMTP sink, then the faults:
 #   booking load while one server is killed with kill -9   (booking_kill.sh)
+#   the main browser flows, and a case page's stream across a kill -9 (browser.sh, Playwright)
 #   PostgreSQL restarted under load                         (postgres_restart.sh)
 #   the clock-driven jobs on all three for a simulated week (week_jobs.sh)
 # TSUNAGU_CLUSTER_ONLY="booking_kill week_jobs" runs only those parts (in that order).
@@ -49,7 +50,7 @@ c "https://$kHost:$https_port/healthz" >"$tmp/healthz" 2>&1
 check "https answers /healthz through nginx" grep -qx ok "$tmp/healthz"
 echo "   setup took $SECONDS s"
 
-for part in ${TSUNAGU_CLUSTER_ONLY:-booking_kill postgres_restart week_jobs}; do
+for part in ${TSUNAGU_CLUSTER_ONLY:-booking_kill browser postgres_restart week_jobs}; do
   started=$SECONDS
   echo "== $part"
   # shellcheck source=/dev/null

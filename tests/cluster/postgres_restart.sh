@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by cluster_test.sh, which sets tmp, here, bin
 # PostgreSQL restarted under load (sourced by cluster_test.sh). While bookings are sent and the
 # booking page is read through nginx, PostgreSQL is stopped for about three seconds and started
 # again on the same port (scripts/stop-postgres, scripts/start-postgres). Then:

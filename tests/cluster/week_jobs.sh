@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # sourced by cluster_test.sh, which sets tmp, here, bin
 # The clock-driven jobs on all three servers for a simulated week (sourced by cluster_test.sh,
 # after booking_kill.sh, whose load booked people with e-mail addresses on $load_day_date).
 # Each simulated day all three servers are started together on the tests' clock moved to that
