@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 TSUNAGU := $(BUILD_DIR)/tsunagu
 VAR := var
 
-.PHONY: all deps build run test unit integration test-dates e2e lint lint-all format fuzz bench bench-report bench-case bench-community clean
+.PHONY: all deps build run test unit integration test-dates e2e cluster-test lint lint-all format fuzz bench bench-report bench-case bench-community clean
 
 all: build
 
@@ -54,6 +54,12 @@ test-dates: build
 
 e2e: build
 	scripts/run-tests e2e
+
+# Three servers on one PostgreSQL behind a real nginx (TLS), under faults: a server killed
+# during a booking load, PostgreSQL restarted under load, a simulated week of the clock-driven
+# jobs. Prints what each fault test saw. tests/cluster/, scripts/cluster-test.
+cluster-test: build
+	scripts/cluster-test
 
 # Formatting and static analysis, as CI runs them: clang-tidy checks what changed since the
 # last full run (.ci/tidy-since); lint-all checks every file.

@@ -14,6 +14,7 @@
 #include "orgs/org_store.hpp"
 #include "rights/retention.hpp"
 #include "salons/salon_service.hpp"
+#include "storage/connection_health.hpp"
 #include "storage/migrator.hpp"
 #include "web/multipart.hpp"
 
@@ -443,10 +444,20 @@ std::optional<http::Response> App::Admit(http::Request& request) {
                          : pages_->Error(ctx, 500, "error.internal");
   }
   if (!refusal) return std::nullopt;
+  DatabaseDown(ctx, *refusal);
   Finish(ctx, *refusal, true);
   spdlog::info("access id={} {} {} status={} body=unread", ctx.request_id, request.method,
                route_name, refusal->status);
   return refusal;
+}
+
+void App::DatabaseDown(web::RequestContext& ctx, http::Response& r) {
+  // Whatever error page the handler chose, when the reason was a lost database connection the
+  // person is told so plainly, with 503 and a time to try again (the pool reconnects meanwhile).
+  if (r.status < 500 || !storage::TakeConnectionLost()) return;
+  r = ctx.is_api ? ApiError(ctx, 503, "ops.database_down")
+                 : pages_->Error(ctx, 503, "ops.database_down");
+  r.headers.Set("Retry-After", "5");
 }
 
 void App::Finish(const web::RequestContext& ctx, http::Response& r, bool personal) const {
@@ -480,6 +491,7 @@ http::Response App::Handle(http::Request& request) {
   ctx.lang = Language(request);
   http::Response response;
   std::string route_name = "-";
+  storage::TakeConnectionLost();  // a mark left by work outside a request is not this one's
   try {
     auto match = router_.Find(request.method, request.path);
     if (match.route) route_name = match.route->pattern;
@@ -489,6 +501,7 @@ http::Response App::Handle(http::Request& request) {
     response = ctx.is_api ? ApiError(ctx, 500, "error.internal")
                           : pages_->Error(ctx, 500, "error.internal");
   }
+  DatabaseDown(ctx, response);
   // Whatever it changed (or half tried to), kept public pages are not served again.
   if (IsStateChanging(request.method)) public_pages_.Invalidate();
   const bool is_static = request.path.rfind("/static/", 0) == 0;

@@ -59,6 +59,9 @@ class App {
   http::Response ApiError(const web::RequestContext& ctx, int status, const std::string& key);
   bool LoadPrincipal(web::RequestContext& ctx);
   void Finish(const web::RequestContext& ctx, http::Response& response, bool personal) const;
+  // A 5xx answer of a request whose database work found the connection lost becomes the 503
+  // page that says so (storage/connection_health.hpp).
+  void DatabaseDown(web::RequestContext& ctx, http::Response& response);
 
   const core::Config& config_;
   const core::Clock& clock_;

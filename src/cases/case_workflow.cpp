@@ -261,12 +261,19 @@ core::Result<int> CaseService::RemindDueTasks(core::Date today) {
         cases.push_back(GetInt(r, 2));
       }
     }
+    int sent = 0;
     for (std::size_t i = 0; i < due.size(); ++i) {
-      s << "UPDATE case_task SET reminded_on = :d WHERE id = :id", soci::use(day),
-          soci::use(due[i].first);
+      // The claim: another server running the same round may have reminded of this task since
+      // the SELECT (PostgreSQL re-reads the row after waiting for its lock); then it is theirs.
+      soci::statement st = (s.prepare << "UPDATE case_task SET reminded_on = :d WHERE id = :id "
+                                         "AND reminded_on <> :d2",
+                            soci::use(day), soci::use(due[i].first), soci::use(day));
+      st.execute(true);
+      if (st.get_affected_rows() != 1) continue;
       notifier_.ToUsers(s, {due[i].second}, {"task_due", CasePath(cases[i])});
+      ++sent;
     }
-    return static_cast<int>(due.size());
+    return sent;
   });
 }
 

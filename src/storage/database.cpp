@@ -8,6 +8,8 @@
 #include <cctype>
 #include <filesystem>
 
+#include "storage/connection_health.hpp"
+
 namespace tsunagu::storage {
 namespace {
 
@@ -139,9 +141,13 @@ Database::Database(Engine engine, std::string url, std::string sqlite_path, int 
       s << "SET client_min_messages TO WARNING";
     }
   }
+  // A restart of PostgreSQL must not need a restart of this server (connection_health.hpp).
+  if (engine_ == Engine::kPostgresql) WatchPool(this, *pool_, static_cast<std::size_t>(pool_size));
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (engine_ == Engine::kPostgresql) StopWatching(this);
+}
 
 void Database::Begin(soci::session& s) {
   if (engine_ == Engine::kSqlite) {
@@ -183,6 +189,11 @@ core::Error DatabaseError(const std::exception& e) {
     if (c == '\n') c = ' ';
   }
   spdlog::error("database error: {}", message);
+  if (IsConnectionLost(e)) {
+    // The request is answered 503 (App::Handle) and the pool is repaired in the background.
+    NoteConnectionLost();
+    return core::Error{core::ErrorCode::kUnavailable, "error.database_unavailable", {}};
+  }
   if (const auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     if (pe->sqlstate() == "23505") return core::Error::Conflict("error.duplicate");
   }
