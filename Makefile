@@ -57,9 +57,9 @@ e2e: build
 
 # Three servers on one PostgreSQL behind a real nginx (TLS), under faults: a server killed
 # during a booking load, PostgreSQL restarted under load, a simulated week of the clock-driven
-# jobs. Prints what each fault test saw. tests/cluster/, scripts/cluster-test.
+# jobs. Prints what each fault test saw. tests/cluster/; part of `make test`.
 cluster-test: build
-	scripts/cluster-test
+	scripts/run-tests cluster
 
 # Formatting and static analysis, as CI runs them: clang-tidy checks what changed since the
 # last full run (.ci/tidy-since); lint-all checks every file.

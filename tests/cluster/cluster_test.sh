@@ -21,7 +21,8 @@ chmod 755 "$tmp"
 # shellcheck source=../support/check.sh
 source "$here/tests/support/check.sh"
 finish() {
-  echo "cluster: $passed passed, $failed failed (in $SECONDS s)"
+  echo "-- the cluster test took $SECONDS s"
+  echo "cluster: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
   exit
 }

@@ -47,6 +47,7 @@
       <li><a href="/peers">[[peers.nav]]</a></li>
       <li><a href="/reports/community">[[community.report.nav]]</a></li>
       <li><a href="/reports/employment">[[employment_figures.nav]]</a></li>
+      <li><a href="/org/rights">[[rights.nav]]</a></li>
       {{/NAV_COORDINATE}}
       {{#NAV_ORG_ADMIN}}
       <li><a href="/org/members">[[nav.members]]</a></li>
