@@ -84,6 +84,7 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
     'ピア・サポーター名簿',
     '年間実績',
     '就労の実績',
+    '本人からの請求',
     'メンバー管理',
     '監査ログ',
     'アカウント設定',
@@ -109,6 +110,8 @@ test('org admin: members, invite, edit, remove, audit log, account and tokens', 
   const tokenName = `e2e-${Date.now()}`;
   await page.getByLabel('名前').fill(tokenName);
   await page.getByLabel('有効期間（日）').fill('7');
+  // What the token may do, chosen per domain: reading the organisation only.
+  await page.getByRole('group', { name: '組織', exact: true }).getByLabel('読み取り').check();
   await page.getByRole('button', { name: 'トークンを発行する' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('APIトークンを発行しました');
   await expect(page.locator('.token-value')).not.toBeEmpty();

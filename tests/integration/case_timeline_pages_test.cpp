@@ -27,8 +27,8 @@ TEST(CaseTimelinePages, ALongTimelineOpensWithItsNewestEntriesAndShowsOlderOnesO
   auto w = BuildSharingWorld(t);
   std::int64_t first_entry = 0;
   for (int n = 1; n <= kEntries; ++n) {
-    auto id = t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id,
-                                    {"interview", Today(t), Body(n), {}});
+    auto id =
+        t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id, {"interview", Today(t), Body(n), {}});
     ASSERT_TRUE(id.ok()) << n;
     if (n == 1) first_entry = *id;
   }
@@ -42,7 +42,8 @@ TEST(CaseTimelinePages, ALongTimelineOpensWithItsNewestEntriesAndShowsOlderOnesO
   EXPECT_THAT(page.body, HasSubstr(Body(71)));
   EXPECT_THAT(page.body, Not(HasSubstr(Body(70))));
   EXPECT_THAT(page.body, HasSubstr("（120）"));
-  EXPECT_THAT(page.body, HasSubstr("以前の記録をさらに 50 件表示する（まだ表示していない記録は 70 件）"));
+  EXPECT_THAT(page.body,
+              HasSubstr("以前の記録をさらに 50 件表示する（まだ表示していない記録は 70 件）"));
   EXPECT_THAT(page.body, HasSubstr("href=\"" + path + "?shown=100#entry-"));
   EXPECT_THAT(page.body, HasSubstr("hx-get=\"" + path + "/timeline?shown=100\""));
   EXPECT_THAT(page.body, HasSubstr("hx-get=\"" + path + "/timeline?shown=50\""))
