@@ -10,9 +10,13 @@ const { kDemo, logIn } = require('../e2e/support/accounts.js');
 
 const servers = JSON.parse(process.env.TSUNAGU_CLUSTER_SERVERS || '[]');
 
+// The server's complete log lines: what follows the last newline (nothing, or a line still
+// being written) is left out, so a count taken now indexes the next line written.
 function logLines(server) {
   try {
-    return fs.readFileSync(server.log, 'utf8').split('\n');
+    const lines = fs.readFileSync(server.log, 'utf8').split('\n');
+    lines.pop();
+    return lines;
   } catch {
     return [];
   }

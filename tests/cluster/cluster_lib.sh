@@ -88,7 +88,9 @@ EOF
 start_server() {
   local i="$1" day="$2"
   [ -n "${server_ports[$i]:-}" ] || server_ports[i]="$(free_port)"
-  "$bin" serve --config "$tmp/tsunagu.toml" --listen "127.0.0.1:${server_ports[$i]}" \
+  # Line-buffered: the browser test finds the server holding a stream by its log line, which
+  # a log going to a file would otherwise keep in its buffer (stdbuf execs, so $! is the server).
+  stdbuf -oL -eL "$bin" serve --config "$tmp/tsunagu.toml" --listen "127.0.0.1:${server_ports[$i]}" \
     --clock-offset "$(offset_for_day "$day")" >>"$tmp/serve$i.log" 2>&1 &
   server_pids[i]=$!
 }
@@ -139,22 +141,7 @@ start_nginx() {
   for gone in 'listen 80;' 'listen 443' '10.0.0.1' '/etc/ssl/' '/var/log/'; do
     grep -qF "$gone" "$ngx/site.conf" && give_up "the site still has '$gone' after rendering"
   done
-  cat >"$ngx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log;
-events { worker_connections 512; }
-http {
-  client_body_temp_path $ngx/client_body;
-  proxy_temp_path $ngx/proxy;
-  fastcgi_temp_path $ngx/fastcgi;
-  uwsgi_temp_path $ngx/uwsgi;
-  scgi_temp_path $ngx/scgi;
-  access_log $ngx/logs/access.log;
-  include $ngx/site.conf;
-}
-EOF
+  write_test_nginx_conf "$ngx" 512
   local as_user=()
   if [ "$(id -u)" -eq 0 ]; then
     as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)

@@ -32,6 +32,8 @@ give_up() { # a step everything after it needs failed
   [ -f "${2:-}" ] && tail -n 30 "$2" | sed 's/^/    /'
   finish
 }
+# shellcheck source=../support/nginx.sh
+source "$here/tests/support/nginx.sh"
 # shellcheck source=cluster_lib.sh
 source "$tests/cluster_lib.sh"
 trap cleanup EXIT

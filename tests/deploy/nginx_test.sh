@@ -33,6 +33,8 @@ trap cleanup EXIT
 
 # shellcheck source=../support/check.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../support/check.sh"
+# shellcheck source=../support/nginx.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../support/nginx.sh"
 finish() {
   echo "deploy: $passed passed, $failed failed"
   [ "$failed" -eq 0 ]
@@ -106,22 +108,7 @@ render() { # render HTTP_PORT: the site with this test's addresses; fails when a
       return 1
     fi
   done
-  cat >"$ngx/nginx.conf" <<EOF
-daemon off;
-worker_processes 1;
-pid $ngx/nginx.pid;
-error_log $ngx/logs/error.log;
-events { worker_connections 256; }
-http {
-  client_body_temp_path $ngx/client_body;
-  proxy_temp_path $ngx/proxy;
-  fastcgi_temp_path $ngx/fastcgi;
-  uwsgi_temp_path $ngx/uwsgi;
-  scgi_temp_path $ngx/scgi;
-  access_log $ngx/logs/access.log;
-  include $ngx/site.conf;
-}
-EOF
+  write_test_nginx_conf "$ngx" 256
 }
 
 # Unprivileged: as root (CI containers), nginx runs as nobody from the start.
