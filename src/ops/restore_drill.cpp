@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "audit/audit_log.hpp"
+#include "cases/case_rows.hpp"
 #include "crypto/field_cipher.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
@@ -44,7 +45,7 @@ const std::vector<FieldKind>& Kinds() {
        [](const std::string& id) { return "record:" + id + ":summary"; }},
       {"timeline_entry.body",
        "SELECT CAST(id AS TEXT), CAST(id AS TEXT), body_enc FROM timeline_entry ORDER BY id",
-       [](const std::string& id) { return "timeline_entry:" + id + ":body"; }},
+       [](const std::string& id) { return cases::case_rows::EntryAd(std::stoll(id)); }},
   };
   return kinds;
 }

@@ -4,25 +4,17 @@
 // the database, the same confirmation e-mail, the same audit.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "api/handlers/routes.hpp"
 #include "api/json.hpp"
 #include "consultations/handlers/board_support.hpp"
 #include "consultations/handlers/intake_form.hpp"
+#include "web/forms.hpp"
 
 namespace tsunagu::api::handlers {
 namespace {
 
 using consultations::BookingRequest;
-
-std::int64_t ParsePositive(const std::string& s) {
-  if (s.empty() || s.size() > 18) return 0;
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size()) return 0;
-  return id > 0 ? id : 0;
-}
 
 std::string Text(const boost::json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
@@ -71,7 +63,7 @@ BookingRequest ReadRequest(const boost::json::object& o) {
 
 app::RouteHandler MakeCreateBooking(app::Services& sv) {
   return [&sv](web::RequestContext& ctx) {
-    const std::int64_t program_id = ParsePositive(ctx.Param("id"));
+    const std::int64_t program_id = web::ParseId(ctx.Param("id"));
     if (program_id == 0) return ProblemResponse(sv.catalog, ctx.lang, 404, "error.not_found");
     boost::system::error_code ec;
     boost::json::value body = boost::json::parse(ctx.request.body, ec);

@@ -2,12 +2,12 @@
 // their slots and free places, for a hospital's website (no token: what the public booking page
 // shows, and no more).
 #include <boost/json.hpp>
-#include <charconv>
 #include <cstdio>
 
 #include "api/handlers/routes.hpp"
 #include "api/json.hpp"
 #include "consultations/handlers/page_support.hpp"
+#include "web/forms.hpp"
 
 namespace tsunagu::api::handlers {
 namespace {
@@ -21,19 +21,11 @@ std::string Clock(int minutes) {
   return out;
 }
 
-std::int64_t ParsePositive(const std::string& s) {
-  if (s.empty() || s.size() > 18) return 0;
-  std::int64_t id = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-  if (ec != std::errc() || end != s.data() + s.size()) return 0;
-  return id > 0 ? id : 0;
-}
-
 }  // namespace
 
 app::RouteHandler MakePublicDays(app::Services& sv) {
   return [&sv](web::RequestContext& ctx) {
-    const std::int64_t program_id = ParsePositive(ctx.Param("id"));
+    const std::int64_t program_id = web::ParseId(ctx.Param("id"));
     if (program_id == 0) return ProblemResponse(sv.catalog, ctx.lang, 404, "booking.no_days");
     // An unpublished programme answers like a missing one, as on the public pages.
     auto days = sv.consultations.OpenDays(program_id, consultations::handlers::Today(sv),
