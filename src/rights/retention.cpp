@@ -78,15 +78,20 @@ core::Result<int> RetentionService::DueCount(const auth::Principal& who, core::D
 }
 
 core::Result<int> RetentionService::Run(core::Date today) {
+  const std::string on = core::ToIso(today);
+  // The clock round calls this every minute: only organisations without today's run are tried,
+  // so once the day's work is done a round is one read and no write.
   auto orgs = db_.Read<std::vector<long long>>([&](soci::session& s) {
     std::vector<long long> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT DISTINCT organization_id FROM program ORDER BY organization_id");
+        (s.prepare << "SELECT DISTINCT organization_id FROM program WHERE organization_id NOT IN "
+                      "(SELECT organization_id FROM retention_run WHERE rule = 'booking' AND "
+                      "run_on = :d) ORDER BY organization_id",
+         soci::use(on));
     for (const auto& r : rows) out.push_back(GetInt(r, 0));
     return out;
   });
   if (!orgs) return orgs.error();
-  const std::string on = core::ToIso(today);
   int total = 0;
   for (long long org : *orgs) {
     const std::int64_t now = clock_.NowSeconds();
