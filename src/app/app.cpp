@@ -230,16 +230,20 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
     auto user = orgs::OrgStore::GetUser(s, session.user_id);
     if (!user || user->status == "disabled") return false;
     ctx.user = *user;
+    // The user's memberships of active organisations: the session's among them (one query
+    // for both), and the header offers switching only when there is somewhere else to go.
+    const auto memberships = orgs::OrgStore::MembershipsOf(s, user->id);
+    ctx.several_organizations = memberships.size() > 1;
     if (session.organization_id) {
       ctx.organization = orgs::OrgStore::GetOrganization(s, session.organization_id);
-      ctx.membership = orgs::OrgStore::FindMembership(s, user->id, session.organization_id);
+      for (const auto& m : memberships) {
+        if (m.organization_id == session.organization_id) ctx.membership = m;
+      }
       if (!ctx.organization || ctx.organization->status != "active" || !ctx.membership) {
         ctx.organization.reset();
         ctx.membership.reset();
       }
     }
-    // The header offers switching only when there is somewhere else to go.
-    ctx.several_organizations = orgs::OrgStore::MembershipsOf(s, user->id).size() > 1;
     return true;
   });
   if (!loaded) return false;

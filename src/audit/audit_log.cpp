@@ -80,19 +80,31 @@ std::vector<long long> HoldersOf(soci::session& s, const std::string& type, long
 
 // SECURITY.md rule 4: the organisation holding a record sees every access to it by others.
 // An event by another organisation's actor about a held record is linked to each holder.
-void LinkHolders(soci::session& s, const StoredEvent& e) {
+// The organisations other than the actor's whose records the event touches (audit_holder), read
+// before the chain's head is locked so the lock is held for as short a time as possible.
+std::vector<long long> HoldersToLink(soci::session& s, const Event& event,
+                                     long long organization_id) {
   long long target = 0;
-  const auto [end, ec] =
-      std::from_chars(e.target_id.data(), e.target_id.data() + e.target_id.size(), target);
-  if (ec != std::errc() || end != e.target_id.data() + e.target_id.size() || target <= 0) return;
+  const auto [end, ec] = std::from_chars(event.target_id.data(),
+                                         event.target_id.data() + event.target_id.size(), target);
   std::vector<long long> linked;
-  for (long long holder : HoldersOf(s, e.target_type, target)) {
-    if (holder == 0 || holder == e.organization_id) continue;
+  if (ec != std::errc() || end != event.target_id.data() + event.target_id.size() || target <= 0) {
+    return linked;
+  }
+  for (long long holder : HoldersOf(s, event.target_type, target)) {
+    if (holder == 0 || holder == organization_id) continue;
     if (std::find(linked.begin(), linked.end(), holder) != linked.end()) continue;
     linked.push_back(holder);
-    long long seq = e.seq;
-    s << "INSERT INTO audit_holder (organization_id, seq) VALUES (:o, :s)", soci::use(holder),
-        soci::use(seq);
+  }
+  return linked;
+}
+
+void LinkHolders(soci::session& s, const std::vector<long long>& holders, long long seq) {
+  for (long long holder : holders) {
+    long long h = holder;
+    long long at = seq;
+    s << "INSERT INTO audit_holder (organization_id, seq) VALUES (:o, :s)", soci::use(h),
+        soci::use(at);
   }
 }
 
@@ -121,16 +133,20 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
   if (key == nullptr) {
     throw std::logic_error("audit event outside a write transaction of a keyed database");
   }
-  // Updating the head row first takes its row lock (PostgreSQL) or is already under the
-  // write lock (SQLite), so concurrent appends queue and the chain stays linear.
-  s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1";
+  const long long event_org =
+      event.organization_id >= 0 ? event.organization_id : actor.organization_id;
+  const auto holders = HoldersToLink(s, event, event_org);
+  // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
+  // (SQLite), so concurrent appends queue and the chain stays linear. One statement takes the
+  // lock, the next number and the previous hash (RETURNING: SQLite 3.35+ and PostgreSQL).
   StoredEvent e;
   long long seq = 0;
-  s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(e.prev_hash);
+  s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
+      soci::into(e.prev_hash);
   e.seq = seq;
   e.occurred_at = now;
   e.actor_user_id = actor.user_id;
-  e.organization_id = event.organization_id >= 0 ? event.organization_id : actor.organization_id;
+  e.organization_id = event_org;
   e.action = event.action;
   e.target_type = event.target_type;
   e.target_id = event.target_id;
@@ -152,7 +168,7 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
       soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
       soci::use(e.prev_hash), soci::use(e.hash);
   s << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(e.hash);
-  LinkHolders(s, e);
+  LinkHolders(s, holders, seq);
 }
 
 core::Result<std::vector<StoredEvent>> AuditLog::ListForOrganization(storage::Database& db,

@@ -112,10 +112,14 @@ TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& 
   long long case_id = view.case_id;
   TimelinePage page;
   {
+    // The mark (LiveMark) with the count, before the entries: a change made after this read
+    // makes the page's stream catch up.
     long long total = 0;
-    s << "SELECT COUNT(*) FROM timeline_entry WHERE case_id = :c", soci::use(case_id),
-        soci::into(total);
+    long long mark = 0;
+    s << "SELECT COUNT(*), COALESCE(SUM(version), 0) FROM timeline_entry WHERE case_id = :c",
+        soci::use(case_id), soci::into(total), soci::into(mark);
     page.total = total;
+    page.mark = mark;
   }
   // The newest first, by the index on (case_id, occurred_on, id).
   const std::string limit = shown == 0 ? "" : " LIMIT " + std::to_string(shown);
@@ -238,6 +242,8 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
     auto page = ReadTimeline(s, who, c.view, shown);
     c.timeline = std::move(page.entries);
     c.timeline_total = page.total;
+    c.live_mark = page.mark;
+    c.candidates = CaseWorkers(s, c.view.case_org_id);
     if (c.view.runs_case) {
       std::vector<std::pair<Task, std::string>> raw;
       soci::rowset<soci::row> rows =

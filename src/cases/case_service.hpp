@@ -119,12 +119,18 @@ struct SupportCase {
   std::vector<TimelineEntry> timeline;  // newest first (the newest `shown`, see Get)
   std::int64_t timeline_total = 0;      // all the case's entries
   std::vector<Task> tasks;              // the running organisation only
+  // LiveMark's value, read in the same transaction before the timeline (a change made after
+  // it makes the page's stream catch up), and the staff who may be mentioned or given tasks
+  // (Candidates): the case page needs one transaction instead of three.
+  std::int64_t live_mark = 0;
+  std::vector<Staff> candidates;
 };
 
 // The newest entries of a timeline, and how many there are in all.
 struct TimelinePage {
   std::vector<TimelineEntry> entries;  // newest first
   std::int64_t total = 0;
+  std::int64_t mark = 0;  // LiveMark's value, read with the count before the entries
 };
 
 struct EntryInput {
@@ -215,6 +221,8 @@ class CaseService {
   // the principal's organisation runs it.
   auth::CaseView Access(soci::session& s, const auth::Principal& who, std::int64_t case_id,
                         bool edit, core::Date today) const;
+  // The active staff of `org` who may work on cases, by name (Candidates).
+  static std::vector<Staff> CaseWorkers(soci::session& s, long long org);
   // The case's entries; a viewer whose consent does not cover documents gets document entries
   // without their titles (`withheld`).
   TimelinePage ReadTimeline(soci::session& s, const auth::Principal& who,

@@ -228,21 +228,23 @@ core::Status CaseService::CompleteTask(const auth::Principal& who, const audit::
   return done;
 }
 
+std::vector<Staff> CaseService::CaseWorkers(soci::session& s, long long org) {
+  std::vector<Staff> out;
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT u.id, u.display_name, m.profession FROM membership m JOIN app_user u "
+                    "ON u.id = m.user_id WHERE m.organization_id = :o AND u.status = 'active' AND "
+                    "m.role IN ('admin','coordinator','counselor') ORDER BY u.display_name",
+       soci::use(org));
+  for (const auto& r : rows) out.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2)});
+  return out;
+}
+
 core::Result<std::vector<Staff>> CaseService::Candidates(const auth::Principal& who,
                                                          std::int64_t case_id) {
   const core::Date today = core::DateFromUnixSeconds(clock_.NowSeconds());
   return db_.Read<std::vector<Staff>>([&](soci::session& s) {
     const auto view = Access(s, who, case_id, false, today);
-    long long org = view.case_org_id;
-    std::vector<Staff> out;
-    soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT u.id, u.display_name, m.profession FROM membership m JOIN app_user "
-                      "u ON u.id = m.user_id WHERE m.organization_id = :o AND u.status = "
-                      "'active' AND m.role IN ('admin','coordinator','counselor') ORDER BY "
-                      "u.display_name",
-         soci::use(org));
-    for (const auto& r : rows) out.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2)});
-    return out;
+    return CaseWorkers(s, view.case_org_id);
   });
 }
 

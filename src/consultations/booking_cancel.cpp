@@ -79,18 +79,16 @@ long long CountSubmission(soci::session& s, std::int64_t now, const std::string&
   const std::string key = "book:" + crypto::HashToken(client_address);
   long long n = now;
   long long window = window_seconds;
-  s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
-       "VALUES (:k, 0, :n, 0) ON CONFLICT (throttle_key) DO NOTHING",
-      soci::use(key), soci::use(n);
-  // One statement counts and restarts an old window, so parallel requests all count.
-  s << "UPDATE login_throttle SET failures = CASE WHEN :n - window_start > :w THEN 1 ELSE "
-       "failures + 1 END, window_start = CASE WHEN :n2 - window_start > :w2 THEN :n3 ELSE "
-       "window_start END WHERE throttle_key = :k",
-      soci::use(n), soci::use(window), soci::use(n), soci::use(window), soci::use(n),
-      soci::use(key);
+  // One statement counts (or starts the address's row) and restarts an old window, so parallel
+  // requests all count, and returns the count.
   long long failures = 0;
-  s << "SELECT failures FROM login_throttle WHERE throttle_key = :k", soci::use(key),
-      soci::into(failures);
+  s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
+       "VALUES (:k, 1, :n, 0) ON CONFLICT (throttle_key) DO UPDATE SET failures = CASE WHEN "
+       ":n2 - login_throttle.window_start > :w THEN 1 ELSE login_throttle.failures + 1 END, "
+       "window_start = CASE WHEN :n3 - login_throttle.window_start > :w2 THEN :n4 ELSE "
+       "login_throttle.window_start END RETURNING failures",
+      soci::use(key), soci::use(n), soci::use(n), soci::use(window), soci::use(n),
+      soci::use(window), soci::use(n), soci::into(failures);
   return failures;
 }
 

@@ -259,16 +259,15 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
 
 http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
                         const core::Error* error, const std::string& form) {
-  // Read before the timeline, so that a change made in between makes the stream catch up.
-  auto mark = sv.cases.LiveMark(*ctx.Who(), id);
-  if (!mark) return web::Failure(sv.pages, ctx, mark.error());
+  // One transaction: the live mark (read before the timeline, so that a change made in between
+  // makes the stream catch up), the case, its timeline and the staff to choose from.
   auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id, ShownEntries(ctx));
   if (!got) return web::Failure(sv.pages, ctx, got.error());
   const SupportCase& c = *got;
   ctemplate::TemplateDictionary dict("cases_page");
   dict.SetIntValue("CASE_ID", id);
   dict.SetValue("CASE_PATH", CasePath(id));
-  dict.SetValue("LIVE_MARK", std::to_string(*mark));
+  dict.SetValue("LIVE_MARK", std::to_string(c.live_mark));
   dict.SetValue("CLIENT_NAME",
                 c.client_name.empty() ? sv.pages.T(ctx, "cases.name_hidden") : c.client_name);
   if (!c.client_kana.empty()) dict.SetValueAndShowSection("CLIENT_KANA", c.client_kana, "HAS_KANA");
@@ -318,14 +317,11 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
   }
   dict.SetValue("V_OCCURRED_ON", entry_error ? ctx.Form("occurred_on") : today);
   if (entry_error) dict.SetValue("V_BODY", ctx.Form("body"));
-  auto candidates = sv.cases.Candidates(*ctx.Who(), id);
-  if (candidates) {
-    for (const auto& st : *candidates) {
-      if (st.user_id == ctx.Who()->user_id) continue;
-      auto* m = dict.AddSectionDictionary("MENTION_CHOICE");
-      m->SetIntValue("USER_ID", st.user_id);
-      m->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
-    }
+  for (const auto& st : c.candidates) {
+    if (st.user_id == ctx.Who()->user_id) continue;
+    auto* m = dict.AddSectionDictionary("MENTION_CHOICE");
+    m->SetIntValue("USER_ID", st.user_id);
+    m->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
   }
   if (c.view.runs_case) {
     auto* edit = dict.AddSectionDictionary("RUNS_CASE");
@@ -361,18 +357,16 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
     const bool task_error = error != nullptr && form == "task";
     edit->SetValue("V_TITLE", task_error ? ctx.Form("title") : "");
     edit->SetValue("V_DUE_ON", task_error ? ctx.Form("due_on") : today);
-    if (candidates) {
-      for (const auto& st : *candidates) {
-        auto* o = edit->AddSectionDictionary("OWNER_CHOICE");
-        o->SetIntValue("USER_ID", st.user_id);
-        o->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
-        if (st.user_id == ctx.Who()->user_id) o->ShowSection("SELECTED");
-        auto* s = edit->AddSectionDictionary("STAFF_CHOICE");
-        s->SetIntValue("USER_ID", st.user_id);
-        s->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
-        for (const auto& assigned : c.staff) {
-          if (assigned.user_id == st.user_id) s->ShowSection("CHECKED");
-        }
+    for (const auto& st : c.candidates) {
+      auto* o = edit->AddSectionDictionary("OWNER_CHOICE");
+      o->SetIntValue("USER_ID", st.user_id);
+      o->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+      if (st.user_id == ctx.Who()->user_id) o->ShowSection("SELECTED");
+      auto* s = edit->AddSectionDictionary("STAFF_CHOICE");
+      s->SetIntValue("USER_ID", st.user_id);
+      s->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+      for (const auto& assigned : c.staff) {
+        if (assigned.user_id == st.user_id) s->ShowSection("CHECKED");
       }
     }
     if (error != nullptr) sv.pages.AddErrors(*edit, ctx, *error);
