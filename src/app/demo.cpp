@@ -10,6 +10,7 @@
 #include "app/demo_events_gaps.hpp"
 #include "app/demo_events_lifecycle.hpp"
 #include "app/demo_late.hpp"
+#include "app/demo_long_case.hpp"
 #include "app/demo_partners.hpp"
 #include "app/demo_phoneday.hpp"
 #include "app/demo_placements.hpp"
@@ -323,6 +324,7 @@ core::Status LoadDemoData(Services& sv) {
     if (auto st = AddDemoEmployerLinks(sv, org_ids[1], org_ids[2], career); !st) return st;
     if (auto st = AddDemoContacts(sv, org_ids[2], career); !st) return st.error();
     if (auto st = AddDemoRights(sv, org_ids[2], career); !st) return st.error();
+    if (auto st = AddDemoLongCase(sv, org_ids[2], career); !st) return st.error();
   }
   return core::OkStatus();
 }
