@@ -48,10 +48,13 @@ Result<MonitoringConfig> LoadMonitoringConfig(const std::filesystem::path& file,
     return ConfigError("[log] level must be one of trace, debug, info, warn, error, off");
   }
   if (!m.metrics_listen.empty()) {
-    if (!ParseListen(m.metrics_listen)) {
+    auto metrics = ParseListen(m.metrics_listen);
+    if (!metrics) {
       return ConfigError("[metrics] listen must be HOST:PORT, e.g. \"127.0.0.1:9464\"");
     }
-    if (m.metrics_listen == config.server.listen) {
+    // Port 0 (tests) picks a free port, so two of them never meet.
+    auto server = ParseListen(config.server.listen);
+    if (server && metrics->second != 0 && *metrics == *server) {
       return ConfigError(
           "[metrics] listen must differ from [server] listen: /metrics is never served on the "
           "public address");

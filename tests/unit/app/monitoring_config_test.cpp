@@ -50,6 +50,9 @@ TEST(MonitoringConfig, RefusesWhatCannotWork) {
   auto same = Load("[server]\nlisten = \"0.0.0.0:8080\"\n[metrics]\nlisten = \"0.0.0.0:8080\"\n");
   ASSERT_FALSE(same.ok()) << "never on the public address";
   EXPECT_NE(same.error().message_key.find("[metrics] listen"), std::string::npos);
+  EXPECT_TRUE(
+      Load("[server]\nlisten = \"127.0.0.1:0\"\n[metrics]\nlisten = \"127.0.0.1:0\"\n").ok())
+      << "port 0 picks a free port for each (tests)";
 }
 
 }  // namespace
