@@ -9,10 +9,12 @@ namespace tsunagu::metrics {
 namespace {
 
 // Seconds: from a cached page (well under a millisecond) to a slow report.
-const std::vector<double> kRequestBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
-                                             0.25,  0.5,    1,     2.5,  5,     10};
-const std::vector<double> kDatabaseBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-                                              0.05,   0.1,   0.25,   0.5,   1,    5};
+std::vector<double> RequestBuckets() {
+  return {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+}
+std::vector<double> DatabaseBuckets() {
+  return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};
+}
 
 Instruments Make(Registry& r) {
   return Instruments{
@@ -22,14 +24,14 @@ Instruments Make(Registry& r) {
       r.AddHistogram("tsunagu_http_request_duration_seconds",
                      "Time from a complete request to its answer (headers of a stream), by route "
                      "pattern and status class.",
-                     {"route", "class"}, kRequestBuckets),
+                     {"route", "class"}, RequestBuckets()),
       r.AddCounter("tsunagu_db_transactions_total",
                    "SQLite write transactions by outcome (commit, rollback).",
                    {"engine", "outcome"}),
       r.AddHistogram("tsunagu_db_transaction_duration_seconds",
                      "SQLite write transaction time from BEGIN to the end of COMMIT or ROLLBACK "
                      "(waits for the lock and the sync to disk included).",
-                     {"engine"}, kDatabaseBuckets),
+                     {"engine"}, DatabaseBuckets()),
       r.AddCounter("tsunagu_db_busy_waits_total",
                    "SQLite: statements that found the database locked by another connection "
                    "(another process: a second server, a CLI command) and waited.",

@@ -214,7 +214,10 @@ void Registry::Check(const std::string& name, const std::vector<std::string>& la
   if (!ValidName(name, true)) throw std::invalid_argument("bad metric name: " + name);
   for (const auto& l : label_names) {
     if (!ValidName(l, false) || l.rfind("__", 0) == 0 || l == "le") {
-      throw std::invalid_argument("bad label name for " + name + ": " + l);
+      std::string what = "bad label name for " + name;
+      what += ": ";
+      what += l;
+      throw std::invalid_argument(what);
     }
   }
   for (const auto& f : families_) {
