@@ -11,6 +11,8 @@
 #include "core/config.hpp"
 #include "crypto/random.hpp"
 #include "events/lifecycle.hpp"
+#include "metrics/instruments.hpp"
+#include "ops/log_format.hpp"
 #include "orgs/org_store.hpp"
 #include "rights/retention.hpp"
 #include "salons/salon_service.hpp"
@@ -39,6 +41,15 @@ std::string Language(const http::Request& request) {
 
 bool IsStateChanging(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// Route labels of the log and the metrics: a route's pattern, or one of these (never a path).
+constexpr std::string_view kUnmatched = "unmatched";
+constexpr std::string_view kStatic = "/static/*";
+constexpr std::string_view kRejected = "rejected";
+
+double Milliseconds(std::chrono::steady_clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
 }
 
 }  // namespace
@@ -426,18 +437,20 @@ http::Response App::NoRoute(const web::RequestContext& ctx, bool path_known) {
 }
 
 std::optional<http::Response> App::Admit(http::Request& request) {
+  const auto started = std::chrono::steady_clock::now();
   request.remote_address = client_address_.Resolve(request);
   web::RequestContext ctx{request, crypto::RandomToken(9)};
   ctx.lang = Language(request);
   ctx.is_api = request.path.rfind("/api/", 0) == 0;
   std::optional<http::Response> refusal;
-  std::string route_name = "-";
+  ops::RequestLog log{ctx.request_id, kUnmatched, metrics::MethodLabel(request.method)};
+  ops::RequestLogScope scope(log);
   try {
     auto match = router_.Find(request.method, request.path);
     if (!match.route) {
       refusal = NoRoute(ctx, match.path_known);
     } else {
-      route_name = match.route->pattern;
+      log.route = match.route->pattern;
       request.path_params = match.params;
       refusal = Identify(ctx, *match.route);
       if (!refusal) refusal = Refuse(ctx, *match.route);
@@ -450,8 +463,10 @@ std::optional<http::Response> App::Admit(http::Request& request) {
   if (!refusal) return std::nullopt;
   DatabaseDown(ctx, *refusal);
   Finish(ctx, *refusal, true);
-  spdlog::info("access id={} {} {} status={} body=unread", ctx.request_id, request.method,
-               route_name, refusal->status);
+  // Answered from the headers alone: the body was never read.
+  const auto took = std::chrono::steady_clock::now() - started;
+  metrics::ObserveRequest(request.method, log.route, refusal->status, took);
+  ops::LogAccess(log, refusal->status, Milliseconds(took));
   return refusal;
 }
 
@@ -494,11 +509,16 @@ http::Response App::Handle(http::Request& request) {
   web::RequestContext ctx{request, crypto::RandomToken(9)};
   ctx.lang = Language(request);
   http::Response response;
-  std::string route_name = "-";
+  const bool is_static = request.path.rfind("/static/", 0) == 0;
+  // The log and the metrics name the route pattern, never the raw path or query, which can
+  // carry tokens and personal data.
+  ops::RequestLog log{ctx.request_id, is_static ? kStatic : kUnmatched,
+                      metrics::MethodLabel(request.method)};
+  ops::RequestLogScope scope(log);
   storage::TakeConnectionLost();  // a mark left by work outside a request is not this one's
   try {
     auto match = router_.Find(request.method, request.path);
-    if (match.route) route_name = match.route->pattern;
+    if (match.route) log.route = match.route->pattern;
     response = Dispatch(ctx);
   } catch (const std::exception& e) {
     spdlog::error("request {} failed: {}", ctx.request_id, e.what());
@@ -508,17 +528,11 @@ http::Response App::Handle(http::Request& request) {
   DatabaseDown(ctx, response);
   // Whatever it changed (or half tried to), kept public pages are not served again.
   if (IsStateChanging(request.method)) public_pages_.Invalidate();
-  const bool is_static = request.path.rfind("/static/", 0) == 0;
   Finish(ctx, response, !is_static);
-  // The access log names the route pattern, never the raw path or query, which can carry
-  // tokens and personal data.
-  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
-  if (!is_static) {
-    spdlog::info("access id={} {} {} status={} us={}", ctx.request_id, request.method, route_name,
-                 response.status, micros);
-  }
+  const auto took = std::chrono::steady_clock::now() - started;
+  metrics::ObserveRequest(request.method, log.route, response.status, took);
+  // Static files are counted but not logged: a page brings several.
+  if (!is_static) ops::LogAccess(log, response.status, Milliseconds(took));
   return response;
 }
 
@@ -535,7 +549,11 @@ http::Response App::HandleServerError(int status, const http::Request& partial) 
   http::Response r = copy.path.rfind("/api/", 0) == 0 ? ApiError(ctx, status, key)
                                                       : pages_->Error(ctx, status, key);
   Finish(ctx, r, true);
-  spdlog::info("access id={} rejected status={}", ctx.request_id, status);
+  // Rejected before routing (malformed, too large, too slow, too many connections).
+  ops::RequestLog log{ctx.request_id, kRejected, metrics::MethodLabel(copy.method)};
+  ops::RequestLogScope scope(log);
+  metrics::ObserveRequest(copy.method, kRejected, status, std::chrono::steady_clock::duration{});
+  ops::LogAccess(log, status, 0);
   return r;
 }
 

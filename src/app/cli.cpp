@@ -11,11 +11,14 @@
 #include "app/cli_text.hpp"
 #include "app/cli_transfer.hpp"
 #include "app/demo.hpp"
+#include "app/metrics_endpoint.hpp"
 #include "audit/audit_log.hpp"
 #include "core/config.hpp"
+#include "core/monitoring_config.hpp"
 #include "crypto/random.hpp"
 #include "http/server.hpp"
 #include "ops/doctor.hpp"
+#include "ops/log_format.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/backup.hpp"
 #include "storage/migrator.hpp"
@@ -90,6 +93,9 @@ audit::Actor CliActor() {
 int Serve(const CommonFlags& flags) {
   auto config = LoadFor(flags);
   if (!config) return Fail(config.error());
+  auto monitoring = core::LoadMonitoringConfig(flags.config_file, *config);
+  if (!monitoring) return Fail(monitoring.error());
+  ops::ConfigureLogging(config->log_level, monitoring->log_format);
   auto listen = core::ParseListen(config->server.listen);
   if (!listen) return Fail(listen.error());
   ShiftedClock clock(flags.clock_offset);
@@ -124,7 +130,30 @@ int Serve(const CommonFlags& flags) {
     public_url.replace(public_url.size() - 1, 1, std::to_string(port));
   }
   spdlog::info("tsunagu listening on http://{}:{}", options.host, port);
+  // /metrics on its own address, never on the public one (docs/operations.md "Monitoring").
+  MetricsEndpoint metrics(a, monitoring->metrics_token);
+  if (!monitoring->metrics_listen.empty()) {
+    auto where = core::ParseListen(monitoring->metrics_listen);
+    if (!where) return Fail(where.error());
+    std::uint16_t metrics_port = 0;
+    try {
+      metrics_port = metrics.Start(where->first, where->second);
+    } catch (const std::exception& e) {
+      return Fail(Text().Say("cli.cannot_listen",
+                             {{"address", monitoring->metrics_listen}, {"reason", e.what()}}));
+    }
+    const bool loopback =
+        where->first == "127.0.0.1" || where->first == "::1" || where->first == "localhost";
+    if (!loopback && monitoring->metrics_token.empty()) {
+      spdlog::warn(
+          "metrics are served on {} without a token: anyone who reaches it can read "
+          "them ([metrics] token)",
+          monitoring->metrics_listen);
+    }
+    spdlog::info("metrics on http://{}:{}/metrics", where->first, metrics_port);
+  }
   server.Wait(true);
+  metrics.Stop();
   a.jobs().Stop();
   a.outbox().StopWorker();
   spdlog::info("tsunagu stopped");

@@ -2,12 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include "metrics/instruments.hpp"
+
 namespace tsunagu::app {
 
 int ScheduledJobs::RunOnce(core::Date today) {
   int failed = 0;
   for (const auto& job : jobs_) {
     auto done = job.run(today);
+    metrics::NoteJobRound(job.name, clock_.NowSeconds(), done.ok());
     if (!done) {
       ++failed;
       spdlog::warn("scheduled job {}: {}", job.name, done.error().message_key);

@@ -8,6 +8,7 @@
 #include "auth/totp.hpp"
 #include "core/text.hpp"
 #include "crypto/random.hpp"
+#include "metrics/instruments.hpp"
 #include "orgs/org_service.hpp"
 #include "orgs/org_store.hpp"
 #include "storage/row.hpp"
@@ -29,6 +30,23 @@ template <typename T>
 core::Result<T> Flatten(core::Result<core::Result<T>> r) {
   if (!r) return r.error();
   return std::move(*r);
+}
+
+// Monitoring: the locks RecordFailure set in the transaction running on this thread (a
+// transaction body runs on its caller's thread), reported once it has committed.
+struct Locks {
+  bool account = false;
+  bool address = false;
+};
+thread_local Locks locks;
+
+// A failed sign-in step and the locks it caused, counted after the commit.
+void CountLoginFailure(std::string_view step) {
+  auto& m = metrics::Get();
+  m.login_failures.With({step}).Inc();
+  if (locks.account) m.login_lockouts.With({"account"}).Inc();
+  if (locks.address) m.login_lockouts.With({"address"}).Inc();
+  locks = {};
 }
 
 }  // namespace
@@ -96,6 +114,7 @@ void AccountService::RecordFailure(soci::session& s, const std::string& key, std
        "CASE WHEN :l > locked_until THEN :l2 ELSE locked_until END WHERE throttle_key = :k",
       soci::use(failures), soci::use(window_start), soci::use(locked_until),
       soci::use(locked_until), soci::use(key);
+  if (locked_until > 0) (key.rfind("addr:", 0) == 0 ? locks.address : locks.account) = true;
 }
 
 void AccountService::ClearFailures(soci::session& s, const std::string& key) {
@@ -117,7 +136,11 @@ core::Result<LoginStep> AccountService::LoginWithPassword(const std::string& ema
     return std::make_pair(throttled, orgs::OrgStore::FindUserByEmail(s, email));
   });
   if (!pre) return pre.error();
-  if (pre->first) return core::Error::RateLimited();
+  if (pre->first) {
+    locks = {};  // refused before any failure was recorded
+    CountLoginFailure("throttled");
+    return core::Error::RateLimited();
+  }
   const auto& user = pre->second;
   // Hash work happens outside the write transaction so slow Argon2 never holds the lock.
   bool password_ok = VerifyPassword(
@@ -125,28 +148,29 @@ core::Result<LoginStep> AccountService::LoginWithPassword(const std::string& ema
   bool ok = password_ok && user && user->status != "disabled" && !user->password_hash.empty();
   // Failures are committed (counters, audit) and then reported, so the transaction returns
   // the outcome instead of aborting.
-  return Flatten(
-      db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
-        if (!ok) {
-          RecordFailure(s, account_key, now, config_.security.lockout_threshold);
-          RecordFailure(s, address_key, now, kAddressThreshold);
-          audit::AuditLog::Append(
-              s, {0, 0, ip, ""},
-              {"auth.login_failed", "user", user ? std::to_string(user->id) : "-", "{}", 0}, now);
-          return LoginFailed();
-        }
-        long long confirmed = 0;
-        soci::indicator ind = soci::i_null;
-        long long id = user->id;
-        s << "SELECT totp_confirmed_at FROM app_user WHERE id = :id", soci::use(id),
-            soci::into(confirmed, ind);
-        const std::string stage = ind == soci::i_ok ? "password" : "enroll";
-        std::string token = sessions_.Create(s, user->id, 0, stage);
-        audit::AuditLog::Append(s, {user->id, 0, ip, ""},
-                                {"auth.password_ok", "user", std::to_string(user->id), "{}", 0},
-                                now);
-        return LoginStep{token, stage};
-      }));
+  auto step = db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
+    if (!ok) {
+      locks = {};
+      RecordFailure(s, account_key, now, config_.security.lockout_threshold);
+      RecordFailure(s, address_key, now, kAddressThreshold);
+      audit::AuditLog::Append(
+          s, {0, 0, ip, ""},
+          {"auth.login_failed", "user", user ? std::to_string(user->id) : "-", "{}", 0}, now);
+      return LoginFailed();
+    }
+    long long confirmed = 0;
+    soci::indicator ind = soci::i_null;
+    long long id = user->id;
+    s << "SELECT totp_confirmed_at FROM app_user WHERE id = :id", soci::use(id),
+        soci::into(confirmed, ind);
+    const std::string stage = ind == soci::i_ok ? "password" : "enroll";
+    std::string token = sessions_.Create(s, user->id, 0, stage);
+    audit::AuditLog::Append(s, {user->id, 0, ip, ""},
+                            {"auth.password_ok", "user", std::to_string(user->id), "{}", 0}, now);
+    return LoginStep{token, stage};
+  });
+  if (step && !ok) CountLoginFailure("password");
+  return Flatten(std::move(step));
 }
 
 core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
@@ -157,55 +181,58 @@ core::Result<LoginStep> AccountService::LoginWithCode(const Session& pending,
   // A recovery code is checked against the salted hashes before the transaction, so that
   // Argon2id never holds the write lock; using it up is still one conditional UPDATE inside.
   const std::optional<std::int64_t> recovery = MatchRecoveryCode(pending.user_id, code);
-  return Flatten(
-      db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
-        auto user = orgs::OrgStore::GetUser(s, pending.user_id);
-        if (!user || user->status != "active") return LoginFailed();
-        const std::string account_key = "acct:" + crypto::HashToken(user->email);
-        if (Throttled(s, account_key, now)) return core::Error::RateLimited();
+  bool failed = false;
+  auto step = db_.Write<core::Result<LoginStep>>([&](soci::session& s) -> core::Result<LoginStep> {
+    failed = false;
+    auto user = orgs::OrgStore::GetUser(s, pending.user_id);
+    if (!user || user->status != "active") return LoginFailed();
+    const std::string account_key = "acct:" + crypto::HashToken(user->email);
+    if (Throttled(s, account_key, now)) return core::Error::RateLimited();
 
-        bool ok = false;
-        std::string method = "totp";
-        if (auto step = VerifyTotp(DecryptTotp(*user), code, now, user->totp_last_step)) {
-          orgs::OrgStore::SetTotpLastStep(s, user->id, *step);
-          ok = true;
-        } else if (recovery) {
-          long long code_id = *recovery;
-          long long id = user->id;
-          long long at = now;
-          soci::statement st =
-              (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE id = :c AND user_id = "
-                            ":u AND used_at IS NULL",
-               soci::use(at), soci::use(code_id), soci::use(id));
-          st.execute(true);
-          ok = st.get_affected_rows() == 1;
-          method = "recovery_code";
-        }
-        if (!ok) {
-          RecordFailure(s, account_key, now, config_.security.lockout_threshold);
-          // Count attempts on this pending login; too many ends it (the user starts again).
-          long long attempts = 0;
-          long long sid = pending.id;
-          s << "UPDATE user_session SET failed_codes = failed_codes + 1 WHERE id = :id",
-              soci::use(sid);
-          s << "SELECT failed_codes FROM user_session WHERE id = :id", soci::use(sid),
-              soci::into(attempts);
-          audit::AuditLog::Append(s, {user->id, 0, ip, ""},
-                                  {"auth.code_failed", "user", std::to_string(user->id), "{}", 0},
-                                  now);
-          if (attempts >= kMaxCodeAttemptsPerLogin) sessions_.Destroy(s, pending.id);
-          return core::Error::Invalid("login.code_failed", {{"code", "login.code_failed"}});
-        }
-        ClearFailures(s, account_key);
-        sessions_.Destroy(s, pending.id);
-        std::int64_t org = DefaultOrganization(s, user->id);
-        std::string token = sessions_.Create(s, user->id, org, "full");
-        audit::AuditLog::Append(s, {user->id, org, ip, ""},
-                                {"auth.login", "user", std::to_string(user->id),
-                                 "{\"method\":\"" + method + "\"}", org},
-                                now);
-        return LoginStep{token, "full"};
-      }));
+    bool ok = false;
+    std::string method = "totp";
+    if (auto step = VerifyTotp(DecryptTotp(*user), code, now, user->totp_last_step)) {
+      orgs::OrgStore::SetTotpLastStep(s, user->id, *step);
+      ok = true;
+    } else if (recovery) {
+      long long code_id = *recovery;
+      long long id = user->id;
+      long long at = now;
+      soci::statement st =
+          (s.prepare << "UPDATE recovery_code SET used_at = :n WHERE id = :c AND user_id = "
+                        ":u AND used_at IS NULL",
+           soci::use(at), soci::use(code_id), soci::use(id));
+      st.execute(true);
+      ok = st.get_affected_rows() == 1;
+      method = "recovery_code";
+    }
+    if (!ok) {
+      failed = true;
+      locks = {};
+      RecordFailure(s, account_key, now, config_.security.lockout_threshold);
+      // Count attempts on this pending login; too many ends it (the user starts again).
+      long long attempts = 0;
+      long long sid = pending.id;
+      s << "UPDATE user_session SET failed_codes = failed_codes + 1 WHERE id = :id", soci::use(sid);
+      s << "SELECT failed_codes FROM user_session WHERE id = :id", soci::use(sid),
+          soci::into(attempts);
+      audit::AuditLog::Append(s, {user->id, 0, ip, ""},
+                              {"auth.code_failed", "user", std::to_string(user->id), "{}", 0}, now);
+      if (attempts >= kMaxCodeAttemptsPerLogin) sessions_.Destroy(s, pending.id);
+      return core::Error::Invalid("login.code_failed", {{"code", "login.code_failed"}});
+    }
+    ClearFailures(s, account_key);
+    sessions_.Destroy(s, pending.id);
+    std::int64_t org = DefaultOrganization(s, user->id);
+    std::string token = sessions_.Create(s, user->id, org, "full");
+    audit::AuditLog::Append(
+        s, {user->id, org, ip, ""},
+        {"auth.login", "user", std::to_string(user->id), "{\"method\":\"" + method + "\"}", org},
+        now);
+    return LoginStep{token, "full"};
+  });
+  if (step && failed) CountLoginFailure("code");
+  return Flatten(std::move(step));
 }
 
 core::Status AccountService::Logout(const Session& session, const std::string& ip) {
@@ -247,7 +274,9 @@ core::Status AccountService::ConfirmIdentity(const Session& session, const std::
   const bool password_ok = VerifyPassword((*user)->password_hash, password);  // Argon2id
   const std::string code = core::Trim(core::NormalizeNfkc(code_in));
   const std::int64_t now = clock_.NowSeconds();
-  return Flatten(db_.Write<core::Status>([&](soci::session& s) -> core::Status {
+  bool confirm_failed = false;
+  auto confirmed = db_.Write<core::Status>([&](soci::session& s) -> core::Status {
+    confirm_failed = false;
     auto fresh = orgs::OrgStore::GetUser(s, session.user_id);
     if (!fresh || fresh->status != "active") return core::Error::Unauthorized("login.failed");
     // The code is only tried after the right password, so a wrong password uses up no step.
@@ -255,6 +284,8 @@ core::Status AccountService::ConfirmIdentity(const Session& session, const std::
                           ? VerifyTotp(DecryptTotp(*fresh), code, now, fresh->totp_last_step)
                           : std::nullopt;
     if (!step) {
+      confirm_failed = true;
+      locks = {};
       RecordFailure(s, account_key, now, config_.security.lockout_threshold);
       audit::AuditLog::Append(s, {fresh->id, session.organization_id, ip, ""},
                               {"auth.confirm_failed", "user", std::to_string(fresh->id), "{}", 0},
@@ -268,7 +299,9 @@ core::Status AccountService::ConfirmIdentity(const Session& session, const std::
     audit::AuditLog::Append(s, {fresh->id, session.organization_id, ip, ""},
                             {"auth.confirmed", "user", std::to_string(fresh->id), "{}", 0}, now);
     return core::OkStatus();
-  }));
+  });
+  if (confirmed && confirm_failed) CountLoginFailure("reauth");
+  return Flatten(std::move(confirmed));
 }
 
 // --- self-service -------------------------------------------------------------------------
@@ -289,9 +322,11 @@ core::Status AccountService::ChangePassword(std::int64_t user_id, const std::str
   if (*throttled) return core::Error::RateLimited();
   if (!VerifyPassword((*user)->password_hash, current)) {
     auto st = db_.WriteVoid([&](soci::session& s) {
+      locks = {};
       RecordFailure(s, account_key, started, config_.security.lockout_threshold);
     });
     if (!st) return st.error();
+    CountLoginFailure("reauth");
     return core::Error::Invalid("account.error.current_password",
                                 {{"current_password", "account.error.current_password"}});
   }

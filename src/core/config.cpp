@@ -75,7 +75,9 @@ Result<Config> LoadConfig(const std::filesystem::path& file, bool file_required)
           "public_bookings_per_address_day", "fast_password_hashing"}},
         {"live", {"recheck_seconds", "max_stream_seconds", "max_streams_per_user"}},
         {"paths", {"web_dir", "data_dir"}},
-        {"log", {"level"}},
+        // [log] format and [metrics] are read by LoadMonitoringConfig (monitoring_config.hpp).
+        {"log", {"level", "format"}},
+        {"metrics", {"listen", "token"}},
     };
     for (const auto& [k, v] : root) {
       auto it = kAllowed.find(std::string(k.str()));

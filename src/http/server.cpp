@@ -38,6 +38,8 @@
 #include <variant>
 #include <vector>
 
+#include "metrics/instruments.hpp"
+
 namespace tsunagu::http {
 namespace {
 
@@ -216,6 +218,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string events_out_;
   bool events_writing_ = false;
   bool events_ended_ = false;
+  bool events_counted_ = false;  // in tsunagu_event_streams_open
   std::chrono::steady_clock::time_point events_write_started_;
 };
 
@@ -534,6 +537,7 @@ Session::Session(tcp::socket socket, ServerCore& core, bool over_limit)
 }
 
 Session::~Session() {
+  if (events_counted_) metrics::Get().event_streams_open.With({}).Add(-1);
   if (events_) {
     events_->Detach();
     events_->Close();
@@ -865,6 +869,10 @@ void Session::StartEvents() {
   // From here on the socket is used directly with our own timers: Beast's stream timeout
   // covers reads and writes together and would end a healthy idle stream.
   stream_.expires_never();
+  auto& m = metrics::Get();
+  m.event_streams.With({}).Inc();
+  m.event_streams_open.With({}).Add(1);
+  events_counted_ = true;
   std::weak_ptr<Session> weak = weak_from_this();
   auto executor = stream_.get_executor();
   // Weak, so that a stream kept by the application does not keep a closed connection alive.
@@ -942,6 +950,10 @@ void Session::OnHeartbeat() {
 void Session::EndEvents() {
   if (events_ended_) return;
   events_ended_ = true;
+  if (events_counted_) {
+    metrics::Get().event_streams_open.With({}).Add(-1);
+    events_counted_ = false;
+  }
   events_->Detach();
   events_->Close();
   heartbeat_.cancel();

@@ -6,12 +6,73 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <chrono>
 #include <filesystem>
+#include <string_view>
 
+#include "metrics/instruments.hpp"
 #include "storage/connection_health.hpp"
 
 namespace tsunagu::storage {
 namespace {
+
+// SQLite's busy handler, as its own default (`timeout=10`: waits of growing length, 10 s in
+// all) but counted for monitoring: a wait here means another process (a second server on the
+// same file, a CLI command, a backup) holds the write lock.
+int CountedBusyWait(void* /*unused*/, int count) {
+  static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+  static constexpr int kTotals[] = {0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228};
+  static constexpr int kSteps = sizeof kDelaysMs / sizeof kDelaysMs[0];
+  static constexpr int kTimeoutMs = 10000;
+  int delay = 0;
+  int waited = 0;
+  if (count < kSteps) {
+    delay = kDelaysMs[count];
+    waited = kTotals[count];
+  } else {
+    delay = kDelaysMs[kSteps - 1];
+    waited = kTotals[kSteps - 1] + delay * (count - (kSteps - 1));
+  }
+  if (waited + delay > kTimeoutMs) {
+    delay = kTimeoutMs - waited;
+    if (delay <= 0) return 0;
+  }
+  auto& m = metrics::Get();
+  if (count == 0) m.db_busy_waits.With({"sqlite"}).Inc();
+  m.db_busy_wait_seconds.With({"sqlite"}).Inc(delay / 1000.0);
+  sqlite_api::sqlite3_sleep(delay);
+  return 1;
+}
+
+// Write transactions on SQLite, timed from their BEGIN to the end of their COMMIT or
+// ROLLBACK (the sync to disk included) from SQLite's own statement timings. A transaction runs
+// on one thread from BEGIN to its end (Database::Write), so the start is kept per thread.
+thread_local std::int64_t transaction_began_ns = -1;
+
+std::int64_t NowNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+int TimeTransactions(unsigned /*mask*/, void* /*unused*/, void* statement, void* elapsed) {
+  const char* sql = sqlite_api::sqlite3_sql(static_cast<sqlite_api::sqlite3_stmt*>(statement));
+  if (sql == nullptr) return 0;
+  const std::string_view text(sql);
+  if (text.rfind("BEGIN", 0) == 0) {
+    transaction_began_ns = NowNs() - *static_cast<sqlite_api::sqlite3_int64*>(elapsed);
+    return 0;
+  }
+  const bool commit = text.rfind("COMMIT", 0) == 0;
+  if (!commit && text.rfind("ROLLBACK", 0) != 0) return 0;
+  if (transaction_began_ns < 0) return 0;
+  const double seconds = static_cast<double>(NowNs() - transaction_began_ns) / 1e9;
+  transaction_began_ns = -1;
+  auto& m = metrics::Get();
+  m.db_transactions.With({"sqlite", commit ? "commit" : "rollback"}).Inc();
+  m.db_transaction_time.With({"sqlite"}).Observe(seconds);
+  return 0;
+}
 
 std::string QuoteConninfo(const std::string& v) {
   std::string out = "'";
@@ -129,13 +190,17 @@ Database::Database(Engine engine, std::string url, std::string sqlite_path, int 
   for (int i = 0; i < pool_size; ++i) {
     soci::session& s = pool_->at(i);
     if (engine_ == Engine::kSqlite) {
-      // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY.
+      // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY (replaced
+      // below by the same waits, counted).
       s.open(soci::sqlite3, "db=" + sqlite_path_ + " timeout=10");
       // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
       // across power loss, which bookings and records need (SECURITY.md rule 12).
       s << "PRAGMA journal_mode=WAL";
       s << "PRAGMA synchronous=FULL";
       s << "PRAGMA foreign_keys=ON";
+      auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+      sqlite_api::sqlite3_busy_handler(backend->conn_, CountedBusyWait, nullptr);
+      sqlite_api::sqlite3_trace_v2(backend->conn_, SQLITE_TRACE_PROFILE, TimeTransactions, nullptr);
     } else {
       s.open(soci::postgresql, PostgresConninfo(url_));
       s << "SET client_min_messages TO WARNING";

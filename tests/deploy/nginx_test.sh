@@ -5,7 +5,8 @@
 # curl, as a client on 127.0.0.2, checks: https answers through nginx, TLS below 1.2 is refused,
 # http redirects to https, HSTS exactly once (also on nginx's own error pages), body limits
 # (1 MiB, 11 MiB on upload routes), the client address the server records is curl's and not
-# nginx's (trusted_proxies), and a case page's event stream arrives unbuffered: the stream's
+# nginx's (trusted_proxies), /metrics only on the metrics address (nginx answers it 404
+# itself), and a case page's event stream arrives unbuffered: the stream's
 # first event at once, and a comment added meanwhile as an event while the stream stays open.
 # Usage: nginx_test.sh PATH/TO/tsunagu     Ends with "deploy: N passed, N failed".
 set -uo pipefail
@@ -72,6 +73,8 @@ url = "$db"
 smtp_url = "file:$tmp/app/mail"
 [security]
 key_file = "$TSUNAGU_KEY_FILE"
+[metrics]
+listen = "127.0.0.1:0"
 EOF
 "$bin" serve --config "$tmp/app/tsunagu.toml" >"$tmp/serve.log" 2>&1 &
 server_pid=$!
@@ -156,6 +159,13 @@ c() {
 # --- TLS, redirect, HSTS --------------------------------------------------------------------
 c "$base/healthz" >"$tmp/healthz" 2>&1
 check "https answers /healthz through nginx" grep -qx ok "$tmp/healthz"
+# /metrics: on the server's own metrics address only; nginx answers it itself (404).
+metrics_port="$(grep -oE 'metrics on http://127\.0\.0\.1:[0-9]+' "$tmp/serve.log" | grep -oE '[0-9]+$')"
+curl --silent "http://127.0.0.1:$metrics_port/metrics" >"$tmp/metrics" 2>&1
+check "the metrics address answers /metrics" grep -q '^tsunagu_http_requests_total{' "$tmp/metrics"
+c -o "$tmp/metrics_public" -w '%{http_code}' "$base/metrics" >"$tmp/code" 2>&1
+check "nginx does not pass /metrics on (its own 404)" \
+  bash -c "[ \"\$(cat $tmp/code)\" = 404 ] && grep -q nginx $tmp/metrics_public && ! grep -q tsunagu_ $tmp/metrics_public"
 c --tlsv1.1 --tls-max 1.1 "$base/healthz" >/dev/null 2>&1
 check "TLS 1.1 is refused" test "$?" -ne 0
 c --tlsv1.3 "$base/healthz" >"$tmp/tls13" 2>&1
