@@ -248,6 +248,97 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
       200);
 }
 
+// The API's clients, cases and referrals reads answer every organisation as its pages do: the
+// stranger gets what the page gives (404 / 403), the hospital and the agency that a consent
+// names get the record, and after the consent is withdrawn each of them gets what its page then
+// gives. The lists show a record exactly when the list page links it.
+TEST(SharingWalls, ApiReadsAnswerEachOrganisationAsItsPagesDo) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  struct Side {
+    std::string name;
+    std::string email;
+    auth::Principal who;
+  };
+  std::vector<Side> sides = {{"hospital", w.nurse_email, w.nurse},
+                             {"agency", w.agency_email, w.agency_worker},
+                             {"stranger", w.stranger_email, w.stranger_admin},
+                             {"hospital viewer", w.hospital_viewer_email, w.hospital_viewer}};
+  const std::vector<std::pair<std::string, std::string>> records = {
+      {"/clients/" + std::to_string(w.client), "/api/v1/clients/" + std::to_string(w.client)},
+      {"/cases/" + std::to_string(w.case_id), "/api/v1/cases/" + std::to_string(w.case_id)},
+      {"/referrals/" + std::to_string(w.referral),
+       "/api/v1/referrals/" + std::to_string(w.referral)}};
+  // List page, API list, and what a row of the record looks like on each.
+  struct List {
+    std::string page, api, link, item;
+  };
+  const std::vector<List> lists = {
+      {"/clients", "/api/v1/clients", "/clients/" + std::to_string(w.client),
+       "{\"id\":" + std::to_string(w.client) + ","},
+      {"/cases?all=1", "/api/v1/cases?include_closed=true", "/cases/" + std::to_string(w.case_id),
+       "{\"id\":" + std::to_string(w.case_id) + ","},
+      {"/referrals", "/api/v1/referrals", "/referrals/" + std::to_string(w.referral),
+       "{\"id\":" + std::to_string(w.referral) + ","}};
+  std::map<std::string, std::string> tokens;
+  for (const auto& side : sides) {
+    auto token = api::CreateScopedToken(
+        t.sv().db, t.clock(), {side.who.user_id, side.who.organization_id, "t", "t"},
+        side.who.user_id, side.who.organization_id, "壁", 30, *api::Scopes::Parse("cases:read"));
+    ASSERT_TRUE(token.ok());
+    tokens[side.name] = token->token;
+  }
+  const std::vector<std::string> canaries = {kSharedName, kSharedDiagnosis, kSharedNote,
+                                             "090-2222-3333"};
+  // Every side, every record and list: the API answers as the page. Returns how many of the
+  // records each side got (200).
+  auto compare = [&](const std::string& when) {
+    std::map<std::string, int> seen;
+    for (const auto& side : sides) {
+      auto page = t.LoginAs(side.email);
+      auto api = t.NewClient();
+      const std::vector<std::pair<std::string, std::string>> bearer = {
+          {"Authorization", "Bearer " + tokens[side.name]}};
+      for (const auto& [page_path, api_path] : records) {
+        SCOPED_TRACE(when + " " + side.name + " " + api_path);
+        const auto shown = page.Get(page_path);
+        const auto read = api.Get(api_path, bearer);
+        EXPECT_EQ(read.status, shown.status) << read.body;
+        if (read.status == 200) {
+          ++seen[side.name];
+        } else {
+          EXPECT_TRUE(read.status == 404 || read.status == 403) << read.status;
+          for (const auto& canary : canaries) EXPECT_THAT(read.body, Not(HasSubstr(canary)));
+        }
+      }
+      for (const auto& list : lists) {
+        SCOPED_TRACE(when + " " + side.name + " " + list.api);
+        const auto shown = page.Get(list.page);
+        const auto read = api.Get(list.api, bearer);
+        EXPECT_EQ(read.status, shown.status == 200 ? 200 : shown.status) << read.body;
+        const bool on_page = shown.body.find(list.link + "\"") != std::string::npos;
+        const bool in_api = read.body.find(list.item) != std::string::npos;
+        EXPECT_EQ(in_api, on_page);
+        if (read.status != 200) continue;
+        // A name the list page does not show is not in the API's list either.
+        EXPECT_EQ(read.body.find(kSharedName) != std::string::npos,
+                  shown.body.find(kSharedName) != std::string::npos);
+      }
+    }
+    return seen;
+  };
+  auto before = compare("with the consent");
+  EXPECT_EQ(before["hospital"], 3);
+  EXPECT_EQ(before["agency"], 3);
+  EXPECT_EQ(before["stranger"], 0);
+  EXPECT_EQ(before["hospital viewer"], 0);  // viewers do not counsel: 403 on page and API
+
+  ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, w.consent, "").ok());
+  auto after = compare("after the withdrawal");
+  EXPECT_LT(after["hospital"], 3) << "the hospital no longer follows the agency's case";
+  EXPECT_EQ(after["stranger"], 0);
+}
+
 TEST(SharingWalls, TheReferringHospitalSeesTheCaseOnlyWhileTheConsentCoversRecords) {
   TestServer t;
   auto w = BuildSharingWorld(t);
