@@ -12,6 +12,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/scopes.hpp"
 #include "consultation_data.hpp"
+#include "events_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -388,6 +389,10 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                             {"interview", core::ToIso(today), "文書の面談", {}})
                   .ok());
 
+  // A published event of the organisation with places for every registration below.
+  auto event = EventsOf(t).Create(coordinator, actor, SampleEvent(t, 10, 5));
+  ASSERT_TRUE(event.ok());
+
   auto fetched = t.NewClient().Get("/api/v1/openapi.json");
   ASSERT_EQ(fetched.status, 200);
   const auto doc = boost::json::parse(fetched.body);
@@ -416,12 +421,15 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       {"/api/v1/clients/{id}", [&] { return "/api/v1/clients/" + std::to_string(*client); }},
       {"/api/v1/cases/{id}", [&] { return "/api/v1/cases/" + std::to_string(*opened); }},
       {"/api/v1/referrals/{id}", [&] { return "/api/v1/referrals/" + std::to_string(*referred); }},
+      {"/api/v1/events/{id}/registrations",
+       [&] { return "/api/v1/events/" + std::to_string(*event) + "/registrations"; }},
   };
   // Query parameters the lists refuse: each answer is checked against the document's 400.
   const std::map<std::string, std::vector<std::string>> bad_queries = {
       {"/api/v1/clients", {"?limit=0", "?limit=201", "?limit=x", "?cursor=bm9wZQ"}},
       {"/api/v1/cases", {"?cursor=MTIzNDU2Nzg5MC4x%3D", "?include_closed=yes"}},
       {"/api/v1/referrals", {"?direction=both", "?cursor=%2B%2F"}},
+      {"/api/v1/events/{id}/registrations", {"?limit=-1", "?cursor=x"}},
   };
 
   // Bodies for the routes that take one (a route added without one fails below).
@@ -444,6 +452,15 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                                                   {"name", "文書 花子"},
                                                   {"furigana", "ぶんしょ はなこ"},
                                                   {"phone", "090-1234-5678"}})},
+      {"POST /api/v1/events/{id}/registrations",
+       boost::json::serialize(boost::json::object{{"mode", "venue"},
+                                                  {"affiliation", "patient"},
+                                                  {"municipality", "仙台市"},
+                                                  {"name", "文書 次郎"},
+                                                  {"furigana", "ぶんしょ じろう"},
+                                                  {"phone", "090-5555-6666"},
+                                                  {"channel", "phone"},
+                                                  {"consent", true}})},
   };
 
   for (const auto& route : api::handlers::ApiRoutes()) {

@@ -12,6 +12,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/scopes.hpp"
 #include "consultation_data.hpp"
+#include "events_data.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
 
@@ -161,6 +162,9 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
           "municipality": "さいたま市", "heard_from": "hospital", "treatment_status": "during",
           "work_status": "on_leave", "topics": ["work"], "name": "壁 花子",
           "furigana": "かべ はなこ", "phone": "090-1234-5678"})";
+  // An event of the hospital, with places.
+  auto event = EventsOf(t).Create(host, actor, SampleEvent(t, 5, 0));
+  ASSERT_TRUE(event.ok());
   auto nurse_token = t.sv().tokens.Create(actor, w.nurse.user_id, w.hospital, "看護師", 30);
   ASSERT_TRUE(nurse_token.ok());
 
@@ -184,6 +188,7 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
     if (rest.rfind("/consents/", 0) == 0) return w.consent;
     if (rest.rfind("/referrals/", 0) == 0) return w.referral;
     if (rest.rfind("/cases/", 0) == 0) return w.case_id;
+    if (rest.rfind("/events/", 0) == 0) return *event;
     return 0;
   };
   constexpr std::int64_t kMissing = 987654;
@@ -228,6 +233,13 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   });
   ASSERT_TRUE(booked.ok());
   EXPECT_EQ(*booked, 0) << "a stranger booked on the hospital's programme";
+  auto registered = t.app().db().Read<int>([&](soci::session& s) {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM event_registration", soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(registered.ok());
+  EXPECT_EQ(*registered, 0) << "a stranger registered someone for the hospital's event";
   // Control: the same body from the hospital's own coordinator books, so above only the wall
   // refused.
   const auto jimu = t.CreateUser(

@@ -1,4 +1,4 @@
-// The OpenAPI text of the clients, cases and referrals read endpoints (routes.cpp lists them).
+// The OpenAPI text of the clients, cases, referrals and events endpoints (routes.cpp lists them).
 #include "api/handlers/routes.hpp"
 
 namespace tsunagu::api::handlers {
@@ -107,6 +107,50 @@ extern constexpr OperationDoc kGetReferralDoc{
     "",
     R"j([{"name": "id", "in": "path", "required": true, "description": "The referral's id",
           "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j"};
+extern constexpr OperationDoc kPublicEventsDoc{
+    "listPublicEvents",
+    "public",
+    "Coming public events with their free places",
+    "No token. What the public events list (/events) shows: published events that are not for "
+    "staff only, from today, with the places still free in each 枠 (null when the event has no "
+    "such places) and whether the public form still takes registrations. Never the meeting "
+    "URL. All coming events come in one answer (next_cursor is null).",
+    200,
+    "The coming events",
+    R"({"$ref": "#/components/schemas/PublicEventPage"})"};
+extern constexpr OperationDoc kListRegistrationsDoc{
+    "listEventRegistrations",
+    "events",
+    "An event's registrations (the organising organisation's staff)",
+    "The registration list page's data, with the people's names and contacts (null once "
+    "anonymised after the retention period), newest first. The read is audited as the page's "
+    "is. Another organisation's event answers 404.",
+    200,
+    "A page of registrations",
+    R"({"$ref": "#/components/schemas/RegistrationPage"})",
+    "",
+    "[" TSUNAGU_PAGE_PARAMETERS R"j(,
+      {"name": "id", "in": "path", "required": true, "description": "The event's id",
+       "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    TSUNAGU_BAD_QUERY};
+extern constexpr OperationDoc kCreateRegistrationDoc{
+    "createEventRegistration",
+    "events",
+    "Register a person who asked by e-mail, phone or fax (the organiser's staff)",
+    "The registration list page's \"enter a registration\" form: the same rules as the public "
+    "registration (the chosen 枠 must be offered, a place is taken in the database, or the "
+    "waiting list is joined with accept_waiting; 409 events.full otherwise, and 409 "
+    "events.error.cancelled for a cancelled event), the confirmation e-mail to the person when "
+    "an address is given, in person_language, and the same audit. Another organisation's event "
+    "answers 404.",
+    201,
+    "Registered or waiting",
+    R"({"$ref": "#/components/schemas/RegistrationCreated"})",
+    R"({"$ref": "#/components/schemas/RegistrationCreate"})",
+    R"j([{"name": "id", "in": "path", "required": true, "description": "The event's id",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
+
 #undef TSUNAGU_PAGE_PARAMETERS
 #undef TSUNAGU_BAD_QUERY
 

@@ -34,6 +34,12 @@ extern const OperationDoc kListCasesDoc;
 extern const OperationDoc kGetCaseDoc;
 extern const OperationDoc kListReferralsDoc;
 extern const OperationDoc kGetReferralDoc;
+app::RouteHandler MakePublicEvents(app::Services& sv);
+app::RouteHandler MakeListRegistrations(app::Services& sv);
+app::RouteHandler MakeCreateRegistration(app::Services& sv);
+extern const OperationDoc kPublicEventsDoc;
+extern const OperationDoc kListRegistrationsDoc;
+extern const OperationDoc kCreateRegistrationDoc;
 
 namespace {
 
@@ -158,6 +164,8 @@ constexpr OperationDoc kCancelBookingDoc{
 
 // api-reads: clients, cases and referrals under the pages' RecordAccess rules (reads_docs.cpp).
 constexpr ScopeNeed kCasesRead{"cases", Access::kRead};
+constexpr ScopeNeed kEventsRead{"events", Access::kRead};
+constexpr ScopeNeed kEventsWrite{"events", Access::kWrite};
 
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
@@ -188,6 +196,12 @@ const Endpoint kEndpoints[] = {
      kListReferralsDoc},
     {"GET", "/api/v1/referrals/{id}", Permission::kOrgCounsel, kCasesRead, &MakeGetReferral,
      kGetReferralDoc},
+    {"GET", "/api/v1/public/events", Permission::kPublic, kOwnAccount, &MakePublicEvents,
+     kPublicEventsDoc},
+    {"GET", "/api/v1/events/{id}/registrations", Permission::kOrgCounsel, kEventsRead,
+     &MakeListRegistrations, kListRegistrationsDoc},
+    {"POST", "/api/v1/events/{id}/registrations", Permission::kOrgCounsel, kEventsWrite,
+     &MakeCreateRegistration, kCreateRegistrationDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
