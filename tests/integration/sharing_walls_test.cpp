@@ -331,6 +331,7 @@ TEST(SharingWalls, ApiReadsAnswerEachOrganisationAsItsPagesDo) {
         const bool on_page = shown.body.find(list.link + "\"") != std::string::npos;
         const bool in_api = read.body.find(list.item) != std::string::npos;
         EXPECT_EQ(in_api, on_page);
+        if (in_api) ++seen[side.name + " lists"];
         if (read.status != 200) continue;
         // A name the list page does not show is not in the API's list either.
         EXPECT_EQ(read.body.find(kSharedName) != std::string::npos,
@@ -344,6 +345,8 @@ TEST(SharingWalls, ApiReadsAnswerEachOrganisationAsItsPagesDo) {
   EXPECT_EQ(before["agency"], 3);
   EXPECT_EQ(before["stranger"], 0);
   EXPECT_EQ(before["hospital viewer"], 0);  // viewers do not counsel: 403 on page and API
+  EXPECT_EQ(before["agency lists"], 3);     // the person, the case and the referral received
+  EXPECT_EQ(before["stranger lists"], 0);
 
   ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, w.consent, "").ok());
   auto after = compare("after the withdrawal");
