@@ -12,6 +12,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/scopes.hpp"
 #include "consultation_data.hpp"
+#include "events_data.hpp"
 #include "harness.hpp"
 
 namespace tsunagu::testing {
@@ -353,6 +354,45 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
   settings.venue = "本館 相談室";
   GenerateDaysAhead(t, coordinator, actor, *program, Seed001ScheduleRule(), settings);
 
+  // A person of the organisation with a consent naming a partner, a referral to the partner
+  // and a support case with a timeline entry: what the clients, cases and referrals reads show.
+  const auto partner = t.CreateOrg("文書就労支援センター", "employment_support");
+  clients::ClientInput person;
+  person.name = "文書 太郎";
+  person.kana = "ぶんしょ たろう";
+  person.phone = "090-3333-4444";
+  person.birth_year = 1980;
+  person.gender = "female";
+  person.municipality = "仙台市";
+  person.diagnosis = "大腸がん";
+  person.treatment_status = "during";
+  person.work_status = "on_leave";
+  auto client = t.sv().clients.Create(coordinator, actor, person);
+  ASSERT_TRUE(client.ok()) << client.error().message_key;
+  sharing::ConsentInput consent;
+  consent.organizations = {partner};
+  consent.items = {"basic", "records"};
+  consent.purpose = "employment_support";
+  const auto today = core::DateFromUnixSeconds(t.clock().NowSeconds());
+  consent.valid_from = core::ToIso(today);
+  consent.valid_until = core::ToIso(core::AddDays(today, 365));
+  consent.method = "written";
+  ASSERT_TRUE(t.sv().consents.Record(coordinator, actor, *client, consent).ok());
+  referrals::ReferralInput referral{partner, "employment_support", "文書の紹介メモ"};
+  auto referred = t.sv().referrals.Send(coordinator, actor, *client, referral);
+  ASSERT_TRUE(referred.ok());
+  auto opened = t.sv().cases.Open(coordinator, actor, *client);
+  ASSERT_TRUE(opened.ok());
+  ASSERT_TRUE(t.sv()
+                  .cases
+                  .AddEntry(coordinator, actor, *opened,
+                            {"interview", core::ToIso(today), "文書の面談", {}})
+                  .ok());
+
+  // A published event of the organisation with places for every registration below.
+  auto event = EventsOf(t).Create(coordinator, actor, SampleEvent(t, 10, 5));
+  ASSERT_TRUE(event.ok());
+
   auto fetched = t.NewClient().Get("/api/v1/openapi.json");
   ASSERT_EQ(fetched.status, 200);
   const auto doc = boost::json::parse(fetched.body);
@@ -378,6 +418,18 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       {"/api/v1/programs/{id}/bookings", [&] { return programs + "/bookings"; }},
       {"/api/v1/programs/{id}/bookings/{booking_id}/cancel",
        [&] { return programs + "/bookings/" + std::to_string(first_booked()) + "/cancel"; }},
+      {"/api/v1/clients/{id}", [&] { return "/api/v1/clients/" + std::to_string(*client); }},
+      {"/api/v1/cases/{id}", [&] { return "/api/v1/cases/" + std::to_string(*opened); }},
+      {"/api/v1/referrals/{id}", [&] { return "/api/v1/referrals/" + std::to_string(*referred); }},
+      {"/api/v1/events/{id}/registrations",
+       [&] { return "/api/v1/events/" + std::to_string(*event) + "/registrations"; }},
+  };
+  // Query parameters the lists refuse: each answer is checked against the document's 400.
+  const std::map<std::string, std::vector<std::string>> bad_queries = {
+      {"/api/v1/clients", {"?limit=0", "?limit=201", "?limit=x", "?cursor=bm9wZQ"}},
+      {"/api/v1/cases", {"?cursor=MTIzNDU2Nzg5MC4x%3D", "?include_closed=yes"}},
+      {"/api/v1/referrals", {"?direction=both", "?cursor=%2B%2F"}},
+      {"/api/v1/events/{id}/registrations", {"?limit=-1", "?cursor=x"}},
   };
 
   // Bodies for the routes that take one (a route added without one fails below).
@@ -400,6 +452,15 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                                                   {"name", "文書 花子"},
                                                   {"furigana", "ぶんしょ はなこ"},
                                                   {"phone", "090-1234-5678"}})},
+      {"POST /api/v1/events/{id}/registrations",
+       boost::json::serialize(boost::json::object{{"mode", "venue"},
+                                                  {"affiliation", "patient"},
+                                                  {"municipality", "仙台市"},
+                                                  {"name", "文書 次郎"},
+                                                  {"furigana", "ぶんしょ じろう"},
+                                                  {"phone", "090-5555-6666"},
+                                                  {"channel", "phone"},
+                                                  {"consent", true}})},
   };
 
   for (const auto& route : api::handlers::ApiRoutes()) {
@@ -452,6 +513,14 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                 400);
       EXPECT_EQ(w.Check({"empty", route.method, route.pattern, target, Bearer(all.token), "{}"}),
                 422);
+    }
+    if (auto bad = bad_queries.find(route.pattern); bad != bad_queries.end()) {
+      for (const auto& query : bad->second) {
+        EXPECT_EQ(w.Check({"bad query", route.method, route.pattern, target + query,
+                           Bearer(all.token, "en")}),
+                  400)
+            << query;
+      }
     }
     if (is_public) continue;
     // Without a token, and with a wrong one.

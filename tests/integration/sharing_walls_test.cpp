@@ -12,6 +12,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/scopes.hpp"
 #include "consultation_data.hpp"
+#include "events_data.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
 
@@ -161,6 +162,9 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
           "municipality": "さいたま市", "heard_from": "hospital", "treatment_status": "during",
           "work_status": "on_leave", "topics": ["work"], "name": "壁 花子",
           "furigana": "かべ はなこ", "phone": "090-1234-5678"})";
+  // An event of the hospital, with places.
+  auto event = EventsOf(t).Create(host, actor, SampleEvent(t, 5, 0));
+  ASSERT_TRUE(event.ok());
   auto nurse_token = t.sv().tokens.Create(actor, w.nurse.user_id, w.hospital, "看護師", 30);
   ASSERT_TRUE(nurse_token.ok());
 
@@ -184,6 +188,7 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
     if (rest.rfind("/consents/", 0) == 0) return w.consent;
     if (rest.rfind("/referrals/", 0) == 0) return w.referral;
     if (rest.rfind("/cases/", 0) == 0) return w.case_id;
+    if (rest.rfind("/events/", 0) == 0) return *event;
     return 0;
   };
   constexpr std::int64_t kMissing = 987654;
@@ -228,6 +233,13 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   });
   ASSERT_TRUE(booked.ok());
   EXPECT_EQ(*booked, 0) << "a stranger booked on the hospital's programme";
+  auto registered = t.app().db().Read<int>([&](soci::session& s) {
+    int n = 0;
+    s << "SELECT COUNT(*) FROM event_registration", soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(registered.ok());
+  EXPECT_EQ(*registered, 0) << "a stranger registered someone for the hospital's event";
   // Control: the same body from the hospital's own coordinator books, so above only the wall
   // refused.
   const auto jimu = t.CreateUser(
@@ -246,6 +258,100 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   EXPECT_EQ(
       t.NewClient().Get("/api/v1/me", {{"Authorization", "Bearer " + nurse_token->token}}).status,
       200);
+}
+
+// The API's clients, cases and referrals reads answer every organisation as its pages do: the
+// stranger gets what the page gives (404 / 403), the hospital and the agency that a consent
+// names get the record, and after the consent is withdrawn each of them gets what its page then
+// gives. The lists show a record exactly when the list page links it.
+TEST(SharingWalls, ApiReadsAnswerEachOrganisationAsItsPagesDo) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  struct Side {
+    std::string name;
+    std::string email;
+    auth::Principal who;
+  };
+  std::vector<Side> sides = {{"hospital", w.nurse_email, w.nurse},
+                             {"agency", w.agency_email, w.agency_worker},
+                             {"stranger", w.stranger_email, w.stranger_admin},
+                             {"hospital viewer", w.hospital_viewer_email, w.hospital_viewer}};
+  const std::vector<std::pair<std::string, std::string>> records = {
+      {"/clients/" + std::to_string(w.client), "/api/v1/clients/" + std::to_string(w.client)},
+      {"/cases/" + std::to_string(w.case_id), "/api/v1/cases/" + std::to_string(w.case_id)},
+      {"/referrals/" + std::to_string(w.referral),
+       "/api/v1/referrals/" + std::to_string(w.referral)}};
+  // List page, API list, and what a row of the record looks like on each.
+  struct List {
+    std::string page, api, link, item;
+  };
+  const std::vector<List> lists = {
+      {"/clients", "/api/v1/clients", "/clients/" + std::to_string(w.client),
+       "{\"id\":" + std::to_string(w.client) + ","},
+      {"/cases?all=1", "/api/v1/cases?include_closed=true", "/cases/" + std::to_string(w.case_id),
+       "{\"id\":" + std::to_string(w.case_id) + ","},
+      {"/referrals", "/api/v1/referrals", "/referrals/" + std::to_string(w.referral),
+       "{\"id\":" + std::to_string(w.referral) + ","}};
+  std::map<std::string, std::string> tokens;
+  for (const auto& side : sides) {
+    auto token = api::CreateScopedToken(
+        t.sv().db, t.clock(), {side.who.user_id, side.who.organization_id, "t", "t"},
+        side.who.user_id, side.who.organization_id, "壁", 30, *api::Scopes::Parse("cases:read"));
+    ASSERT_TRUE(token.ok());
+    tokens[side.name] = token->token;
+  }
+  const std::vector<std::string> canaries = {kSharedName, kSharedDiagnosis, kSharedNote,
+                                             "090-2222-3333"};
+  // Every side, every record and list: the API answers as the page. Returns how many of the
+  // records each side got (200).
+  auto compare = [&](const std::string& when) {
+    std::map<std::string, int> seen;
+    for (const auto& side : sides) {
+      auto page = t.LoginAs(side.email);
+      auto api = t.NewClient();
+      const std::vector<std::pair<std::string, std::string>> bearer = {
+          {"Authorization", "Bearer " + tokens[side.name]}};
+      for (const auto& [page_path, api_path] : records) {
+        SCOPED_TRACE(when + " " + side.name + " " + api_path);
+        const auto shown = page.Get(page_path);
+        const auto read = api.Get(api_path, bearer);
+        EXPECT_EQ(read.status, shown.status) << read.body;
+        if (read.status == 200) {
+          ++seen[side.name];
+        } else {
+          EXPECT_TRUE(read.status == 404 || read.status == 403) << read.status;
+          for (const auto& canary : canaries) EXPECT_THAT(read.body, Not(HasSubstr(canary)));
+        }
+      }
+      for (const auto& list : lists) {
+        SCOPED_TRACE(when + " " + side.name + " " + list.api);
+        const auto shown = page.Get(list.page);
+        const auto read = api.Get(list.api, bearer);
+        EXPECT_EQ(read.status, shown.status == 200 ? 200 : shown.status) << read.body;
+        const bool on_page = shown.body.find(list.link + "\"") != std::string::npos;
+        const bool in_api = read.body.find(list.item) != std::string::npos;
+        EXPECT_EQ(in_api, on_page);
+        if (in_api) ++seen[side.name + " lists"];
+        if (read.status != 200) continue;
+        // A name the list page does not show is not in the API's list either.
+        EXPECT_EQ(read.body.find(kSharedName) != std::string::npos,
+                  shown.body.find(kSharedName) != std::string::npos);
+      }
+    }
+    return seen;
+  };
+  auto before = compare("with the consent");
+  EXPECT_EQ(before["hospital"], 3);
+  EXPECT_EQ(before["agency"], 3);
+  EXPECT_EQ(before["stranger"], 0);
+  EXPECT_EQ(before["hospital viewer"], 0);  // viewers do not counsel: 403 on page and API
+  EXPECT_EQ(before["agency lists"], 3);     // the person, the case and the referral received
+  EXPECT_EQ(before["stranger lists"], 0);
+
+  ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, w.consent, "").ok());
+  auto after = compare("after the withdrawal");
+  EXPECT_LT(after["hospital"], 3) << "the hospital no longer follows the agency's case";
+  EXPECT_EQ(after["stranger"], 0);
 }
 
 TEST(SharingWalls, TheReferringHospitalSeesTheCaseOnlyWhileTheConsentCoversRecords) {

@@ -21,6 +21,25 @@ app::RouteHandler MakeRevokeToken(app::Services& sv);
 app::RouteHandler MakePublicDays(app::Services& sv);
 app::RouteHandler MakeCreateBooking(app::Services& sv);
 app::RouteHandler MakeCancelBooking(app::Services& sv);
+// api-reads
+app::RouteHandler MakeListClients(app::Services& sv);
+app::RouteHandler MakeGetClient(app::Services& sv);
+app::RouteHandler MakeListCases(app::Services& sv);
+app::RouteHandler MakeGetCase(app::Services& sv);
+app::RouteHandler MakeListReferrals(app::Services& sv);
+app::RouteHandler MakeGetReferral(app::Services& sv);
+extern const OperationDoc kListClientsDoc;
+extern const OperationDoc kGetClientDoc;
+extern const OperationDoc kListCasesDoc;
+extern const OperationDoc kGetCaseDoc;
+extern const OperationDoc kListReferralsDoc;
+extern const OperationDoc kGetReferralDoc;
+app::RouteHandler MakePublicEvents(app::Services& sv);
+app::RouteHandler MakeListRegistrations(app::Services& sv);
+app::RouteHandler MakeCreateRegistration(app::Services& sv);
+extern const OperationDoc kPublicEventsDoc;
+extern const OperationDoc kListRegistrationsDoc;
+extern const OperationDoc kCreateRegistrationDoc;
 
 namespace {
 
@@ -143,6 +162,11 @@ constexpr OperationDoc kCancelBookingDoc{
           "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
     R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
 
+// api-reads: clients, cases and referrals under the pages' RecordAccess rules (reads_docs.cpp).
+constexpr ScopeNeed kCasesRead{"cases", Access::kRead};
+constexpr ScopeNeed kEventsRead{"events", Access::kRead};
+constexpr ScopeNeed kEventsWrite{"events", Access::kWrite};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -161,6 +185,23 @@ const Endpoint kEndpoints[] = {
      &MakeCreateBooking, kCreateBookingDoc},
     {"POST", "/api/v1/programs/{id}/bookings/{booking_id}/cancel", Permission::kOrgCoordinate,
      kBookingsWrite, &MakeCancelBooking, kCancelBookingDoc},
+    // api-reads
+    {"GET", "/api/v1/clients", Permission::kOrgCounsel, kCasesRead, &MakeListClients,
+     kListClientsDoc},
+    {"GET", "/api/v1/clients/{id}", Permission::kOrgCounsel, kCasesRead, &MakeGetClient,
+     kGetClientDoc},
+    {"GET", "/api/v1/cases", Permission::kOrgCounsel, kCasesRead, &MakeListCases, kListCasesDoc},
+    {"GET", "/api/v1/cases/{id}", Permission::kOrgCounsel, kCasesRead, &MakeGetCase, kGetCaseDoc},
+    {"GET", "/api/v1/referrals", Permission::kOrgCounsel, kCasesRead, &MakeListReferrals,
+     kListReferralsDoc},
+    {"GET", "/api/v1/referrals/{id}", Permission::kOrgCounsel, kCasesRead, &MakeGetReferral,
+     kGetReferralDoc},
+    {"GET", "/api/v1/public/events", Permission::kPublic, kOwnAccount, &MakePublicEvents,
+     kPublicEventsDoc},
+    {"GET", "/api/v1/events/{id}/registrations", Permission::kOrgCounsel, kEventsRead,
+     &MakeListRegistrations, kListRegistrationsDoc},
+    {"POST", "/api/v1/events/{id}/registrations", Permission::kOrgCounsel, kEventsWrite,
+     &MakeCreateRegistration, kCreateRegistrationDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
