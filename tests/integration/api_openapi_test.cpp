@@ -453,6 +453,22 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       EXPECT_EQ(w.Check({"empty", route.method, route.pattern, target, Bearer(all.token), "{}"}),
                 422);
     }
+    // Idempotency-Key: the retry's replayed answer, a key reused with another body, a bad key.
+    if (route.method == "POST" && !is_public) {
+      Headers keyed = Bearer(all.token);
+      keyed.emplace_back("Idempotency-Key", "openapi-" + std::to_string(w.checked()));
+      const int first = w.Check({"keyed", route.method, route.pattern, target, keyed, body});
+      EXPECT_EQ(w.Check({"replayed", route.method, route.pattern, target, keyed, body}), first);
+      EXPECT_EQ(w.Check({"key reused", route.method, route.pattern, target, keyed, body + " "}),
+                422);
+      keyed.back().second = "not a key";
+      EXPECT_EQ(w.Check({"bad key", route.method, route.pattern, target, keyed, body}), 400);
+      const auto& params = doc.at("paths").at(route.pattern).at("post").at("parameters").as_array();
+      EXPECT_TRUE(std::any_of(params.begin(), params.end(), [](const boost::json::value& p) {
+        return p.as_object().contains("$ref") &&
+               p.at("$ref") == "#/components/parameters/IdempotencyKey";
+      })) << route.pattern;
+    }
     if (is_public) continue;
     // Without a token, and with a wrong one.
     EXPECT_EQ(w.Check({"no token", route.method, route.pattern, target, {}}), 401);

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <memory>
 
+#include "api/handlers/idempotent.hpp"
 #include "api/json.hpp"
 #include "api/rate_limit.hpp"
 #include "crypto/random.hpp"
@@ -201,7 +202,8 @@ http::Response WithEtag(const web::RequestContext& ctx, http::Response r) {
 // The handler behind the scope check. Null (the server refuses to start) when the handler is
 // missing or the declaration is inconsistent: a scope on a public route, or an unknown domain.
 app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
-                          const std::shared_ptr<TokenRateLimit>& limit) {
+                          const std::shared_ptr<TokenRateLimit>& limit,
+                          const std::shared_ptr<IdempotencyStore>& keys) {
   app::RouteHandler inner = e.make(sv);
   if (!inner) return nullptr;
   const bool needs_scope = !e.scope.domain.empty() || e.scope.access != Access::kNone;
@@ -209,7 +211,7 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
                       e.permission == Permission::kPublic)) {
     return nullptr;
   }
-  return [&sv, limit, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
+  return [&sv, limit, keys, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
     UsePersonsLanguage(ctx);
     if (ctx.principal && ctx.principal->via_api_token) {
       auto auth = ctx.request.Header("Authorization");
@@ -231,6 +233,14 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
         return http::Response::Json(403, ToJson(body), "application/problem+json");
       }
     }
+    // Keys are per token; a POST without one runs as before.
+    if (ctx.request.method == "POST" && ctx.principal && ctx.principal->via_api_token) {
+      if (auto key = ctx.request.Header("Idempotency-Key")) {
+        auto auth = ctx.request.Header("Authorization");
+        const std::string raw = auth ? std::string(auth->substr(7)) : std::string();
+        return RunIdempotent(sv, *keys, ctx, raw, *key, inner);
+      }
+    }
     http::Response r = inner(ctx);
     if (ctx.request.method == "GET" && r.status == 200) return WithEtag(ctx, std::move(r));
     return r;
@@ -242,8 +252,10 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
 void AddRoutes(app::Router& router, app::Services& services) {
   // One count for the routes of this server, shared by their handlers.
   auto limit = std::make_shared<TokenRateLimit>(services.clock);
+  auto keys = std::make_shared<IdempotencyStore>(services.db, services.clock);
   for (const auto& e : kEndpoints) {
-    router.Add({e.method, e.pattern, e.permission, Guarded(e, services, limit), /*api=*/true});
+    router.Add(
+        {e.method, e.pattern, e.permission, Guarded(e, services, limit, keys), /*api=*/true});
   }
 }
 
