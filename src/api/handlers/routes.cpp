@@ -22,6 +22,7 @@ app::RouteHandler MakeRevokeToken(app::Services& sv);
 app::RouteHandler MakePublicDays(app::Services& sv);
 app::RouteHandler MakeCreateBooking(app::Services& sv);
 app::RouteHandler MakeCancelBooking(app::Services& sv);
+app::RouteHandler MakeListBookings(app::Services& sv);
 
 namespace {
 
@@ -41,6 +42,7 @@ struct Endpoint {
 constexpr ScopeNeed kOwnAccount{};
 constexpr ScopeNeed kOrganizationRead{"organization", Access::kRead};
 constexpr ScopeNeed kBookingsWrite{"bookings", Access::kWrite};
+constexpr ScopeNeed kBookingsRead{"bookings", Access::kRead};
 
 constexpr OperationDoc kOpenapiDoc{
     "getOpenapiDocument",   "meta", "This OpenAPI document", "", 200, "The OpenAPI 3.1 document",
@@ -144,6 +146,31 @@ constexpr OperationDoc kCancelBookingDoc{
           "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
     R"({"409": {"$ref": "#/components/responses/Conflict"}})"};
 
+constexpr OperationDoc kListBookingsDoc{
+    "listBookings",
+    "bookings",
+    "A programme's bookings (coordinators)",
+    "For the programme's coordinators (事務局): the bookings of its days, as the day board shows "
+    "them to coordinators (names and contacts included; each page read is audited), ordered by "
+    "day, slot time (the waiting list after the slots) and id, a page at a time. Filters: "
+    "`from` and `to` (days, inclusive, YYYY-MM-DD; 400 api.list.date) and `status` (400 "
+    "api.list.status). Another organisation's programme answers 404.",
+    200,
+    "A page of bookings",
+    R"({"$ref": "#/components/schemas/BookingList"})",
+    "",
+    R"j([{"name": "id", "in": "path", "required": true, "description": "The programme's id",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+         {"name": "from", "in": "query", "required": false,
+          "description": "First day (inclusive)", "schema": {"type": "string", "format": "date"}},
+         {"name": "to", "in": "query", "required": false,
+          "description": "Last day (inclusive)", "schema": {"type": "string", "format": "date"}},
+         {"name": "status", "in": "query", "required": false,
+          "schema": {"$ref": "#/components/schemas/BookingStatus"}},
+         {"$ref": "#/components/parameters/Limit"},
+         {"$ref": "#/components/parameters/Cursor"}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"}})"};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -162,6 +189,9 @@ const Endpoint kEndpoints[] = {
      &MakeCreateBooking, kCreateBookingDoc},
     {"POST", "/api/v1/programs/{id}/bookings/{booking_id}/cancel", Permission::kOrgCoordinate,
      kBookingsWrite, &MakeCancelBooking, kCancelBookingDoc},
+    // Issue 17 point 4, second round (api-infra): lists for coordinators.
+    {"GET", "/api/v1/programs/{id}/bookings", Permission::kOrgCoordinate, kBookingsRead,
+     &MakeListBookings, kListBookingsDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
