@@ -385,6 +385,11 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       t.sv().consultations.OpenDays(*program, core::DateFromUnixSeconds(t.clock().NowSeconds()));
   ASSERT_TRUE(open.ok() && !open->empty());
   const std::int64_t slot = open->front().slots.front().id;  // two places (two booths)
+  // A consultation record (on the day's second slot), so the records list answers one.
+  ASSERT_GE(open->front().slots.size(), 2U);
+  ASSERT_NE(RecordConsultation(t, coordinator, *program, open->front(), open->front().slots[1].id,
+                               "文書 要約"),
+            0);
   std::map<std::string, std::string> bodies = {
       {"POST /api/v1/programs/{id}/bookings",
        boost::json::serialize(boost::json::object{{"slot_id", slot},

@@ -180,6 +180,18 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   const auto own_list = t.NewClient().Request("GET", own_bookings, "", own_headers);
   ASSERT_EQ(own_list.status, 200);
   ASSERT_THAT(own_list.body, HasSubstr("予約カナリアQZ"));
+  // And a consultation record of the hospital's programme: its own counsellors list it.
+  ASSERT_GE(open->front().slots.size(), 2U);
+  ASSERT_NE(RecordConsultation(t, host, *program, open->front(), open->front().slots[1].id,
+                               "記録カナリアQZ"),
+            0);
+  auto records_token =
+      api::CreateScopedToken(t.sv().db, t.clock(), {jimu, w.hospital, "t", "t"}, jimu, w.hospital,
+                             "記録", 30, *api::Scopes::Parse("records:read reports:read"));
+  ASSERT_TRUE(records_token.ok());
+  const auto own_records =
+      t.NewClient().Get("/api/v1/records", {{"Authorization", "Bearer " + records_token->token}});
+  ASSERT_THAT(own_records.body, HasSubstr("記録カナリアQZ"));
 
   std::vector<std::int64_t> strangers = {w.stranger_admin.user_id};
   for (const char* role : {"coordinator", "counselor", "viewer"}) {
@@ -190,9 +202,9 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   for (std::string_view d : api::kScopeDomains) {
     every += (every.empty() ? "" : " ") + std::string(d) + ":write";
   }
-  const std::vector<std::string> canaries = {kSharedName,     kSharedDiagnosis, kSharedNote,
-                                             "090-2222-3333", "カナリア相談QZ", "看護師",
-                                             "予約カナリアQZ"};
+  const std::vector<std::string> canaries = {kSharedName,      kSharedDiagnosis, kSharedNote,
+                                             "090-2222-3333",  "カナリア相談QZ", "看護師",
+                                             "予約カナリアQZ", "記録カナリアQZ"};
   // The home organisations' record behind each kind of API path.
   auto record_for = [&](const std::string& pattern) -> std::int64_t {
     const std::string rest = pattern.substr(std::string("/api/v1").size());
@@ -245,7 +257,7 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
     return n;
   });
   ASSERT_TRUE(booked.ok());
-  EXPECT_EQ(*booked, 1) << "a stranger booked on the hospital's programme";
+  EXPECT_EQ(*booked, 2) << "a stranger booked on the hospital's programme";
   // Control: the same body from the hospital's own coordinator books, so above only the wall
   // refused.
   EXPECT_EQ(t.NewClient().Request("POST", own_bookings, valid_booking, own_headers).status, 201);

@@ -23,6 +23,8 @@ app::RouteHandler MakePublicDays(app::Services& sv);
 app::RouteHandler MakeCreateBooking(app::Services& sv);
 app::RouteHandler MakeCancelBooking(app::Services& sv);
 app::RouteHandler MakeListBookings(app::Services& sv);
+app::RouteHandler MakeYearlyFigures(app::Services& sv);
+app::RouteHandler MakeListRecords(app::Services& sv);
 
 namespace {
 
@@ -43,6 +45,8 @@ constexpr ScopeNeed kOwnAccount{};
 constexpr ScopeNeed kOrganizationRead{"organization", Access::kRead};
 constexpr ScopeNeed kBookingsWrite{"bookings", Access::kWrite};
 constexpr ScopeNeed kBookingsRead{"bookings", Access::kRead};
+constexpr ScopeNeed kReportsRead{"reports", Access::kRead};
+constexpr ScopeNeed kRecordsRead{"records", Access::kRead};
 
 constexpr OperationDoc kOpenapiDoc{
     "getOpenapiDocument",   "meta", "This OpenAPI document", "", 200, "The OpenAPI 3.1 document",
@@ -171,6 +175,51 @@ constexpr OperationDoc kListBookingsDoc{
          {"$ref": "#/components/parameters/Cursor"}])j",
     R"({"400": {"$ref": "#/components/responses/BadQuery"}})"};
 
+constexpr OperationDoc kYearlyFiguresDoc{
+    "getYearlyFigures",
+    "reports",
+    "Yearly figures of the organisation's consultation programmes (coordinators)",
+    "For coordinators (事務局): per programme of the token's organisation, the numbers of its "
+    "yearly report page (/programs/{id}/report) for one fiscal year (年度, April to March): days "
+    "held, consultations (attended bookings), placements, records, the target, and the "
+    "distributions in code-table order. No person is named.",
+    200,
+    "The figures",
+    R"({"$ref": "#/components/schemas/YearlyFigures"})",
+    "",
+    R"j([{"name": "year", "in": "query", "required": false,
+          "description": "Fiscal year (2026 = April 2026 to March 2027); default the current one; outside 2000-2100 is 400 api.list.year",
+          "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}},
+         {"name": "program_id", "in": "query", "required": false,
+          "description": "Only this programme (404 when it is not the organisation's)",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"},
+        "404": {"$ref": "#/components/responses/NotFound"}})"};
+
+constexpr OperationDoc kListRecordsDoc{
+    "listRecords",
+    "records",
+    "The organisation's consultation records",
+    "For those who write records (counsellors, coordinators, admins; not viewers): the "
+    "consultation records (相談記録) of the token organisation's programmes, also those written "
+    "by partner staff on its days, never another organisation's. What the record page shows, "
+    "the summary and the information given included; each record read is audited like an "
+    "opened record page. Ordered by the consultation day, then id, a page at a time; `from` "
+    "and `to` filter by the day (inclusive, YYYY-MM-DD; 400 api.list.date).",
+    200,
+    "A page of records",
+    R"({"$ref": "#/components/schemas/RecordList"})",
+    "",
+    R"j([{"name": "from", "in": "query", "required": false,
+          "description": "First consultation day (inclusive)",
+          "schema": {"type": "string", "format": "date"}},
+         {"name": "to", "in": "query", "required": false,
+          "description": "Last consultation day (inclusive)",
+          "schema": {"type": "string", "format": "date"}},
+         {"$ref": "#/components/parameters/Limit"},
+         {"$ref": "#/components/parameters/Cursor"}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"}})"};
+
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
     {"GET", "/api/v1/openapi.json", Permission::kPublic, kOwnAccount, &MakeOpenapi, kOpenapiDoc},
@@ -192,6 +241,10 @@ const Endpoint kEndpoints[] = {
     // Issue 17 point 4, second round (api-infra): lists for coordinators.
     {"GET", "/api/v1/programs/{id}/bookings", Permission::kOrgCoordinate, kBookingsRead,
      &MakeListBookings, kListBookingsDoc},
+    {"GET", "/api/v1/reports/yearly", Permission::kOrgCoordinate, kReportsRead, &MakeYearlyFigures,
+     kYearlyFiguresDoc},
+    {"GET", "/api/v1/records", Permission::kOrgCounsel, kRecordsRead, &MakeListRecords,
+     kListRecordsDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
