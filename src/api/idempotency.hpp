@@ -27,7 +27,7 @@
 
 namespace tsunagu::api {
 
-inline constexpr std::int64_t kIdempotencyKeepSeconds = 24 * 60 * 60;
+inline constexpr std::int64_t kIdempotencyKeepSeconds = std::int64_t{24} * 60 * 60;
 inline constexpr std::int64_t kIdempotencyAbandonedSeconds = 120;
 inline constexpr std::size_t kIdempotencyKeyMax = 255;
 

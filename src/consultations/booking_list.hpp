@@ -24,7 +24,8 @@ struct BookingListKey {
   std::int64_t start_minutes = 0;
   std::int64_t id = 0;
 };
-inline constexpr std::int64_t kWaitingListStart = 24 * 60;  // after every slot of the day
+inline constexpr std::int64_t kWaitingListStart =
+    std::int64_t{24} * 60;  // after every slot of the day
 
 struct BookingListQuery {
   std::int64_t program_id = 0;
