@@ -156,7 +156,7 @@ TEST(ApiIdempotency, AKeyReusedForAnotherRequestIsRefusedAndKeysArePerToken) {
   EXPECT_EQ(api.Request("POST", w.Path(), Body(w.slot), Keyed(w.Token(), "k-1")).status, 201);
   EXPECT_EQ(w.Bookings(), 2);
   // Keys that are not keys: nothing runs.
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string(""), std::string("with space"), std::string(256, 'k'), std::string("鍵")}) {
     auto r = api.Request("POST", w.Path(), Body(w.slot, "鍵 違い"), Keyed(token, bad));
     EXPECT_EQ(r.status, 400) << "[" << bad << "] " << r.body;
@@ -243,6 +243,7 @@ TEST(ApiIdempotency, ParallelRequestsWithOneKeyBookOnce) {
     std::mutex mu;
     std::set<std::string> bodies;
     std::vector<std::thread> callers;
+    callers.reserve(kCallers);
     for (int i = 0; i < kCallers; ++i) {
       callers.emplace_back([&] {
         auto r = w.t.NewClient().Request("POST", w.Path(), Body(w.slot, key), Keyed(token, key));
@@ -271,6 +272,7 @@ TEST(ApiIdempotency, ParallelRequestsWithOneKeyBookOnce) {
   std::atomic<int> claimed{0};
   std::atomic<int> refused{0};
   std::vector<std::thread> racers;
+  racers.reserve(kCallers);
   for (int i = 0; i < kCallers; ++i) {
     racers.emplace_back([&] {
       api::IdempotencyStore store(w.t.sv().db, w.t.clock());
