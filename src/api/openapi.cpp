@@ -85,6 +85,8 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
     all.push_back(Ref("parameters", "AcceptLanguage"));
   }
   if (op.method == "GET") all.push_back(Ref("parameters", "IfNoneMatch"));
+  const bool keyed = op.method == "POST" && !is_public;  // Idempotency-Key (api/idempotency.hpp)
+  if (keyed) all.push_back(Ref("parameters", "IdempotencyKey"));
   if (!all.empty()) o["parameters"] = std::move(all);
 
   if (!d.request_schema.empty()) {
@@ -118,10 +120,12 @@ core::Result<boost::json::object> BuildOperation(const Operation& op) {
     if (!scope.empty() || op.permission != auth::Permission::kSignedIn) {
       responses["403"] = Ref("responses", "Forbidden");
     }
-    if (!d.request_schema.empty()) {
+    if (!d.request_schema.empty() || keyed) {
       responses["400"] = Ref("responses", "BadRequest");
       responses["422"] = Ref("responses", "Invalid");
     }
+    // Another request with the same Idempotency-Key is still running.
+    if (keyed) responses["409"] = Ref("responses", "Conflict");
   }
   if (!PathSegments(op.pattern).empty()) responses["404"] = Ref("responses", "NotFound");
   if (!d.responses.empty()) {

@@ -437,6 +437,11 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
       t.sv().consultations.OpenDays(*program, core::DateFromUnixSeconds(t.clock().NowSeconds()));
   ASSERT_TRUE(open.ok() && !open->empty());
   const std::int64_t slot = open->front().slots.front().id;  // two places (two booths)
+  // A consultation record (on the day's second slot), so the records list answers one.
+  ASSERT_GE(open->front().slots.size(), 2U);
+  ASSERT_NE(RecordConsultation(t, coordinator, *program, open->front(), open->front().slots[1].id,
+                               "文書 要約"),
+            0);
   std::map<std::string, std::string> bodies = {
       {"POST /api/v1/programs/{id}/bookings",
        boost::json::serialize(boost::json::object{{"slot_id", slot},
@@ -521,6 +526,22 @@ TEST(ApiOpenapi, EveryRouteAnswersAsTheDocumentSays) {
                   400)
             << query;
       }
+    }
+    // Idempotency-Key: the retry's replayed answer, a key reused with another body, a bad key.
+    if (route.method == "POST" && !is_public) {
+      Headers keyed = Bearer(all.token);
+      keyed.emplace_back("Idempotency-Key", "openapi-" + std::to_string(w.checked()));
+      const int first = w.Check({"keyed", route.method, route.pattern, target, keyed, body});
+      EXPECT_EQ(w.Check({"replayed", route.method, route.pattern, target, keyed, body}), first);
+      EXPECT_EQ(w.Check({"key reused", route.method, route.pattern, target, keyed, body + " "}),
+                422);
+      keyed.back().second = "not a key";
+      EXPECT_EQ(w.Check({"bad key", route.method, route.pattern, target, keyed, body}), 400);
+      const auto& params = doc.at("paths").at(route.pattern).at("post").at("parameters").as_array();
+      EXPECT_TRUE(std::any_of(params.begin(), params.end(), [](const boost::json::value& p) {
+        return p.as_object().contains("$ref") &&
+               p.at("$ref") == "#/components/parameters/IdempotencyKey";
+      })) << route.pattern;
     }
     if (is_public) continue;
     // Without a token, and with a wrong one.

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "consultations/day_board.hpp"
+#include "consultations/records.hpp"
 #include "core/config.hpp"
 
 namespace tsunagu::testing {
@@ -50,6 +52,35 @@ std::string Seed000Csv() {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::int64_t RecordConsultation(TestServer& t, const auth::Principal& host, std::int64_t program,
+                                const consultations::ConsultationDay& day, std::int64_t slot_id,
+                                const std::string& summary) {
+  const audit::Actor actor{host.user_id, host.organization_id, "127.0.0.1", "t"};
+  consultations::BookingRequest r;
+  r.slot_id = slot_id;
+  r.channel = "phone";
+  r.consent = true;
+  r.intake = {false, "", "female", "50s", "仙台市", "hospital", "during", "on_leave", {"work"}};
+  r.contact = {"記録 相談者", "きろく", "09011113333", "", "", ""};
+  auto receipt = t.sv().board.BookForCaller(host, actor, program, r, nullptr);
+  EXPECT_TRUE(receipt.ok());
+  if (!receipt.ok()) return 0;
+  const std::int64_t back = t.clock().NowSeconds();
+  t.clock().Set(UnixAtJst(day.date, day.start_minutes + 10));
+  EXPECT_TRUE(t.sv().board.CheckIn(host, actor, program, receipt->booking_id).ok());
+  consultations::RecordInput in;
+  in.professions = {"msw"};
+  in.topics = {"keep_working"};
+  in.outcome = "support_continues";
+  in.follow_up = "continue";
+  in.minutes = 30;
+  in.summary = summary;
+  auto saved = t.sv().records.Save(host, actor, program, receipt->booking_id, in);
+  t.clock().Set(back);
+  EXPECT_TRUE(saved.ok());
+  return saved.ok() ? *saved : 0;
 }
 
 }  // namespace tsunagu::testing

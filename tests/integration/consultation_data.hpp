@@ -31,6 +31,14 @@ void GenerateDaysAhead(TestServer& t, const auth::Principal& who, const audit::A
 void AcknowledgePledge(TestServer& t, const auth::Principal& who, std::int64_t program,
                        std::int64_t day);
 
+// A consultation held and recorded on `day` (with its slot `slot_id`) by `host`, a
+// coordinator or admin of the programme's organisation: booked for a caller, checked in on
+// the day (the clock is set there and back), and its record saved with `summary`. Returns the
+// record's id; fails the test when a step is refused.
+std::int64_t RecordConsultation(TestServer& t, const auth::Principal& host, std::int64_t program,
+                                const consultations::ConsultationDay& day, std::int64_t slot_id,
+                                const std::string& summary);
+
 // Seed 000's paper 受付表 of 平成29年度 (24 days, 25 consultations, 3 就労決定) as the CSV a
 // coordinator brings: tests/fixtures/seed000_uketsukehyo.csv, bytes as stored (UTF-8 with BOM).
 std::string Seed000Csv();

@@ -167,6 +167,35 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   ASSERT_TRUE(event.ok());
   auto nurse_token = t.sv().tokens.Create(actor, w.nurse.user_id, w.hospital, "看護師", 30);
   ASSERT_TRUE(nurse_token.ok());
+  // A booking of the hospital's programme, taken by its own coordinator: the bookings list
+  // shows its name to them (below) and to nobody of another organisation.
+  const auto jimu = t.CreateUser(
+      {"jimu@hospital-api.test", "病院 事務局", "coordinator", "clerical", w.hospital});
+  auto own = api::CreateScopedToken(t.sv().db, t.clock(), {jimu, w.hospital, "t", "t"}, jimu,
+                                    w.hospital, "電話", 30, *api::Scopes::Parse("bookings:write"));
+  ASSERT_TRUE(own.ok());
+  const std::string own_bookings = "/api/v1/programs/" + std::to_string(*program) + "/bookings";
+  const std::vector<std::pair<std::string, std::string>> own_headers = {
+      {"Authorization", "Bearer " + own->token}, {"Content-Type", "application/json"}};
+  std::string canary_booking = valid_booking;
+  canary_booking.replace(canary_booking.find("壁 花子"), std::string("壁 花子").size(),
+                         "予約カナリアQZ");
+  ASSERT_EQ(t.NewClient().Request("POST", own_bookings, canary_booking, own_headers).status, 201);
+  const auto own_list = t.NewClient().Request("GET", own_bookings, "", own_headers);
+  ASSERT_EQ(own_list.status, 200);
+  ASSERT_THAT(own_list.body, HasSubstr("予約カナリアQZ"));
+  // And a consultation record of the hospital's programme: its own counsellors list it.
+  ASSERT_GE(open->front().slots.size(), 2U);
+  ASSERT_NE(RecordConsultation(t, host, *program, open->front(), open->front().slots[1].id,
+                               "記録カナリアQZ"),
+            0);
+  auto records_token =
+      api::CreateScopedToken(t.sv().db, t.clock(), {jimu, w.hospital, "t", "t"}, jimu, w.hospital,
+                             "記録", 30, *api::Scopes::Parse("records:read reports:read"));
+  ASSERT_TRUE(records_token.ok());
+  const auto own_records =
+      t.NewClient().Get("/api/v1/records", {{"Authorization", "Bearer " + records_token->token}});
+  ASSERT_THAT(own_records.body, HasSubstr("記録カナリアQZ"));
 
   std::vector<std::int64_t> strangers = {w.stranger_admin.user_id};
   for (const char* role : {"coordinator", "counselor", "viewer"}) {
@@ -177,8 +206,9 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   for (std::string_view d : api::kScopeDomains) {
     every += (every.empty() ? "" : " ") + std::string(d) + ":write";
   }
-  const std::vector<std::string> canaries = {kSharedName,     kSharedDiagnosis, kSharedNote,
-                                             "090-2222-3333", "カナリア相談QZ", "看護師"};
+  const std::vector<std::string> canaries = {kSharedName,      kSharedDiagnosis, kSharedNote,
+                                             "090-2222-3333",  "カナリア相談QZ", "看護師",
+                                             "予約カナリアQZ", "記録カナリアQZ"};
   // The home organisations' record behind each kind of API path.
   auto record_for = [&](const std::string& pattern) -> std::int64_t {
     const std::string rest = pattern.substr(std::string("/api/v1").size());
@@ -232,7 +262,7 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
     return n;
   });
   ASSERT_TRUE(booked.ok());
-  EXPECT_EQ(*booked, 0) << "a stranger booked on the hospital's programme";
+  EXPECT_EQ(*booked, 2) << "a stranger booked on the hospital's programme";
   auto registered = t.app().db().Read<int>([&](soci::session& s) {
     int n = 0;
     s << "SELECT COUNT(*) FROM event_registration", soci::into(n);
@@ -242,18 +272,7 @@ TEST(SharingWalls, EveryApiRouteOfAnotherOrganisationIsRefusedLikeAMissingRecord
   EXPECT_EQ(*registered, 0) << "a stranger registered someone for the hospital's event";
   // Control: the same body from the hospital's own coordinator books, so above only the wall
   // refused.
-  const auto jimu = t.CreateUser(
-      {"jimu@hospital-api.test", "病院 事務局", "coordinator", "clerical", w.hospital});
-  auto own = api::CreateScopedToken(t.sv().db, t.clock(), {jimu, w.hospital, "t", "t"}, jimu,
-                                    w.hospital, "電話", 30, *api::Scopes::Parse("bookings:write"));
-  ASSERT_TRUE(own.ok());
-  EXPECT_EQ(
-      t.NewClient()
-          .Request(
-              "POST", "/api/v1/programs/" + std::to_string(*program) + "/bookings", valid_booking,
-              {{"Authorization", "Bearer " + own->token}, {"Content-Type", "application/json"}})
-          .status,
-      201);
+  EXPECT_EQ(t.NewClient().Request("POST", own_bookings, valid_booking, own_headers).status, 201);
   // The hospital's token still works: the strangers could not revoke it.
   EXPECT_EQ(
       t.NewClient().Get("/api/v1/me", {{"Authorization", "Bearer " + nurse_token->token}}).status,

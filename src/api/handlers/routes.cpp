@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <memory>
 
+#include "api/handlers/idempotent.hpp"
 #include "api/json.hpp"
 #include "api/rate_limit.hpp"
 #include "crypto/random.hpp"
@@ -40,6 +41,9 @@ app::RouteHandler MakeCreateRegistration(app::Services& sv);
 extern const OperationDoc kPublicEventsDoc;
 extern const OperationDoc kListRegistrationsDoc;
 extern const OperationDoc kCreateRegistrationDoc;
+app::RouteHandler MakeListBookings(app::Services& sv);
+app::RouteHandler MakeYearlyFigures(app::Services& sv);
+app::RouteHandler MakeListRecords(app::Services& sv);
 
 namespace {
 
@@ -59,6 +63,9 @@ struct Endpoint {
 constexpr ScopeNeed kOwnAccount{};
 constexpr ScopeNeed kOrganizationRead{"organization", Access::kRead};
 constexpr ScopeNeed kBookingsWrite{"bookings", Access::kWrite};
+constexpr ScopeNeed kBookingsRead{"bookings", Access::kRead};
+constexpr ScopeNeed kReportsRead{"reports", Access::kRead};
+constexpr ScopeNeed kRecordsRead{"records", Access::kRead};
 
 constexpr OperationDoc kOpenapiDoc{
     "getOpenapiDocument",   "meta", "This OpenAPI document", "", 200, "The OpenAPI 3.1 document",
@@ -166,6 +173,75 @@ constexpr OperationDoc kCancelBookingDoc{
 constexpr ScopeNeed kCasesRead{"cases", Access::kRead};
 constexpr ScopeNeed kEventsRead{"events", Access::kRead};
 constexpr ScopeNeed kEventsWrite{"events", Access::kWrite};
+constexpr OperationDoc kListBookingsDoc{
+    "listBookings",
+    "bookings",
+    "A programme's bookings (coordinators)",
+    "For the programme's coordinators (事務局): the bookings of its days, as the day board shows "
+    "them to coordinators (names and contacts included; each page read is audited), ordered by "
+    "day, slot time (the waiting list after the slots) and id, a page at a time. Filters: "
+    "`from` and `to` (days, inclusive, YYYY-MM-DD; 400 api.list.date) and `status` (400 "
+    "api.list.status). Another organisation's programme answers 404.",
+    200,
+    "A page of bookings",
+    R"({"$ref": "#/components/schemas/BookingList"})",
+    "",
+    R"j([{"name": "id", "in": "path", "required": true, "description": "The programme's id",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}},
+         {"name": "from", "in": "query", "required": false,
+          "description": "First day (inclusive)", "schema": {"type": "string", "format": "date"}},
+         {"name": "to", "in": "query", "required": false,
+          "description": "Last day (inclusive)", "schema": {"type": "string", "format": "date"}},
+         {"name": "status", "in": "query", "required": false,
+          "schema": {"$ref": "#/components/schemas/BookingStatus"}},
+         {"$ref": "#/components/parameters/Limit"},
+         {"$ref": "#/components/parameters/Cursor"}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"}})"};
+
+constexpr OperationDoc kYearlyFiguresDoc{
+    "getYearlyFigures",
+    "reports",
+    "Yearly figures of the organisation's consultation programmes (coordinators)",
+    "For coordinators (事務局): per programme of the token's organisation, the numbers of its "
+    "yearly report page (/programs/{id}/report) for one fiscal year (年度, April to March): days "
+    "held, consultations (attended bookings), placements, records, the target, and the "
+    "distributions in code-table order. No person is named.",
+    200,
+    "The figures",
+    R"({"$ref": "#/components/schemas/YearlyFigures"})",
+    "",
+    R"j([{"name": "year", "in": "query", "required": false,
+          "description": "Fiscal year (2026 = April 2026 to March 2027); default the current one; outside 2000-2100 is 400 api.list.year",
+          "schema": {"type": "integer", "minimum": 2000, "maximum": 2100}},
+         {"name": "program_id", "in": "query", "required": false,
+          "description": "Only this programme (404 when it is not the organisation's)",
+          "schema": {"type": "integer", "format": "int64", "minimum": 1}}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"},
+        "404": {"$ref": "#/components/responses/NotFound"}})"};
+
+constexpr OperationDoc kListRecordsDoc{
+    "listRecords",
+    "records",
+    "The organisation's consultation records",
+    "For those who write records (counsellors, coordinators, admins; not viewers): the "
+    "consultation records (相談記録) of the token organisation's programmes, also those written "
+    "by partner staff on its days, never another organisation's. What the record page shows, "
+    "the summary and the information given included; each record read is audited like an "
+    "opened record page. Ordered by the consultation day, then id, a page at a time; `from` "
+    "and `to` filter by the day (inclusive, YYYY-MM-DD; 400 api.list.date).",
+    200,
+    "A page of records",
+    R"({"$ref": "#/components/schemas/RecordList"})",
+    "",
+    R"j([{"name": "from", "in": "query", "required": false,
+          "description": "First consultation day (inclusive)",
+          "schema": {"type": "string", "format": "date"}},
+         {"name": "to", "in": "query", "required": false,
+          "description": "Last consultation day (inclusive)",
+          "schema": {"type": "string", "format": "date"}},
+         {"$ref": "#/components/parameters/Limit"},
+         {"$ref": "#/components/parameters/Cursor"}])j",
+    R"({"400": {"$ref": "#/components/responses/BadQuery"}})"};
 
 // The one list of API endpoints: AddRoutes, ApiRoutes and the OpenAPI document read it.
 const Endpoint kEndpoints[] = {
@@ -202,6 +278,13 @@ const Endpoint kEndpoints[] = {
      &MakeListRegistrations, kListRegistrationsDoc},
     {"POST", "/api/v1/events/{id}/registrations", Permission::kOrgCounsel, kEventsWrite,
      &MakeCreateRegistration, kCreateRegistrationDoc},
+    // Issue 17 point 4, second round (api-infra): lists for coordinators.
+    {"GET", "/api/v1/programs/{id}/bookings", Permission::kOrgCoordinate, kBookingsRead,
+     &MakeListBookings, kListBookingsDoc},
+    {"GET", "/api/v1/reports/yearly", Permission::kOrgCoordinate, kReportsRead, &MakeYearlyFigures,
+     kYearlyFiguresDoc},
+    {"GET", "/api/v1/records", Permission::kOrgCounsel, kRecordsRead, &MakeListRecords,
+     kListRecordsDoc},
 };
 
 // Problems and answers in the person's language unless the call asks for one (?lang= or
@@ -242,7 +325,8 @@ http::Response WithEtag(const web::RequestContext& ctx, http::Response r) {
 // The handler behind the scope check. Null (the server refuses to start) when the handler is
 // missing or the declaration is inconsistent: a scope on a public route, or an unknown domain.
 app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
-                          const std::shared_ptr<TokenRateLimit>& limit) {
+                          const std::shared_ptr<TokenRateLimit>& limit,
+                          const std::shared_ptr<IdempotencyStore>& keys) {
   app::RouteHandler inner = e.make(sv);
   if (!inner) return nullptr;
   const bool needs_scope = !e.scope.domain.empty() || e.scope.access != Access::kNone;
@@ -250,7 +334,7 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
                       e.permission == Permission::kPublic)) {
     return nullptr;
   }
-  return [&sv, limit, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
+  return [&sv, limit, keys, need = e.scope, inner = std::move(inner)](web::RequestContext& ctx) {
     UsePersonsLanguage(ctx);
     if (ctx.principal && ctx.principal->via_api_token) {
       auto auth = ctx.request.Header("Authorization");
@@ -272,6 +356,14 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
         return http::Response::Json(403, ToJson(body), "application/problem+json");
       }
     }
+    // Keys are per token; a POST without one runs as before.
+    if (ctx.request.method == "POST" && ctx.principal && ctx.principal->via_api_token) {
+      if (auto key = ctx.request.Header("Idempotency-Key")) {
+        auto auth = ctx.request.Header("Authorization");
+        const std::string raw = auth ? std::string(auth->substr(7)) : std::string();
+        return RunIdempotent(sv, *keys, ctx, raw, *key, inner);
+      }
+    }
     http::Response r = inner(ctx);
     if (ctx.request.method == "GET" && r.status == 200) return WithEtag(ctx, std::move(r));
     return r;
@@ -283,8 +375,10 @@ app::RouteHandler Guarded(const Endpoint& e, app::Services& sv,
 void AddRoutes(app::Router& router, app::Services& services) {
   // One count for the routes of this server, shared by their handlers.
   auto limit = std::make_shared<TokenRateLimit>(services.clock);
+  auto keys = std::make_shared<IdempotencyStore>(services.db, services.clock);
   for (const auto& e : kEndpoints) {
-    router.Add({e.method, e.pattern, e.permission, Guarded(e, services, limit), /*api=*/true});
+    router.Add(
+        {e.method, e.pattern, e.permission, Guarded(e, services, limit, keys), /*api=*/true});
   }
 }
 
