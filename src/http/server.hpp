@@ -1,4 +1,4 @@
-// The HTTP server: Beast and Asio live only in server.cpp.
+// The HTTP server: Beast and Asio live only in src/http (connection.hpp, session.cpp, server.cpp).
 #pragma once
 
 #include <chrono>
