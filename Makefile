@@ -32,6 +32,7 @@ run: build
 	  '[server]' 'listen = "127.0.0.1:8080"' 'public_url = "http://127.0.0.1:8080"' \
 	  'cookie_secure = false' '[database]' 'url = "sqlite:var/tsunagu.db"' \
 	  '[mail]' 'smtp_url = "file:var/mail"' '[security]' 'key_file = "var/keys.toml"' \
+	  '[metrics]' 'listen = "127.0.0.1:9464"' \
 	  > $(VAR)/tsunagu.toml
 	$(TSUNAGU) demo --config $(VAR)/tsunagu.toml
 	$(TSUNAGU) serve --config $(VAR)/tsunagu.toml
