@@ -26,11 +26,13 @@ Instruments Make(Registry& r) {
                      "pattern and status class.",
                      {"route", "class"}, RequestBuckets()),
       r.AddCounter("tsunagu_db_transactions_total",
-                   "SQLite write transactions by outcome (commit, rollback).",
+                   "Write transactions by outcome (commit, rollback). On SQLite one transaction "
+                   "may hold the writes of several requests that queued together (group "
+                   "commit).",
                    {"engine", "outcome"}),
       r.AddHistogram("tsunagu_db_transaction_duration_seconds",
-                     "SQLite write transaction time from BEGIN to the end of COMMIT or ROLLBACK "
-                     "(waits for the lock and the sync to disk included).",
+                     "Write transaction time from BEGIN to the end of COMMIT or ROLLBACK (on "
+                     "SQLite the sync to disk included).",
                      {"engine"}, DatabaseBuckets()),
       r.AddCounter("tsunagu_db_busy_waits_total",
                    "SQLite: statements that found the database locked by another connection "

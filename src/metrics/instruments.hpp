@@ -17,8 +17,8 @@ namespace tsunagu::metrics {
 struct Instruments {
   CounterFamily& http_requests;          // {method, route, code}
   HistogramFamily& http_duration;        // {route, class}
-  CounterFamily& db_transactions;        // {engine, outcome} (SQLite)
-  HistogramFamily& db_transaction_time;  // {engine} (SQLite)
+  CounterFamily& db_transactions;        // {engine, outcome}
+  HistogramFamily& db_transaction_time;  // {engine}
   CounterFamily& db_busy_waits;          // {engine} (SQLite)
   CounterFamily& db_busy_wait_seconds;   // {engine} (SQLite)
   GaugeFamily& event_streams_open;

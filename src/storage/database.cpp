@@ -5,10 +5,14 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <string_view>
+#include <thread>
 
 #include "metrics/instruments.hpp"
 #include "storage/connection_health.hpp"
@@ -44,34 +48,68 @@ int CountedBusyWait(void* /*unused*/, int count) {
   return 1;
 }
 
-// Write transactions on SQLite, timed from their BEGIN to the end of their COMMIT or
-// ROLLBACK (the sync to disk included) from SQLite's own statement timings. A transaction runs
-// on one thread from BEGIN to its end (Database::Write), so the start is kept per thread.
-thread_local std::int64_t transaction_began_ns = -1;
-
 std::int64_t NowNs() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
 
-int TimeTransactions(unsigned /*mask*/, void* /*unused*/, void* statement, void* elapsed) {
-  const char* sql = sqlite_api::sqlite3_sql(static_cast<sqlite_api::sqlite3_stmt*>(statement));
-  if (sql == nullptr) return 0;
-  const std::string_view text(sql);
-  if (text.rfind("BEGIN", 0) == 0) {
-    transaction_began_ns = NowNs() - *static_cast<sqlite_api::sqlite3_int64*>(elapsed);
-    return 0;
-  }
-  const bool commit = text.rfind("COMMIT", 0) == 0;
-  if (!commit && text.rfind("ROLLBACK", 0) != 0) return 0;
-  if (transaction_began_ns < 0) return 0;
-  const double seconds = static_cast<double>(NowNs() - transaction_began_ns) / 1e9;
-  transaction_began_ns = -1;
+// One write transaction's outcome and its time from BEGIN to the end of COMMIT or ROLLBACK
+// (the sync to disk included), for monitoring.
+void ObserveTransaction(std::string_view engine, bool committed, std::int64_t began_ns) {
   auto& m = metrics::Get();
-  m.db_transactions.With({"sqlite", commit ? "commit" : "rollback"}).Inc();
-  m.db_transaction_time.With({"sqlite"}).Observe(seconds);
-  return 0;
+  m.db_transactions.With({engine, committed ? "commit" : "rollback"}).Inc();
+  m.db_transaction_time.With({engine}).Observe(static_cast<double>(NowNs() - began_ns) / 1e9);
+}
+
+bool Retryable(const std::exception& e) {
+  if (const auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+    int code = se->result() & 0xff;
+    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+  }
+  if (const auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    std::string state = pe->sqlstate();
+    return state == "40001" || state == "40P01";  // serialization failure, deadlock
+  }
+  return false;
+}
+
+void BackOff(int attempt) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
+}
+
+constexpr int kMaxWriteAttempts = 8;
+
+// SQLite's memory statistics take one process-wide mutex on every allocation, which the
+// pooled connections of a busy server then queue on (seen in `perf` under booking load).
+// Nothing reads those statistics: turned off once, before the first connection opens.
+void TuneSqliteLibrary() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+constexpr long long kSqliteMmapBytes = 256LL * 1024 * 1024;
+
+void OpenSqlite(soci::session& s, const std::string& path) {
+  // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY (replaced
+  // below by the same waits, counted).
+  s.open(soci::sqlite3, "db=" + path + " timeout=10");
+  // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
+  // across power loss, which bookings and records need (SECURITY.md rule 12).
+  s << "PRAGMA journal_mode=WAL";
+  s << "PRAGMA synchronous=FULL";
+  s << "PRAGMA foreign_keys=ON";
+  // Pages of the database file read through a memory map rather than a read() each: a
+  // connection reads its pages again after another one wrote (SQLite keeps a cache per
+  // connection).
+  s << "PRAGMA mmap_size=" << kSqliteMmapBytes;
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+  sqlite_api::sqlite3_busy_handler(backend->conn_, CountedBusyWait, nullptr);
+}
+
+bool InTransaction(soci::session& s) {
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
+  return sqlite_api::sqlite3_get_autocommit(backend->conn_) == 0;
 }
 
 std::string QuoteConninfo(const std::string& v) {
@@ -98,6 +136,159 @@ std::string Unpercent(const std::string& in) {
 }
 
 }  // namespace
+
+// The writers of one SQLite database in this process (Database::Write): one connection of
+// their own, taken in turns, and group commit. A writer that finds a transaction open (begun
+// by a writer before it that saw it queued) runs its body in that transaction; whoever
+// finishes a body with nobody left queued (or the group full) commits for all and tells the
+// others, who were waiting without the turn.
+struct SqliteWriter {
+  // What became of one group's transaction, for the writers waiting on it.
+  struct Outcome {
+    std::mutex m;
+    std::condition_variable decided_cv;
+    bool decided = false;
+    std::optional<core::Error> error;  // empty: committed
+    bool again = false;                // rolled back through no fault of theirs: run again
+  };
+
+  static constexpr int kMaxGroup = 16;  // bodies per transaction: bounds a member's wait
+
+  std::unique_ptr<soci::session> session;
+  std::mutex turn;             // held while one body runs (and while a group commits)
+  std::atomic<int> queued{0};  // writers waiting for `turn`
+  // The open transaction (guarded by `turn`).
+  bool open = false;
+  int members = 0;  // bodies done in it, waiting for its commit
+  std::int64_t began_ns = 0;
+  std::shared_ptr<Outcome> outcome;
+
+  core::Status Run(const std::function<void(soci::session&)>& body);
+
+ private:
+  void Begin() {
+    // IMMEDIATE takes the write lock up front: another process's writer (a second server, a
+    // command) makes this wait in the busy handler instead of failing at the first write.
+    began_ns = NowNs();  // a wait for another process's lock counts in the transaction's time
+    *session << "BEGIN IMMEDIATE";
+    open = true;
+    members = 0;
+    outcome = std::make_shared<Outcome>();
+  }
+
+  // Undoes the body just run; false when its failure took the whole transaction with it.
+  bool UndoBody() {
+    try {
+      *session << "ROLLBACK TO tsunagu_write";
+      *session << "RELEASE tsunagu_write";
+    } catch (...) {
+    }
+    return InTransaction(*session);
+  }
+
+  // Ends the open transaction: commits its members' bodies, or rolls back when none is left.
+  void Close() {
+    std::optional<core::Error> error;
+    bool again = false;
+    bool committed = false;
+    if (members > 0 && InTransaction(*session)) {
+      try {
+        *session << "COMMIT";
+        committed = true;
+      } catch (const std::exception& e) {
+        again = Retryable(e);
+        error = DatabaseError(e);
+      }
+    } else if (members > 0) {
+      // A body's failure rolled the transaction back: the others' bodies were not wrong.
+      again = true;
+      error = core::Error::Internal();
+    }
+    if (!committed && InTransaction(*session)) {
+      try {
+        *session << "ROLLBACK";
+      } catch (...) {
+      }
+    }
+    ObserveTransaction("sqlite", committed, began_ns);
+    open = false;
+    members = 0;
+    auto done = std::move(outcome);
+    {
+      std::lock_guard<std::mutex> lock(done->m);
+      done->decided = true;
+      done->error = std::move(error);
+      done->again = again;
+    }
+    done->decided_cv.notify_all();
+  }
+};
+
+core::Status SqliteWriter::Run(const std::function<void(soci::session&)>& body) {
+  for (int attempt = 1;; ++attempt) {
+    std::unique_lock<std::mutex> my_turn(turn, std::defer_lock);
+    queued.fetch_add(1);
+    my_turn.lock();
+    queued.fetch_sub(1);
+    if (!open) {
+      try {
+        Begin();
+      } catch (const std::exception& e) {
+        open = false;
+        my_turn.unlock();
+        if (attempt < kMaxWriteAttempts && Retryable(e)) {
+          BackOff(attempt);
+          continue;
+        }
+        return DatabaseError(e);
+      }
+    }
+    std::shared_ptr<Outcome> joined;    // set when the body is done and waits for the commit
+    std::optional<core::Error> failed;  // this body's own failure
+    bool retry = false;
+    try {
+      *session << "SAVEPOINT tsunagu_write";
+      body(*session);
+      *session << "RELEASE tsunagu_write";
+      ++members;
+      joined = outcome;
+    } catch (const Abort& a) {
+      failed = a.error;
+      if (!UndoBody()) Close();
+    } catch (const std::exception& e) {
+      if (!UndoBody()) Close();
+      if (attempt < kMaxWriteAttempts && Retryable(e)) {
+        retry = true;
+      } else {
+        failed = DatabaseError(e);
+      }
+    } catch (...) {
+      // Not an error of ours: undone, the others' transaction ended if need be, and passed on.
+      if (!UndoBody()) Close();
+      if (open && queued.load() == 0) Close();
+      throw;
+    }
+    // Nobody queued to join: this writer ends the transaction for every member.
+    if (open && (queued.load() == 0 || members >= kMaxGroup)) Close();
+    my_turn.unlock();
+    if (joined) {
+      std::unique_lock<std::mutex> wait(joined->m);
+      joined->decided_cv.wait(wait, [&] { return joined->decided; });
+      if (!joined->error) return core::Ok{};
+      if (joined->again && attempt < kMaxWriteAttempts) {
+        wait.unlock();
+        BackOff(attempt);
+        continue;
+      }
+      return *joined->error;
+    }
+    if (retry) {
+      BackOff(attempt);
+      continue;
+    }
+    return *failed;
+  }
+}
 
 // SOCI's PostgreSQL backend parses its connect string as key=value pairs and mangles libpq
 // URIs, so the URI is turned into a keyword/value conninfo here.
@@ -187,20 +378,16 @@ Database::Database(Engine engine, std::string url, std::string sqlite_path, int 
       sqlite_path_(std::move(sqlite_path)),
       pool_(std::make_unique<soci::connection_pool>(pool_size)),
       pool_size_(pool_size) {
+  if (engine_ == Engine::kSqlite) {
+    TuneSqliteLibrary();
+    writer_ = std::make_unique<SqliteWriter>();
+    writer_->session = std::make_unique<soci::session>();
+    OpenSqlite(*writer_->session, sqlite_path_);
+  }
   for (int i = 0; i < pool_size; ++i) {
     soci::session& s = pool_->at(i);
     if (engine_ == Engine::kSqlite) {
-      // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY (replaced
-      // below by the same waits, counted).
-      s.open(soci::sqlite3, "db=" + sqlite_path_ + " timeout=10");
-      // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
-      // across power loss, which bookings and records need (SECURITY.md rule 12).
-      s << "PRAGMA journal_mode=WAL";
-      s << "PRAGMA synchronous=FULL";
-      s << "PRAGMA foreign_keys=ON";
-      auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
-      sqlite_api::sqlite3_busy_handler(backend->conn_, CountedBusyWait, nullptr);
-      sqlite_api::sqlite3_trace_v2(backend->conn_, SQLITE_TRACE_PROFILE, TimeTransactions, nullptr);
+      OpenSqlite(s, sqlite_path_);
     } else {
       s.open(soci::postgresql, PostgresConninfo(url_));
       s << "SET client_min_messages TO WARNING";
@@ -214,28 +401,45 @@ Database::~Database() {
   if (engine_ == Engine::kPostgresql) StopWatching(this);
 }
 
-void Database::Begin(soci::session& s) {
-  if (engine_ == Engine::kSqlite) {
-    // BEGIN IMMEDIATE takes the write lock up front; a deferred transaction that later
-    // upgrades can fail with SQLITE_BUSY without waiting.
-    s << "BEGIN IMMEDIATE";
-    // Let SOCI know a transaction is open so commit()/rollback() issue the right SQL.
-    // (session::begin() would send a plain BEGIN.)
-  } else {
-    s.begin();
-  }
+bool Database::IsRetryable(const std::exception& e) {
+  return Retryable(e);
 }
 
-bool Database::IsRetryable(const std::exception& e) {
-  if (const auto* se = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
-    int code = se->result() & 0xff;
-    return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+core::Status Database::RunWrite(const std::function<void(soci::session&)>& body) {
+  if (engine_ == Engine::kSqlite) {
+    ChainKeyScope chain_key(chain_key_.get());
+    return writer_->Run(body);
   }
-  if (const auto* pe = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
-    std::string state = pe->sqlstate();
-    return state == "40001" || state == "40P01";  // serialization failure, deadlock
+  for (int attempt = 1;; ++attempt) {
+    soci::session s(*pool_);
+    ChainKeyScope chain_key(chain_key_.get());
+    const std::int64_t began = NowNs();
+    try {
+      s.begin();
+      body(s);
+      s.commit();
+      ObserveTransaction("postgresql", true, began);
+      return core::Ok{};
+    } catch (const Abort& a) {
+      try {
+        s.rollback();
+      } catch (...) {
+      }
+      ObserveTransaction("postgresql", false, began);
+      return a.error;
+    } catch (const std::exception& e) {
+      try {
+        s.rollback();
+      } catch (...) {
+      }
+      ObserveTransaction("postgresql", false, began);
+      if (attempt < kMaxWriteAttempts && Retryable(e)) {
+        BackOff(attempt);
+        continue;
+      }
+      return DatabaseError(e);
+    }
   }
-  return false;
 }
 
 core::Error DatabaseError(const std::exception& e) {

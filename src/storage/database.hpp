@@ -18,6 +18,8 @@ namespace tsunagu::storage {
 
 enum class Engine { kSqlite, kPostgresql };
 
+struct SqliteWriter;  // database.cpp
+
 // Thrown inside a transaction body to roll back and return a domain error from Write().
 struct Abort {
   core::Error error;
@@ -36,12 +38,18 @@ class Database {
   // Path of the SQLite file (empty for PostgreSQL).
   const std::string& sqlite_path() const { return sqlite_path_; }
 
-  // Runs body(session) in one write transaction and commits. On SQLite the transaction is
-  // BEGIN IMMEDIATE (so writers queue instead of failing at upgrade), and the writers of this
-  // process take turns on a mutex first: SQLite has one writer at a time anyway, and a queue
-  // is fairer and far faster under load than its busy handler's sleeping and polling. Busy,
-  // serialization and deadlock errors are retried with back-off. body may throw Abort to roll
-  // back with an error; it must not call Write itself.
+  // Runs body(session) in a write transaction and returns once it is committed. body may
+  // throw Abort to roll back what it wrote and return an error; it must not call Write itself,
+  // and it may run more than once (busy, serialization and deadlock errors are retried with
+  // back-off), so it keeps its effects to the database and to what it returns.
+  //
+  // On SQLite the writers of this process take turns on one write connection of their own
+  // (SQLite has one writer at a time anyway; a queue is fairer and far faster under load than
+  // its busy handler's sleeping and polling), and bodies that queued behind each other share
+  // one transaction: each runs on its caller's thread inside a SAVEPOINT of its own (an Abort
+  // or error undoes only that body), and the last of them commits for all (group commit: one
+  // sync to disk for several bookings). Each caller returns only after the commit that holds
+  // its body, so a success is as durable as before. On PostgreSQL each body is a transaction.
   template <typename T>
   core::Result<T> Write(const std::function<T(soci::session&)>& body);
   core::Status WriteVoid(const std::function<void(soci::session&)>& body) {
@@ -69,7 +77,8 @@ class Database {
 
  private:
   Database(Engine engine, std::string url, std::string sqlite_path, int pool_size);
-  void Begin(soci::session& s);
+  // The one write path (database.cpp): body runs until a commit holds it, or fails.
+  core::Status RunWrite(const std::function<void(soci::session&)>& body);
   static bool IsRetryable(const std::exception& e);
 
   Engine engine_;
@@ -77,7 +86,7 @@ class Database {
   std::string sqlite_path_;
   std::unique_ptr<soci::connection_pool> pool_;
   int pool_size_;
-  std::mutex sqlite_writer_;  // one writer of this process at a time (SQLite only)
+  std::unique_ptr<SqliteWriter> writer_;  // the write connection and its queue (SQLite only)
   std::shared_ptr<const crypto::SecretKey> chain_key_;
   static inline thread_local const crypto::SecretKey* current_chain_key_ = nullptr;
 
@@ -104,36 +113,10 @@ core::Error DatabaseError(const std::exception& e);
 
 template <typename T>
 core::Result<T> Database::Write(const std::function<T(soci::session&)>& body) {
-  constexpr int kMaxAttempts = 8;
-  for (int attempt = 1;; ++attempt) {
-    std::unique_lock<std::mutex> turn(sqlite_writer_, std::defer_lock);
-    if (engine_ == Engine::kSqlite) turn.lock();
-    soci::session s(*pool_);
-    ChainKeyScope chain_key(chain_key_.get());
-    try {
-      Begin(s);
-      T result = body(s);
-      s.commit();
-      return result;
-    } catch (const Abort& a) {
-      try {
-        s.rollback();
-      } catch (...) {
-      }
-      return a.error;
-    } catch (const std::exception& e) {
-      try {
-        s.rollback();
-      } catch (...) {
-      }
-      if (attempt < kMaxAttempts && IsRetryable(e)) {
-        if (turn.owns_lock()) turn.unlock();  // others go first while this one waits
-        std::this_thread::sleep_for(std::chrono::milliseconds(5 * attempt * attempt));
-        continue;
-      }
-      return DatabaseError(e);
-    }
-  }
+  std::optional<T> result;  // the last run's answer: a body may run again after a retry
+  core::Status done = RunWrite([&](soci::session& s) { result.emplace(body(s)); });
+  if (!done) return done.error();
+  return std::move(*result);
 }
 
 template <typename T>

@@ -168,7 +168,12 @@ TEST(Monitoring, EachSeriesMovesWithWhatItMeasures) {
   EXPECT_GE(moved(after, "tsunagu_login_failures_total{step=\"password\"}"), 2);
   EXPECT_GE(moved(after, "tsunagu_login_lockouts_total{scope=\"account\"}"), 1);
   EXPECT_GE(moved(after, "tsunagu_login_failures_total{step=\"throttled\"}"), 1);
-  if (!t.is_postgresql()) {  // transaction timings and busy waits are SQLite's
+  if (t.is_postgresql()) {
+    EXPECT_GE(
+        moved(after, "tsunagu_db_transactions_total{engine=\"postgresql\",outcome=\"commit\"}"), 5);
+    EXPECT_GE(moved(after, "tsunagu_db_transaction_duration_seconds_count{engine=\"postgresql\"}"),
+              5);
+  } else {  // busy waits are SQLite's
     EXPECT_GE(moved(after, "tsunagu_db_transactions_total{engine=\"sqlite\",outcome=\"commit\"}"),
               5);
     EXPECT_GE(moved(after, "tsunagu_db_transaction_duration_seconds_count{engine=\"sqlite\"}"), 5);
