@@ -22,26 +22,17 @@ void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
                  << of_program << ")",
        soci::use(id), soci::use(today), soci::use(pid));
   take.execute(true);
-  // A fresh statement sees what committed while the UPDATE waited for the slot's lock.
+  if (take.get_affected_rows() == 1) return;
+  // Refused: full, or not an open day (any more)? A fresh statement sees what committed while
+  // the UPDATE waited for the slot's lock.
   int open = 0;
   s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = sl.day_id "
        "WHERE sl.id = :id AND d.status = 'scheduled' AND d.day_date >= :today AND (:p = 0 OR "
        "d.program_id = :p2)",
       soci::use(id), soci::use(today), soci::use(pid), soci::use(pid), soci::into(open);
   if (open == 0) throw storage::Abort{core::Error::NotFound()};
-  if (take.get_affected_rows() != 1) {
-    throw storage::Abort{
-        core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
-  }
-}
-
-bool SlotIsPublished(soci::session& s, std::int64_t slot_id) {
-  long long id = slot_id;
-  int published = 0;
-  s << "SELECT COUNT(*) FROM consultation_slot sl JOIN consultation_day d ON d.id = sl.day_id "
-       "JOIN program p ON p.id = d.program_id WHERE sl.id = :id AND p.published = 1",
-      soci::use(id), soci::into(published);
-  return published > 0;
+  throw storage::Abort{
+      core::Error{core::ErrorCode::kConflict, "booking.full", {{"slot_id", "booking.full"}}}};
 }
 
 void HoldAddressPlace(soci::session& s, std::int64_t day_id, const std::string& address_bidx,

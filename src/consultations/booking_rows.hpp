@@ -36,9 +36,6 @@ struct NewBooking {
 void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
                std::optional<std::int64_t> program_id = std::nullopt);
 
-// Whether the slot's programme is published (bookable on the public pages).
-bool SlotIsPublished(soci::session& s, std::int64_t slot_id);
-
 // A public booking's turn for its client address on the day: locks the (day, address) row
 // (insert-if-absent, then a no-op update: parallel bookings from one address wait here), then
 // counts that address's open (not cancelled) bookings of the day. At `limit` or more, throws

@@ -408,23 +408,33 @@ core::Result<std::optional<std::pair<ConsultationDay, Slot>>> ConsultationServic
   return db_.Read<Found>([&](soci::session& s) -> Found {
     long long pid = program_id;
     long long sid = slot_id;
-    std::vector<ConsultationDay> days;
+    // The slot, its day and the programme's deadline in one statement (every public booking
+    // form and submission reads it). The day comes without its other slots.
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT " << kDayColumns << OpenDayCondition(audience)
-                   << " AND id = (SELECT day_id FROM consultation_slot WHERE id = :s)",
-         soci::use(pid), soci::use(from_iso), soci::use(sid));
-    for (const auto& r : rows) days.push_back(ReadDay(r));
-    AttachSlots(s, days);
-    for (const auto& d : days) {
-      for (const auto& slot : d.slots) {
-        if (slot.id != slot_id) continue;
-        if (audience == Audience::kPublic &&
-            PublicBookingClosesAt(ReadBookingDeadline(s, program_id), d.date, slot.start_minutes) <=
-                clock_.NowSeconds()) {
+        (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
+                      "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
+                      "d.moved_from, sl.start_minutes, sl.end_minutes, sl.capacity, sl.booked, "
+                      "p.booking_deadline, p.booking_deadline_value FROM consultation_slot sl "
+                      "JOIN consultation_day d ON d.id = sl.day_id JOIN program p ON p.id = "
+                      "d.program_id WHERE sl.id = :s AND d.program_id = :p AND d.day_date >= :f "
+                      "AND d.status = 'scheduled' AND p.status = 'active'"
+                   << (audience == Audience::kPublic ? " AND p.published = 1" : ""),
+         soci::use(sid), soci::use(pid), soci::use(from_iso));
+    for (const auto& r : rows) {
+      ConsultationDay day = ReadDay(r);
+      const Slot slot{slot_id,
+                      day.id,
+                      static_cast<int>(GetInt(r, 12)),
+                      static_cast<int>(GetInt(r, 13)),
+                      static_cast<int>(GetInt(r, 14)),
+                      static_cast<int>(GetInt(r, 15))};
+      if (audience == Audience::kPublic) {
+        const BookingDeadline deadline{GetText(r, 16), static_cast<int>(GetInt(r, 17))};
+        if (PublicBookingClosesAt(deadline, day.date, slot.start_minutes) <= clock_.NowSeconds()) {
           throw storage::Abort{DeadlinePassed()};
         }
-        return std::make_pair(d, slot);
       }
+      return std::make_pair(std::move(day), slot);
     }
     return std::nullopt;
   });
@@ -468,20 +478,21 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
       CountPublicSubmissionIn(s, now, actor.ip, form_limit->limit, form_limit->window_seconds);
     }
     long long slot_id = request.slot_id;
-    if (from_public_pages && !SlotIsPublished(s, request.slot_id)) {
-      throw storage::Abort{core::Error::NotFound()};
-    }
     TakePlace(s, request.slot_id, today);
     ConsultationDay day;
     Slot slot;
     long long org = 0;
+    bool published = false;
+    BookingDeadline deadline;
     {
       soci::rowset<soci::row> rows =
           (s.prepare << "SELECT d.id, d.program_id, d.day_date, d.start_minutes, d.end_minutes, "
                         "d.mode, d.venue, d.meeting_url, d.booths, d.slot_minutes, d.status, "
                         "d.moved_from, sl.start_minutes, sl.end_minutes, sl.capacity, sl.booked, "
-                        "p.organization_id FROM consultation_slot sl JOIN consultation_day d ON "
-                        "d.id = sl.day_id JOIN program p ON p.id = d.program_id WHERE sl.id = :id",
+                        "p.organization_id, p.published, p.booking_deadline, "
+                        "p.booking_deadline_value FROM consultation_slot sl JOIN consultation_day "
+                        "d ON d.id = sl.day_id JOIN program p ON p.id = d.program_id WHERE sl.id "
+                        "= :id",
            soci::use(slot_id));
       for (const auto& r : rows) {
         day = ReadDay(r);
@@ -492,11 +503,15 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
                     static_cast<int>(GetInt(r, 14)),
                     static_cast<int>(GetInt(r, 15))};
         org = GetInt(r, 16);
+        published = GetInt(r, 17) == 1;
+        deadline = BookingDeadline{GetText(r, 18), static_cast<int>(GetInt(r, 19))};
       }
     }
-    // The public pages stop at the programme's deadline; the 事務局 can still book after it.
-    if (from_public_pages && PublicBookingClosesAt(ReadBookingDeadline(s, day.program_id), day.date,
-                                                   slot.start_minutes) <= now) {
+    // The public pages book only what the 事務局 published, and stop at the programme's
+    // deadline; the 事務局 can still book after it. (Refused here, the place taken above is
+    // given back with the rollback.)
+    if (from_public_pages && !published) throw storage::Abort{core::Error::NotFound()};
+    if (from_public_pages && PublicBookingClosesAt(deadline, day.date, slot.start_minutes) <= now) {
       throw storage::Abort{DeadlinePassed()};
     }
     if (from_public_pages) HoldAddressPlace(s, day.id, address_bidx, *per_address_day);
