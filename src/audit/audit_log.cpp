@@ -160,10 +160,32 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
   long long org_id = e.organization_id;
   soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
   soci::indicator org_ind = org_id ? soci::i_ok : soci::i_null;
-  s << "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
-       "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES (:seq, :at, "
-       ":actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)",
-      soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
+  static constexpr const char* kInsertEvent =
+      "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
+      "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES (:seq, :at, "
+      ":actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)";
+  if (s.get_backend_name() == "postgresql") {
+    // Everything that follows the head's lock in one statement: concurrent appends queue on
+    // that lock until this transaction commits, so each round trip held under it slows every
+    // audited page (one per holder and two more, before).
+    std::string sql = std::string("WITH event AS (") + kInsertEvent + ")";
+    if (!holders.empty()) {
+      sql += ", holder AS (INSERT INTO audit_holder (organization_id, seq) VALUES ";
+      for (std::size_t i = 0; i < holders.size(); ++i) {
+        // Both are numbers this server read from the database, not input.
+        sql += (i ? ", (" : "(") + std::to_string(holders[i]) + ", " + std::to_string(seq) + ")";
+      }
+      sql += ")";
+    }
+    sql += " UPDATE audit_head SET hash = :head WHERE id = 1";
+    std::string head = e.hash;  // each placeholder gets its own bound variable
+    s << sql, soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
+        soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
+        soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
+        soci::use(e.prev_hash), soci::use(e.hash), soci::use(head);
+    return;
+  }
+  s << kInsertEvent, soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
       soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
       soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
       soci::use(e.prev_hash), soci::use(e.hash);
