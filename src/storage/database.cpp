@@ -88,8 +88,6 @@ void TuneSqliteLibrary() {
   std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
-constexpr long long kSqliteMmapBytes = 256LL * 1024 * 1024;
-
 void OpenSqlite(soci::session& s, const std::string& path) {
   // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY (replaced
   // below by the same waits, counted).
@@ -99,10 +97,6 @@ void OpenSqlite(soci::session& s, const std::string& path) {
   s << "PRAGMA journal_mode=WAL";
   s << "PRAGMA synchronous=FULL";
   s << "PRAGMA foreign_keys=ON";
-  // Pages of the database file read through a memory map rather than a read() each: a
-  // connection reads its pages again after another one wrote (SQLite keeps a cache per
-  // connection).
-  s << "PRAGMA mmap_size=" << kSqliteMmapBytes;
   auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
   sqlite_api::sqlite3_busy_handler(backend->conn_, CountedBusyWait, nullptr);
 }
