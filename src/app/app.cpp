@@ -241,18 +241,18 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
     auto user = orgs::OrgStore::GetUser(s, session.user_id);
     if (!user || user->status == "disabled") return false;
     ctx.user = *user;
-    // The user's memberships of active organisations: the session's among them (one query
-    // for both), and the header offers switching only when there is somewhere else to go.
+    // The user's memberships of active organisations: the session's among them, with its
+    // organisation's id, kind and name (one query for all), and the header offers switching
+    // only when there is somewhere else to go. A session whose organisation is no longer
+    // active, or no longer the user's, has neither.
     const auto memberships = orgs::OrgStore::MembershipsOf(s, user->id);
     ctx.several_organizations = memberships.size() > 1;
     if (session.organization_id) {
-      ctx.organization = orgs::OrgStore::GetOrganization(s, session.organization_id);
       for (const auto& m : memberships) {
-        if (m.organization_id == session.organization_id) ctx.membership = m;
-      }
-      if (!ctx.organization || ctx.organization->status != "active" || !ctx.membership) {
-        ctx.organization.reset();
-        ctx.membership.reset();
+        if (m.organization_id != session.organization_id) continue;
+        ctx.membership = m;
+        ctx.organization = orgs::Organization{m.organization_id, m.organization_kind,
+                                              m.organization_name, "active", 0};
       }
     }
     return true;
