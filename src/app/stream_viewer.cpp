@@ -13,6 +13,7 @@ live::Viewer StreamViewer(const Services& sv, const web::RequestContext& ctx,
   viewer.user_id = ctx.principal->user_id;
   const auth::Principal who = *ctx.principal;
   const std::int64_t session_id = ctx.session ? ctx.session->id : 0;
+  viewer.session_id = session_id;
   storage::Database& db = sv.db;
   const core::Clock& clock = sv.clock;
   const auth::SessionPolicy policy = sv.sessions.policy();

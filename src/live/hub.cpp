@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <map>
 
 namespace tsunagu::live {
 namespace {
@@ -101,11 +102,22 @@ std::shared_ptr<http::EventStream> Hub::Subscribe(const std::string& topic, View
 }
 
 void Hub::SendChecked(const std::vector<Target>& targets, const std::string& event,
-                      const std::string& data) {
+                      const std::string& data, bool one_topic) {
   // The check runs before each event: a viewer who lost the right to see gets the stream
-  // closed instead of the event.
+  // closed instead of the event. Each check reads the database: on one topic it runs once per
+  // session.
+  std::map<std::int64_t, bool> allowed_by_session;
   for (const auto& t : targets) {
-    if (!StillAllowed(t.watch)) {
+    const std::int64_t session = one_topic && t.watch ? t.watch->viewer.session_id : 0;
+    bool allowed = false;
+    if (session == 0) {
+      allowed = StillAllowed(t.watch);
+    } else {
+      auto [it, first] = allowed_by_session.try_emplace(session, false);
+      if (first) it->second = StillAllowed(t.watch);
+      allowed = it->second;
+    }
+    if (!allowed) {
       t.stream->Close();
       continue;
     }
@@ -132,7 +144,7 @@ void Hub::Deliver(const std::string& topic, const std::string& event, const std:
   // Outside the lock: checks read the database and sending wakes each connection, and
   // subscribers should not wait on that. A stream that refuses (closed meanwhile) is pruned on
   // the next call.
-  SendChecked(targets, event, data);
+  SendChecked(targets, event, data, true);
 }
 
 void Hub::DeliverToAll(const std::string& event, const std::string& data) {
@@ -146,7 +158,7 @@ void Hub::DeliverToAll(const std::string& event, const std::string& data) {
       }
     }
   }
-  SendChecked(targets, event, data);
+  SendChecked(targets, event, data, false);
 }
 
 void Hub::Recheck() {

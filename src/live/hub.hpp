@@ -38,6 +38,9 @@ struct HubLimits {
 // (tests of the transport).
 struct Viewer {
   std::int64_t user_id = 0;
+  // The viewer's session (0: none). Streams of one session on one topic share one check per
+  // event: a person with the case open in several tabs is asked about once, not per tab.
+  std::int64_t session_id = 0;
   std::function<bool()> still_allowed;
 };
 
@@ -86,8 +89,10 @@ class Hub {
   };
   using Streams = std::vector<Entry>;
   static void Prune(Streams& streams);
+  // one_topic: every target is a stream of the same topic, so streams of one session can
+  // share their check.
   static void SendChecked(const std::vector<Target>& targets, const std::string& event,
-                          const std::string& data);
+                          const std::string& data, bool one_topic);
   void SweepLocked();
   std::size_t OpenOfViewerLocked(std::int64_t user_id) const;
   void StartTimerLocked();

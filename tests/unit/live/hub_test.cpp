@@ -45,6 +45,35 @@ TEST(HubTest, DeliverToAllReachesEveryOpenStreamOnce) {
   EXPECT_EQ(hub.Subscribers("case:3"), 0u);
 }
 
+TEST(HubTest, StreamsOfOneSessionShareOneAccessCheckPerEvent) {
+  Hub hub;
+  std::atomic<int> checks_a{0}, checks_b{0};
+  auto viewer = [](std::int64_t session, std::atomic<int>& checks, bool answer) {
+    return Viewer{7, session, [&checks, answer] {
+                    ++checks;
+                    return answer;
+                  }};
+  };
+  // Three tabs of session 1 and one of session 2 on the case; session 2 lost its right to see.
+  auto tab1 = hub.Subscribe("case:1", viewer(1, checks_a, true));
+  auto tab2 = hub.Subscribe("case:1", viewer(1, checks_a, true));
+  auto tab3 = hub.Subscribe("case:1", viewer(1, checks_a, true));
+  auto other = hub.Subscribe("case:1", viewer(2, checks_b, false));
+  hub.Deliver("case:1", "timeline", "3");
+  EXPECT_EQ(checks_a.load(), 1);
+  EXPECT_EQ(checks_b.load(), 1);
+  for (const auto& s : {tab1, tab2, tab3})
+    EXPECT_EQ(s->Take().bytes, "event: timeline\ndata: 3\n\n");
+  EXPECT_TRUE(other->closed());
+  hub.Deliver("case:1", "timeline", "4");  // the next event is checked again
+  EXPECT_EQ(checks_a.load(), 2);
+
+  // Across topics (a resync to every stream) each stream is checked for its own record.
+  auto elsewhere = hub.Subscribe("case:2", viewer(1, checks_a, true));
+  hub.DeliverToAll("resync", "listener");
+  EXPECT_EQ(checks_a.load(), 6);
+}
+
 TEST(CatchUpTest, ParseMarkTakesOnlyWholeNonNegativeNumbers) {
   EXPECT_EQ(ParseMark(std::string("0")), 0);
   EXPECT_EQ(ParseMark(std::string("42")), 42);
