@@ -105,15 +105,15 @@ void Hub::SendChecked(const std::vector<Target>& targets, const std::string& eve
                       const std::string& data, bool one_topic) {
   // The check runs before each event: a viewer who lost the right to see gets the stream
   // closed instead of the event. Each check reads the database: on one topic it runs once per
-  // session.
-  std::map<std::int64_t, bool> allowed_by_session;
+  // check key.
+  std::map<std::string, bool> allowed_by_key;
   for (const auto& t : targets) {
-    const std::int64_t session = one_topic && t.watch ? t.watch->viewer.session_id : 0;
+    const std::string key = one_topic && t.watch ? t.watch->viewer.check_key : std::string();
     bool allowed = false;
-    if (session == 0) {
+    if (key.empty()) {
       allowed = StillAllowed(t.watch);
     } else {
-      auto [it, first] = allowed_by_session.try_emplace(session, false);
+      auto [it, first] = allowed_by_key.try_emplace(key, false);
       if (first) it->second = StillAllowed(t.watch);
       allowed = it->second;
     }

@@ -38,9 +38,10 @@ struct HubLimits {
 // (tests of the transport).
 struct Viewer {
   std::int64_t user_id = 0;
-  // The viewer's session (0: none). Streams of one session on one topic share one check per
-  // event: a person with the case open in several tabs is asked about once, not per tab.
-  std::int64_t session_id = 0;
+  // What still_allowed checks, when it depends on nothing else (empty: unknown). Streams of
+  // one topic whose viewers carry the same key share one check per event: a person with the
+  // case open in several tabs is asked about once, not per tab.
+  std::string check_key;
   std::function<bool()> still_allowed;
 };
 

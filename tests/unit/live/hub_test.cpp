@@ -48,17 +48,18 @@ TEST(HubTest, DeliverToAllReachesEveryOpenStreamOnce) {
 TEST(HubTest, StreamsOfOneSessionShareOneAccessCheckPerEvent) {
   Hub hub;
   std::atomic<int> checks_a{0}, checks_b{0};
-  auto viewer = [](std::int64_t session, std::atomic<int>& checks, bool answer) {
-    return Viewer{7, session, [&checks, answer] {
+  auto viewer = [](const std::string& key, std::atomic<int>& checks, bool answer) {
+    return Viewer{7, key, [&checks, answer] {
                     ++checks;
                     return answer;
                   }};
   };
-  // Three tabs of session 1 and one of session 2 on the case; session 2 lost its right to see.
-  auto tab1 = hub.Subscribe("case:1", viewer(1, checks_a, true));
-  auto tab2 = hub.Subscribe("case:1", viewer(1, checks_a, true));
-  auto tab3 = hub.Subscribe("case:1", viewer(1, checks_a, true));
-  auto other = hub.Subscribe("case:1", viewer(2, checks_b, false));
+  // Three tabs of session 1 opened in organisation 5, and one of the same session opened after
+  // it switched to organisation 6, where it may not see the case: checked apart.
+  auto tab1 = hub.Subscribe("case:1", viewer("1:5:counselor", checks_a, true));
+  auto tab2 = hub.Subscribe("case:1", viewer("1:5:counselor", checks_a, true));
+  auto tab3 = hub.Subscribe("case:1", viewer("1:5:counselor", checks_a, true));
+  auto other = hub.Subscribe("case:1", viewer("1:6:counselor", checks_b, false));
   hub.Deliver("case:1", "timeline", "3");
   EXPECT_EQ(checks_a.load(), 1);
   EXPECT_EQ(checks_b.load(), 1);
@@ -69,7 +70,7 @@ TEST(HubTest, StreamsOfOneSessionShareOneAccessCheckPerEvent) {
   EXPECT_EQ(checks_a.load(), 2);
 
   // Across topics (a resync to every stream) each stream is checked for its own record.
-  auto elsewhere = hub.Subscribe("case:2", viewer(1, checks_a, true));
+  auto elsewhere = hub.Subscribe("case:2", viewer("1:5:counselor", checks_a, true));
   hub.DeliverToAll("resync", "listener");
   EXPECT_EQ(checks_a.load(), 6);
 }
