@@ -16,6 +16,7 @@
 
 #include "metrics/instruments.hpp"
 #include "storage/connection_health.hpp"
+#include "storage/statement_cache.hpp"
 
 namespace tsunagu::storage {
 namespace {
@@ -91,7 +92,7 @@ void TuneSqliteLibrary() {
 void OpenSqlite(soci::session& s, const std::string& path) {
   // timeout: busy handler waits up to 10 s for the write lock before SQLITE_BUSY (replaced
   // below by the same waits, counted).
-  s.open(soci::sqlite3, "db=" + path + " timeout=10");
+  s.open(SqliteKeepingStatements(), "db=" + path + " timeout=10");
   // WAL lets readers run beside the writer; synchronous=FULL makes every commit durable
   // across power loss, which bookings and records need (SECURITY.md rule 12).
   s << "PRAGMA journal_mode=WAL";
@@ -383,7 +384,7 @@ Database::Database(Engine engine, std::string url, std::string sqlite_path, int 
     if (engine_ == Engine::kSqlite) {
       OpenSqlite(s, sqlite_path_);
     } else {
-      s.open(soci::postgresql, PostgresConninfo(url_));
+      s.open(PostgresqlKeepingStatements(), PostgresConninfo(url_));
       s << "SET client_min_messages TO WARNING";
     }
   }
