@@ -54,43 +54,53 @@ constexpr const char* kColumns =
     "seq, occurred_at, actor_user_id, organization_id, action, target_type, target_id, ip, "
     "request_id, detail, prev_hash, hash";
 
-// The organisations holding the record an event is about: the one that registered a client,
-// the one running a case (and the client's), both ends of a referral.
+// The organisations holding the record an event is about, two columns of one row: the one that
+// registered a client (twice), the one running a case and the client's, both ends of a referral.
+// nullptr for a record no organisation holds in this sense.
+const char* HoldersSql(const std::string& type) {
+  if (type == "client") return "SELECT organization_id, organization_id FROM client WHERE id = :id";
+  if (type == "support_case") {
+    return "SELECT k.organization_id, c.organization_id FROM support_case k JOIN client c ON c.id "
+           "= k.client_id WHERE k.id = :id";
+  }
+  if (type == "case_form") {
+    return "SELECT k.organization_id, c.organization_id FROM case_form f JOIN support_case k ON "
+           "k.id = f.case_id JOIN client c ON c.id = k.client_id WHERE f.id = :id";
+  }
+  if (type == "referral") return "SELECT from_org_id, to_org_id FROM referral WHERE id = :id";
+  return nullptr;
+}
+
 std::vector<long long> HoldersOf(soci::session& s, const std::string& type, long long id) {
   std::vector<long long> out;
-  auto add = [&](const char* sql) {
-    soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(id));
-    for (const auto& r : rows) {
-      for (std::size_t i = 0; i < r.size(); ++i) out.push_back(storage::GetInt(r, i));
-    }
-  };
-  if (type == "client") {
-    add("SELECT organization_id FROM client WHERE id = :id");
-  } else if (type == "support_case") {
-    add("SELECT k.organization_id, c.organization_id FROM support_case k JOIN client c ON c.id = "
-        "k.client_id WHERE k.id = :id");
-  } else if (type == "case_form") {
-    add("SELECT k.organization_id, c.organization_id FROM case_form f JOIN support_case k ON k.id "
-        "= f.case_id JOIN client c ON c.id = k.client_id WHERE f.id = :id");
-  } else if (type == "referral") {
-    add("SELECT from_org_id, to_org_id FROM referral WHERE id = :id");
+  const char* sql = HoldersSql(type);
+  if (sql == nullptr) return out;
+  soci::rowset<soci::row> rows = (s.prepare << sql, soci::use(id));
+  for (const auto& r : rows) {
+    for (std::size_t i = 0; i < r.size(); ++i) out.push_back(storage::GetInt(r, i));
   }
   return out;
 }
 
-// SECURITY.md rule 4: the organisation holding a record sees every access to it by others.
-// An event by another organisation's actor about a held record is linked to each holder.
-// The organisations other than the actor's whose records the event touches (audit_holder), read
-// before the chain's head is locked so the lock is held for as short a time as possible.
-std::vector<long long> HoldersToLink(soci::session& s, const Event& event,
-                                     long long organization_id) {
+// The record's id for HoldersSql, or 0 when the event's target is not a record id.
+long long HolderTarget(const Event& event) {
   long long target = 0;
   const auto [end, ec] = std::from_chars(event.target_id.data(),
                                          event.target_id.data() + event.target_id.size(), target);
+  const bool whole = ec == std::errc() && end == event.target_id.data() + event.target_id.size();
+  return whole && target > 0 && HoldersSql(event.target_type) != nullptr ? target : 0;
+}
+
+// SECURITY.md rule 4: the organisation holding a record sees every access to it by others.
+// An event by another organisation's actor about a held record is linked to each holder.
+// The organisations other than the actor's whose records the event touches (audit_holder). On
+// SQLite, read before the head's row is written; PostgreSQL reads them in the statement that
+// writes the event (Append).
+std::vector<long long> HoldersToLink(soci::session& s, const Event& event,
+                                     long long organization_id) {
   std::vector<long long> linked;
-  if (ec != std::errc() || end != event.target_id.data() + event.target_id.size() || target <= 0) {
-    return linked;
-  }
+  const long long target = HolderTarget(event);
+  if (target == 0) return linked;
   for (long long holder : HoldersOf(s, event.target_type, target)) {
     if (holder == 0 || holder == organization_id) continue;
     if (std::find(linked.begin(), linked.end(), holder) != linked.end()) continue;
@@ -135,7 +145,8 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
   }
   const long long event_org =
       event.organization_id >= 0 ? event.organization_id : actor.organization_id;
-  const auto holders = HoldersToLink(s, event, event_org);
+  const bool postgresql = s.get_backend_name() == "postgresql";
+  const auto holders = postgresql ? std::vector<long long>{} : HoldersToLink(s, event, event_org);
   // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
   // (SQLite), so concurrent appends queue and the chain stays linear. One statement takes the
   // lock, the next number and the previous hash (RETURNING: SQLite 3.35+ and PostgreSQL).
@@ -164,25 +175,49 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
       "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
       "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES (:seq, :at, "
       ":actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)";
-  if (s.get_backend_name() == "postgresql") {
-    // Everything that follows the head's lock in one statement: concurrent appends queue on
-    // that lock until this transaction commits, so each round trip held under it slows every
-    // audited page (one per holder and two more, before).
+  if (postgresql) {
+    // Everything that follows the head's lock in one statement, the holders' lookup included:
+    // concurrent appends queue on that lock until this transaction commits, and every round
+    // trip held under it, or before it, slows every audited page (a holder lookup, one insert
+    // per holder and two more, before).
     std::string sql = std::string("WITH event AS (") + kInsertEvent + ")";
-    if (!holders.empty()) {
-      sql += ", holder AS (INSERT INTO audit_holder (organization_id, seq) VALUES ";
-      for (std::size_t i = 0; i < holders.size(); ++i) {
-        // Both are numbers this server read from the database, not input.
-        sql += (i ? ", (" : "(") + std::to_string(holders[i]) + ", " + std::to_string(seq) + ")";
-      }
-      sql += ")";
+    long long target = HolderTarget(event);
+    long long holder_seq = seq;  // each placeholder gets its own bound variable
+    long long actor_org = event_org;
+    if (target != 0) {
+      // Both columns of the record's one row, each once, but not the actor's own organisation
+      // (a missing one, NULL, compares to nothing and is left out).
+      sql += std::string(
+                 ", holder AS (INSERT INTO audit_holder (organization_id, seq) SELECT "
+                 "DISTINCT x.o, CAST(:hseq AS BIGINT) FROM (") +
+             HoldersSql(event.target_type) +
+             ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> :org2)";
     }
     sql += " UPDATE audit_head SET hash = :head WHERE id = 1";
-    std::string head = e.hash;  // each placeholder gets its own bound variable
-    s << sql, soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
-        soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
-        soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
-        soci::use(e.prev_hash), soci::use(e.hash), soci::use(head);
+    std::string head = e.hash;
+    soci::statement st(s);
+    st.exchange(soci::use(seq));
+    st.exchange(soci::use(occurred));
+    st.exchange(soci::use(actor_id, actor_ind));
+    st.exchange(soci::use(org_id, org_ind));
+    st.exchange(soci::use(e.action));
+    st.exchange(soci::use(e.target_type));
+    st.exchange(soci::use(e.target_id));
+    st.exchange(soci::use(e.ip));
+    st.exchange(soci::use(e.request_id));
+    st.exchange(soci::use(e.detail));
+    st.exchange(soci::use(e.prev_hash));
+    st.exchange(soci::use(e.hash));
+    if (target != 0) {
+      st.exchange(soci::use(holder_seq));
+      st.exchange(soci::use(target));
+      st.exchange(soci::use(actor_org));
+    }
+    st.exchange(soci::use(head));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute(true);
     return;
   }
   s << kInsertEvent, soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),

@@ -60,6 +60,10 @@ std::vector<std::int64_t> Covering(const std::vector<ConsentGrant>& of_a,
   return out;
 }
 
+// The client's view for `who`, the registering organisation `owner` known (Client reads it).
+std::optional<ClientView> ClientOwnedBy(soci::session& s, const Principal& who, long long id,
+                                        long long owner, core::Date today);
+
 }  // namespace
 
 bool ClientView::Has(std::string_view item) const {
@@ -144,8 +148,15 @@ std::optional<ClientView> RecordAccess::Client(soci::session& s, const Principal
   soci::indicator ind = soci::i_null;
   s << "SELECT organization_id FROM client WHERE id = :id", soci::into(owner, ind), soci::use(id);
   if (!s.got_data() || ind != soci::i_ok) return std::nullopt;
+  return ClientOwnedBy(s, who, id, owner, today);
+}
+
+namespace {
+
+std::optional<ClientView> ClientOwnedBy(soci::session& s, const Principal& who, long long id,
+                                        long long owner, core::Date today) {
   ClientView view;
-  view.client_id = client_id;
+  view.client_id = id;
   view.owner_org_id = owner;
   if (owner == who.organization_id) {
     view.owner = true;
@@ -167,6 +178,8 @@ std::optional<ClientView> RecordAccess::Client(soci::session& s, const Principal
   }
   return view;
 }
+
+}  // namespace
 
 std::vector<std::int64_t> RecordAccess::ConsentsBetween(soci::session& s, std::int64_t client_id,
                                                         std::int64_t org_a, std::int64_t org_b,
@@ -203,11 +216,16 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
   long long id = case_id;
   long long org = 0;
   long long client = 0;
+  long long owner = 0;
   soci::indicator i1 = soci::i_null;
   soci::indicator i2 = soci::i_null;
-  s << "SELECT organization_id, client_id FROM support_case WHERE id = :id", soci::into(org, i1),
-      soci::into(client, i2), soci::use(id);
-  if (!s.got_data() || i1 != soci::i_ok) return std::nullopt;
+  soci::indicator i3 = soci::i_null;
+  // The client's registering organisation with the case: one round trip fewer on every case
+  // page (on PostgreSQL each costs about as much as a small query).
+  s << "SELECT sc.organization_id, sc.client_id, c.organization_id FROM support_case sc JOIN "
+       "client c ON c.id = sc.client_id WHERE sc.id = :id",
+      soci::into(org, i1), soci::into(client, i2), soci::into(owner, i3), soci::use(id);
+  if (!s.got_data() || i1 != soci::i_ok || i3 != soci::i_ok) return std::nullopt;
   CaseView view;
   view.case_id = case_id;
   view.case_org_id = org;
@@ -216,15 +234,19 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
   if (!view.runs_case) {
     // A case is the running organisation's record: the owner's consents and the running
     // organisation's own open it, never a consent recorded by a third organisation.
-    view.record_consents =
-        CaseConsentsBetween(s, client, org, who.organization_id, org, {"records"}, today);
+    // (CaseConsentsBetween, with the registering organisation known and each side's consents
+    // read once for both questions.)
+    const std::string day = core::ToIso(today);
+    const std::vector<long long> recorders = {owner, org};
+    const auto of_viewer = ActiveFor(s, client, who.organization_id, day, recorders);
+    const auto of_case = ActiveFor(s, client, org, day, recorders);
+    view.record_consents = Covering(of_viewer, of_case, {"records"});
     if (view.record_consents.empty()) return std::nullopt;
     // Asked of the same pair: the client's registering organisation sees the person's core
     // data whatever it agreed, but another organisation's documents only under a consent.
-    view.document_consents =
-        CaseConsentsBetween(s, client, org, who.organization_id, org, {"documents"}, today);
+    view.document_consents = Covering(of_viewer, of_case, {"documents"});
   }
-  auto client_view = Client(s, who, client, today);
+  auto client_view = ClientOwnedBy(s, who, client, owner, today);
   if (client_view) {
     view.client = *client_view;
   } else {

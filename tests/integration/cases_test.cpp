@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -384,6 +385,34 @@ TEST(Cases, MentionsTellThePersonWithoutTheText) {
   EXPECT_THAT(MailSink::Get().AllRaw(), Not(HasSubstr("メンションカナリア")));
   auto page = agency.Get(CasePath(w));
   EXPECT_THAT(page.body, HasSubstr("支援 事務局"));  // shown as mentioned
+}
+
+TEST(Cases, TheTimelineShowsEachEntryOnceWithAllItsMentionsByName) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  const std::int64_t second =
+      t.CreateUser({.email = "second@agency.example", .name = "あいだ 二人目", .org_id = w.agency});
+  const auto before = t.sv().cases.Get(w.agency_worker, {}, w.case_id, 50);
+  ASSERT_TRUE(before.ok());
+  // Three entries; the middle one mentions two people (it comes back from the database once
+  // per person), and only the newest two are shown.
+  for (int i = 0; i < 3; ++i) {
+    cases::EntryInput in{"comment", Today(t), "記録 " + std::to_string(i), {}};
+    if (i == 1) in.mentions = {w.agency_coordinator.user_id, second};
+    ASSERT_TRUE(t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id, in).ok());
+  }
+  const auto c = t.sv().cases.Get(w.agency_worker, {}, w.case_id, 2);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->timeline_total, before->timeline_total + 3);
+  EXPECT_GT(c->live_mark, before->live_mark);
+  ASSERT_EQ(c->timeline.size(), 2U);
+  EXPECT_EQ(c->timeline[0].body, "記録 2");
+  EXPECT_TRUE(c->timeline[0].mentions.empty());
+  EXPECT_EQ(c->timeline[1].body, "記録 1");
+  std::vector<std::string> names = c->timeline[1].mentions;
+  ASSERT_EQ(names.size(), 2U);
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end())) << names[0] << ", " << names[1];
+  EXPECT_THAT(names, ::testing::Contains("あいだ 二人目"));
 }
 
 }  // namespace
