@@ -57,27 +57,40 @@ void HoldAddressPlace(soci::session& s, std::int64_t day_id, const std::string& 
   }
 }
 
+SealedContacts SealContacts(const crypto::FieldCipher& cipher, const std::string& reference,
+                            const Contact& c) {
+  const std::string email = core::Trim(core::NormalizeNfkc(c.email));
+  const std::string phone = core::NormalizePhone(c.phone);
+  // The reference is unique and random, so it binds each encrypted value to its row.
+  const std::string ad = "booking:" + reference + ":";
+  SealedContacts out;
+  out.name_enc = cipher.Encrypt(core::Trim(c.name), ad + "name");
+  out.furigana_enc = cipher.Encrypt(core::Trim(c.furigana), ad + "furigana");
+  out.phone_enc = cipher.Encrypt(phone, ad + "phone");
+  out.email_enc = cipher.Encrypt(email, ad + "email");
+  out.diagnosis_enc = cipher.Encrypt(c.diagnosis, ad + "diagnosis");
+  out.notes_enc = cipher.Encrypt(c.notes, ad + "notes");
+  out.email_bidx = email.empty() ? "" : cipher.BlindIndex(email, "booking.email");
+  out.phone_bidx = phone.empty() ? "" : cipher.BlindIndex(phone, "booking.phone");
+  return out;
+}
+
 std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
                            const NewBooking& row, const BookingRequest& request) {
+  return InsertBooking(s, cipher, row, request,
+                       SealContacts(cipher, row.reference, request.contact));
+}
+
+std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
+                           const NewBooking& row, const BookingRequest& request,
+                           const SealedContacts& sealed) {
   const Contact& c = request.contact;
   const Intake& in = request.intake;
   // Staff do not book a person whose data their organisation stopped using (利用停止).
   if (row.created_by != 0) {
     rights::RefuseStoppedBooking(s, cipher, row.day_id, c.name, c.furigana, c.phone, c.email);
   }
-  const std::string email = core::Trim(core::NormalizeNfkc(c.email));
-  const std::string phone = core::NormalizePhone(c.phone);
-  // The reference is unique and random, so it binds each encrypted value to its row.
   // SOCI binds references: every value must outlive the statement, so no temporaries.
-  const std::string ad = "booking:" + row.reference + ":";
-  const std::string name_enc = cipher.Encrypt(core::Trim(c.name), ad + "name");
-  const std::string furigana_enc = cipher.Encrypt(core::Trim(c.furigana), ad + "furigana");
-  const std::string phone_enc = cipher.Encrypt(phone, ad + "phone");
-  const std::string email_enc = cipher.Encrypt(email, ad + "email");
-  const std::string diagnosis_enc = cipher.Encrypt(c.diagnosis, ad + "diagnosis");
-  const std::string notes_enc = cipher.Encrypt(c.notes, ad + "notes");
-  const std::string email_bidx = email.empty() ? "" : cipher.BlindIndex(email, "booking.email");
-  const std::string phone_bidx = phone.empty() ? "" : cipher.BlindIndex(phone, "booking.phone");
   std::string topics;
   for (const auto& t : in.topics) topics += (topics.empty() ? "" : ",") + t;
   const std::string municipality = core::Trim(core::NormalizeNfkc(in.municipality));
@@ -107,11 +120,12 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),
       soci::use(in.relationship), soci::use(in.gender), soci::use(in.age_band),
       soci::use(municipality), soci::use(in.heard_from), soci::use(in.treatment_status),
-      soci::use(in.work_status), soci::use(topics), soci::use(name_enc), soci::use(furigana_enc),
-      soci::use(phone_enc), soci::use(email_enc), soci::use(diagnosis_enc), soci::use(notes_enc),
-      soci::use(email_bidx), soci::use(phone_bidx), soci::use(row.cancel_token_hash),
-      soci::use(created_by, by_ind), soci::use(at), soci::use(at), soci::use(lang),
-      soci::use(row.address_bidx, address_ind), soci::use(municipality_kind), soci::into(id);
+      soci::use(in.work_status), soci::use(topics), soci::use(sealed.name_enc),
+      soci::use(sealed.furigana_enc), soci::use(sealed.phone_enc), soci::use(sealed.email_enc),
+      soci::use(sealed.diagnosis_enc), soci::use(sealed.notes_enc), soci::use(sealed.email_bidx),
+      soci::use(sealed.phone_bidx), soci::use(row.cancel_token_hash), soci::use(created_by, by_ind),
+      soci::use(at), soci::use(at), soci::use(lang), soci::use(row.address_bidx, address_ind),
+      soci::use(municipality_kind), soci::into(id);
   return id;
 }
 

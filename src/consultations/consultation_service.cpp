@@ -472,6 +472,7 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
   const std::string cancel_hash = crypto::HashToken(receipt.cancel_token);
   const Contact& c = request.contact;
   const std::string email = core::Trim(core::NormalizeNfkc(c.email));
+  const SealedContacts sealed = SealContacts(cipher_, receipt.reference, c);
 
   return db_.Write<BookingReceipt>([&](soci::session& s) {
     if (form_limit) {
@@ -524,7 +525,7 @@ core::Result<BookingReceipt> ConsultationService::TakeBooking(
     row.cancel_token_hash = cancel_hash;
     row.created_by = actor.user_id;
     row.now = now;
-    const std::int64_t booking_id = InsertBooking(s, cipher_, row, request);
+    const std::int64_t booking_id = InsertBooking(s, cipher_, row, request, sealed);
     receipt.booking_id = booking_id;
     if (!email.empty() && confirmation) {
       Contact to = c;
