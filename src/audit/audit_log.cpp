@@ -148,12 +148,20 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
   const bool postgresql = s.get_backend_name() == "postgresql";
   const auto holders = postgresql ? std::vector<long long>{} : HoldersToLink(s, event, event_org);
   // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
-  // (SQLite), so concurrent appends queue and the chain stays linear. One statement takes the
-  // lock, the next number and the previous hash (RETURNING: SQLite 3.35+ and PostgreSQL).
+  // (SQLite), so concurrent appends queue and the chain stays linear. On PostgreSQL one
+  // statement takes the lock, the next number and the previous hash.
   StoredEvent e;
   long long seq = 0;
-  s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
-      soci::into(e.prev_hash);
+  if (postgresql) {
+    s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
+        soci::into(e.prev_hash);
+  } else {
+    // SQLite: the transaction holds the write lock already (BEGIN IMMEDIATE; a deferred one
+    // would fail at the write below rather than fork the chain), so the head is read here and
+    // written with the new hash. RETURNING cost SQLite a temporary B-tree at every execution.
+    s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(e.prev_hash);
+    ++seq;
+  }
   e.seq = seq;
   e.occurred_at = now;
   e.actor_user_id = actor.user_id;
@@ -224,7 +232,7 @@ void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, 
       soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
       soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
       soci::use(e.prev_hash), soci::use(e.hash);
-  s << "UPDATE audit_head SET hash = :h WHERE id = 1", soci::use(e.hash);
+  s << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", soci::use(seq), soci::use(e.hash);
   LinkHolders(s, holders, seq);
 }
 

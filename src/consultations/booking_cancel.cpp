@@ -80,15 +80,26 @@ long long CountSubmission(soci::session& s, std::int64_t now, const std::string&
   long long n = now;
   long long window = window_seconds;
   // One statement counts (or starts the address's row) and restarts an old window, so parallel
-  // requests all count, and returns the count.
+  // requests all count, and returns the count (PostgreSQL). SQLite reads the count with a
+  // second statement in the same transaction, which its one writer at a time keeps exact: a
+  // RETURNING clause cost it a temporary B-tree at every execution.
+  const bool postgresql = s.get_backend_name() == "postgresql";
+  const std::string upsert =
+      "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) VALUES "
+      "(:k, 1, :n, 0) ON CONFLICT (throttle_key) DO UPDATE SET failures = CASE WHEN :n2 - "
+      "login_throttle.window_start > :w THEN 1 ELSE login_throttle.failures + 1 END, "
+      "window_start = CASE WHEN :n3 - login_throttle.window_start > :w2 THEN :n4 ELSE "
+      "login_throttle.window_start END";
   long long failures = 0;
-  s << "INSERT INTO login_throttle (throttle_key, failures, window_start, locked_until) "
-       "VALUES (:k, 1, :n, 0) ON CONFLICT (throttle_key) DO UPDATE SET failures = CASE WHEN "
-       ":n2 - login_throttle.window_start > :w THEN 1 ELSE login_throttle.failures + 1 END, "
-       "window_start = CASE WHEN :n3 - login_throttle.window_start > :w2 THEN :n4 ELSE "
-       "login_throttle.window_start END RETURNING failures",
-      soci::use(key), soci::use(n), soci::use(n), soci::use(window), soci::use(n),
-      soci::use(window), soci::use(n), soci::into(failures);
+  if (postgresql) {
+    s << upsert + " RETURNING failures", soci::use(key), soci::use(n), soci::use(n),
+        soci::use(window), soci::use(n), soci::use(window), soci::use(n), soci::into(failures);
+    return failures;
+  }
+  s << upsert, soci::use(key), soci::use(n), soci::use(n), soci::use(window), soci::use(n),
+      soci::use(window), soci::use(n);
+  s << "SELECT failures FROM login_throttle WHERE throttle_key = :k", soci::use(key),
+      soci::into(failures);
   return failures;
 }
 

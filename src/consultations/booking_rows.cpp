@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "crypto/random.hpp"
 #include "rights/use_stop.hpp"
+#include "storage/insert.hpp"
 
 namespace tsunagu::consultations {
 
@@ -14,11 +15,13 @@ void TakePlace(soci::session& s, std::int64_t slot_id, const std::string& today,
                std::optional<std::int64_t> program_id) {
   long long id = slot_id;
   long long pid = program_id.value_or(0);
-  const std::string of_program = program_id ? " AND program_id = :p" : " AND :p = 0";
+  const std::string of_program = program_id ? " AND d.program_id = :p" : " AND :p = 0";
+  // EXISTS, not "day_id IN (SELECT …)": SQLite filled a temporary B-tree with the subquery's
+  // rows at every execution.
   soci::statement take =
       (s.prepare << "UPDATE consultation_slot SET booked = booked + 1 WHERE id = :id AND booked "
-                    "< capacity AND day_id IN (SELECT id FROM consultation_day WHERE status = "
-                    "'scheduled' AND day_date >= :today"
+                    "< capacity AND EXISTS (SELECT 1 FROM consultation_day d WHERE d.id = "
+                    "consultation_slot.day_id AND d.status = 'scheduled' AND d.day_date >= :today"
                  << of_program << ")",
        soci::use(id), soci::use(today), soci::use(pid));
   take.execute(true);
@@ -108,18 +111,16 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
   long long created_by = row.created_by;
   soci::indicator by_ind = row.created_by != 0 ? soci::i_ok : soci::i_null;
   long long at = row.now;
-  long long id = 0;
   const std::string lang = PersonLanguage(request.lang);
-  s << "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
-       "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
-       "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
-       "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang, "
-       "address_bidx, municipality_kind) "
-       "VALUES "
-       "(:ref, :day, :slot, :st, :ch, :fam, :rel, :g, :age, :mun, :heard, :tr, :work, :topics, "
-       ":name, :kana, :phone, :email, :diag, :notes, :eb, :pb, :cancel, :by, :c, :u, :lang, :addr, "
-       ":mk) "
-       "RETURNING id",
+  return storage::InsertReturningId(
+      s,
+      "INSERT INTO booking (reference, day_id, slot_id, status, channel, for_family, "
+      "relationship, gender, age_band, municipality, heard_from, treatment_status, work_status, "
+      "topics, name_enc, furigana_enc, phone_enc, email_enc, diagnosis_enc, notes_enc, "
+      "email_bidx, phone_bidx, cancel_token_hash, created_by, created_at, updated_at, lang, "
+      "address_bidx, municipality_kind) VALUES (:ref, :day, :slot, :st, :ch, :fam, :rel, :g, "
+      ":age, :mun, :heard, :tr, :work, :topics, :name, :kana, :phone, :email, :diag, :notes, :eb, "
+      ":pb, :cancel, :by, :c, :u, :lang, :addr, :mk)",
       soci::use(row.reference), soci::use(day_id), soci::use(slot_id, slot_ind),
       soci::use(row.status), soci::use(request.channel), soci::use(for_family),
       soci::use(in.relationship), soci::use(in.gender), soci::use(in.age_band),
@@ -129,8 +130,7 @@ std::int64_t InsertBooking(soci::session& s, const crypto::FieldCipher& cipher,
       soci::use(sealed.diagnosis_enc), soci::use(sealed.notes_enc), soci::use(sealed.email_bidx),
       soci::use(sealed.phone_bidx), soci::use(row.cancel_token_hash), soci::use(created_by, by_ind),
       soci::use(at), soci::use(at), soci::use(lang), soci::use(row.address_bidx, address_ind),
-      soci::use(municipality_kind), soci::into(id);
-  return id;
+      soci::use(municipality_kind));
 }
 
 }  // namespace tsunagu::consultations

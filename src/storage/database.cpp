@@ -98,6 +98,7 @@ void OpenSqlite(soci::session& s, const std::string& path) {
   s << "PRAGMA journal_mode=WAL";
   s << "PRAGMA synchronous=FULL";
   s << "PRAGMA foreign_keys=ON";
+  s << "PRAGMA temp_store=MEMORY";
   auto* backend = static_cast<soci::sqlite3_session_backend*>(s.get_backend());
   sqlite_api::sqlite3_busy_handler(backend->conn_, CountedBusyWait, nullptr);
 }
