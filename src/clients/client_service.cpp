@@ -1,6 +1,7 @@
 #include "clients/client_service.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 #include <utility>
 
@@ -423,6 +424,41 @@ core::Result<std::vector<ClientSummary>> ClientService::Search(const auth::Princ
                             {"client.search", "organization", std::to_string(org),
                              std::string("{\"query\":") + (key.empty() ? "false" : "true") +
                                  ",\"results\":" + std::to_string(out.size()) + "}"},
+                            now);
+    return out;
+  });
+}
+
+core::Result<std::vector<ClientSummary>> ClientService::ListPage(const auth::Principal& who,
+                                                                 const audit::Actor& actor,
+                                                                 std::optional<ListKey> after,
+                                                                 int limit) {
+  if (!auth::Policy::Allows(&who, auth::Permission::kOrgCounsel)) {
+    return std::vector<ClientSummary>{};
+  }
+  const std::int64_t now = clock_.NowSeconds();
+  const core::Date today = core::DateFromUnixSeconds(now);
+  return db_.Write<std::vector<ClientSummary>>([&](soci::session& s) {
+    long long org = who.organization_id;
+    const std::string day = core::ToIso(today);
+    // With no cursor, the key compared against is past every row.
+    long long before_at = after ? after->updated_at : std::numeric_limits<long long>::max();
+    long long same_at = before_at;  // each placeholder gets its own bound variable
+    long long before_id = after ? after->id : std::numeric_limits<long long>::max();
+    int lim = limit;
+    std::vector<long long> ids;
+    soci::rowset<soci::row> rows =
+        (s.prepare << std::string("SELECT c.id FROM client c WHERE ") +
+                          auth::RecordAccess::ClientListFilter() +
+                          " AND (c.updated_at < :at OR (c.updated_at = :same AND c.id < :id)) "
+                          "ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim",
+         soci::use(org), soci::use(org), soci::use(day), soci::use(day), soci::use(before_at),
+         soci::use(same_at), soci::use(before_id), soci::use(lim));
+    for (const auto& r : rows) ids.push_back(GetInt(r, 0));
+    auto out = Summaries(s, cipher_, who, today, ids);
+    audit::AuditLog::Append(s, actor,
+                            {"client.search", "organization", std::to_string(org),
+                             "{\"query\":false,\"results\":" + std::to_string(out.size()) + "}"},
                             now);
     return out;
   });

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,16 @@ class ClientService {
   core::Result<std::vector<ClientSummary>> Search(const auth::Principal& who,
                                                   const audit::Actor& actor,
                                                   const std::string& query);
+  // Every client the principal's organisation may see, newest change first (updated_at, then
+  // id, both descending), one page at a time: at most `limit` after the one with the sort key
+  // `after` (the API's cursor pagination). Audited as a list (client.search without a query).
+  struct ListKey {
+    std::int64_t updated_at = 0;
+    std::int64_t id = 0;
+  };
+  core::Result<std::vector<ClientSummary>> ListPage(const auth::Principal& who,
+                                                    const audit::Actor& actor,
+                                                    std::optional<ListKey> after, int limit);
   // Visible clients with the same name, ふりがな with the same birth year, or phone: shown
   // before a second record of the same person is made.
   core::Result<std::vector<ClientSummary>> LikelyDuplicates(const auth::Principal& who,

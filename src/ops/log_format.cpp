@@ -57,7 +57,7 @@ class JsonFormatter : public spdlog::formatter {
     const std::time_t t = seconds.count();
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char ts[40];
+    char ts[64];  // room for any int the compiler sees, not only a calendar's
     std::snprintf(ts, sizeof ts, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
                   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                   static_cast<int>(millis));

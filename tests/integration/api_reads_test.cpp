@@ -39,6 +39,46 @@ int Count(TestServer& t, const std::string& sql) {
   return n.ok() ? *n : -1;
 }
 
+// The pages' client list shows the 50 most recently updated people; the API lists every one.
+TEST(ApiReads, TheClientListReachesEveryPersonPastTheFirstFifty) {
+  TestServer t;
+  const auto org = t.CreateOrg("大勢病院");
+  const auto user = t.CreateUser({"many@example.jp", "大勢 看護師", "counselor", "nurse", org});
+  const auto who = As(user, org, auth::Role::kCounselor);
+  std::set<std::int64_t> made;
+  for (int i = 0; i < 56; ++i) {
+    clients::ClientInput in;
+    in.name = "大勢 花子" + std::to_string(i);
+    in.kana = "おおぜい はなこ";
+    in.birth_year = 1980;
+    auto id = t.sv().clients.Create(who, {}, in);
+    ASSERT_TRUE(id.ok()) << id.error().message_key;
+    made.insert(*id);
+    if (i % 20 == 19) t.clock().Advance(60);
+  }
+  const auto token = TokenOf(t, who, "cases:read");
+  auto api = t.NewClient();
+  const auto all = boost::json::parse(api.Get("/api/v1/clients?limit=200", Bearer(token)).body);
+  EXPECT_EQ(all.at("items").as_array().size(), made.size());
+  EXPECT_TRUE(all.at("next_cursor").is_null());
+  std::vector<std::int64_t> seen;
+  std::string cursor;
+  int pages = 0;
+  do {
+    const auto r = api.Get("/api/v1/clients?limit=25" + (cursor.empty() ? "" : "&cursor=" + cursor),
+                           Bearer(token));
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto body = boost::json::parse(r.body).as_object();
+    for (const auto& item : body.at("items").as_array()) seen.push_back(item.at("id").as_int64());
+    cursor =
+        body.at("next_cursor").is_null() ? "" : std::string(body.at("next_cursor").as_string());
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(seen.size(), made.size());
+  EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()), made);
+}
+
 TEST(ApiReads, ListsArePagedWithCursorsThatCannotBeChanged) {
   TestServer t;
   const auto org = t.CreateOrg("頁病院");

@@ -59,12 +59,16 @@ class Rows {
                   {org_, Now()}, {name});
   }
   void Target(std::int64_t program, int fy, int consultations, int placements, int days) {
-    t_.app().db().WriteVoid([&](soci::session& s) {
-      long long p = program, y = fy, c = consultations, pl = placements, d = days;
-      s << "INSERT INTO program_target (program_id, fiscal_year, consultations, placements, days) "
-           "VALUES (:p, :y, :c, :pl, :d)",
-          soci::use(p), soci::use(y), soci::use(c), soci::use(pl), soci::use(d);
-    });
+    ASSERT_TRUE(t_.app()
+                    .db()
+                    .WriteVoid([&](soci::session& s) {
+                      long long p = program, y = fy, c = consultations, pl = placements, d = days;
+                      s << "INSERT INTO program_target (program_id, fiscal_year, consultations, "
+                           "placements, days) "
+                           "VALUES (:p, :y, :c, :pl, :d)",
+                          soci::use(p), soci::use(y), soci::use(c), soci::use(pl), soci::use(d);
+                    })
+                    .ok());
   }
   std::int64_t Day(std::int64_t program, const std::string& date) {
     return Insert(
@@ -104,13 +108,17 @@ class Rows {
         {org_, client, user_, Now() - 400 * 86400, Now()}, {});
   }
   void Close(std::int64_t case_id, const std::string& outcome, const std::string& on) {
-    t_.app().db().WriteVoid([&](soci::session& s) {
-      long long id = case_id;
-      long long at = Now();
-      s << "UPDATE support_case SET status = 'closed', outcome = :o, outcome_on = :d, closed_at "
-           "= :a WHERE id = :i",
-          soci::use(outcome), soci::use(on), soci::use(at), soci::use(id);
-    });
+    ASSERT_TRUE(t_.app()
+                    .db()
+                    .WriteVoid([&](soci::session& s) {
+                      long long id = case_id;
+                      long long at = Now();
+                      s << "UPDATE support_case SET status = 'closed', outcome = :o, outcome_on = "
+                           ":d, closed_at "
+                           "= :a WHERE id = :i",
+                          soci::use(outcome), soci::use(on), soci::use(at), soci::use(id);
+                    })
+                    .ok());
   }
   std::int64_t Placement(std::int64_t case_id, const std::string& kind, const std::string& start,
                          std::int64_t employer = 0) {

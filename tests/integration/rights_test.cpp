@@ -474,8 +474,12 @@ TEST(Rights, PersonalTextNeverReachesTheServerLog) {
                                        {"requester", "self"},
                                        {"note", kName}});
     coordinator.Submit(PersonPath(w), {}, PersonPath(w) + "/stop");
-    t.sv().board.BookForCaller(w.coordinator, w.actor, w.program, Request(1, kName, kPhone, kEmail),
-                               nullptr);
+    // Refused (the person's data is no longer used here): nothing is written.
+    EXPECT_FALSE(t.sv()
+                     .board
+                     .BookForCaller(w.coordinator, w.actor, w.program,
+                                    Request(1, kName, kPhone, kEmail), nullptr)
+                     .ok());
     coordinator.Submit(PersonPath(w), {{"confirm", "1"}}, PersonPath(w) + "/erase");
     coordinator.Submit(PersonPath(w), {{"confirm", "1"}}, PersonPath(w) + "/erase");
     t.app().jobs().RunOnce(core::Date{2030, 6, 11});

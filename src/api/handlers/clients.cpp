@@ -1,8 +1,8 @@
 // GET /api/v1/clients and /api/v1/clients/{id}: the people the token's organisation sees, read
-// through ClientService::Search and ::Get, the calls of the client list and the client page,
-// so RecordAccess decides exactly as on the pages (another organisation's person only under an
-// active consent, and only the items it covers), and each read is audited and, for a shared
-// person, recorded as a provision as there.
+// through ClientService::ListPage (the client list's filter, every page of it) and ::Get (the
+// client page's call), so RecordAccess decides exactly as on the pages (another organisation's
+// person only under an active consent, and only the items it covers), and each read is audited and,
+// for a shared person, recorded as a provision as there.
 #include <boost/json.hpp>
 
 #include "api/handlers/list_page.hpp"
@@ -77,8 +77,13 @@ app::RouteHandler MakeListClients(app::Services& sv) {
     const CursorCodec codec(sv.cipher, "/api/v1/clients");
     auto page = ReadPageRequest(ctx, codec);
     if (!page) return ProblemResponse(sv.catalog, ctx.lang, 400, page.error().message_key);
-    // The client list's own call without a query: the recently updated people it shows.
-    auto found = sv.clients.Search(*ctx.Who(), ctx.Actor(), "");
+    // Every person the organisation may see, a page at a time from the cursor (one more than
+    // the page, so that Paginate knows whether another page follows).
+    std::optional<clients::ClientService::ListKey> after;
+    if (page->after)
+      after = clients::ClientService::ListKey{page->after->updated_at, page->after->id};
+    auto found =
+        sv.clients.ListPage(*ctx.Who(), ctx.Actor(), after, static_cast<int>(page->limit) + 1);
     if (!found) return ProblemFor(sv.catalog, ctx.lang, found.error());
     return JsonResponse(Paginate(
         std::move(*found), *page, codec,

@@ -21,11 +21,6 @@ std::shared_ptr<events::EventService> ServiceOf(app::Services& sv) {
                                                 sv.config.server.public_url);
 }
 
-boost::json::value TextOrNull(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return boost::json::string(text);
-}
-
 boost::json::value Places(const events::Event& e, std::string_view mode) {
   if (!e.Offers(mode)) return nullptr;
   const int free = e.Free(mode);

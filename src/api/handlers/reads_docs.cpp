@@ -20,10 +20,10 @@ extern constexpr OperationDoc kListClientsDoc{
     "listClients",
     "cases",
     "People (相談者) the token's organisation sees",
-    "What the client list (/clients) shows without a search: the organisation's own clients and "
-    "those an active consent names it for, the most recently updated first (at most 50, as on "
-    "the page). A shared person's name is null unless the consent covers basic data. Audited "
-    "as the list is (client.search).",
+    "Whom the client list (/clients) may show: the organisation's own clients and those an "
+    "active consent names it for, the most recently updated first, every one of them page after "
+    "page (the page itself shows the latest 50). A shared person's name is null unless the "
+    "consent covers basic data. Audited as the list is (client.search).",
     200,
     "A page of clients",
     R"({"$ref": "#/components/schemas/ClientPage"})",

@@ -46,7 +46,7 @@ std::string ClientLabel(const app::Services& sv, const web::RequestContext& ctx,
 // "2026-04-13 18:05" (JST) for machines and spreadsheets.
 std::string IsoDateTime(std::int64_t unix_seconds) {
   const int minute = core::JstMinuteOfDay(unix_seconds);
-  char hm[8];
+  char hm[24];  // room for any int the compiler sees, not only a time of day's
   std::snprintf(hm, sizeof hm, "%02d:%02d", minute / 60, minute % 60);
   return core::ToIso(core::DateFromUnixSeconds(unix_seconds)) + " " + hm;
 }
