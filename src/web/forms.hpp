@@ -58,7 +58,9 @@ void AddChoices(const Pages& pages, const RequestContext& ctx, ctemplate::Templa
     const std::string text(code);
     auto* item = dict.AddSectionDictionary(section);
     item->SetValue("CODE", text);
-    item->SetValue("ID", first ? field : field + "-" + text);
+    std::string id = field;  // the first choice's id is the field's, for its <label for>
+    if (!first) id.append("-").append(text);
+    item->SetValue("ID", id);
     first = false;
     item->SetValue("LABEL", pages.T(ctx, label_prefix + text));
     if (std::find(chosen.begin(), chosen.end(), text) != chosen.end()) {
