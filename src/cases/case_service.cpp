@@ -68,7 +68,8 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
   //       parts 1, 2: profession at 10
   //       part 3: owner at 5, done at 6; title (sealed) at 10, owner's name at 11
   // The case's row comes first and gives every column its type (PostgreSQL types a UNION by
-  // its branches in order; a column NULL in two first branches would be text).
+  // its branches in order; a column NULL in two first branches would be text). Part 2 is
+  // CaseService::CaseWorkers's condition (case_workflow.cpp): change both together.
   long long cid = c.id;
   long long org = c.view.case_org_id;
   long long task_case = c.id;  // each placeholder gets its own bound variable

@@ -228,6 +228,7 @@ core::Status CaseService::CompleteTask(const auth::Principal& who, const audit::
   return done;
 }
 
+// The same people as part 2 of ReadCase (case_service.cpp), which reads them with the case.
 std::vector<Staff> CaseService::CaseWorkers(soci::session& s, long long org) {
   std::vector<Staff> out;
   soci::rowset<soci::row> rows =

@@ -1,9 +1,11 @@
 # shellcheck shell=bash disable=SC2154  # sourced by cluster_test.sh, which sets tmp, here, bin
 # Booking load through nginx while one server is killed with kill -9 (sourced by
 # cluster_test.sh). Three slots of the demo programme's first day at least three days ahead
-# get 60 places each; 360 bookings (every 4th with an e-mail address) are sent 12 at a time,
-# so the slots fill up (half of them after the kill) and the last bookings meet 満席 (409). Once a quarter of the answers are in,
-# server 1 is killed with kill -9. Then:
+# get 60 places each; 600 bookings (every 4th with an e-mail address) are sent 12 at a time,
+# so the slots fill up (half of them after the kill) and the later bookings meet 満席 (409).
+# Once 90 answers are in, server 1 is killed with kill -9 (so that at least 100 answers come
+# after the kill however fast the servers book: with 360 bookings, a faster booking once left
+# only 96). Then:
 # - every booking whose answer was the 予約完了 page (with its reference) is stored, booked;
 # - no slot holds more than its capacity and each slot's counter equals its bookings;
 # - from half a second after the kill, every answer (at least 100 of them) came from a living server (200 or 409: no
@@ -12,7 +14,8 @@
 # The servers go on (server 1 restarted) for the parts after this one.
 
 kCapacity=60
-kBookings=360
+kBookings=600
+kKillAfter=90
 first_day="$(sql "SELECT d.id FROM consultation_day d WHERE d.program_id = 1
   AND d.status = 'scheduled' AND d.day_date >= '$(date -d "$kStartNow + 3 days" +%F)'
   AND (SELECT COUNT(*) FROM consultation_slot s WHERE s.day_id = d.id) >= 3
@@ -30,7 +33,7 @@ client book --out "$answers" --count "$kBookings" --threads 12 --slots "$load_sl
   --email-every 4 >"$tmp/book.log" 2>&1 &
 load_pid=$!
 for _ in $(seq 1 600); do
-  [ -f "$answers" ] && [ "$(wc -l <"$answers")" -ge $((kBookings / 4)) ] && break
+  [ -f "$answers" ] && [ "$(wc -l <"$answers")" -ge "$kKillAfter" ] && break
   kill -0 "$load_pid" 2>/dev/null || break
   sleep 0.05
 done
