@@ -39,84 +39,86 @@ int Count(TestServer& t, const std::string& sql) {
   return n.ok() ? *n : -1;
 }
 
+// A counselor of a new organisation and `n` people it registered; the clock moves a minute
+// after each person whose index is in `move_clock_after`, so that some share an update time.
+struct Registered {
+  auth::Principal who;
+  std::set<std::int64_t> made;
+};
+Registered RegisterPeople(TestServer& t, const std::string& org_name, const std::string& email,
+                          int n, const std::set<int>& move_clock_after) {
+  const auto org = t.CreateOrg(org_name);
+  const auto user = t.CreateUser({email, org_name + " 看護師", "counselor", "nurse", org});
+  Registered out{As(user, org, auth::Role::kCounselor), {}};
+  for (int i = 0; i < n; ++i) {
+    clients::ClientInput in;
+    in.name = org_name + " 花子" + std::to_string(i);
+    in.kana = "ぺーじ はなこ";
+    in.phone = "090-1000-" + std::to_string(1000 + i);
+    in.birth_year = 1980;
+    auto id = t.sv().clients.Create(out.who, {}, in);
+    EXPECT_TRUE(id.ok()) << id.error().message_key;
+    if (id.ok()) out.made.insert(*id);
+    if (move_clock_after.count(i) != 0) t.clock().Advance(60);
+  }
+  return out;
+}
+
+// GET /api/v1/clients page after page with `limit`: the ids in order, the number of pages and
+// the first page's cursor.
+struct Paged {
+  std::vector<std::int64_t> ids;
+  int pages = 0;
+  std::string first_cursor;
+};
+Paged PageThrough(Client& api, const std::string& token, std::size_t limit) {
+  Paged out;
+  std::string cursor;
+  do {
+    const auto r = api.Get("/api/v1/clients?limit=" + std::to_string(limit) +
+                               (cursor.empty() ? "" : "&cursor=" + cursor),
+                           Bearer(token));
+    EXPECT_EQ(r.status, 200) << r.body;
+    if (r.status != 200) break;
+    const auto body = boost::json::parse(r.body).as_object();
+    const auto& items = body.at("items").as_array();
+    EXPECT_LE(items.size(), limit);
+    for (const auto& item : items) out.ids.push_back(item.at("id").as_int64());
+    cursor =
+        body.at("next_cursor").is_null() ? "" : std::string(body.at("next_cursor").as_string());
+    if (out.pages == 0) out.first_cursor = cursor;
+    ++out.pages;
+  } while (!cursor.empty() && out.pages < 10);
+  return out;
+}
+
 // The pages' client list shows the 50 most recently updated people; the API lists every one.
 TEST(ApiReads, TheClientListReachesEveryPersonPastTheFirstFifty) {
   TestServer t;
-  const auto org = t.CreateOrg("大勢病院");
-  const auto user = t.CreateUser({"many@example.jp", "大勢 看護師", "counselor", "nurse", org});
-  const auto who = As(user, org, auth::Role::kCounselor);
-  std::set<std::int64_t> made;
-  for (int i = 0; i < 56; ++i) {
-    clients::ClientInput in;
-    in.name = "大勢 花子" + std::to_string(i);
-    in.kana = "おおぜい はなこ";
-    in.birth_year = 1980;
-    auto id = t.sv().clients.Create(who, {}, in);
-    ASSERT_TRUE(id.ok()) << id.error().message_key;
-    made.insert(*id);
-    if (i % 20 == 19) t.clock().Advance(60);
-  }
-  const auto token = TokenOf(t, who, "cases:read");
+  const auto people = RegisterPeople(t, "大勢病院", "many@example.jp", 56, {19, 39});
+  const auto token = TokenOf(t, people.who, "cases:read");
   auto api = t.NewClient();
   const auto all = boost::json::parse(api.Get("/api/v1/clients?limit=200", Bearer(token)).body);
-  EXPECT_EQ(all.at("items").as_array().size(), made.size());
+  EXPECT_EQ(all.at("items").as_array().size(), people.made.size());
   EXPECT_TRUE(all.at("next_cursor").is_null());
-  std::vector<std::int64_t> seen;
-  std::string cursor;
-  int pages = 0;
-  do {
-    const auto r = api.Get("/api/v1/clients?limit=25" + (cursor.empty() ? "" : "&cursor=" + cursor),
-                           Bearer(token));
-    ASSERT_EQ(r.status, 200) << r.body;
-    const auto body = boost::json::parse(r.body).as_object();
-    for (const auto& item : body.at("items").as_array()) seen.push_back(item.at("id").as_int64());
-    cursor =
-        body.at("next_cursor").is_null() ? "" : std::string(body.at("next_cursor").as_string());
-    ++pages;
-  } while (!cursor.empty() && pages < 10);
-  EXPECT_EQ(pages, 3);
-  EXPECT_EQ(seen.size(), made.size());
-  EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()), made);
+  const auto paged = PageThrough(api, token, 25);
+  EXPECT_EQ(paged.pages, 3);
+  EXPECT_EQ(paged.ids.size(), people.made.size());
+  EXPECT_EQ(std::set<std::int64_t>(paged.ids.begin(), paged.ids.end()), people.made);
 }
 
 TEST(ApiReads, ListsArePagedWithCursorsThatCannotBeChanged) {
   TestServer t;
-  const auto org = t.CreateOrg("頁病院");
-  const auto user = t.CreateUser({"page@example.jp", "頁 看護師", "counselor", "nurse", org});
-  const auto who = As(user, org, auth::Role::kCounselor);
-  std::set<std::int64_t> made;
-  for (int i = 0; i < 5; ++i) {
-    clients::ClientInput in;
-    in.name = "頁 花子" + std::to_string(i);
-    in.kana = "ぺーじ はなこ";
-    in.phone = "090-1000-000" + std::to_string(i);
-    in.birth_year = 1980;
-    auto id = t.sv().clients.Create(who, {}, in);
-    ASSERT_TRUE(id.ok()) << id.error().message_key;
-    made.insert(*id);
-    if (i == 2) t.clock().Advance(60);  // two different update times: ties and order both
-  }
-  const auto token = TokenOf(t, who, "cases:read");
+  // Two different update times: ties and order both.
+  const auto people = RegisterPeople(t, "頁病院", "page@example.jp", 5, {2});
+  const auto& made = people.made;
+  const auto token = TokenOf(t, people.who, "cases:read");
   auto api = t.NewClient();
 
-  std::vector<std::int64_t> seen;
-  std::string cursor;
-  int pages = 0;
-  std::string first_cursor;
-  do {
-    const auto r = api.Get("/api/v1/clients?limit=2" + (cursor.empty() ? "" : "&cursor=" + cursor),
-                           Bearer(token));
-    ASSERT_EQ(r.status, 200) << r.body;
-    const auto body = boost::json::parse(r.body).as_object();
-    const auto& items = body.at("items").as_array();
-    EXPECT_LE(items.size(), 2U);
-    for (const auto& item : items) seen.push_back(item.at("id").as_int64());
-    cursor =
-        body.at("next_cursor").is_null() ? "" : std::string(body.at("next_cursor").as_string());
-    if (pages == 0) first_cursor = cursor;
-    ++pages;
-  } while (!cursor.empty() && pages < 10);
-  EXPECT_EQ(pages, 3);
+  const auto paged = PageThrough(api, token, 2);
+  const auto& seen = paged.ids;
+  const std::string& first_cursor = paged.first_cursor;
+  EXPECT_EQ(paged.pages, 3);
   ASSERT_EQ(seen.size(), 5U);
   EXPECT_EQ(std::set<std::int64_t>(seen.begin(), seen.end()), made);
   // Newest change first, then the higher id: the two made after the clock moved lead.
