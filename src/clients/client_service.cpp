@@ -167,6 +167,27 @@ void CheckCode(std::vector<core::FieldError>& errors, const std::string& field,
   }
 }
 
+// The clients the organisation may see (the client list's filter), newest change first, at
+// most `limit` after the one with the sort key `after` (all from the newest without one).
+std::vector<long long> VisibleIds(soci::session& s, long long org, const std::string& day,
+                                  std::optional<ClientService::ListKey> after, int limit) {
+  // With no cursor, the key compared against is past every row.
+  long long before_at = after ? after->updated_at : std::numeric_limits<long long>::max();
+  long long same_at = before_at;  // each placeholder gets its own bound variable
+  long long before_id = after ? after->id : std::numeric_limits<long long>::max();
+  int lim = limit;
+  std::vector<long long> ids;
+  soci::rowset<soci::row> rows =
+      (s.prepare << std::string("SELECT c.id FROM client c WHERE ") +
+                        auth::RecordAccess::ClientListFilter() +
+                        " AND (c.updated_at < :at OR (c.updated_at = :same AND c.id < :id)) "
+                        "ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim",
+       soci::use(org), soci::use(org), soci::use(day), soci::use(day), soci::use(before_at),
+       soci::use(same_at), soci::use(before_id), soci::use(lim));
+  for (const auto& r : rows) ids.push_back(GetInt(r, 0));
+  return ids;
+}
+
 }  // namespace
 
 std::vector<core::FieldError> ClientService::Validate(const ClientInput& in, int this_year) {
@@ -393,13 +414,7 @@ core::Result<std::vector<ClientSummary>> ClientService::Search(const auth::Princ
     const std::string day = core::ToIso(today);
     std::vector<long long> ids;
     if (key.empty()) {
-      int limit = kListLimit;
-      soci::rowset<soci::row> rows =
-          (s.prepare << std::string("SELECT c.id FROM client c WHERE ") +
-                            auth::RecordAccess::ClientListFilter() +
-                            " ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim",
-           soci::use(org), soci::use(org), soci::use(day), soci::use(day), soci::use(limit));
-      for (const auto& r : rows) ids.push_back(GetInt(r, 0));
+      ids = VisibleIds(s, org, day, std::nullopt, kListLimit);
     } else {
       std::vector<std::pair<std::string, std::string>> keys;
       const bool phone_like = std::all_of(key.begin(), key.end(), [](char ch) {
@@ -439,22 +454,8 @@ core::Result<std::vector<ClientSummary>> ClientService::ListPage(const auth::Pri
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
   return db_.Write<std::vector<ClientSummary>>([&](soci::session& s) {
-    long long org = who.organization_id;
-    const std::string day = core::ToIso(today);
-    // With no cursor, the key compared against is past every row.
-    long long before_at = after ? after->updated_at : std::numeric_limits<long long>::max();
-    long long same_at = before_at;  // each placeholder gets its own bound variable
-    long long before_id = after ? after->id : std::numeric_limits<long long>::max();
-    int lim = limit;
-    std::vector<long long> ids;
-    soci::rowset<soci::row> rows =
-        (s.prepare << std::string("SELECT c.id FROM client c WHERE ") +
-                          auth::RecordAccess::ClientListFilter() +
-                          " AND (c.updated_at < :at OR (c.updated_at = :same AND c.id < :id)) "
-                          "ORDER BY c.updated_at DESC, c.id DESC LIMIT :lim",
-         soci::use(org), soci::use(org), soci::use(day), soci::use(day), soci::use(before_at),
-         soci::use(same_at), soci::use(before_id), soci::use(lim));
-    for (const auto& r : rows) ids.push_back(GetInt(r, 0));
+    const long long org = who.organization_id;
+    const auto ids = VisibleIds(s, org, core::ToIso(today), after, limit);
     auto out = Summaries(s, cipher_, who, today, ids);
     audit::AuditLog::Append(s, actor,
                             {"client.search", "organization", std::to_string(org),

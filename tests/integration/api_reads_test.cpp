@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <set>
 
@@ -96,6 +97,8 @@ Paged PageThrough(Client& api, const std::string& token, std::size_t limit) {
 TEST(ApiReads, TheClientListReachesEveryPersonPastTheFirstFifty) {
   TestServer t;
   const auto people = RegisterPeople(t, "大勢病院", "many@example.jp", 56, {19, 39});
+  // Another organisation's people, with no consent: on no page (SECURITY.md rule 2).
+  const auto others = RegisterPeople(t, "別の病院", "other@example.jp", 3, {});
   const auto token = TokenOf(t, people.who, "cases:read");
   auto api = t.NewClient();
   const auto all = boost::json::parse(api.Get("/api/v1/clients?limit=200", Bearer(token)).body);
@@ -105,6 +108,9 @@ TEST(ApiReads, TheClientListReachesEveryPersonPastTheFirstFifty) {
   EXPECT_EQ(paged.pages, 3);
   EXPECT_EQ(paged.ids.size(), people.made.size());
   EXPECT_EQ(std::set<std::int64_t>(paged.ids.begin(), paged.ids.end()), people.made);
+  for (const auto id : others.made) {
+    EXPECT_EQ(std::count(paged.ids.begin(), paged.ids.end(), id), 0) << id;
+  }
 }
 
 TEST(ApiReads, ListsArePagedWithCursorsThatCannotBeChanged) {
