@@ -138,102 +138,180 @@ crypto::SecretKey ChainKey(const crypto::Keyring& keyring) {
   return keyring.DeriveKey(1, "tsaudit1");
 }
 
-void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now) {
-  const crypto::SecretKey* key = storage::Database::CurrentChainKey();
-  if (key == nullptr) {
-    throw std::logic_error("audit event outside a write transaction of a keyed database");
-  }
-  const long long event_org =
-      event.organization_id >= 0 ? event.organization_id : actor.organization_id;
-  const bool postgresql = s.get_backend_name() == "postgresql";
-  const auto holders = postgresql ? std::vector<long long>{} : HoldersToLink(s, event, event_org);
-  // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
-  // (SQLite), so concurrent appends queue and the chain stays linear. On PostgreSQL one
-  // statement takes the lock, the next number and the previous hash.
-  StoredEvent e;
-  long long seq = 0;
-  if (postgresql) {
-    s << "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash", soci::into(seq),
-        soci::into(e.prev_hash);
-  } else {
-    // SQLite: the transaction holds the write lock already (BEGIN IMMEDIATE; a deferred one
-    // would fail at the write below rather than fork the chain), so the head is read here and
-    // written with the new hash. RETURNING cost SQLite a temporary B-tree at every execution.
-    s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(e.prev_hash);
-    ++seq;
-  }
-  e.seq = seq;
-  e.occurred_at = now;
-  e.actor_user_id = actor.user_id;
-  e.organization_id = event_org;
-  e.action = event.action;
-  e.target_type = event.target_type;
-  e.target_id = event.target_id;
-  e.ip = actor.ip;
-  e.request_id = actor.request_id;
-  e.detail = event.detail.empty() ? "{}" : event.detail;
-  e.hash = KeyedChainHash(e, *key);
+namespace {
 
+// The chained fields of one event at `seq`, its hash still to be set.
+StoredEvent Chained(const PendingEvent& p, long long seq) {
+  StoredEvent e;
+  e.seq = seq;
+  e.occurred_at = p.now;
+  e.actor_user_id = p.actor.user_id;
+  e.organization_id =
+      p.event.organization_id >= 0 ? p.event.organization_id : p.actor.organization_id;
+  e.action = p.event.action;
+  e.target_type = p.event.target_type;
+  e.target_id = p.event.target_id;
+  e.ip = p.actor.ip;
+  e.request_id = p.actor.request_id;
+  e.detail = p.event.detail.empty() ? "{}" : p.event.detail;
+  return e;
+}
+
+constexpr const char* kInsertEvent =
+    "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
+    "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES ";
+
+// One event's row as bound values: each placeholder gets its own variable, kept in place while
+// the statement runs.
+struct BoundEvent {
+  StoredEvent e;
+  long long seq = 0, occurred = 0, actor_id = 0, org_id = 0;
+  soci::indicator actor_ind = soci::i_null, org_ind = soci::i_null;
+  long long holder_seq = 0, target = 0, actor_org = 0;
+};
+
+// PostgreSQL: the events in one turn of the head's row lock, which is held from the first
+// statement to the commit, so concurrent appends queue on it. Two statements: the first takes
+// the lock, the numbers and the previous hash; the second writes every event, each one's
+// holders (found inside it) and the new head. Every round trip held under the lock slows every
+// audited page; several events in one turn share them (AppendRead).
+void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
+                    const std::vector<PendingEvent>& events) {
+  long long n = static_cast<long long>(events.size());
+  long long last = 0;
+  std::string prev;
+  s << "UPDATE audit_head SET seq = seq + :n WHERE id = 1 RETURNING seq, hash", soci::use(n),
+      soci::into(last), soci::into(prev);
+  std::vector<BoundEvent> rows(events.size());  // sized once: bound addresses stay valid
+  std::string values;
+  std::string holders;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    BoundEvent& b = rows[i];
+    b.e = Chained(events[i], last - n + 1 + static_cast<long long>(i));
+    b.e.prev_hash = prev;
+    b.e.hash = KeyedChainHash(b.e, key);
+    prev = b.e.hash;
+    b.seq = b.e.seq;
+    b.occurred = b.e.occurred_at;
+    b.actor_id = b.e.actor_user_id;
+    b.org_id = b.e.organization_id;
+    b.actor_ind = b.actor_id != 0 ? soci::i_ok : soci::i_null;
+    b.org_ind = b.org_id != 0 ? soci::i_ok : soci::i_null;
+    b.holder_seq = b.seq;
+    b.actor_org = b.e.organization_id;
+    b.target = HolderTarget(events[i].event);
+    const std::string k = std::to_string(i);
+    values += (i == 0 ? "(" : ", (");
+    for (const char* name :
+         {"seq", "at", "actor", "org", "action", "ttype", "tid", "ip", "rid", "detail", "prev"}) {
+      values += std::string(":") + name + k + ", ";
+    }
+    values += ":hash" + k + ")";
+  }
+  // Each event's holders, for each kind of record among them in one part of the statement (an
+  // audited page's events are mostly of one kind): both columns of the record's one row, each
+  // once, but not the actor's own organisation (a missing one, NULL, compares to nothing and
+  // is left out).
+  std::vector<std::string> kinds;
+  for (const BoundEvent& b : rows) {
+    if (b.target != 0 && std::find(kinds.begin(), kinds.end(), b.e.target_type) == kinds.end()) {
+      kinds.push_back(b.e.target_type);
+    }
+  }
+  std::vector<BoundEvent*> holder_order;  // the events in the order their values are bound
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    std::string lookup = HoldersSql(kinds[k]);
+    lookup.replace(lookup.find(":id"), 3, "v.id");
+    std::string list;
+    for (BoundEvent& b : rows) {
+      if (b.target == 0 || b.e.target_type != kinds[k]) continue;
+      const std::string i = std::to_string(holder_order.size());
+      list += std::string(list.empty() ? "" : ", ") + "(CAST(:hseq" + i + " AS BIGINT), CAST(:hid" +
+              i + " AS BIGINT), CAST(:horg" + i + " AS BIGINT))";
+      holder_order.push_back(&b);
+    }
+    holders += ", holder" + std::to_string(k) +
+               " AS (INSERT INTO audit_holder (organization_id, seq) SELECT DISTINCT x.o, v.seq "
+               "FROM (VALUES " +
+               list + ") AS v(seq, id, actor_org) CROSS JOIN LATERAL (" + lookup +
+               ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> "
+               "v.actor_org)";
+  }
+  std::string head = prev;
+  const std::string sql = std::string("WITH event AS (") + kInsertEvent + values + ")" + holders +
+                          " UPDATE audit_head SET hash = :head WHERE id = 1";
+  soci::statement st(s);
+  for (BoundEvent& b : rows) {
+    st.exchange(soci::use(b.seq));
+    st.exchange(soci::use(b.occurred));
+    st.exchange(soci::use(b.actor_id, b.actor_ind));
+    st.exchange(soci::use(b.org_id, b.org_ind));
+    st.exchange(soci::use(b.e.action));
+    st.exchange(soci::use(b.e.target_type));
+    st.exchange(soci::use(b.e.target_id));
+    st.exchange(soci::use(b.e.ip));
+    st.exchange(soci::use(b.e.request_id));
+    st.exchange(soci::use(b.e.detail));
+    st.exchange(soci::use(b.e.prev_hash));
+    st.exchange(soci::use(b.e.hash));
+  }
+  for (BoundEvent* h : holder_order) {
+    BoundEvent& b = *h;
+    st.exchange(soci::use(b.holder_seq));
+    st.exchange(soci::use(b.target));
+    st.exchange(soci::use(b.actor_org));
+  }
+  st.exchange(soci::use(head));
+  st.alloc();
+  st.prepare(sql);
+  st.define_and_bind();
+  st.execute(true);
+}
+
+// SQLite: the transaction holds the write lock already (BEGIN IMMEDIATE; a deferred one would
+// fail at the write below rather than fork the chain), so the head is read and then written
+// with the new hash. RETURNING cost SQLite a temporary B-tree at every execution.
+void AppendSqlite(soci::session& s, const crypto::SecretKey& key, const PendingEvent& p) {
+  StoredEvent e = Chained(p, 0);
+  const auto holders = HoldersToLink(s, p.event, e.organization_id);
+  long long seq = 0;
+  s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(seq), soci::into(e.prev_hash);
+  e.seq = ++seq;
+  e.hash = KeyedChainHash(e, key);
   long long occurred = e.occurred_at;
   long long actor_id = e.actor_user_id;
   long long org_id = e.organization_id;
   soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
   soci::indicator org_ind = org_id ? soci::i_ok : soci::i_null;
-  static constexpr const char* kInsertEvent =
-      "INSERT INTO audit_event (seq, occurred_at, actor_user_id, organization_id, action, "
-      "target_type, target_id, ip, request_id, detail, prev_hash, hash) VALUES (:seq, :at, "
-      ":actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)";
-  if (postgresql) {
-    // Everything that follows the head's lock in one statement, the holders' lookup included:
-    // concurrent appends queue on that lock until this transaction commits, and every round
-    // trip held under it, or before it, slows every audited page (a holder lookup, one insert
-    // per holder and two more, before).
-    std::string sql = std::string("WITH event AS (") + kInsertEvent + ")";
-    long long target = HolderTarget(event);
-    long long holder_seq = seq;  // each placeholder gets its own bound variable
-    long long actor_org = event_org;
-    if (target != 0) {
-      // Both columns of the record's one row, each once, but not the actor's own organisation
-      // (a missing one, NULL, compares to nothing and is left out).
-      sql += std::string(
-                 ", holder AS (INSERT INTO audit_holder (organization_id, seq) SELECT "
-                 "DISTINCT x.o, CAST(:hseq AS BIGINT) FROM (") +
-             HoldersSql(event.target_type) +
-             ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> :org2)";
-    }
-    sql += " UPDATE audit_head SET hash = :head WHERE id = 1";
-    std::string head = e.hash;
-    soci::statement st(s);
-    st.exchange(soci::use(seq));
-    st.exchange(soci::use(occurred));
-    st.exchange(soci::use(actor_id, actor_ind));
-    st.exchange(soci::use(org_id, org_ind));
-    st.exchange(soci::use(e.action));
-    st.exchange(soci::use(e.target_type));
-    st.exchange(soci::use(e.target_id));
-    st.exchange(soci::use(e.ip));
-    st.exchange(soci::use(e.request_id));
-    st.exchange(soci::use(e.detail));
-    st.exchange(soci::use(e.prev_hash));
-    st.exchange(soci::use(e.hash));
-    if (target != 0) {
-      st.exchange(soci::use(holder_seq));
-      st.exchange(soci::use(target));
-      st.exchange(soci::use(actor_org));
-    }
-    st.exchange(soci::use(head));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute(true);
-    return;
-  }
-  s << kInsertEvent, soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
+  s << std::string(kInsertEvent) +
+           "(:seq, :at, :actor, :org, :action, :ttype, :tid, :ip, :rid, :detail, :prev, :hash)",
+      soci::use(seq), soci::use(occurred), soci::use(actor_id, actor_ind),
       soci::use(org_id, org_ind), soci::use(e.action), soci::use(e.target_type),
       soci::use(e.target_id), soci::use(e.ip), soci::use(e.request_id), soci::use(e.detail),
       soci::use(e.prev_hash), soci::use(e.hash);
   s << "UPDATE audit_head SET seq = :s, hash = :h WHERE id = 1", soci::use(seq), soci::use(e.hash);
   LinkHolders(s, holders, seq);
+}
+
+}  // namespace
+
+void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now) {
+  AppendAll(s, {PendingEvent{actor, event, now}});
+}
+
+void AuditLog::AppendAll(soci::session& s, const std::vector<PendingEvent>& events) {
+  const crypto::SecretKey* key = storage::Database::CurrentChainKey();
+  if (key == nullptr) {
+    throw std::logic_error("audit event outside a write transaction of a keyed database");
+  }
+  if (events.empty()) return;
+  // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
+  // (SQLite), so concurrent appends queue and the chain stays linear.
+  if (s.get_backend_name() == "postgresql") {
+    AppendPostgres(s, *key, events);
+    return;
+  }
+  for (const PendingEvent& p : events) AppendSqlite(s, *key, p);
 }
 
 core::Result<std::vector<StoredEvent>> AuditLog::ListForOrganization(storage::Database& db,

@@ -33,6 +33,21 @@ struct Event {
   std::int64_t organization_id = -1;  // -1: use the actor's organisation
 };
 
+// An event waiting to be appended, with its actor and time.
+struct PendingEvent {
+  Actor actor;
+  Event event;
+  std::int64_t now = 0;
+};
+
+// How the read events of this process have been appended (AppendRead), for tests and metrics.
+struct ReadGroupStats {
+  std::int64_t events = 0;        // appended
+  std::int64_t transactions = 0;  // that appended them
+  std::int64_t waiting = 0;       // events waiting for the append under way to end
+  bool appending = false;         // an append is under way
+};
+
 struct StoredEvent {
   std::int64_t seq = 0;
   std::int64_t occurred_at = 0;
@@ -62,6 +77,16 @@ class AuditLog {
   // change it describes (habit 4). Must run inside storage::Database::Write of a database
   // with a chain key (throws std::logic_error otherwise, which rolls the change back).
   static void Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now);
+  // The same for several events, in order, in one turn of the chain head's lock.
+  static void AppendAll(soci::session& s, const std::vector<PendingEvent>& events);
+  // Audits a read that changed nothing, in a write transaction of its own, and returns once the
+  // event is committed (the caller shows what was read only then; an error means it must not).
+  // The read events of concurrent requests of this process share one transaction: on
+  // PostgreSQL the chain head's row lock is held from an append to its commit, and audited
+  // pages queued there one at a time. SQLite's write group shares the commit already.
+  static core::Status AppendRead(storage::Database& db, const Actor& actor, const Event& event,
+                                 std::int64_t now);
+  static ReadGroupStats ReadStats(const storage::Database& db);
   // When the newest event still has a plain hash (a log written before the chain was keyed),
   // appends "audit.chain_keyed", whose keyed hash covers the plain chain before it. Run at
   // start-up; does nothing on a keyed or empty log.

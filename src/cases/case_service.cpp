@@ -292,7 +292,7 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
                                            std::int64_t id, std::size_t shown) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
-  return db_.Write<SupportCase>([&](soci::session& s) {
+  auto read = db_.Read<SupportCase>([&](soci::session& s) {
     SupportCase c;
     c.view = Access(s, who, id, false, today);
     c.id = id;
@@ -301,9 +301,29 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
     c.timeline = std::move(page.entries);
     c.timeline_total = page.total;
     c.live_mark = page.mark;
-    if (!c.view.runs_case) RecordSharedView(s, cipher_, who, c.view, now);
-    audit::AuditLog::Append(s, actor, {"case.read", "support_case", std::to_string(id), "{}"}, now);
     return c;
+  });
+  if (!read) return read.error();
+  core::Status audited =
+      Audited(who, actor, id, "case.read", read->view.runs_case, now, today);
+  if (!audited) return audited.error();
+  return read;
+}
+
+core::Status CaseService::Audited(const auth::Principal& who, const audit::Actor& actor,
+                                  std::int64_t id, const char* action, bool runs_case,
+                                  std::int64_t now, core::Date today) {
+  const audit::Event event{action, "support_case", std::to_string(id), "{}"};
+  // The running organisation's read changes nothing: its event shares a transaction with the
+  // read events of concurrent pages (AppendRead).
+  if (runs_case) return audit::AuditLog::AppendRead(db_, actor, event, now);
+  // A partner's view is a provision of the case's records, recorded with the event; the
+  // access is checked again in the same transaction, so a consent withdrawn since the read
+  // records nothing and the page is not shown.
+  return db_.WriteVoid([&](soci::session& s) {
+    const auto view = Access(s, who, id, false, today);
+    if (!view.runs_case) RecordSharedView(s, cipher_, who, view, now);
+    audit::AuditLog::Append(s, actor, event, now);
   });
 }
 
@@ -325,15 +345,17 @@ core::Result<TimelinePage> CaseService::Timeline(const auth::Principal& who,
                                                  std::size_t shown) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
-  return db_.Write<TimelinePage>([&](soci::session& s) {
+  bool runs_case = false;
+  auto read = db_.Read<TimelinePage>([&](soci::session& s) {
     const auto view = Access(s, who, id, false, today);
-    auto out = ReadTimeline(s, who, view, shown);
-    // A page left open past midnight refreshes its timeline: that day's view is a provision too.
-    if (!view.runs_case) RecordSharedView(s, cipher_, who, view, now);
-    audit::AuditLog::Append(s, actor,
-                            {"case.timeline_read", "support_case", std::to_string(id), "{}"}, now);
-    return out;
+    runs_case = view.runs_case;
+    return ReadTimeline(s, who, view, shown);
   });
+  if (!read) return read.error();
+  // A page left open past midnight refreshes its timeline: that day's view is a provision too.
+  core::Status audited = Audited(who, actor, id, "case.timeline_read", runs_case, now, today);
+  if (!audited) return audited.error();
+  return read;
 }
 
 std::vector<CaseSummary> CaseService::Summaries(soci::session& s, const auth::Principal& who,

@@ -165,7 +165,8 @@ class CaseService {
   // Opens a case for a client of the principal's organisation (its own, not by referral).
   core::Result<std::int64_t> Open(const auth::Principal& who, const audit::Actor& actor,
                                   std::int64_t client_id);
-  // The case as the viewer may see it (audited). NotFound when it may not. `shown`: how many
+  // The case as the viewer may see it, returned once its read event is committed (a partner's
+  // view records its provision too). NotFound when it may not. `shown`: how many
   // of the newest timeline entries to read (0: all of them).
   core::Result<SupportCase> Get(const auth::Principal& who, const audit::Actor& actor,
                                 std::int64_t id, std::size_t shown = 0);
@@ -227,6 +228,9 @@ class CaseService {
   // without their titles (`withheld`).
   TimelinePage ReadTimeline(soci::session& s, const auth::Principal& who,
                             const auth::CaseView& view, std::size_t shown) const;
+  // Audits a read of the case (`action`) once it is done: see Get.
+  core::Status Audited(const auth::Principal& who, const audit::Actor& actor, std::int64_t id,
+                       const char* action, bool runs_case, std::int64_t now, core::Date today);
   // The summaries of the cases `ids` the principal may see, in that order (others are left
   // out: RecordAccess::Case decides, so no caller check is needed).
   std::vector<CaseSummary> Summaries(soci::session& s, const auth::Principal& who,

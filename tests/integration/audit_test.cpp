@@ -1,12 +1,19 @@
 // The audit log: written with each change, hash-chained, and `audit verify` finds tampering.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
 
 #include "audit/audit_log.hpp"
 #include "harness.hpp"
 #include "sharing_data.hpp"
+#include "storage/database.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::testing {
@@ -165,6 +172,143 @@ TEST(Audit, EachOtherHolderOfTheRecordIsLinkedOnce) {
   EXPECT_EQ(holders_of_last(agency, {"case.read", "support_case", case_id + "x", "{}"}), V{});
   EXPECT_EQ(holders_of_last(agency, {"case.read", "support_case", "999999", "{}"}), V{});
   auto report = audit::AuditLog::Verify(t.app().db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+}
+
+// Read events (AuditLog::AppendRead) that arrive while an append waits for the chain's head
+// are appended together, in one transaction, once it is free; each caller returns only when
+// its own event is committed. The head is held here by another connection: a row lock on
+// PostgreSQL, the write lock on SQLite (another process's writer).
+TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_NE(w.case_id, 0);
+  storage::Database& db = t.app().db();
+  const audit::ReadGroupStats before = audit::AuditLog::ReadStats(db);
+  const audit::Actor hospital{w.nurse.user_id, w.hospital, "", ""};
+  const std::string case_id = std::to_string(w.case_id);
+  auto read_event = [&](int i) {
+    audit::Actor a = hospital;
+    a.request_id = "held-" + std::to_string(i);
+    return audit::AuditLog::AppendRead(db, a, {"case.read", "support_case", case_id, "{}"},
+                                       1'800'000'000);
+  };
+  auto wait_for = [&](const std::function<bool(const audit::ReadGroupStats&)>& done) {
+    for (int i = 0; i < 500 && !done(audit::AuditLog::ReadStats(db)); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return done(audit::AuditLog::ReadStats(db));
+  };
+
+  std::unique_ptr<soci::session> other;
+  if (t.is_postgresql()) {
+    other = std::make_unique<soci::session>(soci::postgresql,
+                                            storage::PostgresConninfo(db.url()));
+    *other << "BEGIN";
+    *other << "UPDATE audit_head SET seq = seq WHERE id = 1";
+  } else {
+    other = std::make_unique<soci::session>(soci::sqlite3, "db=" + db.sqlite_path());
+    *other << "BEGIN IMMEDIATE";
+  }
+  std::vector<core::Status> results(6, core::OkStatus());
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { results[0] = read_event(0); });
+  ASSERT_TRUE(wait_for([](const auto& s) { return s.appending && s.waiting == 0; }));
+  for (int i = 1; i < 6; ++i) threads.emplace_back([&, i] { results[i] = read_event(i); });
+  const bool queued = wait_for([](const auto& s) { return s.waiting == 5; });
+  *other << "COMMIT";
+  for (auto& th : threads) th.join();
+  ASSERT_TRUE(queued);
+  for (const auto& r : results) EXPECT_TRUE(r.ok());
+
+  const audit::ReadGroupStats after = audit::AuditLog::ReadStats(db);
+  EXPECT_EQ(after.events - before.events, 6);
+  EXPECT_EQ(after.transactions - before.transactions, 2);
+  EXPECT_EQ(after.waiting, 0);
+  // Each event once, each linked to the case's other holder (the agency runs it).
+  auto linked = db.Read<std::vector<std::string>>([&](soci::session& s) {
+    std::vector<std::string> out;
+    soci::rowset<soci::row> rows =
+        (s.prepare << "SELECT e.request_id FROM audit_event e JOIN audit_holder h ON h.seq = "
+                      "e.seq AND h.organization_id = :o WHERE e.request_id LIKE 'held-%' ORDER BY "
+                      "e.request_id",
+         soci::use(static_cast<long long>(w.agency)));
+    for (const auto& r : rows) out.push_back(storage::GetText(r, 0));
+    return out;
+  });
+  ASSERT_TRUE(linked.ok());
+  EXPECT_EQ(*linked, (std::vector<std::string>{"held-0", "held-1", "held-2", "held-3", "held-4",
+                                               "held-5"}));
+  auto report = audit::AuditLog::Verify(db);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+}
+
+// Many readers and writers at once: every read event is appended once, the chain stays
+// linear, and no reader returns before its event is stored.
+TEST(Audit, ConcurrentReadsAndWritesKeepOneLinearChain) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_NE(w.case_id, 0);
+  storage::Database& db = t.app().db();
+  const audit::Actor agency{w.agency_worker.user_id, w.agency, "", ""};
+  constexpr int kReaders = 12;
+  constexpr int kReads = 15;
+  std::atomic<int> missing{0};
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kReaders; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < kReads; ++j) {
+        audit::Actor a = agency;
+        a.request_id = "many-" + std::to_string(i) + "-" + std::to_string(j);
+        if (!audit::AuditLog::AppendRead(
+                 db, a, {"client.read", "client", std::to_string(w.client), "{}"}, 1'800'000'000)
+                 .ok()) {
+          ++failed;
+          continue;
+        }
+        // Committed before AppendRead returned: visible to any other connection now.
+        auto seen = db.Read<long long>([&](soci::session& s) {
+          long long n = 0;
+          s << "SELECT COUNT(*) FROM audit_event WHERE request_id = :r", soci::use(a.request_id),
+              soci::into(n);
+          return n;
+        });
+        if (!seen.ok() || *seen != 1) ++missing;
+      }
+    });
+  }
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < 5; ++j) {
+        if (!t.sv()
+                 .orgs
+                 .CreateOrganization({0, 0, "t", "t"}, "hospital",
+                                     "読書中" + std::to_string(i) + "-" + std::to_string(j))
+                 .ok()) {
+          ++failed;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(missing.load(), 0);
+  auto counts = db.Read<std::pair<long long, long long>>([&](soci::session& s) {
+    long long events = 0;
+    long long linked = 0;
+    s << "SELECT COUNT(*) FROM audit_event WHERE request_id LIKE 'many-%'", soci::into(events);
+    s << "SELECT COUNT(*) FROM audit_event e JOIN audit_holder h ON h.seq = e.seq WHERE "
+         "e.request_id LIKE 'many-%'",
+        soci::into(linked);
+    return std::make_pair(events, linked);
+  });
+  ASSERT_TRUE(counts.ok());
+  EXPECT_EQ(counts->first, kReaders * kReads);
+  EXPECT_EQ(counts->second, kReaders * kReads);  // each to the hospital, which registered them
+  auto report = audit::AuditLog::Verify(db);
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok) << report->problem;
 }
