@@ -238,14 +238,14 @@ bool App::LoadPrincipal(web::RequestContext& ctx) {
   if (!*found) return true;
   const auth::Session& session = **found;
   auto loaded = db_->Read<bool>([&](soci::session& s) {
-    auto user = orgs::OrgStore::GetUser(s, session.user_id);
-    if (!user || user->status == "disabled") return false;
-    ctx.user = *user;
-    // The user's memberships of active organisations: the session's among them, with its
-    // organisation's id, kind and name (one query for all), and the header offers switching
+    // The user and their memberships of active organisations in one statement: the session's
+    // among them, with its organisation's id, kind and name, and the header offers switching
     // only when there is somewhere else to go. A session whose organisation is no longer
     // active, or no longer the user's, has neither.
-    const auto memberships = orgs::OrgStore::MembershipsOf(s, user->id);
+    auto found_user = orgs::OrgStore::GetUserWithMemberships(s, session.user_id);
+    if (!found_user || found_user->user.status == "disabled") return false;
+    ctx.user = found_user->user;
+    const auto& memberships = found_user->memberships;
     ctx.several_organizations = memberships.size() > 1;
     if (session.organization_id) {
       for (const auto& m : memberships) {

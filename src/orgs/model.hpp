@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "auth/policy.hpp"
 
@@ -68,6 +69,12 @@ struct Membership {
   std::string user_email;
   std::string user_display_name;
   std::string user_status;
+};
+
+// A user with their memberships of active organisations, by organisation name.
+struct UserMemberships {
+  User user;
+  std::vector<Membership> memberships;
 };
 
 }  // namespace tsunagu::orgs

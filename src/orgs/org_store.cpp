@@ -12,20 +12,21 @@ constexpr const char* kUserColumns =
     "id, email, display_name, password_hash, totp_secret, totp_last_step, status, "
     "is_system_admin, language, failed_logins, locked_until, created_at";
 
-User ReadUser(const soci::row& r) {
+// A user's columns (kUserColumns) from column `at` on.
+User ReadUser(const soci::row& r, std::size_t at = 0) {
   User u;
-  u.id = GetInt(r, 0);
-  u.email = GetText(r, 1);
-  u.display_name = GetText(r, 2);
-  u.password_hash = GetText(r, 3);
-  u.totp_secret = GetText(r, 4);
-  u.totp_last_step = GetInt(r, 5);
-  u.status = GetText(r, 6);
-  u.is_system_admin = GetInt(r, 7) != 0;
-  u.language = GetText(r, 8);
-  u.failed_logins = GetInt(r, 9);
-  u.locked_until = GetInt(r, 10);
-  u.created_at = GetInt(r, 11);
+  u.id = GetInt(r, at);
+  u.email = GetText(r, at + 1);
+  u.display_name = GetText(r, at + 2);
+  u.password_hash = GetText(r, at + 3);
+  u.totp_secret = GetText(r, at + 4);
+  u.totp_last_step = GetInt(r, at + 5);
+  u.status = GetText(r, at + 6);
+  u.is_system_admin = GetInt(r, at + 7) != 0;
+  u.language = GetText(r, at + 8);
+  u.failed_logins = GetInt(r, at + 9);
+  u.locked_until = GetInt(r, at + 10);
+  u.created_at = GetInt(r, at + 11);
   return u;
 }
 
@@ -38,18 +39,19 @@ constexpr const char* kMembershipSelect =
     "u.display_name, u.status FROM membership m JOIN organization o ON o.id = m.organization_id "
     "JOIN app_user u ON u.id = m.user_id ";
 
-Membership ReadMembership(const soci::row& r) {
+// A membership's columns (kMembershipSelect's) from column `at` on.
+Membership ReadMembership(const soci::row& r, std::size_t at = 0) {
   Membership m;
-  m.id = GetInt(r, 0);
-  m.user_id = GetInt(r, 1);
-  m.organization_id = GetInt(r, 2);
-  m.role = GetText(r, 3);
-  m.profession = GetText(r, 4);
-  m.organization_name = GetText(r, 5);
-  m.organization_kind = GetText(r, 6);
-  m.user_email = GetText(r, 7);
-  m.user_display_name = GetText(r, 8);
-  m.user_status = GetText(r, 9);
+  m.id = GetInt(r, at);
+  m.user_id = GetInt(r, at + 1);
+  m.organization_id = GetInt(r, at + 2);
+  m.role = GetText(r, at + 3);
+  m.profession = GetText(r, at + 4);
+  m.organization_name = GetText(r, at + 5);
+  m.organization_kind = GetText(r, at + 6);
+  m.user_email = GetText(r, at + 7);
+  m.user_display_name = GetText(r, at + 8);
+  m.user_status = GetText(r, at + 9);
   return m;
 }
 
@@ -226,6 +228,30 @@ std::vector<Membership> OrgStore::MembershipsOf(soci::session& s, std::int64_t u
                  << "WHERE m.user_id = :u AND o.status = 'active' ORDER BY o.name",
        soci::use(u));
   for (const auto& r : rows) out.push_back(ReadMembership(r));
+  return out;
+}
+
+std::optional<UserMemberships> OrgStore::GetUserWithMemberships(soci::session& s,
+                                                               std::int64_t id) {
+  long long key = id;
+  // One row per membership of an active organisation, by its name; one row without when there
+  // is none. The user's columns come first, as in kUserColumns, then a membership's as in
+  // kMembershipSelect (NULL in the row without).
+  soci::rowset<soci::row> rows =
+      (s.prepare << "SELECT u.id, u.email, u.display_name, u.password_hash, u.totp_secret, "
+                    "u.totp_last_step, u.status, u.is_system_admin, u.language, u.failed_logins, "
+                    "u.locked_until, u.created_at, m.id, m.user_id, m.organization_id, m.role, "
+                    "m.profession, m.name, m.kind, u.email, u.display_name, u.status FROM app_user "
+                    "u LEFT JOIN (SELECT m.id, m.user_id, m.organization_id, m.role, m.profession, "
+                    "o.name, o.kind FROM membership m JOIN organization o ON o.id = "
+                    "m.organization_id AND o.status = 'active') m ON m.user_id = u.id WHERE u.id = "
+                    ":id ORDER BY m.name",
+       soci::use(key));
+  std::optional<UserMemberships> out;
+  for (const auto& r : rows) {
+    if (!out) out = UserMemberships{ReadUser(r), {}};
+    if (!storage::IsNull(r, 12)) out->memberships.push_back(ReadMembership(r, 12));
+  }
   return out;
 }
 

@@ -48,6 +48,9 @@ class OrgStore {
                                                   std::int64_t org_id);
   static std::vector<Membership> MembersOf(soci::session& s, std::int64_t org_id);
   static std::vector<Membership> MembershipsOf(soci::session& s, std::int64_t user_id);
+  // The user and MembershipsOf in one statement (every signed-in request reads both).
+  static std::optional<UserMemberships> GetUserWithMemberships(soci::session& s,
+                                                               std::int64_t id);
   static int CountAdmins(soci::session& s, std::int64_t org_id);
 
   // A pending invitation of an existing account (join_invitations.cpp); replaces the open one
