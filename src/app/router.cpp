@@ -1,38 +1,46 @@
 #include "app/router.hpp"
 
 #include <set>
+#include <string_view>
 
 namespace tsunagu::app {
 namespace {
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
+// The segments of a path after its leading '/': "/a/b" has "a" and "b", "/" one empty one.
+template <typename Part>
+std::vector<Part> Split(std::string_view path) {
+  std::vector<Part> parts;
   std::size_t pos = 1;
   while (pos <= path.size()) {
     auto next = path.find('/', pos);
-    if (next == std::string::npos) next = path.size();
-    parts.push_back(path.substr(pos, next - pos));
+    if (next == std::string_view::npos) next = path.size();
+    parts.emplace_back(path.substr(pos, next - pos));
     pos = next + 1;
   }
   return parts;
 }
 
-bool MatchPattern(const std::string& pattern, const std::string& path,
-                  std::map<std::string, std::string>& params) {
-  if (pattern == path) return true;
-  auto p = Split(pattern);
-  auto q = Split(path);
-  if (p.size() != q.size()) return false;
-  std::map<std::string, std::string> found;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
-      if (q[i].empty()) return false;
-      found[p[i].substr(1, p[i].size() - 2)] = q[i];
-    } else if (p[i] != q[i]) {
+bool IsCapture(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Whether the path's segments fit the pattern's, with the captured segments in `params`.
+bool MatchSegments(const std::vector<std::string>& pattern,
+                   const std::vector<std::string_view>& path,
+                   std::map<std::string, std::string>& params) {
+  if (pattern.size() != path.size()) return false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (IsCapture(pattern[i])) {
+      if (path[i].empty()) return false;
+    } else if (pattern[i] != path[i]) {
       return false;
     }
   }
-  params = std::move(found);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (IsCapture(pattern[i])) {
+      params[pattern[i].substr(1, pattern[i].size() - 2)] = std::string(path[i]);
+    }
+  }
   return true;
 }
 
@@ -53,11 +61,18 @@ core::Status Router::Validate() const {
   return core::OkStatus();
 }
 
+void Router::Add(Route route) {
+  segments_.push_back(Split<std::string>(route.pattern));
+  routes_.push_back(std::move(route));
+}
+
 Match Router::Find(const std::string& method, const std::string& path) const {
   Match m;
-  for (const auto& r : routes_) {
+  const auto parts = Split<std::string_view>(path);
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    const Route& r = routes_[i];
     std::map<std::string, std::string> params;
-    if (!MatchPattern(r.pattern, path, params)) continue;
+    if (r.pattern != path && !MatchSegments(segments_[i], parts, params)) continue;
     if (r.method == method || (method == "HEAD" && r.method == "GET")) {
       m.route = &r;
       m.params = std::move(params);

@@ -31,7 +31,7 @@ struct Match {
 
 class Router {
  public:
-  void Add(Route route) { routes_.push_back(std::move(route)); }
+  void Add(Route route);
   // Every route must declare a permission and patterns must be unique; the server refuses to
   // start otherwise (SECURITY.md rule 1).
   core::Status Validate() const;
@@ -40,6 +40,8 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  // Each route's pattern split at '/' once, when added (Find compares a path with each).
+  std::vector<std::vector<std::string>> segments_;
 };
 
 }  // namespace tsunagu::app

@@ -41,5 +41,27 @@ TEST(Router, MatchesParametersAndKnowsOtherMethods) {
   EXPECT_EQ(r.Find("GET", "/org/members/42/extra").route, nullptr);
 }
 
+// Routes are tried in the order they were added, each pattern split once when added.
+TEST(Router, TheFirstRouteThatFitsWinsWithEveryCapture) {
+  Router r;
+  r.Add({"GET", "/", auth::Permission::kPublic, Ok()});
+  r.Add({"GET", "/cases/new", auth::Permission::kPublic, Ok()});
+  r.Add({"GET", "/cases/{id}", auth::Permission::kPublic, Ok()});
+  r.Add({"GET", "/cases/{id}/entries/{entry}/edit", auth::Permission::kPublic, Ok()});
+  auto fixed = r.Find("GET", "/cases/new");
+  ASSERT_NE(fixed.route, nullptr);
+  EXPECT_EQ(fixed.route->pattern, "/cases/new");
+  EXPECT_TRUE(fixed.params.empty());
+  auto both = r.Find("GET", "/cases/7/entries/12/edit");
+  ASSERT_NE(both.route, nullptr);
+  EXPECT_EQ(both.params, (std::map<std::string, std::string>{{"entry", "12"}, {"id", "7"}}));
+  EXPECT_EQ(r.Find("GET", "/cases/7/entries//edit").route, nullptr);
+  EXPECT_EQ(r.Find("GET", "/cases/7/entries/12/view").route, nullptr);
+  auto root = r.Find("GET", "/");
+  ASSERT_NE(root.route, nullptr);
+  EXPECT_EQ(root.route->pattern, "/");
+  EXPECT_EQ(r.Find("GET", "").route, nullptr);
+}
+
 }  // namespace
 }  // namespace tsunagu::app
