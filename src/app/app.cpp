@@ -233,32 +233,27 @@ core::Result<std::unique_ptr<App>> App::Create(const core::Config& config,
 bool App::LoadPrincipal(web::RequestContext& ctx) {
   auto cookie = ctx.request.Cookie(services_->SessionCookieName());
   if (!cookie) return true;
-  auto found = sessions_->Find(*cookie);
+  // The session, its user and the user's memberships of active organisations in one statement:
+  // the session's membership among them, with its organisation's id, kind and name, and the
+  // header offers switching only when there is somewhere else to go. A session whose
+  // organisation is no longer active, or no longer the user's, has neither.
+  auto found = sessions_->FindSignedIn(*cookie);
   if (!found) return false;
   if (!*found) return true;
-  const auth::Session& session = **found;
-  auto loaded = db_->Read<bool>([&](soci::session& s) {
-    // The user and their memberships of active organisations in one statement: the session's
-    // among them, with its organisation's id, kind and name, and the header offers switching
-    // only when there is somewhere else to go. A session whose organisation is no longer
-    // active, or no longer the user's, has neither.
-    auto found_user = orgs::OrgStore::GetUserWithMemberships(s, session.user_id);
-    if (!found_user || found_user->user.status == "disabled") return false;
-    ctx.user = found_user->user;
-    const auto& memberships = found_user->memberships;
-    ctx.several_organizations = memberships.size() > 1;
-    if (session.organization_id) {
-      for (const auto& m : memberships) {
-        if (m.organization_id != session.organization_id) continue;
-        ctx.membership = m;
-        ctx.organization = orgs::Organization{m.organization_id, m.organization_kind,
-                                              m.organization_name, "active", 0};
-      }
+  const auth::Session& session = (*found)->session;
+  const orgs::UserMemberships& signed_in = (*found)->user;
+  if (signed_in.user.status == "disabled") return true;
+  ctx.user = signed_in.user;
+  const auto& memberships = signed_in.memberships;
+  ctx.several_organizations = memberships.size() > 1;
+  if (session.organization_id) {
+    for (const auto& m : memberships) {
+      if (m.organization_id != session.organization_id) continue;
+      ctx.membership = m;
+      ctx.organization = orgs::Organization{m.organization_id, m.organization_kind,
+                                            m.organization_name, "active", 0};
     }
-    return true;
-  });
-  if (!loaded) return false;
-  if (!*loaded) return true;
+  }
   auth::Principal p;
   p.user_id = session.user_id;
   p.is_system_admin = ctx.user->is_system_admin;

@@ -1,6 +1,7 @@
 #include "auth/sessions.hpp"
 
 #include "crypto/random.hpp"
+#include "orgs/org_store.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::auth {
@@ -27,32 +28,59 @@ std::string SessionStore::Create(soci::session& s, std::int64_t user_id,
   return token;
 }
 
-core::Result<std::optional<Session>> SessionStore::Find(const std::string& token) {
-  if (token.empty() || token.size() > 128) return std::optional<Session>{};
+namespace {
+
+constexpr const char* kSessionColumns =
+    "s.id, s.user_id, s.organization_id, s.stage, s.csrf_token, s.created_at, s.last_seen_at, "
+    "s.expires_at, s.reauth_at";
+constexpr std::size_t kSessionColumnCount = 9;
+
+Session ReadSession(const soci::row& r) {
+  Session x;
+  x.id = storage::GetInt(r, 0);
+  x.user_id = storage::GetInt(r, 1);
+  x.organization_id = storage::GetInt(r, 2);
+  x.stage = storage::GetText(r, 3);
+  x.csrf_token = storage::GetText(r, 4);
+  x.created_at = storage::GetInt(r, 5);
+  x.last_seen_at = storage::GetInt(r, 6);
+  x.expires_at = storage::GetInt(r, 7);
+  x.reauth_at = storage::GetInt(r, 8);
+  return x;
+}
+
+}  // namespace
+
+core::Result<std::optional<SignedIn>> SessionStore::FindSignedIn(const std::string& token) {
+  if (token.empty() || token.size() > 128) return std::optional<SignedIn>{};
   std::string hash = crypto::HashToken(token);
-  auto found = db_.Read<std::optional<Session>>([&](soci::session& s) -> std::optional<Session> {
+  auto found = db_.Read<std::optional<SignedIn>>([&](soci::session& s) {
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT id, user_id, organization_id, stage, csrf_token, created_at, "
-                      "last_seen_at, expires_at, reauth_at FROM user_session WHERE token_hash = :h",
+        (s.prepare << "SELECT " << kSessionColumns << ", "
+                   << orgs::OrgStore::kUserMembershipsColumns
+                   << " FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                   << orgs::OrgStore::kUserMembershipsJoin
+                   << " WHERE s.token_hash = :h ORDER BY m.name",
          soci::use(hash));
+    std::optional<Session> session;
+    std::optional<orgs::UserMemberships> user;
     for (const auto& r : rows) {
-      Session x;
-      x.id = storage::GetInt(r, 0);
-      x.user_id = storage::GetInt(r, 1);
-      x.organization_id = storage::GetInt(r, 2);
-      x.stage = storage::GetText(r, 3);
-      x.csrf_token = storage::GetText(r, 4);
-      x.created_at = storage::GetInt(r, 5);
-      x.last_seen_at = storage::GetInt(r, 6);
-      x.expires_at = storage::GetInt(r, 7);
-      x.reauth_at = storage::GetInt(r, 8);
-      return x;
+      if (!session) session = ReadSession(r);
+      orgs::OrgStore::ReadUserMembershipsRow(r, kSessionColumnCount, user);
     }
-    return std::nullopt;
+    if (!session || !user) return std::optional<SignedIn>{};
+    return std::optional<SignedIn>{SignedIn{*session, std::move(*user)}};
   });
   if (!found) return found.error();
   if (!found->has_value()) return found;
-  Session session = **found;
+  auto admitted = Admit((*found)->session);
+  if (!admitted) return admitted.error();
+  if (!admitted->has_value()) return std::optional<SignedIn>{};
+  (*found)->session = **admitted;
+  return found;
+}
+
+core::Result<std::optional<Session>> SessionStore::Admit(Session session) {
   const std::int64_t now = clock_.NowSeconds();
   const bool idle = session.stage == "full" && now - session.last_seen_at > policy_.idle_seconds;
   if (now >= session.expires_at || idle) {

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
+#include "orgs/model.hpp"
 #include "storage/database.hpp"
 
 namespace tsunagu::auth {
@@ -35,6 +36,12 @@ struct SessionPolicy {
   std::int64_t confirm_seconds = std::int64_t{5} * 60;
 };
 
+// A live session with its user and the user's memberships of active organisations.
+struct SignedIn {
+  Session session;
+  orgs::UserMemberships user;
+};
+
 class SessionStore {
  public:
   SessionStore(storage::Database& db, const core::Clock& clock, SessionPolicy policy)
@@ -43,8 +50,10 @@ class SessionStore {
   // Creates a session inside the caller's transaction; returns the raw token for the cookie.
   std::string Create(soci::session& s, std::int64_t user_id, std::int64_t organization_id,
                      const std::string& stage);
-  // Finds a live session by raw token, ending it when idle or past its absolute expiry.
-  core::Result<std::optional<Session>> Find(const std::string& token);
+  // Finds a live session by raw token, ending it when idle or past its absolute expiry, with
+  // its user and the user's memberships read in the same statement (every signed-in request
+  // needs all three).
+  core::Result<std::optional<SignedIn>> FindSignedIn(const std::string& token);
   void Destroy(soci::session& s, std::int64_t session_id);
   void DestroyAllForUser(soci::session& s, std::int64_t user_id);
   // Records that the password and a code were just entered again in this session.
@@ -55,6 +64,10 @@ class SessionStore {
   const SessionPolicy& policy() const { return policy_; }
 
  private:
+  // A session as read: nothing when it is idle or past its expiry (then ended), else the
+  // session with its last_seen_at brought up to date when a minute has passed.
+  core::Result<std::optional<Session>> Admit(Session session);
+
   storage::Database& db_;
   const core::Clock& clock_;
   SessionPolicy policy_;

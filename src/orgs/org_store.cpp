@@ -231,27 +231,34 @@ std::vector<Membership> OrgStore::MembershipsOf(soci::session& s, std::int64_t u
   return out;
 }
 
+// A user's columns (as kUserColumns) and then a membership's (as kMembershipSelect's, NULL for
+// a user without one), from app_user `u` and the user's memberships of active organisations
+// `m` (kUserMembershipsJoin): one row per membership, by organisation name.
+const char* const OrgStore::kUserMembershipsColumns =
+    "u.id, u.email, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, u.status, "
+    "u.is_system_admin, u.language, u.failed_logins, u.locked_until, u.created_at, m.id, "
+    "m.user_id, m.organization_id, m.role, m.profession, m.name, m.kind, u.email, "
+    "u.display_name, u.status";
+const char* const OrgStore::kUserMembershipsJoin =
+    "LEFT JOIN (SELECT m.id, m.user_id, m.organization_id, m.role, m.profession, o.name, o.kind "
+    "FROM membership m JOIN organization o ON o.id = m.organization_id AND o.status = 'active') "
+    "m ON m.user_id = u.id";
+
+void OrgStore::ReadUserMembershipsRow(const soci::row& r, std::size_t at,
+                                      std::optional<UserMemberships>& into) {
+  if (!into) into = UserMemberships{ReadUser(r, at), {}};
+  if (!storage::IsNull(r, at + 12)) into->memberships.push_back(ReadMembership(r, at + 12));
+}
+
 std::optional<UserMemberships> OrgStore::GetUserWithMemberships(soci::session& s,
                                                                std::int64_t id) {
   long long key = id;
-  // One row per membership of an active organisation, by its name; one row without when there
-  // is none. The user's columns come first, as in kUserColumns, then a membership's as in
-  // kMembershipSelect (NULL in the row without).
   soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT u.id, u.email, u.display_name, u.password_hash, u.totp_secret, "
-                    "u.totp_last_step, u.status, u.is_system_admin, u.language, u.failed_logins, "
-                    "u.locked_until, u.created_at, m.id, m.user_id, m.organization_id, m.role, "
-                    "m.profession, m.name, m.kind, u.email, u.display_name, u.status FROM app_user "
-                    "u LEFT JOIN (SELECT m.id, m.user_id, m.organization_id, m.role, m.profession, "
-                    "o.name, o.kind FROM membership m JOIN organization o ON o.id = "
-                    "m.organization_id AND o.status = 'active') m ON m.user_id = u.id WHERE u.id = "
-                    ":id ORDER BY m.name",
+      (s.prepare << "SELECT " << kUserMembershipsColumns << " FROM app_user u "
+                 << kUserMembershipsJoin << " WHERE u.id = :id ORDER BY m.name",
        soci::use(key));
   std::optional<UserMemberships> out;
-  for (const auto& r : rows) {
-    if (!out) out = UserMemberships{ReadUser(r), {}};
-    if (!storage::IsNull(r, 12)) out->memberships.push_back(ReadMembership(r, 12));
-  }
+  for (const auto& r : rows) ReadUserMembershipsRow(r, 0, out);
   return out;
 }
 

@@ -48,9 +48,16 @@ class OrgStore {
                                                   std::int64_t org_id);
   static std::vector<Membership> MembersOf(soci::session& s, std::int64_t org_id);
   static std::vector<Membership> MembershipsOf(soci::session& s, std::int64_t user_id);
-  // The user and MembershipsOf in one statement (every signed-in request reads both).
+  // The user and MembershipsOf in one statement.
   static std::optional<UserMemberships> GetUserWithMemberships(soci::session& s,
                                                                std::int64_t id);
+  // For a statement that reads a user with their memberships together with something else
+  // (the session of a signed-in request): the columns, from app_user `u` and the join, and
+  // the reader of one row (from column `at`), called for each row in turn.
+  static const char* const kUserMembershipsColumns;
+  static const char* const kUserMembershipsJoin;
+  static void ReadUserMembershipsRow(const soci::row& r, std::size_t at,
+                                     std::optional<UserMemberships>& into);
   static int CountAdmins(soci::session& s, std::int64_t org_id);
 
   // A pending invitation of an existing account (join_invitations.cpp); replaces the open one
