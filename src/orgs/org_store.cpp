@@ -233,7 +233,7 @@ std::vector<Membership> OrgStore::MembershipsOf(soci::session& s, std::int64_t u
 
 // A user's columns (as kUserColumns) and then a membership's (as kMembershipSelect's, NULL for
 // a user without one), from app_user `u` and the user's memberships of active organisations
-// `m` (kUserMembershipsJoin): one row per membership, by organisation name.
+// `m` (kUserMembershipsJoin): one row per membership (a statement orders them by `m.name`).
 const char* const OrgStore::kUserMembershipsColumns =
     "u.id, u.email, u.display_name, u.password_hash, u.totp_secret, u.totp_last_step, u.status, "
     "u.is_system_admin, u.language, u.failed_logins, u.locked_until, u.created_at, m.id, "
@@ -248,18 +248,6 @@ void OrgStore::ReadUserMembershipsRow(const soci::row& r, std::size_t at,
                                       std::optional<UserMemberships>& into) {
   if (!into) into = UserMemberships{ReadUser(r, at), {}};
   if (!storage::IsNull(r, at + 12)) into->memberships.push_back(ReadMembership(r, at + 12));
-}
-
-std::optional<UserMemberships> OrgStore::GetUserWithMemberships(soci::session& s,
-                                                               std::int64_t id) {
-  long long key = id;
-  soci::rowset<soci::row> rows =
-      (s.prepare << "SELECT " << kUserMembershipsColumns << " FROM app_user u "
-                 << kUserMembershipsJoin << " WHERE u.id = :id ORDER BY m.name",
-       soci::use(key));
-  std::optional<UserMemberships> out;
-  for (const auto& r : rows) ReadUserMembershipsRow(r, 0, out);
-  return out;
 }
 
 int OrgStore::CountAdmins(soci::session& s, std::int64_t org_id) {

@@ -48,12 +48,10 @@ class OrgStore {
                                                   std::int64_t org_id);
   static std::vector<Membership> MembersOf(soci::session& s, std::int64_t org_id);
   static std::vector<Membership> MembershipsOf(soci::session& s, std::int64_t user_id);
-  // The user and MembershipsOf in one statement.
-  static std::optional<UserMemberships> GetUserWithMemberships(soci::session& s,
-                                                               std::int64_t id);
-  // For a statement that reads a user with their memberships together with something else
-  // (the session of a signed-in request): the columns, from app_user `u` and the join, and
-  // the reader of one row (from column `at`), called for each row in turn.
+  // For a statement that reads a user with their memberships (as MembershipsOf) together
+  // with something else (the session of a signed-in request, SessionStore::FindSignedIn): the
+  // columns, from app_user `u` and the join, and the reader of one row (from column `at`),
+  // called for each row in turn.
   static const char* const kUserMembershipsColumns;
   static const char* const kUserMembershipsJoin;
   static void ReadUserMembershipsRow(const soci::row& r, std::size_t at,

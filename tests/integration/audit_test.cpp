@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -187,12 +188,22 @@ TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
   storage::Database& db = t.app().db();
   const audit::ReadGroupStats before = audit::AuditLog::ReadStats(db);
   const audit::Actor hospital{w.nurse.user_id, w.hospital, "", ""};
+  const audit::Actor agency{w.agency_worker.user_id, w.agency, "", ""};
+  const audit::Actor stranger{w.stranger_admin.user_id, w.stranger, "", ""};
   const std::string case_id = std::to_string(w.case_id);
+  // Events of several kinds of record in one batch, each linked to its own record's holders.
+  const std::vector<std::pair<audit::Actor, audit::Event>> events = {
+      {hospital, {"case.read", "support_case", case_id, "{}"}},
+      {hospital, {"case.read", "support_case", case_id, "{}"}},
+      {stranger, {"referral.read", "referral", std::to_string(w.referral), "{}"}},
+      {agency, {"client.read", "client", std::to_string(w.client), "{}"}},
+      {hospital, {"user.read", "app_user", "1", "{}"}},
+      {stranger, {"case.read", "support_case", case_id, "{}"}},
+  };
   auto read_event = [&](int i) {
-    audit::Actor a = hospital;
+    audit::Actor a = events[i].first;
     a.request_id = "held-" + std::to_string(i);
-    return audit::AuditLog::AppendRead(db, a, {"case.read", "support_case", case_id, "{}"},
-                                       1'800'000'000);
+    return audit::AuditLog::AppendRead(db, a, events[i].second, 1'800'000'000);
   };
   auto wait_for = [&](const std::function<bool(const audit::ReadGroupStats&)>& done) {
     for (int i = 0; i < 500 && !done(audit::AuditLog::ReadStats(db)); ++i) {
@@ -226,20 +237,26 @@ TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
   EXPECT_EQ(after.events - before.events, 6);
   EXPECT_EQ(after.transactions - before.transactions, 2);
   EXPECT_EQ(after.waiting, 0);
-  // Each event once, each linked to the case's other holder (the agency runs it).
-  auto linked = db.Read<std::vector<std::string>>([&](soci::session& s) {
-    std::vector<std::string> out;
+  // Each event once, each linked to its record's other holders.
+  auto linked = db.Read<std::map<std::string, std::vector<std::int64_t>>>([&](soci::session& s) {
+    std::map<std::string, std::vector<std::int64_t>> out;
     soci::rowset<soci::row> rows =
-        (s.prepare << "SELECT e.request_id FROM audit_event e JOIN audit_holder h ON h.seq = "
-                      "e.seq AND h.organization_id = :o WHERE e.request_id LIKE 'held-%' ORDER BY "
-                      "e.request_id",
-         soci::use(static_cast<long long>(w.agency)));
-    for (const auto& r : rows) out.push_back(storage::GetText(r, 0));
+        (s.prepare << "SELECT e.request_id, h.organization_id FROM audit_event e LEFT JOIN "
+                      "audit_holder h ON h.seq = e.seq WHERE e.request_id LIKE 'held-%' ORDER BY "
+                      "e.request_id, h.organization_id");
+    for (const auto& r : rows) {
+      auto& orgs = out[storage::GetText(r, 0)];
+      if (!storage::IsNull(r, 1)) orgs.push_back(storage::GetInt(r, 1));
+    }
     return out;
   });
   ASSERT_TRUE(linked.ok());
-  EXPECT_EQ(*linked, (std::vector<std::string>{"held-0", "held-1", "held-2", "held-3", "held-4",
-                                               "held-5"}));
+  using V = std::vector<std::int64_t>;
+  const V both = {std::min(w.hospital, w.agency), std::max(w.hospital, w.agency)};
+  const std::map<std::string, V> expected = {{"held-0", V{w.agency}}, {"held-1", V{w.agency}},
+                                             {"held-2", both},        {"held-3", V{w.hospital}},
+                                             {"held-4", V{}},         {"held-5", both}};
+  EXPECT_EQ(*linked, expected);
   auto report = audit::AuditLog::Verify(db);
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok) << report->problem;
