@@ -226,16 +226,22 @@ void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
     for (BoundEvent& b : rows) {
       if (b.target == 0 || b.e.target_type != kinds[k]) continue;
       const std::string i = std::to_string(holder_order.size());
-      list += std::string(list.empty() ? "" : ", ") + "(CAST(:hseq" + i + " AS BIGINT), CAST(:hid" +
-              i + " AS BIGINT), CAST(:horg" + i + " AS BIGINT))";
+      if (!list.empty()) list += ", ";
+      list += "(CAST(:hseq" + i + " AS BIGINT), CAST(:hid";
+      list += i + " AS BIGINT), CAST(:horg";
+      list += i + " AS BIGINT))";
       holder_order.push_back(&b);
     }
-    holders += ", holder" + std::to_string(k) +
-               " AS (INSERT INTO audit_holder (organization_id, seq) SELECT DISTINCT x.o, v.seq "
-               "FROM (VALUES " +
-               list + ") AS v(seq, id, actor_org) CROSS JOIN LATERAL (" + lookup +
-               ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> "
-               "v.actor_org)";
+    holders += ", holder" + std::to_string(k);
+    holders +=
+        " AS (INSERT INTO audit_holder (organization_id, seq) SELECT DISTINCT x.o, v.seq FROM "
+        "(VALUES ";
+    holders += list;
+    holders += ") AS v(seq, id, actor_org) CROSS JOIN LATERAL (";
+    holders += lookup;
+    holders +=
+        ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> "
+        "v.actor_org)";
   }
   std::string head = prev;
   const std::string sql = std::string("WITH event AS (") + kInsertEvent + values + ")" + holders +

@@ -36,7 +36,8 @@ class ReadGroup {
         open_.reset();
       }
       lock.unlock();
-      core::Status st = db.WriteVoid([&](soci::session& s) { AuditLog::AppendAll(s, mine->items); });
+      core::Status st =
+          db.WriteVoid([&](soci::session& s) { AuditLog::AppendAll(s, mine->items); });
       lock.lock();
       mine->done = true;
       if (!st) mine->error = st.error();

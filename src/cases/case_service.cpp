@@ -304,8 +304,7 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
     return c;
   });
   if (!read) return read.error();
-  core::Status audited =
-      Audited(who, actor, id, "case.read", read->view.runs_case, now, today);
+  core::Status audited = Audited(who, actor, id, "case.read", read->view.runs_case, now, today);
   if (!audited) return audited.error();
   return read;
 }

@@ -214,8 +214,7 @@ TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
 
   std::unique_ptr<soci::session> other;
   if (t.is_postgresql()) {
-    other = std::make_unique<soci::session>(soci::postgresql,
-                                            storage::PostgresConninfo(db.url()));
+    other = std::make_unique<soci::session>(soci::postgresql, storage::PostgresConninfo(db.url()));
     *other << "BEGIN";
     *other << "UPDATE audit_head SET seq = seq WHERE id = 1";
   } else {
