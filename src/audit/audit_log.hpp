@@ -79,8 +79,9 @@ class AuditLog {
   static void Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now);
   // The same for several events, in order, in one turn of the chain head's lock.
   static void AppendAll(soci::session& s, const std::vector<PendingEvent>& events);
-  // Audits a read that changed nothing, in a write transaction of its own, and returns once the
-  // event is committed (the caller shows what was read only then; an error means it must not).
+  // Audits a read that changed nothing, in a write transaction of its own (so never call it
+  // inside a Database::Write body), and returns once the event is committed (the caller shows
+  // what was read only then; an error means it must not).
   // The read events of concurrent requests of this process share one transaction: on
   // PostgreSQL the chain head's row lock is held from an append to its commit, and audited
   // pages queued there one at a time. SQLite's write group shares the commit already.
