@@ -2,8 +2,10 @@
 
 namespace tsunagu::web {
 
-void AddLines(ctemplate::TemplateDictionary& dict, const std::string& section,
-              const std::string& text, const std::string& variable) {
+const ctemplate::StaticTemplateString kLineKey = STS_INIT(kLineKey, "LINE");
+
+void AddLines(ctemplate::TemplateDictionary& dict, const ctemplate::TemplateString& section,
+              const std::string& text, const ctemplate::TemplateString& variable) {
   std::size_t start = 0;
   while (start <= text.size()) {
     const auto end = text.find('\n', start);

@@ -17,6 +17,27 @@
 namespace tsunagu::cases::handlers {
 namespace {
 
+// The keys of a timeline entry, each one hashed and registered with ctemplate once (STS_INIT):
+// a page adds them fifty times or more, and a key given as text is looked up in ctemplate's
+// global name map, under a lock, at every use.
+const ctemplate::StaticTemplateString kEntry = STS_INIT(kEntry, "ENTRY");
+const ctemplate::StaticTemplateString kEntryId = STS_INIT(kEntryId, "ENTRY_ID");
+const ctemplate::StaticTemplateString kKindCode = STS_INIT(kKindCode, "KIND_CODE");
+const ctemplate::StaticTemplateString kKind = STS_INIT(kKind, "KIND");
+const ctemplate::StaticTemplateString kDate = STS_INIT(kDate, "DATE");
+const ctemplate::StaticTemplateString kIsoDate = STS_INIT(kIsoDate, "ISO_DATE");
+const ctemplate::StaticTemplateString kAuthor = STS_INIT(kAuthor, "AUTHOR");
+const ctemplate::StaticTemplateString kOrg = STS_INIT(kOrg, "ORG");
+const ctemplate::StaticTemplateString kLineItem = STS_INIT(kLineItem, "LINE_ITEM");
+const ctemplate::StaticTemplateString kEdited = STS_INIT(kEdited, "EDITED");
+const ctemplate::StaticTemplateString kHistoryPath = STS_INIT(kHistoryPath, "HISTORY_PATH");
+const ctemplate::StaticTemplateString kWasEdited = STS_INIT(kWasEdited, "WAS_EDITED");
+const ctemplate::StaticTemplateString kEditPath = STS_INIT(kEditPath, "EDIT_PATH");
+const ctemplate::StaticTemplateString kCanEdit = STS_INIT(kCanEdit, "CAN_EDIT");
+const ctemplate::StaticTemplateString kMention = STS_INIT(kMention, "MENTION");
+const ctemplate::StaticTemplateString kName = STS_INIT(kName, "NAME");
+const ctemplate::StaticTemplateString kHasMentions = STS_INIT(kHasMentions, "HAS_MENTIONS");
+
 std::string Field(std::string_view text, int index) {
   std::size_t start = 0;
   for (int i = 0; i < index; ++i) {
@@ -223,36 +244,36 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
     if (!entries.empty()) more->SetIntValue("LAST_ID", entries.back().id);
   }
   for (const auto& e : entries) {
-    auto* row = dict.AddSectionDictionary("ENTRY");
-    row->SetIntValue("ENTRY_ID", e.id);
-    row->SetValue("KIND_CODE", e.kind);
-    row->SetValue("KIND", sv.pages.T(ctx, "case.entry." + e.kind));
-    row->SetValue("DATE", core::FormatDate(e.occurred_on, ctx.lang));
-    row->SetValue("ISO_DATE", core::ToIso(e.occurred_on));
-    row->SetValue("AUTHOR", Person(sv, ctx, e.author_name, e.author_profession));
-    row->SetValue("ORG", e.organization_name);
+    auto* row = dict.AddSectionDictionary(kEntry);
+    row->SetIntValue(kEntryId, e.id);
+    row->SetValue(kKindCode, e.kind);
+    row->SetValue(kKind, sv.pages.T(ctx, "case.entry." + e.kind));
+    row->SetValue(kDate, core::FormatDate(e.occurred_on, ctx.lang));
+    row->SetValue(kIsoDate, core::ToIso(e.occurred_on));
+    row->SetValue(kAuthor, Person(sv, ctx, e.author_name, e.author_profession));
+    row->SetValue(kOrg, e.organization_name);
     if (e.kind == "status_change") {
-      web::AddLines(*row, "LINE_ITEM", SystemText(sv, ctx, e.body));
+      web::AddLines(*row, kLineItem, SystemText(sv, ctx, e.body));
     } else if (e.withheld) {
-      web::AddLines(*row, "LINE_ITEM", sv.pages.T(ctx, "cases.timeline.withheld"));
+      web::AddLines(*row, kLineItem, sv.pages.T(ctx, "cases.timeline.withheld"));
     } else {
-      web::AddLines(*row, "LINE_ITEM", e.body);
+      web::AddLines(*row, kLineItem, e.body);
     }
     if (e.version > 1) {
-      row->SetValue("EDITED", sv.catalog.Format(ctx.lang, "cases.timeline.edited",
-                                                {{"at", web::DateTimeOf(ctx, e.updated_at)}}));
-      row->SetValue("HISTORY_PATH",
+      row->SetValue(kEdited, sv.catalog.Format(ctx.lang, "cases.timeline.edited",
+                                               {{"at", web::DateTimeOf(ctx, e.updated_at)}}));
+      row->SetValue(kHistoryPath,
                     CasePath(case_id) + "/entries/" + std::to_string(e.id) + "/history");
-      row->ShowSection("WAS_EDITED");
+      row->ShowSection(kWasEdited);
     }
     if (e.editable) {
-      row->SetValue("EDIT_PATH", CasePath(case_id) + "/entries/" + std::to_string(e.id) + "/edit");
-      row->ShowSection("CAN_EDIT");
+      row->SetValue(kEditPath, CasePath(case_id) + "/entries/" + std::to_string(e.id) + "/edit");
+      row->ShowSection(kCanEdit);
     }
     for (const auto& name : e.mentions) {
-      row->AddSectionDictionary("MENTION")->SetValue("NAME", name);
+      row->AddSectionDictionary(kMention)->SetValue(kName, name);
     }
-    if (!e.mentions.empty()) row->ShowSection("HAS_MENTIONS");
+    if (!e.mentions.empty()) row->ShowSection(kHasMentions);
   }
   if (entries.empty()) dict.ShowSection("NO_ENTRIES");
 }
