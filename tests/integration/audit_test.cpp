@@ -329,5 +329,42 @@ TEST(Audit, ConcurrentReadsAndWritesKeepOneLinearChain) {
   EXPECT_TRUE(report->ok) << report->problem;
 }
 
+// SECURITY.md rule 4: a case page is shown only once its read is in the audit log. With the
+// log refusing case.read events (a trigger), neither the running organisation's view (read
+// first, its event appended by the read group) nor a partner's (one write transaction) comes
+// back, nor its timeline alone; other events are still written.
+TEST(Audit, ACaseIsNotShownWhenItsReadCannotBeAudited) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_NE(w.case_id, 0);
+  ASSERT_TRUE(t.sv().cases.Get(w.agency_worker, {}, w.case_id).ok());
+  ASSERT_TRUE(t.sv().cases.Get(w.nurse, {}, w.case_id).ok());
+  const bool pg = t.is_postgresql();
+  ASSERT_TRUE(t.app()
+                  .db()
+                  .WriteVoid([&](soci::session& s) {
+                    if (pg) {
+                      s << "CREATE FUNCTION refuse_case_read() RETURNS trigger LANGUAGE plpgsql "
+                           "AS $$ BEGIN IF NEW.action = 'case.read' OR NEW.action = "
+                           "'case.timeline_read' THEN RAISE EXCEPTION 'refused'; END IF; RETURN "
+                           "NEW; END $$";
+                      s << "CREATE TRIGGER refuse_case_read BEFORE INSERT ON audit_event FOR EACH "
+                           "ROW EXECUTE FUNCTION refuse_case_read()";
+                    } else {
+                      s << "CREATE TRIGGER refuse_case_read BEFORE INSERT ON audit_event WHEN "
+                           "NEW.action IN ('case.read', 'case.timeline_read') BEGIN SELECT "
+                           "RAISE(ABORT, 'refused'); END";
+                    }
+                  })
+                  .ok());
+  EXPECT_FALSE(t.sv().cases.Get(w.agency_worker, {}, w.case_id).ok()) << "running organisation";
+  EXPECT_FALSE(t.sv().cases.Get(w.nurse, {}, w.case_id).ok()) << "partner";
+  EXPECT_FALSE(t.sv().cases.Timeline(w.agency_worker, {}, w.case_id).ok()) << "timeline";
+  EXPECT_TRUE(t.sv().cases.LiveMark(w.agency_worker, w.case_id).ok()) << "not audited";
+  auto report = audit::AuditLog::Verify(t.app().db());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

@@ -212,6 +212,24 @@ TEST(AuthFlow, DisablingAUserEndsTheirSessions) {
   EXPECT_EQ(again.status, 401);
 }
 
+// SECURITY.md rule 7: a session of an account that was disabled gives no signed-in request,
+// even while its row is still there (the session, user and memberships are read together).
+TEST(AuthFlow, ASessionOfADisabledAccountSignsNothingIn) {
+  TestServer t;
+  auto org = t.CreateOrg("病院Z");
+  auto id = t.CreateUser({"still@example.jp", "残存", "counselor", "nurse", org});
+  auto c = t.LoginAs("still@example.jp");
+  ASSERT_EQ(c.Get("/account").status, 200);
+  ASSERT_TRUE(t.app()
+                  .db()
+                  .WriteVoid([&](soci::session& s) {
+                    long long user = id;
+                    s << "UPDATE app_user SET status = 'disabled' WHERE id = :u", soci::use(user);
+                  })
+                  .ok());
+  EXPECT_EQ(c.Get("/account").status, 303);
+}
+
 TEST(AuthFlow, SessionCookieIsHttpOnlyAndRenewedAtEachStep) {
   TestServer t;
   auto org = t.CreateOrg("病院G");
