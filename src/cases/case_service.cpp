@@ -67,6 +67,7 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
   //          outcome date, client's name and kana (sealed)
   //       parts 1, 2: profession at 10
   //       part 3: owner at 5, done at 6; title (sealed) at 10, owner's name at 11
+  //   21, 22 part 0: the timeline's entries and mark (kept by triggers, 0040_timeline_counts)
   // The case's row comes first and gives every column its type (PostgreSQL types a UNION by
   // its branches in order; a column NULL in two first branches would be text). Part 2 is
   // CaseService::CaseWorkers's condition (case_workflow.cpp): change both together.
@@ -77,24 +78,28 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
       "SELECT 0, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), sc.id, "
       "sc.referral_id, sc.owner_user_id, sc.version, sc.opened_at, sc.updated_at, o.name, "
       "COALESCE(ro.name, ''), u.display_name, sc.status, sc.employer_status, sc.agency_status, "
-      "sc.goals_enc, sc.outcome, sc.outcome_on, c.name_enc, c.kana_enc FROM support_case sc "
+      "sc.goals_enc, sc.outcome, sc.outcome_on, c.name_enc, c.kana_enc, sc.timeline_entries, "
+      "sc.timeline_mark FROM support_case sc "
       "JOIN organization o ON o.id = sc.organization_id JOIN app_user u ON u.id = "
       "sc.owner_user_id JOIN client c ON c.id = sc.client_id LEFT JOIN referral rf ON rf.id = "
       "sc.referral_id LEFT JOIN organization ro ON ro.id = rf.from_org_id WHERE sc.id = :id "
       "UNION ALL SELECT 1, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
-      "COALESCE(m.profession, ''), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
-      "FROM case_staff cs JOIN app_user u ON u.id = cs.user_id JOIN support_case sc ON sc.id = "
+      "COALESCE(m.profession, ''), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+      "NULL, NULL FROM case_staff cs JOIN app_user u ON u.id = cs.user_id JOIN support_case sc ON "
+      "sc.id = "
       "cs.case_id LEFT JOIN membership m ON m.user_id = u.id AND m.organization_id = "
       "sc.organization_id WHERE cs.case_id = :staff_case "
       "UNION ALL SELECT 2, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
-      "m.profession, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM membership "
+      "m.profession, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "
+      "membership "
       "m JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :o AND u.status = "
       "'active' AND m.role IN ('admin','coordinator','counselor')";
   if (c.view.runs_case) {
     sql +=
         " UNION ALL SELECT 3, NULL, t.status, t.due_on, t.id, t.owner_user_id, t.done_at, NULL, "
         "NULL, NULL, t.title_enc, u.display_name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        "NULL, NULL FROM case_task t JOIN app_user u ON u.id = t.owner_user_id WHERE t.case_id "
+        "NULL, NULL, NULL, NULL FROM case_task t JOIN app_user u ON u.id = t.owner_user_id WHERE "
+        "t.case_id "
         "= :task_case";
   }
   sql += " ORDER BY 1, 2, 3 DESC, 4, 5";
@@ -124,6 +129,8 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
                                   "support_case:" + std::to_string(c.id) + ":goals");
         c.outcome = GetText(r, 17);
         c.outcome_on = core::ParseIsoDate(GetText(r, 18)).value_or(core::Date{});
+        c.timeline_total = GetInt(r, 21);
+        c.live_mark = GetInt(r, 22);
         if (c.view.client.Has("basic")) {
           const std::string ad = "client:" + std::to_string(c.view.client_id);
           c.client_name = storage::Unseal(cipher, GetText(r, 19), ad + ":name");
@@ -214,9 +221,9 @@ TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& 
   long long case_id = view.case_id;
   TimelinePage page;
   // One statement for the page (each round trip to PostgreSQL cost as much as a small query):
-  //   - the count and the mark (LiveMark), read with the entries in one snapshot, so a change
-  //     made after this read makes the page's stream catch up; its one row comes back even for
-  //     a case without entries;
+  //   - the count and the mark (LiveMark), kept on the case's row by triggers and read with the
+  //     entries in one snapshot, so a change made after this read makes the page's stream catch
+  //     up; its one row comes back even for a case without entries;
   //   - the newest entries first, by the index on (case_id, occurred_on, id);
   //   - the names joined to the entries shown only. Joined to all of them, PostgreSQL joined
   //     every entry of the case and sorted them afterwards (milliseconds on a case of 1,000
@@ -237,8 +244,8 @@ TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& 
         (s.prepare << "SELECT t.total, t.mark, e.id, e.kind, e.occurred_on, e.body_enc, "
                       "u.display_name, COALESCE(m.profession, ''), o.name, e.version, "
                       "e.created_at, e.updated_at, e.organization_id, mu.display_name FROM "
-                      "(SELECT COUNT(*) AS total, COALESCE(SUM(version), 0) AS mark FROM "
-                      "timeline_entry WHERE case_id = :counted) t LEFT JOIN (SELECT id, kind, "
+                      "(SELECT timeline_entries AS total, timeline_mark AS mark FROM support_case "
+                      "WHERE id = :counted) t LEFT JOIN (SELECT id, kind, "
                       "occurred_on, body_enc, author_id, organization_id, version, created_at, "
                       "updated_at FROM timeline_entry WHERE case_id = :c ORDER BY occurred_on "
                       "DESC, id DESC"
@@ -273,6 +280,7 @@ TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& 
       if (!IsNull(r, 13)) raw.back().entry.mentions.push_back(GetText(r, 13));
     }
   }
+  page.stamp = {case_id, page.mark, page.total, who.organization_id, sees_documents};
   std::vector<TimelineEntry>& out = page.entries;
   out.reserve(raw.size());
   for (auto& item : raw) {
@@ -289,18 +297,26 @@ TimelinePage CaseService::ReadTimeline(soci::session& s, const auth::Principal& 
 }
 
 core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const audit::Actor& actor,
-                                           std::int64_t id, std::size_t shown) {
+                                           std::int64_t id, std::size_t shown,
+                                           const TimelineKept& kept) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
   auto read = db_.Read<SupportCase>([&](soci::session& s) {
     SupportCase c;
     c.view = Access(s, who, id, false, today);
     c.id = id;
-    ReadCase(s, cipher_, c);
+    ReadCase(s, cipher_, c);  // with the timeline's count and mark
+    c.stamp = {id, c.live_mark, c.timeline_total, who.organization_id, c.view.SeesDocuments()};
+    if (kept && kept(c.stamp)) {
+      c.timeline_kept = true;
+      return c;
+    }
+    // The entries with their own count and mark, read in one snapshot.
     auto page = ReadTimeline(s, who, c.view, shown);
     c.timeline = std::move(page.entries);
     c.timeline_total = page.total;
     c.live_mark = page.mark;
+    c.stamp = page.stamp;
     return c;
   });
   if (!read) return read.error();
@@ -330,24 +346,38 @@ core::Result<std::int64_t> CaseService::LiveMark(const auth::Principal& who, std
   const core::Date today = core::DateFromUnixSeconds(clock_.NowSeconds());
   return db_.Read<std::int64_t>([&](soci::session& s) {
     Access(s, who, case_id, false, today);
-    // Every entry starts at version 1 and an edit adds 1, so the sum only ever grows.
+    // Moved by every entry added, edited or removed (0040_timeline_counts): it only grows.
     long long mark = 0;
     long long id = case_id;
-    s << "SELECT COALESCE(SUM(version), 0) FROM timeline_entry WHERE case_id = :c",
-        soci::into(mark), soci::use(id);
+    s << "SELECT timeline_mark FROM support_case WHERE id = :c", soci::into(mark), soci::use(id);
     return static_cast<std::int64_t>(mark);
   });
 }
 
 core::Result<TimelinePage> CaseService::Timeline(const auth::Principal& who,
                                                  const audit::Actor& actor, std::int64_t id,
-                                                 std::size_t shown) {
+                                                 std::size_t shown, const TimelineKept& kept) {
   const std::int64_t now = clock_.NowSeconds();
   const core::Date today = core::DateFromUnixSeconds(now);
   bool runs_case = false;
   auto read = db_.Read<TimelinePage>([&](soci::session& s) {
     const auto view = Access(s, who, id, false, today);
     runs_case = view.runs_case;
+    if (kept) {
+      TimelinePage page;
+      long long case_id = id;
+      long long total = 0;
+      long long mark = 0;
+      s << "SELECT timeline_entries, timeline_mark FROM support_case WHERE id = :c",
+          soci::into(total), soci::into(mark), soci::use(case_id);
+      page.total = total;
+      page.mark = mark;
+      page.stamp = {id, mark, total, who.organization_id, view.SeesDocuments()};
+      if (kept(page.stamp)) {
+        page.kept = true;
+        return page;
+      }
+    }
     return ReadTimeline(s, who, view, shown);
   });
   if (!read) return read.error();

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,6 +97,22 @@ struct CaseSummary {
   int open_tasks = 0;
 };
 
+// What decides the entries a viewer is shown: two reads with equal stamps show the same
+// entries (for the same `shown`), apart from names of people and organisations changed since,
+// which the mark does not follow. The mark and the count are kept on the case's row by
+// triggers (0040_timeline_counts): every entry added, edited or removed moves the mark.
+struct TimelineStamp {
+  std::int64_t case_id = 0;
+  std::int64_t mark = 0;
+  std::int64_t total = 0;
+  std::int64_t viewer_org = 0;  // its own entries are editable
+  bool sees_documents = false;  // else documents' titles are withheld
+};
+
+// Asked with the case's stamp before its entries are read: true when the caller already holds
+// the entries of that stamp (rendered for an earlier view), so they are not read again.
+using TimelineKept = std::function<bool(const TimelineStamp&)>;
+
 struct SupportCase {
   std::int64_t id = 0;
   auth::CaseView view;
@@ -118,6 +135,8 @@ struct SupportCase {
   std::int64_t updated_at = 0;
   std::vector<TimelineEntry> timeline;  // newest first (the newest `shown`, see Get)
   std::int64_t timeline_total = 0;      // all the case's entries
+  TimelineStamp stamp;                  // of the entries read, or of those the caller kept
+  bool timeline_kept = false;           // the caller's TimelineKept said yes: none were read
   std::vector<Task> tasks;              // the running organisation only
   // LiveMark's value, read in the same transaction before the timeline (a change made after
   // it makes the page's stream catch up), and the staff who may be mentioned or given tasks
@@ -131,6 +150,8 @@ struct TimelinePage {
   std::vector<TimelineEntry> entries;  // newest first
   std::int64_t total = 0;
   std::int64_t mark = 0;  // LiveMark's value, read with the count before the entries
+  TimelineStamp stamp;
+  bool kept = false;  // the caller's TimelineKept said yes: no entries were read
 };
 
 struct EntryInput {
@@ -168,8 +189,10 @@ class CaseService {
   // The case as the viewer may see it, returned once its read event is committed (a partner's
   // view records its provision too). NotFound when it may not. `shown`: how many
   // of the newest timeline entries to read (0: all of them).
+  // `kept` (optional) is asked once the case is read and its access decided.
   core::Result<SupportCase> Get(const auth::Principal& who, const audit::Actor& actor,
-                                std::int64_t id, std::size_t shown = 0);
+                                std::int64_t id, std::size_t shown = 0,
+                                const TimelineKept& kept = {});
   // The live stream's check, without reading any of the case's data: NotFound unless the
   // principal may see the case now; else a mark that grows with every change of its timeline
   // (an entry added or edited), so that a page can tell whether it missed one.
@@ -177,7 +200,8 @@ class CaseService {
   // Only the timeline (the live fragment): its newest `shown` entries (0: all), newest first;
   // audited like Get.
   core::Result<TimelinePage> Timeline(const auth::Principal& who, const audit::Actor& actor,
-                                      std::int64_t id, std::size_t shown = 0);
+                                      std::int64_t id, std::size_t shown = 0,
+                                      const TimelineKept& kept = {});
   // The organisation's cases and those shared with it, newest change first.
   core::Result<std::vector<CaseSummary>> List(const auth::Principal& who, const audit::Actor& actor,
                                               bool open_only);

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "storage/row.hpp"
+
 namespace tsunagu::transfer {
 namespace {
 
@@ -139,6 +141,18 @@ void AdvanceSequences(soci::session& target, const Table& table) {
     target << "SELECT setval(pg_get_serial_sequence(:t, :c), MAX(" + Quote(c.name) + ")) FROM " +
                   Quote(table.name) + " HAVING MAX(" + Quote(c.name) + ") IS NOT NULL",
         soci::use(quoted_table), soci::use(column), soci::into(last, ind);
+  }
+}
+
+void RestoreTriggerKept(soci::session& source, soci::session& target) {
+  soci::rowset<soci::row> rows =
+      source.prepare << "SELECT id, timeline_entries, timeline_mark FROM support_case ORDER BY id";
+  for (const auto& r : rows) {
+    long long id = storage::GetInt(r, 0);
+    long long entries = storage::GetInt(r, 1);
+    long long mark = storage::GetInt(r, 2);
+    target << "UPDATE support_case SET timeline_entries = :e, timeline_mark = :m WHERE id = :id",
+        soci::use(entries), soci::use(mark), soci::use(id);
   }
 }
 

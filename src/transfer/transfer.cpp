@@ -223,6 +223,7 @@ core::Result<Report> Run(const Options& options) {
         r.rows += rows;
         if (options.on_table) options.on_table(table.name, rows);
       }
+      RestoreTriggerKept(s, t);
       return r;
     });
     s.rollback();  // read only

@@ -3,10 +3,42 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string_view>
 
 namespace tsunagu::web {
 namespace {
+
+// The layout's keys, set on every page: hashed and registered with ctemplate once (STS_INIT);
+// a key given as text is looked up in ctemplate's global name map, under a lock, at each use.
+const ctemplate::StaticTemplateString kCsrf = STS_INIT(kCsrf, "CSRF");
+const ctemplate::StaticTemplateString kLang = STS_INIT(kLang, "LANG");
+const ctemplate::StaticTemplateString kTitle = STS_INIT(kTitle, "TITLE");
+const ctemplate::StaticTemplateString kWide = STS_INIT(kWide, "WIDE");
+const ctemplate::StaticTemplateString kContent = STS_INIT(kContent, "CONTENT");
+const ctemplate::StaticTemplateString kLangSwitchUrl = STS_INIT(kLangSwitchUrl, "LANG_SWITCH_URL");
+const ctemplate::StaticTemplateString kLangSwitchLabel =
+    STS_INIT(kLangSwitchLabel, "LANG_SWITCH_LABEL");
+const ctemplate::StaticTemplateString kLangSwitchHreflang =
+    STS_INIT(kLangSwitchHreflang, "LANG_SWITCH_HREFLANG");
+const ctemplate::StaticTemplateString kSignedIn = STS_INIT(kSignedIn, "SIGNED_IN");
+const ctemplate::StaticTemplateString kUserName = STS_INIT(kUserName, "USER_NAME");
+const ctemplate::StaticTemplateString kHasOrg = STS_INIT(kHasOrg, "HAS_ORG");
+const ctemplate::StaticTemplateString kOrgName = STS_INIT(kOrgName, "ORG_NAME");
+const ctemplate::StaticTemplateString kCanSwitch = STS_INIT(kCanSwitch, "CAN_SWITCH");
+const ctemplate::StaticTemplateString kNav = STS_INIT(kNav, "NAV");
+const ctemplate::StaticTemplateString kNavCoordinate = STS_INIT(kNavCoordinate, "NAV_COORDINATE");
+const ctemplate::StaticTemplateString kNavCounsel = STS_INIT(kNavCounsel, "NAV_COUNSEL");
+const ctemplate::StaticTemplateString kNavOrgAdmin = STS_INIT(kNavOrgAdmin, "NAV_ORG_ADMIN");
+const ctemplate::StaticTemplateString kNavSystemAdmin =
+    STS_INIT(kNavSystemAdmin, "NAV_SYSTEM_ADMIN");
+const ctemplate::StaticTemplateString kSignedOut = STS_INIT(kSignedOut, "SIGNED_OUT");
+
+// Whether `text` holds `needle` (glibc's memmem: a page of 40 KB is searched without stopping
+// at every character that starts the needle, as std::string::find does).
+bool Holds(const std::string& text, std::string_view needle) {
+  return memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+}
 
 std::string Upper(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(),
@@ -91,47 +123,47 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl,
 
 http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl, const Title& title,
                              ctemplate::TemplateDictionary& dict, int status) const {
-  dict.SetValue("CSRF", ctx.CsrfToken().empty() ? ctx.anonymous_csrf : ctx.CsrfToken());
-  dict.SetValue("LANG", ctx.lang);
+  dict.SetValue(kCsrf, ctx.CsrfToken().empty() ? ctx.anonymous_csrf : ctx.CsrfToken());
+  dict.SetValue(kLang, ctx.lang);
   std::string content = renderer_.Render(tpl, ctx.lang, dict);
 
   ctemplate::TemplateDictionary layout("layout");
-  layout.SetValue("LANG", ctx.lang);
+  layout.SetValue(kLang, ctx.lang);
   // A form that came back with errors says so first in its title (the error summary partial
   // is the only place that writes this id).
-  const bool has_errors = content.find("id=\"error-summary-title\"") != std::string::npos;
+  const bool has_errors = Holds(content, "id=\"error-summary-title\"");
   const std::string title_text =
       title.args.empty() ? T(ctx, title.key) : catalog_.Format(ctx.lang, title.key, title.args);
-  layout.SetValue("TITLE", has_errors ? catalog_.Format(ctx.lang, "layout.title_with_errors",
+  layout.SetValue(kTitle, has_errors ? catalog_.Format(ctx.lang, "layout.title_with_errors",
                                                         {{"title", title_text}})
                                       : title_text);
-  if (IsWorkingPage(tpl)) layout.ShowSection("WIDE");
-  layout.SetValue("CONTENT", content);
-  layout.SetValue("CSRF", ctx.CsrfToken());
-  layout.SetValue("LANG_SWITCH_URL", LanguageSwitchUrl(ctx, ctx.lang == "ja" ? "en" : "ja"));
-  layout.SetValue("LANG_SWITCH_LABEL", ctx.lang == "ja" ? "English" : "日本語");
-  layout.SetValue("LANG_SWITCH_HREFLANG", ctx.lang == "ja" ? "en" : "ja");
+  if (IsWorkingPage(tpl)) layout.ShowSection(kWide);
+  layout.SetValue(kContent, content);
+  layout.SetValue(kCsrf, ctx.CsrfToken());
+  layout.SetValue(kLangSwitchUrl, LanguageSwitchUrl(ctx, ctx.lang == "ja" ? "en" : "ja"));
+  layout.SetValue(kLangSwitchLabel, ctx.lang == "ja" ? "English" : "日本語");
+  layout.SetValue(kLangSwitchHreflang, ctx.lang == "ja" ? "en" : "ja");
   if (ctx.user && ctx.principal && ctx.principal->stage == "full") {
-    auto* signed_in = layout.AddSectionDictionary("SIGNED_IN");
-    signed_in->SetValue("USER_NAME", ctx.user->display_name);
+    auto* signed_in = layout.AddSectionDictionary(kSignedIn);
+    signed_in->SetValue(kUserName, ctx.user->display_name);
     if (ctx.organization) {
-      auto* org = signed_in->AddSectionDictionary("HAS_ORG");
-      org->SetValue("ORG_NAME", ctx.organization->name);
-      if (ctx.several_organizations) org->ShowSection("CAN_SWITCH");
+      auto* org = signed_in->AddSectionDictionary(kHasOrg);
+      org->SetValue(kOrgName, ctx.organization->name);
+      if (ctx.several_organizations) org->ShowSection(kCanSwitch);
     }
-    auto* nav = layout.AddSectionDictionary("NAV");
+    auto* nav = layout.AddSectionDictionary(kNav);
     if (ctx.membership &&
         (ctx.membership->role == "admin" || ctx.membership->role == "coordinator")) {
-      nav->ShowSection("NAV_COORDINATE");
+      nav->ShowSection(kNavCoordinate);
     }
     // Shared records (clients, referrals, cases): the roles that counsel; viewers do not.
     if (auth::Policy::Allows(ctx.Who(), auth::Permission::kOrgCounsel)) {
-      nav->ShowSection("NAV_COUNSEL");
+      nav->ShowSection(kNavCounsel);
     }
-    if (ctx.membership && ctx.membership->role == "admin") nav->ShowSection("NAV_ORG_ADMIN");
-    if (ctx.principal->is_system_admin) nav->ShowSection("NAV_SYSTEM_ADMIN");
+    if (ctx.membership && ctx.membership->role == "admin") nav->ShowSection(kNavOrgAdmin);
+    if (ctx.principal->is_system_admin) nav->ShowSection(kNavSystemAdmin);
   } else {
-    layout.ShowSection("SIGNED_OUT");
+    layout.ShowSection(kSignedOut);
   }
   return http::Response::Html(status, renderer_.Render("layout", ctx.lang, layout));
 }

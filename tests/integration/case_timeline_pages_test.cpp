@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <string>
 
 #include "sharing_data.hpp"
 
@@ -79,6 +80,135 @@ TEST(CaseTimelinePages, ALongTimelineOpensWithItsNewestEntriesAndShowsOlderOnesO
 
   // The oldest entry can still be edited from its own page.
   EXPECT_EQ(agency.Get(path + "/entries/" + std::to_string(first_entry) + "/edit").status, 200);
+}
+
+// The case's count and mark as kept on its row, and its entries as counted.
+struct Counted {
+  long long kept = 0;
+  long long mark = 0;
+  long long counted = 0;
+};
+
+Counted CountedOf(TestServer& t, std::int64_t case_id) {
+  auto c = t.sv().db.Read<Counted>([&](soci::session& s) {
+    Counted out;
+    long long id = case_id;
+    s << "SELECT timeline_entries, timeline_mark, (SELECT COUNT(*) FROM timeline_entry WHERE "
+         "case_id = :c) FROM support_case WHERE id = :id",
+        soci::into(out.kept), soci::into(out.mark), soci::into(out.counted), soci::use(id),
+        soci::use(id);
+    return out;
+  });
+  EXPECT_TRUE(c.ok());
+  return c.ok() ? *c : Counted{};
+}
+
+void Sql(TestServer& t, const std::string& sql) {
+  ASSERT_TRUE(t.sv().db.WriteVoid([&](soci::session& s) { s << sql; }).ok()) << sql;
+}
+
+// The entries a view rendered are shown again to the next view of the same timeline, but any
+// change of the timeline shows at the next view, whoever made it: this server's pages, the
+// services (as another server would), or a statement run on the database itself.
+TEST(CaseTimelinePages, EveryChangeOfTheTimelineShowsAtTheNextViewWhoeverMadeIt) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  const std::string fragment = path + "/timeline";
+  auto agency = t.LoginAs(w.agency_email);
+  auto shows = [&](const std::string& text) {
+    const auto page = agency.Get(path);
+    const auto part = agency.Get(fragment);
+    EXPECT_EQ(page.status, 200);
+    EXPECT_EQ(part.status, 200);
+    const bool in_page = page.body.find(text) != std::string::npos;
+    EXPECT_EQ(in_page, part.body.find(text) != std::string::npos) << text;
+    return in_page;
+  };
+  auto counted_right = [&] {
+    const auto c = CountedOf(t, w.case_id);
+    EXPECT_EQ(c.kept, c.counted);
+    return c.mark;
+  };
+  long long mark = counted_right();
+
+  // Added through the services: not through this server's pages.
+  auto id = t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id,
+                                  {"interview", Today(t), "サービスから足した記録", {}});
+  ASSERT_TRUE(id.ok());
+  EXPECT_GT(counted_right(), mark);
+  mark = counted_right();
+  EXPECT_TRUE(shows("サービスから足した記録"));
+  EXPECT_TRUE(shows("サービスから足した記録")) << "shown again, unchanged";
+
+  // Changed on the database itself.
+  Sql(t, "UPDATE timeline_entry SET occurred_on = '2026-01-05' WHERE id = " + std::to_string(*id));
+  EXPECT_GT(counted_right(), mark);
+  mark = counted_right();
+  EXPECT_TRUE(shows("datetime=\"2026-01-05\""));
+
+  // Removed on the database itself: gone from the list and from the count.
+  const auto before = CountedOf(t, w.case_id);
+  Sql(t, "DELETE FROM timeline_entry WHERE id = " + std::to_string(*id));
+  const auto after = CountedOf(t, w.case_id);
+  EXPECT_EQ(after.kept, before.kept - 1);
+  EXPECT_EQ(after.kept, after.counted);
+  EXPECT_GT(after.mark, mark) << "the mark never goes back";
+  EXPECT_FALSE(shows("サービスから足した記録"));
+  EXPECT_THAT(agency.Get(path).body, HasSubstr("（" + std::to_string(after.kept) + "）"));
+}
+
+// What a change of the timeline does not move (a name changed since) shows once the kept
+// entries are a minute old; within the minute the entries kept are shown, so the cache is used.
+TEST(CaseTimelinePages, RenderedEntriesAreShownAgainForAtMostAMinute) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_TRUE(
+      t.sv()
+          .cases.AddEntry(w.agency_worker, {}, w.case_id, {"interview", Today(t), "名前の確認", {}})
+          .ok());
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto agency = t.LoginAs(w.agency_email);
+  ASSERT_EQ(agency.Get(path).status, 200);
+  Sql(t,
+      "UPDATE organization SET name = '改名後の支援機関QZ' WHERE id = " + std::to_string(w.agency));
+  auto within = agency.Get(path + "/timeline");
+  ASSERT_EQ(within.status, 200);
+  EXPECT_THAT(within.body, Not(HasSubstr("改名後の支援機関QZ"))) << "not the kept entries";
+  t.clock().Advance(60);
+  auto later = agency.Get(path + "/timeline");
+  ASSERT_EQ(later.status, 200);
+  EXPECT_THAT(later.body, HasSubstr("改名後の支援機関QZ"));
+}
+
+// Entries rendered for one organisation are not shown to another: the running organisation's
+// view has edit links on its own entries, the partner's view has them on its own only.
+TEST(CaseTimelinePages, EachOrganisationSeesTheTimelineAsItsOwn) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  auto agency_entry = t.sv().cases.AddEntry(w.agency_worker, {}, w.case_id,
+                                            {"interview", Today(t), "支援機関の記録", {}});
+  auto hospital_entry =
+      t.sv().cases.AddEntry(w.nurse, {}, w.case_id, {"comment", Today(t), "病院のコメント", {}});
+  ASSERT_TRUE(agency_entry.ok() && hospital_entry.ok());
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto edit = [&](std::int64_t entry) {
+    return path + "/entries/" + std::to_string(entry) + "/edit";
+  };
+  auto agency = t.LoginAs(w.agency_email);
+  auto hospital = t.LoginAs(w.nurse_email);
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string suffix : {"", "/timeline"}) {
+      const auto a = agency.Get(path + suffix);
+      const auto h = hospital.Get(path + suffix);
+      ASSERT_EQ(a.status, 200);
+      ASSERT_EQ(h.status, 200);
+      EXPECT_THAT(a.body, HasSubstr(edit(*agency_entry))) << suffix;
+      EXPECT_THAT(a.body, Not(HasSubstr(edit(*hospital_entry)))) << suffix;
+      EXPECT_THAT(h.body, HasSubstr(edit(*hospital_entry))) << suffix;
+      EXPECT_THAT(h.body, Not(HasSubstr(edit(*agency_entry)))) << suffix;
+    }
+  }
 }
 
 }  // namespace

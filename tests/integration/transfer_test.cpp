@@ -15,6 +15,8 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "app/demo.hpp"
 #include "audit/audit_log.hpp"
@@ -53,6 +55,24 @@ std::map<std::string, std::int64_t> Counts(const std::string& url) {
   });
   if (!counts) throw std::runtime_error("counts: " + counts.error().message_key);
   return *counts;
+}
+
+// Each case's timeline count and mark (kept by triggers), with the count of its entries as
+// counted: "id entries/mark/counted".
+std::vector<std::string> CaseTimelines(const std::string& url) {
+  auto db = OpenDb(url);
+  auto rows = db->Read<std::vector<std::string>>([](soci::session& s) {
+    std::vector<std::string> out;
+    soci::rowset<soci::row> rs =
+        (s.prepare << "SELECT CAST(sc.id AS TEXT) || ' ' || CAST(sc.timeline_entries AS TEXT) || "
+                      "'/' || CAST(sc.timeline_mark AS TEXT) || '/' || CAST((SELECT COUNT(*) "
+                      "FROM timeline_entry t WHERE t.case_id = sc.id) AS TEXT) FROM support_case "
+                      "sc ORDER BY sc.id");
+    for (const auto& r : rs) out.push_back(r.get<std::string>(0));
+    return out;
+  });
+  if (!rows) throw std::runtime_error("timelines: " + rows.error().message_key);
+  return *rows;
 }
 
 // What a target holds when nothing was copied into it: no rows but the migrations' seed.
@@ -242,6 +262,16 @@ TEST_F(Transfer, MovesTheDemoAndAYearToPostgresqlWithTheSameRowsChainFieldsAndPa
   EXPECT_EQ(chain.events_checked, VerifyChain(source_url_, key_file_).events_checked);
   EXPECT_EQ(report->audit_events, chain.events_checked);
 
+  // Each case's timeline count and mark, kept by triggers on both sides, are the source's (the
+  // copied entries moved them on the target while they were copied), and the count is right.
+  const auto timelines = CaseTimelines(source_url_);
+  ASSERT_FALSE(timelines.empty());
+  EXPECT_EQ(CaseTimelines(target.url()), timelines);
+  for (const auto& line : timelines) {
+    const auto entries = line.substr(line.find(' ') + 1, line.find('/') - line.find(' ') - 1);
+    EXPECT_EQ(entries, line.substr(line.rfind('/') + 1)) << line;
+  }
+
   // Encrypted fields are the same bytes and decrypt to the same names.
   const auto names = StoredNames(source_url_);
   ASSERT_FALSE(names.empty());
@@ -280,6 +310,7 @@ TEST_F(Transfer, MovesTheDemoAndAYearToPostgresqlWithTheSameRowsChainFieldsAndPa
   ASSERT_TRUE(returned.ok()) << returned.error().message_key;
   EXPECT_EQ(Counts(back), Counts(target.url()));
   EXPECT_TRUE(VerifyChain(back, key_file_).ok);
+  EXPECT_EQ(CaseTimelines(back), timelines);
 }
 
 TEST_F(Transfer, RefusesATargetHoldingDataAndChangesNothing) {

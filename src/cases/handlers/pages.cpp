@@ -2,6 +2,7 @@
 // timeline fragment when the stream says it changed; without JavaScript a reload shows the
 // same), an entry's edit form and its history.
 #include <algorithm>
+#include <memory>
 #include <string_view>
 
 #include "app/route_ids.hpp"
@@ -37,6 +38,10 @@ const ctemplate::StaticTemplateString kCanEdit = STS_INIT(kCanEdit, "CAN_EDIT");
 const ctemplate::StaticTemplateString kMention = STS_INIT(kMention, "MENTION");
 const ctemplate::StaticTemplateString kName = STS_INIT(kName, "NAME");
 const ctemplate::StaticTemplateString kHasMentions = STS_INIT(kHasMentions, "HAS_MENTIONS");
+// The options of the case page's choices (about thirty a page).
+const ctemplate::StaticTemplateString kCode = STS_INIT(kCode, "CODE");
+const ctemplate::StaticTemplateString kLabel = STS_INIT(kLabel, "LABEL");
+const ctemplate::StaticTemplateString kSelected = STS_INIT(kSelected, "SELECTED");
 
 std::string Field(std::string_view text, int index) {
   std::size_t start = 0;
@@ -95,9 +100,9 @@ void AddSelect(const app::Services& sv, const web::RequestContext& ctx,
   for (auto code : codes) {
     if (skip_closed && code == "closed") continue;
     auto* item = dict.AddSectionDictionary(section);
-    item->SetValue("CODE", std::string(code));
-    item->SetValue("LABEL", sv.pages.T(ctx, prefix + std::string(code)));
-    if (code == chosen) item->ShowSection("SELECTED");
+    item->SetValue(kCode, ctemplate::TemplateString(code.data(), code.size()));
+    item->SetValue(kLabel, sv.pages.T(ctx, prefix + std::string(code)));
+    if (code == chosen) item->ShowSection(kSelected);
   }
 }
 
@@ -135,12 +140,41 @@ http::Response CaseList(app::Services& sv, web::RequestContext& ctx) {
   return sv.pages.Render(ctx, "cases/list", "cases.list.title", dict);
 }
 
-// The fragment htmx swaps in when the stream says the timeline changed.
-http::Response TimelineFragment(app::Services& sv, web::RequestContext& ctx, std::int64_t id) {
-  auto page = sv.cases.Timeline(*ctx.Who(), ctx.Actor(), id, ShownEntries(ctx));
+// Asks `cache` for the entries of a stamp; what it finds is held in `found` (the cache may
+// drop it before the page is rendered).
+TimelineKept KeptIn(TimelineCache& cache, std::size_t shown, const std::string& lang,
+                    std::shared_ptr<const RenderedEntries>& found) {
+  return [&cache, shown, &lang, &found](const TimelineStamp& stamp) {
+    found = cache.Find(TimelineCache::Key(stamp, shown, lang));
+    return found != nullptr;
+  };
+}
+
+// The entries to show: those the cache held for the stamp, else those read, rendered now and
+// kept for the next view.
+std::shared_ptr<const RenderedEntries> ShownOrKept(
+    const app::Services& sv, const web::RequestContext& ctx, TimelineCache* cache,
+    std::shared_ptr<const RenderedEntries> found, std::int64_t case_id,
+    const std::vector<TimelineEntry>& entries, const TimelineStamp& stamp, std::size_t shown) {
+  if (found) return found;
+  auto rendered = std::make_shared<const RenderedEntries>(RenderEntries(sv, ctx, case_id, entries));
+  if (cache != nullptr) cache->Keep(TimelineCache::Key(stamp, shown, ctx.lang), rendered);
+  return rendered;
+}
+
+// The fragment htmx swaps in when the stream says the timeline changed: every page open on the
+// case asks for it at once, so the entries rendered for the first are shown to the others.
+http::Response TimelineFragment(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
+                                TimelineCache& cache) {
+  const std::size_t shown = ShownEntries(ctx);
+  std::shared_ptr<const RenderedEntries> found;
+  auto page =
+      sv.cases.Timeline(*ctx.Who(), ctx.Actor(), id, shown, KeptIn(cache, shown, ctx.lang, found));
   if (!page) return web::Failure(sv.pages, ctx, page.error());
   ctemplate::TemplateDictionary dict("cases_timeline");
-  AddTimeline(sv, ctx, dict, id, page->entries, page->total);
+  const auto entries = ShownOrKept(sv, ctx, &cache, page->kept ? found : nullptr, id, page->entries,
+                                   page->stamp, shown);
+  AddTimeline(sv, ctx, dict, id, *entries, page->total);
   dict.SetValue("LANG", ctx.lang);
   return http::Response::Html(200, sv.pages.renderer().Render("cases/timeline", ctx.lang, dict));
 }
@@ -226,13 +260,14 @@ std::size_t ShownEntries(const web::RequestContext& ctx) {
 
 void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  ctemplate::TemplateDictionary& dict, std::int64_t case_id,
-                 const std::vector<TimelineEntry>& entries, std::int64_t total) {
+                 const RenderedEntries& entries, std::int64_t total) {
   dict.SetValue("CASE_PATH", CasePath(case_id));
   dict.SetIntValue("ENTRY_COUNT", static_cast<long>(total));
+  dict.SetValue("ENTRIES", entries.html);
   // The live refresh asks again for as many entries as the page shows now.
-  const auto shown = std::max(entries.size(), kTimelineStep);
+  const auto shown = std::max(entries.count, kTimelineStep);
   dict.SetValue("SHOWN", std::to_string(shown));
-  const auto hidden = total - static_cast<std::int64_t>(entries.size());
+  const auto hidden = total - static_cast<std::int64_t>(entries.count);
   if (hidden > 0) {
     auto* more = dict.AddSectionDictionary("MORE");
     more->SetValue("NEXT_SHOWN", std::to_string(shown + kTimelineStep));
@@ -241,8 +276,14 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                                 {{"count", std::to_string(std::min<std::int64_t>(
                                                hidden, static_cast<std::int64_t>(kTimelineStep)))},
                                  {"hidden", std::to_string(hidden)}}));
-    if (!entries.empty()) more->SetIntValue("LAST_ID", entries.back().id);
+    if (entries.count > 0) more->SetIntValue("LAST_ID", entries.last_id);
   }
+  if (entries.count == 0) dict.ShowSection("NO_ENTRIES");
+}
+
+RenderedEntries RenderEntries(const app::Services& sv, const web::RequestContext& ctx,
+                              std::int64_t case_id, const std::vector<TimelineEntry>& entries) {
+  ctemplate::TemplateDictionary dict("cases_timeline_entries");
   for (const auto& e : entries) {
     auto* row = dict.AddSectionDictionary(kEntry);
     row->SetIntValue(kEntryId, e.id);
@@ -275,14 +316,22 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
     }
     if (!e.mentions.empty()) row->ShowSection(kHasMentions);
   }
-  if (entries.empty()) dict.ShowSection("NO_ENTRIES");
+  RenderedEntries out;
+  out.count = entries.size();
+  if (!entries.empty()) out.last_id = entries.back().id;
+  out.html = sv.pages.renderer().Render("cases/timeline_entries", ctx.lang, dict);
+  return out;
 }
 
 http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
-                        const core::Error* error, const std::string& form) {
-  // One transaction: the live mark (read before the timeline, so that a change made in between
-  // makes the stream catch up), the case, its timeline and the staff to choose from.
-  auto got = sv.cases.Get(*ctx.Who(), ctx.Actor(), id, ShownEntries(ctx));
+                        const core::Error* error, const std::string& form, TimelineCache* cache) {
+  // One read: the case with the live mark (a change made after it makes the stream catch up),
+  // its timeline unless the cache holds it for that mark, and the staff to choose from.
+  const std::size_t shown = ShownEntries(ctx);
+  std::shared_ptr<const RenderedEntries> found;
+  auto got =
+      sv.cases.Get(*ctx.Who(), ctx.Actor(), id, shown,
+                   cache != nullptr ? KeptIn(*cache, shown, ctx.lang, found) : TimelineKept{});
   if (!got) return web::Failure(sv.pages, ctx, got.error());
   const SupportCase& c = *got;
   ctemplate::TemplateDictionary dict("cases_page");
@@ -321,7 +370,9 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
     outcome->SetValue("OUTCOME", sv.pages.T(ctx, "case.outcome." + c.outcome));
     outcome->SetValue("OUTCOME_ON", core::FormatDate(c.outcome_on, ctx.lang));
   }
-  AddTimeline(sv, ctx, dict, id, c.timeline, c.timeline_total);
+  const auto entries = ShownOrKept(sv, ctx, cache, c.timeline_kept ? found : nullptr, id,
+                                   c.timeline, c.stamp, shown);
+  AddTimeline(sv, ctx, dict, id, *entries, c.timeline_total);
   dict.SetIntValue("VERSION", c.version);
   dict.SetIntValue("MAX_BODY", static_cast<long>(CaseService::kMaxBody));
   const std::string today = core::ToIso(core::DateFromUnixSeconds(sv.clock.NowSeconds()));
@@ -406,15 +457,17 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
 
 void AddPageRoutes(app::Router& router, app::Services& sv) {
   using auth::Permission;
+  // One per server, owned by the routes that use it.
+  auto cache = std::make_shared<TimelineCache>(sv.clock);
   router.Add({"GET", "/cases", Permission::kOrgCounsel,
               [&sv](web::RequestContext& ctx) { return CaseList(sv, ctx); }});
   router.Add({"GET", "/cases/{id}", Permission::kOrgCounsel,
-              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                return ShowCase(sv, ctx, id);
+              app::WithId(sv, [&sv, cache](web::RequestContext& ctx, std::int64_t id) {
+                return ShowCase(sv, ctx, id, nullptr, "", cache.get());
               })});
   router.Add({"GET", "/cases/{id}/timeline", Permission::kOrgCounsel,
-              app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {
-                return TimelineFragment(sv, ctx, id);
+              app::WithId(sv, [&sv, cache](web::RequestContext& ctx, std::int64_t id) {
+                return TimelineFragment(sv, ctx, id, *cache);
               })});
   router.Add({"GET", "/cases/{id}/events", Permission::kOrgCounsel,
               app::WithId(sv, [&sv](web::RequestContext& ctx, std::int64_t id) {

@@ -8,6 +8,7 @@
 
 #include "app/services.hpp"
 #include "cases/case_service.hpp"
+#include "cases/handlers/timeline_cache.hpp"
 #include "core/result.hpp"
 #include "http/message.hpp"
 #include "web/context.hpp"
@@ -23,16 +24,23 @@ inline constexpr std::size_t kTimelineStep = 50;
 // How many entries the page asks for (?shown=N): at least kTimelineStep, at most a bound.
 std::size_t ShownEntries(const web::RequestContext& ctx);
 
-// ENTRY sections of cases/timeline (kind, date, author, text lines, edit and history links),
-// the count of all `total` entries and, when older ones are not shown, the link that shows
-// kTimelineStep more.
+// The entries rendered (cases/timeline_entries: kind, date, author, text lines, edit and
+// history links), in the viewer's language.
+RenderedEntries RenderEntries(const app::Services& sv, const web::RequestContext& ctx,
+                              std::int64_t case_id, const std::vector<TimelineEntry>& entries);
+
+// cases/timeline's values: the rendered entries, the count of all `total` entries and, when
+// older ones are not shown, the link that shows kTimelineStep more.
 void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  ctemplate::TemplateDictionary& dict, std::int64_t case_id,
-                 const std::vector<TimelineEntry>& entries, std::int64_t total);
+                 const RenderedEntries& entries, std::int64_t total);
 
 // The case page. `error` (with the posted form's values kept) is shown at the top and by the
-// field of the form it belongs to (`form`: "entry", "status", "close", "task").
+// field of the form it belongs to (`form`: "entry", "status", "close", "task"). With `cache`,
+// entries rendered for an earlier view of the same timeline are shown again and those rendered
+// now are kept.
 http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_t id,
-                        const core::Error* error = nullptr, const std::string& form = "");
+                        const core::Error* error = nullptr, const std::string& form = "",
+                        TimelineCache* cache = nullptr);
 
 }  // namespace tsunagu::cases::handlers
