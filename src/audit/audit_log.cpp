@@ -6,6 +6,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "audit/postgres_append.hpp"
 #include "crypto/random.hpp"
 #include "storage/row.hpp"
 
@@ -140,6 +141,8 @@ crypto::SecretKey ChainKey(const crypto::Keyring& keyring) {
 
 namespace {
 
+using detail::ChainHead;
+
 // The chained fields of one event at `seq`, its hash still to be set.
 StoredEvent Chained(const PendingEvent& p, long long seq) {
   StoredEvent e;
@@ -170,24 +173,27 @@ struct BoundEvent {
   long long holder_seq = 0, target = 0, actor_org = 0;
 };
 
-// PostgreSQL: the events in one turn of the head's row lock, which is held from the first
-// statement to the commit, so concurrent appends queue on it. Two statements: the first takes
-// the lock, the numbers and the previous hash; the second writes every event, each one's
-// holders (found inside it) and the new head. Every round trip held under the lock slows every
-// audited page; several events in one turn share them (AppendRead).
-void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
-                    const std::vector<PendingEvent>& events) {
-  long long n = static_cast<long long>(events.size());
-  long long last = 0;
-  std::string prev;
-  s << "UPDATE audit_head SET seq = seq + :n WHERE id = 1 RETURNING seq, hash", soci::use(n),
-      soci::into(last), soci::into(prev);
-  std::vector<BoundEvent> rows(events.size());  // sized once: bound addresses stay valid
+// PostgreSQL: one statement writes every event, each one's holders (found inside it) and the
+// new head, after the head `first - 1` whose hash is `prev`. Locked: the caller holds the
+// head's row lock (AppendPostgresLocked), the events are plain VALUES and the statement sets
+// the new head's hash. Guarded: the statement itself moves the head, only if it is still
+// `expected` (AppendPostgresOnHead); the events and holders are written only if it did, and
+// the statement answers how many heads it moved (1 or 0).
+struct PostgresAppend {
+  std::vector<BoundEvent> rows;           // sized once: bound addresses stay valid
+  std::vector<BoundEvent*> holder_order;  // the events in the order their holders are bound
+  std::string sql;
+  ChainHead head;  // what the events leave
+};
+
+void BuildPostgresAppend(PostgresAppend& a, const crypto::SecretKey& key,
+                         const std::vector<PendingEvent>& events, long long first, std::string prev,
+                         bool guarded) {
+  a.rows.resize(events.size());
   std::string values;
-  std::string holders;
   for (std::size_t i = 0; i < events.size(); ++i) {
-    BoundEvent& b = rows[i];
-    b.e = Chained(events[i], last - n + 1 + static_cast<long long>(i));
+    BoundEvent& b = a.rows[i];
+    b.e = Chained(events[i], first + static_cast<long long>(i));
     b.e.prev_hash = prev;
     b.e.hash = KeyedChainHash(b.e, key);
     prev = b.e.hash;
@@ -202,35 +208,41 @@ void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
     b.target = HolderTarget(events[i].event);
     const std::string k = std::to_string(i);
     values += (i == 0 ? "(" : ", (");
-    for (const char* name :
-         {"seq", "at", "actor", "org", "action", "ttype", "tid", "ip", "rid", "detail", "prev"}) {
+    // The numbers are cast: in a SELECT from VALUES (guarded) PostgreSQL cannot take their
+    // types from the target's columns.
+    for (const char* name : {"seq", "at", "actor", "org"}) {
+      values += std::string("CAST(:") + name + k + " AS BIGINT), ";
+    }
+    for (const char* name : {"action", "ttype", "tid", "ip", "rid", "detail", "prev"}) {
       values += std::string(":") + name + k + ", ";
     }
     values += ":hash" + k + ")";
   }
+  a.head = {first + static_cast<long long>(events.size()) - 1, prev};
+  const char* only_if_moved = guarded ? " WHERE EXISTS (SELECT 1 FROM head)" : "";
   // Each event's holders, for each kind of record among them in one part of the statement (an
   // audited page's events are mostly of one kind): both columns of the record's one row, each
   // once, but not the actor's own organisation (a missing one, NULL, compares to nothing and
   // is left out).
   std::vector<std::string> kinds;
-  for (const BoundEvent& b : rows) {
+  for (const BoundEvent& b : a.rows) {
     if (b.target != 0 && std::find(kinds.begin(), kinds.end(), b.e.target_type) == kinds.end()) {
       kinds.push_back(b.e.target_type);
     }
   }
-  std::vector<BoundEvent*> holder_order;  // the events in the order their values are bound
+  std::string holders;
   for (std::size_t k = 0; k < kinds.size(); ++k) {
     std::string lookup = HoldersSql(kinds[k]);
     lookup.replace(lookup.find(":id"), 3, "v.id");
     std::string list;
-    for (BoundEvent& b : rows) {
+    for (BoundEvent& b : a.rows) {
       if (b.target == 0 || b.e.target_type != kinds[k]) continue;
-      const std::string i = std::to_string(holder_order.size());
+      const std::string i = std::to_string(a.holder_order.size());
       if (!list.empty()) list += ", ";
       list += "(CAST(:hseq" + i + " AS BIGINT), CAST(:hid";
       list += i + " AS BIGINT), CAST(:horg";
       list += i + " AS BIGINT))";
-      holder_order.push_back(&b);
+      a.holder_order.push_back(&b);
     }
     holders += ", holder" + std::to_string(k);
     holders +=
@@ -241,13 +253,24 @@ void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
     holders += lookup;
     holders +=
         ") AS r(a, b) CROSS JOIN LATERAL (VALUES (r.a), (r.b)) AS x(o) WHERE x.o <> "
-        "v.actor_org)";
+        "v.actor_org";
+    holders += guarded ? " AND EXISTS (SELECT 1 FROM head))" : ")";
   }
-  std::string head = prev;
-  const std::string sql = std::string("WITH event AS (") + kInsertEvent + values + ")" + holders +
-                          " UPDATE audit_head SET hash = :head WHERE id = 1";
-  soci::statement st(s);
-  for (BoundEvent& b : rows) {
+  if (guarded) {
+    a.sql =
+        "WITH head AS (UPDATE audit_head SET seq = :new_seq, hash = :new_hash WHERE id = 1 AND "
+        "seq = :old_seq AND hash = :old_hash RETURNING seq), event AS (" +
+        std::string(kInsertEvent)
+            .replace(std::string(kInsertEvent).rfind("VALUES "), 7, "SELECT * FROM (VALUES ") +
+        values + ") AS v" + only_if_moved + ")" + holders + " SELECT COUNT(*) FROM head";
+  } else {
+    a.sql = std::string("WITH event AS (") + kInsertEvent + values + ")" + holders +
+            " UPDATE audit_head SET hash = :head WHERE id = 1";
+  }
+}
+
+void BindEvents(soci::statement& st, PostgresAppend& a) {
+  for (BoundEvent& b : a.rows) {
     st.exchange(soci::use(b.seq));
     st.exchange(soci::use(b.occurred));
     st.exchange(soci::use(b.actor_id, b.actor_ind));
@@ -261,17 +284,12 @@ void AppendPostgres(soci::session& s, const crypto::SecretKey& key,
     st.exchange(soci::use(b.e.prev_hash));
     st.exchange(soci::use(b.e.hash));
   }
-  for (BoundEvent* h : holder_order) {
+  for (BoundEvent* h : a.holder_order) {
     BoundEvent& b = *h;
     st.exchange(soci::use(b.holder_seq));
     st.exchange(soci::use(b.target));
     st.exchange(soci::use(b.actor_org));
   }
-  st.exchange(soci::use(head));
-  st.alloc();
-  st.prepare(sql);
-  st.define_and_bind();
-  st.execute(true);
 }
 
 // SQLite: the transaction holds the write lock already (BEGIN IMMEDIATE; a deferred one would
@@ -301,6 +319,73 @@ void AppendSqlite(soci::session& s, const crypto::SecretKey& key, const PendingE
 
 }  // namespace
 
+namespace detail {
+
+ChainHead AppendPostgresLocked(soci::session& s, const crypto::SecretKey& key,
+                               const std::vector<PendingEvent>& events) {
+  // Two statements: the first takes the lock, the numbers and the previous hash; the second
+  // writes the events. Every round trip held under the lock slows every audited page; several
+  // events in one turn share them (AppendRead).
+  long long n = static_cast<long long>(events.size());
+  long long last = 0;
+  std::string prev;
+  s << "UPDATE audit_head SET seq = seq + :n WHERE id = 1 RETURNING seq, hash", soci::use(n),
+      soci::into(last), soci::into(prev);
+  PostgresAppend a;
+  BuildPostgresAppend(a, key, events, last - n + 1, prev, false);
+  soci::statement st(s);
+  BindEvents(st, a);
+  st.exchange(soci::use(a.head.hash));
+  st.alloc();
+  st.prepare(a.sql);
+  st.define_and_bind();
+  st.execute(true);
+  return a.head;
+}
+
+std::optional<ChainHead> AppendPostgresOnHead(soci::session& s, const crypto::SecretKey& key,
+                                              const std::vector<PendingEvent>& events,
+                                              const ChainHead& expected) {
+  PostgresAppend a;
+  BuildPostgresAppend(a, key, events, expected.seq + 1, expected.hash, true);
+  long long new_seq = a.head.seq;
+  long long old_seq = expected.seq;
+  std::string old_hash = expected.hash;
+  long long moved = 0;
+  soci::statement st(s);
+  st.exchange(soci::use(new_seq));
+  st.exchange(soci::use(a.head.hash));
+  st.exchange(soci::use(old_seq));
+  st.exchange(soci::use(old_hash));
+  BindEvents(st, a);
+  st.exchange(soci::into(moved));
+  st.alloc();
+  st.prepare(a.sql);
+  st.define_and_bind();
+  st.execute(true);
+  if (moved != 1) return std::nullopt;
+  return a.head;
+}
+
+ChainHead HeadAfter(const crypto::SecretKey& key, const std::vector<PendingEvent>& events,
+                    const ChainHead& from) {
+  ChainHead head = from;
+  for (const PendingEvent& p : events) {
+    StoredEvent e = Chained(p, head.seq + 1);
+    e.prev_hash = head.hash;
+    head = {e.seq, KeyedChainHash(e, key)};
+  }
+  return head;
+}
+
+ChainHead ReadHead(soci::session& s) {
+  ChainHead head;
+  s << "SELECT seq, hash FROM audit_head WHERE id = 1", soci::into(head.seq), soci::into(head.hash);
+  return head;
+}
+
+}  // namespace detail
+
 void AuditLog::Append(soci::session& s, const Actor& actor, const Event& event, std::int64_t now) {
   AppendAll(s, {PendingEvent{actor, event, now}});
 }
@@ -314,7 +399,7 @@ void AuditLog::AppendAll(soci::session& s, const std::vector<PendingEvent>& even
   // Updating the head row takes its row lock (PostgreSQL) or is already under the write lock
   // (SQLite), so concurrent appends queue and the chain stays linear.
   if (s.get_backend_name() == "postgresql") {
-    AppendPostgres(s, *key, events);
+    detail::AppendPostgresLocked(s, *key, events);
     return;
   }
   for (const PendingEvent& p : events) AppendSqlite(s, *key, p);

@@ -252,7 +252,7 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
   long long consents_case = case_id;  // each placeholder gets its own bound variable
   long long viewer = who.organization_id;
   const std::string day = core::ToIso(today);
-  const std::string until = day;
+  const std::string until = core::ToIso(today);
   bool found = false;
   long long org = 0;
   long long client = 0;

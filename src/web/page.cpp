@@ -135,8 +135,8 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl, 
   const std::string title_text =
       title.args.empty() ? T(ctx, title.key) : catalog_.Format(ctx.lang, title.key, title.args);
   layout.SetValue(kTitle, has_errors ? catalog_.Format(ctx.lang, "layout.title_with_errors",
-                                                        {{"title", title_text}})
-                                      : title_text);
+                                                       {{"title", title_text}})
+                                     : title_text);
   if (IsWorkingPage(tpl)) layout.ShowSection(kWide);
   layout.SetValue(kContent, content);
   layout.SetValue(kCsrf, ctx.CsrfToken());

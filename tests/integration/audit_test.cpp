@@ -261,6 +261,76 @@ TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
   EXPECT_TRUE(report->ok) << report->problem;
 }
 
+// PostgreSQL: while nothing else appends, a read event is written in one statement after the
+// head the read group's last append left (one update of the head in its own transaction);
+// once another append moved the head, nothing is written that way and the event is appended
+// under the head's lock (two updates of the head in one transaction). The chain stays whole.
+TEST(Audit, ReadEventsFollowTheGroupsOwnHeadInOneStatementUntilAnotherAppendMovesIt) {
+  TestServer t;
+  if (!t.is_postgresql()) GTEST_SKIP() << "SQLite appends every event in its write transaction";
+  auto w = BuildSharingWorld(t);
+  ASSERT_NE(w.case_id, 0);
+  storage::Database& db = t.app().db();
+  // Each update of the head, with the transaction that made it.
+  ASSERT_TRUE(db.WriteVoid([](soci::session& s) {
+                  s << "CREATE TABLE head_turns (n SERIAL, tx BIGINT, old_seq BIGINT, new_seq "
+                       "BIGINT)";
+                  s << "CREATE FUNCTION note_head_turn() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                       "BEGIN INSERT INTO head_turns (tx, old_seq, new_seq) VALUES "
+                       "(txid_current(), OLD.seq, NEW.seq); RETURN NEW; END $$";
+                  s << "CREATE TRIGGER note_head_turn AFTER UPDATE ON audit_head FOR EACH ROW "
+                       "EXECUTE FUNCTION note_head_turn()";
+                }).ok());
+  int made = 0;
+  auto write_event = [&] {
+    ASSERT_TRUE(
+        t.sv()
+            .orgs
+            .CreateOrganization({0, 0, "t", "t"}, "hospital", "頭の確認" + std::to_string(++made))
+            .ok());
+  };
+  const audit::Actor agency{w.agency_worker.user_id, w.agency, "", ""};
+  int reads = 0;
+  auto read_event = [&] {
+    audit::Actor a = agency;
+    a.request_id = "head-" + std::to_string(++reads);
+    ASSERT_TRUE(
+        audit::AuditLog::AppendRead(
+            db, a, {"case.read", "support_case", std::to_string(w.case_id), "{}"}, 1'800'000'000)
+            .ok());
+  };
+  write_event();
+  ASSERT_TRUE(db.WriteVoid([](soci::session& s) { s << "DELETE FROM head_turns"; }).ok());
+  read_event();   // the group does not know the head: under the lock
+  read_event();   // after its own: one statement
+  read_event();   // again
+  write_event();  // another append moves the head
+  read_event();   // the group's head is gone: under the lock
+  read_event();   // one statement again
+
+  auto turns = db.Read<std::vector<int>>([](soci::session& s) {
+    std::vector<int> out;
+    soci::rowset<soci::row> rows = (s.prepare << "SELECT COUNT(*) FROM head_turns GROUP BY tx "
+                                                 "ORDER BY MIN(n)");
+    for (const auto& r : rows) out.push_back(static_cast<int>(storage::GetInt(r, 0)));
+    return out;
+  });
+  ASSERT_TRUE(turns.ok());
+  EXPECT_EQ(*turns, (std::vector<int>{2, 1, 1, 2, 2, 1}));
+  auto events = db.Read<long long>([](soci::session& s) {
+    long long n = 0;
+    s << "SELECT COUNT(DISTINCT request_id) + COUNT(*) FROM audit_event WHERE request_id LIKE "
+         "'head-%'",
+        soci::into(n);
+    return n;
+  });
+  ASSERT_TRUE(events.ok());
+  EXPECT_EQ(*events, 2 * reads) << "each read event once";
+  auto report = audit::AuditLog::Verify(db);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok) << report->problem;
+}
+
 // Many readers and writers at once: every read event is appended once, the chain stays
 // linear, and no reader returns before its event is stored.
 TEST(Audit, ConcurrentReadsAndWritesKeepOneLinearChain) {
