@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/running_case.hpp"
 #include "core/text.hpp"
 #include "storage/row.hpp"
 
@@ -242,6 +243,40 @@ bool RecordAccess::HoldsFor(soci::session& s, const Principal& who, std::int64_t
 
 std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& who,
                                            std::int64_t case_id, core::Date today) {
+  CaseFacts facts;
+  return CaseWithFacts(s, who, case_id, today, facts);
+}
+
+bool RunsCase(const Principal& who, const CaseFacts& facts) {
+  return Policy::Allows(&who, Permission::kOrgCounsel) && facts.case_org_id == who.organization_id;
+}
+
+const char* OwnerConsentsSql() {
+  return "SELECT k.id, k.items FROM consent k JOIN consent_party p ON p.consent_id = k.id AND "
+         "p.organization_id = :rc_viewer WHERE k.client_id = :rc_client AND k.organization_id "
+         "= :rc_owner AND k.withdrawn_at IS NULL AND k.valid_from <= :rc_from AND "
+         "k.valid_until >= :rc_until";
+}
+
+CaseView RunningCaseView(const Principal& who, const CaseFacts& facts,
+                         const std::vector<ConsentGrant>& owner_grants) {
+  CaseView view;
+  view.case_id = facts.case_id;
+  view.case_org_id = facts.case_org_id;
+  view.client_id = facts.client_id;
+  view.runs_case = true;
+  auto client_view = ClientFrom(who, facts.client_id, facts.owner_org_id, owner_grants);
+  if (client_view) {
+    view.client = *client_view;
+  } else {
+    // As in CaseWithFacts: the running organisation keeps its own records without the consent.
+    view.client.client_id = facts.client_id;
+  }
+  return view;
+}
+
+std::optional<CaseView> CaseWithFacts(soci::session& s, const Principal& who, std::int64_t case_id,
+                                      core::Date today, CaseFacts& facts) {
   if (!Policy::Allows(&who, Permission::kOrgCounsel)) return std::nullopt;
   // One statement (each round trip to PostgreSQL costs about as much as a small query): the
   // case with its client's registering organisation (part 0), then every active consent of
@@ -283,6 +318,7 @@ std::optional<CaseView> RecordAccess::Case(soci::session& s, const Principal& wh
     }
   }
   if (!found) return std::nullopt;
+  facts = {case_id, org, client, owner};
   CaseView view;
   view.case_id = case_id;
   view.case_org_id = org;

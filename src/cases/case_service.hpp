@@ -15,6 +15,7 @@
 #include "audit/audit_log.hpp"
 #include "auth/policy.hpp"
 #include "auth/record_access.hpp"
+#include "auth/running_case.hpp"
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "core/wareki.hpp"
@@ -267,6 +268,7 @@ class CaseService {
   const crypto::FieldCipher& cipher_;
   const sharing::Notifier& notifier_;
   live::Bus& bus_;
+  auth::CaseFactsCache facts_;  // what never changes about the cases this process has opened
 };
 
 }  // namespace tsunagu::cases

@@ -138,7 +138,7 @@ http::Response Pages::Render(const RequestContext& ctx, const std::string& tpl, 
                                                        {{"title", title_text}})
                                      : title_text);
   if (IsWorkingPage(tpl)) layout.ShowSection(kWide);
-  layout.SetValue(kContent, content);
+  layout.SetValueWithoutCopy(kContent, content);  // `content` outlives the layout's rendering
   layout.SetValue(kCsrf, ctx.CsrfToken());
   layout.SetValue(kLangSwitchUrl, LanguageSwitchUrl(ctx, ctx.lang == "ja" ? "en" : "ja"));
   layout.SetValue(kLangSwitchLabel, ctx.lang == "ja" ? "English" : "日本語");

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "harness.hpp"
 #include "sharing_data.hpp"
@@ -375,6 +377,78 @@ TEST(Cases, WithdrawnConsentCutsThePartnerOffAtItsNextRequest) {
   // The hospital was told (no personal data in the mail).
   EXPECT_THAT(WaitForMail(w.nurse_email, "撤回"), HasSubstr("撤回"));
   EXPECT_THAT(MailSink::Get().AllRaw(), Not(HasSubstr(kSharedName)));
+}
+
+// The organisation running a case opens it without an access statement once its process has
+// seen the case (auth/running_case.hpp): its view must be the one the access check gives, and
+// what it sees of the person must follow the consents at every request.
+TEST(Cases, TheRunningOrganisationsViewIsTheAccessChecksAndFollowsTheConsents) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  const auto today = core::DateFromUnixSeconds(t.clock().NowSeconds());
+  auto checked = t.sv().db.Read<auth::CaseView>([&](soci::session& s) {
+    auto view = auth::RecordAccess::Case(s, w.agency_worker, w.case_id, today);
+    EXPECT_TRUE(view.has_value());
+    return view.value_or(auth::CaseView{});
+  });
+  ASSERT_TRUE(checked.ok());
+  auto same_view = [&](const auth::CaseView& a, const auth::CaseView& b) {
+    EXPECT_EQ(a.case_id, b.case_id);
+    EXPECT_EQ(a.case_org_id, b.case_org_id);
+    EXPECT_EQ(a.client_id, b.client_id);
+    EXPECT_EQ(a.runs_case, b.runs_case);
+    EXPECT_EQ(a.record_consents, b.record_consents);
+    EXPECT_EQ(a.document_consents, b.document_consents);
+    EXPECT_EQ(a.client.client_id, b.client.client_id);
+    EXPECT_EQ(a.client.owner_org_id, b.client.owner_org_id);
+    EXPECT_EQ(a.client.owner, b.client.owner);
+    EXPECT_EQ(a.client.items, b.client.items);
+    EXPECT_EQ(a.client.consents, b.client.consents);
+    ASSERT_EQ(a.client.grants.size(), b.client.grants.size());
+    for (std::size_t i = 0; i < a.client.grants.size(); ++i) {
+      EXPECT_EQ(a.client.grants[i].id, b.client.grants[i].id);
+      EXPECT_EQ(a.client.grants[i].items, b.client.grants[i].items);
+    }
+  };
+  // The first read checks access and keeps the case's facts; the second decides from them.
+  for (int read = 0; read < 2; ++read) {
+    auto c = t.sv().cases.Get(w.agency_worker, {}, w.case_id, 50);
+    ASSERT_TRUE(c.ok()) << read;
+    same_view(c->view, *checked);
+    EXPECT_EQ(c->client_name, kSharedName) << read;
+  }
+
+  // The person withdraws the consent: the next read shows the case without the person's data.
+  ASSERT_TRUE(t.sv().consents.Withdraw(w.nurse, {}, w.consent, "本人の申し出").ok());
+  auto withdrawn = t.sv().cases.Get(w.agency_worker, {}, w.case_id, 50);
+  ASSERT_TRUE(withdrawn.ok());
+  EXPECT_TRUE(withdrawn->view.runs_case);
+  EXPECT_TRUE(withdrawn->view.client.items.empty());
+  EXPECT_TRUE(withdrawn->client_name.empty());
+  auto agency = t.LoginAs(w.agency_email);
+  auto page = agency.Get(CasePath(w));
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, Not(HasSubstr(kSharedName)));
+
+  // A new consent for basic data only: the name comes back at the next read, and nothing else.
+  sharing::ConsentInput basic;
+  basic.organizations = {w.agency};
+  basic.items = {"basic"};
+  basic.purpose = "employment_support";
+  basic.valid_from = core::ToIso(today);
+  basic.valid_until = core::ToIso(core::AddDays(today, 90));
+  basic.method = "oral";
+  ASSERT_TRUE(t.sv().consents.Record(w.nurse, {}, w.client, basic).ok());
+  auto again = t.sv().cases.Get(w.agency_worker, {}, w.case_id, 50);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->view.client.items, (std::vector<std::string>{"basic"}));
+  EXPECT_EQ(again->client_name, kSharedName);
+  EXPECT_THAT(agency.Get(CasePath(w)).body, HasSubstr(kSharedName));
+
+  // Another organisation's staff never get the running organisation's view from the facts.
+  auto foreign = t.sv().cases.Get(w.stranger_admin, {}, w.case_id, 50);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.error().code, core::ErrorCode::kNotFound);
 }
 
 TEST(Cases, MentionsTellThePersonWithoutTheText) {

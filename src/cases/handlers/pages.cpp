@@ -3,7 +3,9 @@
 // same), an entry's edit form and its history.
 #include <algorithm>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/route_ids.hpp"
 #include "app/stream_viewer.hpp"
@@ -42,6 +44,12 @@ const ctemplate::StaticTemplateString kHasMentions = STS_INIT(kHasMentions, "HAS
 const ctemplate::StaticTemplateString kCode = STS_INIT(kCode, "CODE");
 const ctemplate::StaticTemplateString kLabel = STS_INIT(kLabel, "LABEL");
 const ctemplate::StaticTemplateString kSelected = STS_INIT(kSelected, "SELECTED");
+// A case worker's rows in the mention, task owner and staff choices.
+const ctemplate::StaticTemplateString kUserId = STS_INIT(kUserId, "USER_ID");
+const ctemplate::StaticTemplateString kMentionChoice = STS_INIT(kMentionChoice, "MENTION_CHOICE");
+const ctemplate::StaticTemplateString kOwnerChoice = STS_INIT(kOwnerChoice, "OWNER_CHOICE");
+const ctemplate::StaticTemplateString kStaffChoice = STS_INIT(kStaffChoice, "STAFF_CHOICE");
+const ctemplate::StaticTemplateString kChecked = STS_INIT(kChecked, "CHECKED");
 
 std::string Field(std::string_view text, int index) {
   std::size_t start = 0;
@@ -263,7 +271,8 @@ void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  const RenderedEntries& entries, std::int64_t total) {
   dict.SetValue("CASE_PATH", CasePath(case_id));
   dict.SetIntValue("ENTRY_COUNT", static_cast<long>(total));
-  dict.SetValue("ENTRIES", entries.html);
+  // Not copied: the caller holds `entries` until the page is rendered (tens of KB a page).
+  dict.SetValueWithoutCopy("ENTRIES", entries.html);
   // The live refresh asks again for as many entries as the page shows now.
   const auto shown = std::max(entries.count, kTimelineStep);
   dict.SetValue("SHOWN", std::to_string(shown));
@@ -389,11 +398,15 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
   }
   dict.SetValue("V_OCCURRED_ON", entry_error ? ctx.Form("occurred_on") : today);
   if (entry_error) dict.SetValue("V_BODY", ctx.Form("body"));
-  for (const auto& st : c.candidates) {
-    if (st.user_id == ctx.Who()->user_id) continue;
-    auto* m = dict.AddSectionDictionary("MENTION_CHOICE");
-    m->SetIntValue("USER_ID", st.user_id);
-    m->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+  // Each case worker as the choices show them (named once for the three choices).
+  std::vector<std::string> named;
+  named.reserve(c.candidates.size());
+  for (const auto& st : c.candidates) named.push_back(Person(sv, ctx, st.name, st.profession));
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+    if (c.candidates[i].user_id == ctx.Who()->user_id) continue;
+    auto* m = dict.AddSectionDictionary(kMentionChoice);
+    m->SetIntValue(kUserId, c.candidates[i].user_id);
+    m->SetValue(kName, named[i]);
   }
   if (c.view.runs_case) {
     auto* edit = dict.AddSectionDictionary("RUNS_CASE");
@@ -429,16 +442,17 @@ http::Response ShowCase(app::Services& sv, web::RequestContext& ctx, std::int64_
     const bool task_error = error != nullptr && form == "task";
     edit->SetValue("V_TITLE", task_error ? ctx.Form("title") : "");
     edit->SetValue("V_DUE_ON", task_error ? ctx.Form("due_on") : today);
-    for (const auto& st : c.candidates) {
-      auto* o = edit->AddSectionDictionary("OWNER_CHOICE");
-      o->SetIntValue("USER_ID", st.user_id);
-      o->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
-      if (st.user_id == ctx.Who()->user_id) o->ShowSection("SELECTED");
-      auto* s = edit->AddSectionDictionary("STAFF_CHOICE");
-      s->SetIntValue("USER_ID", st.user_id);
-      s->SetValue("NAME", Person(sv, ctx, st.name, st.profession));
+    for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+      const auto& st = c.candidates[i];
+      auto* o = edit->AddSectionDictionary(kOwnerChoice);
+      o->SetIntValue(kUserId, st.user_id);
+      o->SetValue(kName, named[i]);
+      if (st.user_id == ctx.Who()->user_id) o->ShowSection(kSelected);
+      auto* s = edit->AddSectionDictionary(kStaffChoice);
+      s->SetIntValue(kUserId, st.user_id);
+      s->SetValue(kName, named[i]);
       for (const auto& assigned : c.staff) {
-        if (assigned.user_id == st.user_id) s->ShowSection("CHECKED");
+        if (assigned.user_id == st.user_id) s->ShowSection(kChecked);
       }
     }
     if (error != nullptr) sv.pages.AddErrors(*edit, ctx, *error);

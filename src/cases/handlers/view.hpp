@@ -30,7 +30,8 @@ RenderedEntries RenderEntries(const app::Services& sv, const web::RequestContext
                               std::int64_t case_id, const std::vector<TimelineEntry>& entries);
 
 // cases/timeline's values: the rendered entries, the count of all `total` entries and, when
-// older ones are not shown, the link that shows kTimelineStep more.
+// older ones are not shown, the link that shows kTimelineStep more. `entries` is not copied:
+// it must outlive the rendering of `dict`.
 void AddTimeline(const app::Services& sv, const web::RequestContext& ctx,
                  ctemplate::TemplateDictionary& dict, std::int64_t case_id,
                  const RenderedEntries& entries, std::int64_t total);
