@@ -211,5 +211,38 @@ TEST(CaseTimelinePages, EachOrganisationSeesTheTimelineAsItsOwn) {
   }
 }
 
+// The running organisation opens its case from the case's facts, kept by its server after the
+// first view (auth/running_case.hpp); a case gone since (erased) is not found, page or
+// fragment, and no kept entries are shown for it.
+TEST(CaseTimelinePages, ACaseGoneSinceItWasOpenedIsNotFound) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_TRUE(
+      t.sv()
+          .cases
+          .AddEntry(w.agency_worker, {}, w.case_id, {"interview", Today(t), "消える前の記録", {}})
+          .ok());
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto agency = t.LoginAs(w.agency_email);
+  ASSERT_THAT(agency.Get(path).body, HasSubstr("消える前の記録"));
+  ASSERT_THAT(agency.Get(path + "/timeline").body, HasSubstr("消える前の記録"));
+  const std::string id = std::to_string(w.case_id);
+  for (const std::string& sql :
+       {"DELETE FROM timeline_mention WHERE entry_id IN (SELECT id FROM timeline_entry WHERE "
+        "case_id = " +
+            id + ")",
+        "DELETE FROM timeline_entry WHERE case_id = " + id,
+        "DELETE FROM case_staff WHERE case_id = " + id,
+        "DELETE FROM case_task WHERE case_id = " + id,
+        "DELETE FROM support_case WHERE id = " + id}) {
+    Sql(t, sql);
+  }
+  for (const std::string suffix : {"", "/timeline"}) {
+    auto gone = agency.Get(path + suffix);
+    EXPECT_EQ(gone.status, 404) << suffix;
+    EXPECT_THAT(gone.body, Not(HasSubstr("消える前の記録"))) << suffix;
+  }
+}
+
 }  // namespace
 }  // namespace tsunagu::testing
