@@ -58,8 +58,25 @@ db="sqlite:$tmp/app/tsunagu.db"
 "$bin" demo --db "$db" >"$tmp/demo.log" 2>&1 || give_up "tsunagu demo" "$tmp/demo.log"
 
 # The https port is chosen before the server starts (public_url names it); nginx's ports are
-# tried until a pair is free (nginx cannot take port 0 and tell).
-pick_port() { echo $((20000 + RANDOM % 40000)); }
+# tried until a pair is free (nginx cannot take port 0 and tell). Ports are picked below the
+# kernel's range for outgoing connections (ip_local_port_range), where the connections of the
+# tests running beside this one (the date runs, PostgreSQL clients) take ports at any moment:
+# an https port picked there was once taken before nginx started (2026-12-07), and it cannot
+# be picked again. A port is also checked free when it is picked.
+read -r ephemeral_low _ </proc/sys/net/ipv4/ip_local_port_range
+pick_port() {
+  local port top=$((ephemeral_low > 12000 ? ephemeral_low : 32768))
+  for _ in $(seq 1 100); do
+    port=$((10000 + RANDOM % (top - 10000)))
+    if /usr/bin/python3 -c 'import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", int(sys.argv[1])))' "$port" 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "$port"
+}
 https_port="$(pick_port)"
 cat >"$tmp/app/tsunagu.toml" <<EOF
 [server]
