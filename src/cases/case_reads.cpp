@@ -289,10 +289,7 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
     if (facts && auth::RunsCase(who, *facts)) {
       // The running organisation: its view from the case's facts and the consents read with
       // the case, in one statement (auth/running_case.hpp).
-      c.view.case_id = id;
-      c.view.case_org_id = facts->case_org_id;
-      c.view.client_id = facts->client_id;
-      c.view.runs_case = true;
+      c.view = auth::RunningCaseView(who, *facts, {});  // its client items come with the case
       const RunningRead running{&who, *facts, core::ToIso(today)};
       ReadCase(s, cipher_, c, &running);  // with the timeline's count and mark
     } else {
