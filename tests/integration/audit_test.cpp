@@ -218,7 +218,7 @@ TEST(Audit, ReadEventsThatWaitForTheChainShareOneTransaction) {
     *other << "BEGIN";
     *other << "UPDATE audit_head SET seq = seq WHERE id = 1";
   } else {
-    other = std::make_unique<soci::session>(soci::sqlite3, "db=" + db.sqlite_path());
+    other = std::make_unique<soci::session>(soci::sqlite3, t.SqliteBeside());
     *other << "BEGIN IMMEDIATE";
   }
   std::vector<core::Status> results(6, core::OkStatus());

@@ -520,6 +520,10 @@ std::string TestServer::TotpNow() const {
   return auth::TotpCodeAt(kTotpSecret, clock_.NowSeconds());
 }
 
+std::string TestServer::SqliteBeside() const {
+  return "db=" + app_->db().sqlite_path() + " timeout=10";
+}
+
 bool TestServer::NoMailFor(const std::string& to) {
   static std::atomic<int> markers{0};
   const std::string marker =

@@ -145,6 +145,10 @@ class TestServer {
   const core::Config& config() const { return config_; }
   const std::filesystem::path& dir() const { return dir_; }
   bool is_postgresql() const { return postgresql_; }
+  // SOCI's connect string for a second connection to the SQLite file, as another process
+  // would open it: it waits for the write lock as the server's own connections do (10 s), so
+  // the outbox's worker or a previous request's write does not fail a test's BEGIN IMMEDIATE.
+  std::string SqliteBeside() const;
 
   // Creates an organisation and an active user with TOTP enrolled and a membership.
   struct UserSpec {

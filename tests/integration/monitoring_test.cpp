@@ -136,7 +136,7 @@ TEST(Monitoring, EachSeriesMovesWithWhatItMeasures) {
 
   // SQLite: a write while another connection (another process, in production) holds the lock.
   if (!t.is_postgresql()) {
-    soci::session other(soci::sqlite3, "db=" + t.app().db().sqlite_path());
+    soci::session other(soci::sqlite3, t.SqliteBeside());
     other << "BEGIN IMMEDIATE";
     std::thread release([&] {
       std::this_thread::sleep_for(std::chrono::milliseconds(300));
