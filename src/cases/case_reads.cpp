@@ -1,9 +1,16 @@
 // Reading a case for its page (CaseService::Get), its live timeline fragment (Timeline) and
 // its stream (LiveMark), each read audited: the case's own row with its staff, case workers and
-// tasks in one statement (ReadCase), the newest timeline entries in another (ReadTimeline),
+// tasks in one statement (ReadCase; the staff, workers and tasks kept by the case's details mark
+// are not read again, CaseDetailsCache), the newest timeline entries in another (ReadTimeline),
 // and the organisation running the case decided from the case's facts without an access
 // statement (auth/running_case.hpp).
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "auth/running_case.hpp"
@@ -41,6 +48,58 @@ void RecordSharedView(soci::session& s, const crypto::FieldCipher& cipher,
   sharing::RecordProvision(s, cipher, p, now);
 }
 
+// The staff, candidates and tasks of the cases this process has shown, by the case's details
+// mark (kept by triggers, 0041_case_details_mark): a page reads them again only when the mark
+// moved (a staff member or task added, changed or removed, through any server) or when they are
+// a minute old. Names, professions and the organisation's members do not move the mark, so
+// their changes show within a minute (as the timeline's rendered entries do,
+// cases/handlers/timeline_cache.hpp); who may be given a task is checked again when one is.
+// Task titles are personal data: kept in this process's memory only, for at most kMaxCases
+// cases. Kept per database (by its URL: a process serves one, a test process many in turn).
+class CaseDetailsCache {
+ public:
+  static constexpr std::int64_t kMaxAgeSeconds = 60;
+  static constexpr std::size_t kMaxCases = 10000;
+
+  struct Details {
+    std::int64_t mark = 0;
+    std::int64_t kept_at = 0;
+    std::vector<Staff> staff;
+    std::vector<Staff> candidates;
+    std::vector<Task> tasks;  // with_tasks only
+  };
+
+  static CaseDetailsCache& Of(const storage::Database& db) {
+    static std::mutex m;
+    static std::map<std::string, std::unique_ptr<CaseDetailsCache>> caches;
+    std::lock_guard lock(m);
+    auto& cache = caches[db.url()];
+    if (!cache) cache = std::make_unique<CaseDetailsCache>();
+    return *cache;
+  }
+
+  // The details kept for the case (with or without its tasks), if they are younger than a
+  // minute, whatever their mark: the caller compares it with the case's.
+  std::optional<Details> Find(std::int64_t case_id, bool with_tasks, std::int64_t now) const {
+    std::lock_guard lock(mutex_);
+    auto it = kept_.find({case_id, with_tasks});
+    if (it == kept_.end() || now < it->second.kept_at ||
+        now - it->second.kept_at >= kMaxAgeSeconds) {
+      return std::nullopt;
+    }
+    return it->second;
+  }
+  void Keep(std::int64_t case_id, bool with_tasks, Details details) {
+    std::lock_guard lock(mutex_);
+    if (kept_.size() >= kMaxCases) kept_.clear();
+    kept_[{case_id, with_tasks}] = std::move(details);
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::int64_t, bool>, Details> kept_;
+};
+
 // The organisation running the case, known from the case's facts (auth/running_case.hpp): its
 // view is decided from the consents read with the case, and no access statement is made.
 struct RunningRead {
@@ -49,11 +108,11 @@ struct RunningRead {
   std::string today;
 };
 
-// Reads a case's own row, staff, case workers and tasks into `c` (its id and view set; with
-// `running`, its id and the view's case, organisation and client, and the view is decided
-// here).
+// Reads a case's own row, and with `details` its staff, case workers and tasks, into `c` (its
+// id and view set; with `running`, its id and the view's case, organisation and client, and
+// the view is decided here), and the case's details mark into `details_mark`.
 void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& c,
-              const RunningRead* running = nullptr) {
+              const RunningRead* running, bool details, std::int64_t& details_mark) {
   // One statement for the case, its staff, the organisation's case workers (to mention or give
   // tasks to) and, for the running organisation, the tasks: on PostgreSQL each round trip cost
   // about as much as a small query. Each row says which part it belongs to (column 0); the
@@ -67,6 +126,8 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
   //       parts 1, 2: profession at 10
   //       part 3: owner at 5, done at 6; title (sealed) at 10, owner's name at 11
   //   21, 22 part 0: the timeline's entries and mark (kept by triggers, 0040_timeline_counts)
+  //   23 part 0: the details mark (moved by every change of parts 1 and 3, by triggers,
+  //          0041_case_details_mark); without `details`, parts 1 to 3 are not read
   //   part 4 (`running`, when another organisation registered the person): a consent of that
   //          organisation naming the running one, its id at 4 and its items at 10
   // The case's row comes first and gives every column its type (PostgreSQL types a UNION by
@@ -77,6 +138,11 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
   long long cid = c.id;
   long long org = c.view.case_org_id;
   long long task_case = c.id;  // each placeholder gets its own bound variable
+  if (details) {
+    c.staff.clear();
+    c.candidates.clear();
+    c.tasks.clear();
+  }
   std::string sql =
       "SELECT 0, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), sc.id, "
       "sc.referral_id, sc.owner_user_id, sc.version, sc.opened_at, sc.updated_at, "
@@ -84,31 +150,33 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
       "ro.name FROM referral rf JOIN organization ro ON ro.id = rf.from_org_id WHERE rf.id = "
       "sc.referral_id), ''), (SELECT u.display_name FROM app_user u WHERE u.id = "
       "sc.owner_user_id), sc.status, sc.employer_status, sc.agency_status, sc.goals_enc, "
-      "sc.outcome, sc.outcome_on, c.name_enc, c.kana_enc, sc.timeline_entries, sc.timeline_mark "
-      "FROM support_case sc JOIN client c ON c.id = sc.client_id WHERE sc.id = :id "
-      "UNION ALL SELECT 1, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
-      "COALESCE((SELECT m.profession FROM membership m WHERE m.user_id = cs.user_id AND "
-      "m.organization_id = :staff_org), ''), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-      "NULL, NULL, NULL, NULL FROM case_staff cs JOIN app_user u ON u.id = cs.user_id WHERE "
-      "cs.case_id = :staff_case "
-      "UNION ALL SELECT 2, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
-      "m.profession, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "
-      "membership "
-      "m JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :o AND u.status = "
-      "'active' AND m.role IN ('admin','coordinator','counselor')";
-  if (c.view.runs_case) {
+      "sc.outcome, sc.outcome_on, c.name_enc, c.kana_enc, sc.timeline_entries, sc.timeline_mark, "
+      "sc.details_mark FROM support_case sc JOIN client c ON c.id = sc.client_id WHERE sc.id = :id";
+  if (details) {
+    sql +=
+        " UNION ALL SELECT 1, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
+        "COALESCE((SELECT m.profession FROM membership m WHERE m.user_id = cs.user_id AND "
+        "m.organization_id = :staff_org), ''), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+        "NULL, NULL, NULL, NULL, NULL FROM case_staff cs JOIN app_user u ON u.id = cs.user_id "
+        "WHERE cs.case_id = :staff_case "
+        "UNION ALL SELECT 2, u.display_name, NULL, NULL, u.id, NULL, NULL, NULL, NULL, NULL, "
+        "m.profession, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+        "NULL FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.organization_id = :o "
+        "AND u.status = 'active' AND m.role IN ('admin','coordinator','counselor')";
+  }
+  if (details && c.view.runs_case) {
     sql +=
         " UNION ALL SELECT 3, NULL, t.status, t.due_on, t.id, t.owner_user_id, t.done_at, NULL, "
         "NULL, NULL, t.title_enc, u.display_name, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        "NULL, NULL, NULL, NULL FROM case_task t JOIN app_user u ON u.id = t.owner_user_id WHERE "
-        "t.case_id = :task_case";
+        "NULL, NULL, NULL, NULL, NULL FROM case_task t JOIN app_user u ON u.id = t.owner_user_id "
+        "WHERE t.case_id = :task_case";
   }
   const bool consents =
       running != nullptr && running->facts.owner_org_id != running->who->organization_id;
   if (consents) {
     sql +=
         " UNION ALL SELECT 4, NULL, NULL, NULL, g.id, NULL, NULL, NULL, NULL, NULL, g.items, "
-        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM (";
+        "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM (";
     sql += auth::OwnerConsentsSql();
     sql += ") g";
   }
@@ -126,8 +194,9 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
   std::string kana_enc;
   bool found = false;
   soci::details::prepare_temp_type query = (s.prepare << sql);
-  query, soci::use(cid), soci::use(staff_org), soci::use(staff_case), soci::use(org);
-  if (c.view.runs_case) query, soci::use(task_case);
+  query, soci::use(cid);
+  if (details) query, soci::use(staff_org), soci::use(staff_case), soci::use(org);
+  if (details && c.view.runs_case) query, soci::use(task_case);
   if (consents) {
     query, soci::use(viewer), soci::use(client), soci::use(owner), soci::use(from),
         soci::use(until);
@@ -154,6 +223,7 @@ void ReadCase(soci::session& s, const crypto::FieldCipher& cipher, SupportCase& 
         c.outcome_on = core::ParseIsoDate(GetText(r, 18)).value_or(core::Date{});
         c.timeline_total = GetInt(r, 21);
         c.live_mark = GetInt(r, 22);
+        details_mark = GetInt(r, 23);
         name_enc = GetText(r, 19);
         kana_enc = GetText(r, 20);
         break;
@@ -287,19 +357,37 @@ core::Result<SupportCase> CaseService::Get(const auth::Principal& who, const aud
     SupportCase c;
     c.id = id;
     const auto facts = facts_.Find(id);
+    std::optional<RunningRead> running;
     if (facts && auth::RunsCase(who, *facts)) {
       // The running organisation: its view from the case's facts and the consents read with
       // the case, in one statement (auth/running_case.hpp).
       c.view = auth::RunningCaseView(who, *facts, {});  // its client items come with the case
-      const RunningRead running{&who, *facts, core::ToIso(today)};
-      ReadCase(s, cipher_, c, &running);  // with the timeline's count and mark
+      running = RunningRead{&who, *facts, core::ToIso(today)};
     } else {
       auth::CaseFacts read;
       auto view = auth::CaseWithFacts(s, who, id, today, read);
       if (read.case_id != 0) facts_.Keep(read);
       if (!view) throw Abort{core::Error::NotFound()};
       c.view = *view;
-      ReadCase(s, cipher_, c);  // with the timeline's count and mark
+    }
+    // With the timeline's count and mark and the details mark; the staff, candidates and tasks
+    // only when none are kept (CaseDetailsCache), or again when those kept are of another mark.
+    CaseDetailsCache& details = CaseDetailsCache::Of(db_);
+    const bool with_tasks = c.view.runs_case;
+    auto kept_details = details.Find(id, with_tasks, now);
+    const RunningRead* runs = running ? &*running : nullptr;
+    std::int64_t details_mark = 0;
+    ReadCase(s, cipher_, c, runs, !kept_details, details_mark);
+    if (kept_details && kept_details->mark != details_mark) {
+      kept_details.reset();
+      ReadCase(s, cipher_, c, runs, true, details_mark);
+    }
+    if (kept_details) {
+      c.staff = std::move(kept_details->staff);
+      c.candidates = std::move(kept_details->candidates);
+      c.tasks = std::move(kept_details->tasks);
+    } else {
+      details.Keep(id, with_tasks, {details_mark, now, c.staff, c.candidates, c.tasks});
     }
     c.stamp = {id, c.live_mark, c.timeline_total, who.organization_id, c.view.SeesDocuments()};
     if (kept && kept(c.stamp)) {

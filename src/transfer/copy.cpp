@@ -146,13 +146,16 @@ void AdvanceSequences(soci::session& target, const Table& table) {
 
 void RestoreTriggerKept(soci::session& source, soci::session& target) {
   soci::rowset<soci::row> rows =
-      source.prepare << "SELECT id, timeline_entries, timeline_mark FROM support_case ORDER BY id";
+      (source.prepare << "SELECT id, timeline_entries, timeline_mark, details_mark FROM "
+                         "support_case ORDER BY id");
   for (const auto& r : rows) {
     long long id = storage::GetInt(r, 0);
     long long entries = storage::GetInt(r, 1);
     long long mark = storage::GetInt(r, 2);
-    target << "UPDATE support_case SET timeline_entries = :e, timeline_mark = :m WHERE id = :id",
-        soci::use(entries), soci::use(mark), soci::use(id);
+    long long details = storage::GetInt(r, 3);
+    target << "UPDATE support_case SET timeline_entries = :e, timeline_mark = :m, details_mark = "
+              ":d WHERE id = :id",
+        soci::use(entries), soci::use(mark), soci::use(details), soci::use(id);
   }
 }
 

@@ -24,9 +24,10 @@ std::int64_t CountRows(soci::session& s, const std::string& table);
 // next row the application adds gets a new id. Does nothing on an empty table.
 void AdvanceSequences(soci::session& target, const Table& table);
 
-// Columns the target's triggers keep (a case's timeline count and mark, 0040_timeline_counts)
-// moved again while the rows that feed them were copied: sets them back to the source's values,
-// so the copy holds what the source held. Call after every table is copied.
+// Columns the target's triggers keep (a case's timeline count and mark, 0040_timeline_counts;
+// its details mark, 0041_case_details_mark) moved again while the rows that feed them were
+// copied: sets them back to the source's values, so the copy holds what the source held. Call
+// after every table is copied.
 void RestoreTriggerKept(soci::session& source, soci::session& target);
 
 }  // namespace tsunagu::transfer

@@ -244,5 +244,87 @@ TEST(CaseTimelinePages, ACaseGoneSinceItWasOpenedIsNotFound) {
   }
 }
 
+long long DetailsMark(TestServer& t, std::int64_t case_id) {
+  auto mark = t.sv().db.Read<long long>([&](soci::session& s) {
+    long long out = 0;
+    long long id = case_id;
+    s << "SELECT details_mark FROM support_case WHERE id = :id", soci::into(out), soci::use(id);
+    return out;
+  });
+  EXPECT_TRUE(mark.ok());
+  return mark.ok() ? *mark : 0;
+}
+
+// The staff and tasks a view read are shown again to the next view while the case's details
+// mark stays (0041_case_details_mark), but any change of them shows at the next view, whoever
+// made it: the services (as another server would) or a statement run on the database itself.
+TEST(CaseTimelinePages, EveryChangeOfTheStaffAndTasksShowsAtTheNextViewWhoeverMadeIt) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto agency = t.LoginAs(w.agency_email);
+  auto page = [&] {
+    auto r = agency.Get(path);
+    EXPECT_EQ(r.status, 200);
+    return r.body;
+  };
+  ASSERT_THAT(page(), Not(HasSubstr("面談日程の調整QX")));
+  long long mark = DetailsMark(t, w.case_id);
+
+  auto task = t.sv().cases.AddTask(w.agency_worker, {}, w.case_id,
+                                   {"面談日程の調整QX", InDays(t, 3), w.agency_worker.user_id});
+  ASSERT_TRUE(task.ok());
+  EXPECT_GT(DetailsMark(t, w.case_id), mark);
+  mark = DetailsMark(t, w.case_id);
+  EXPECT_THAT(page(), HasSubstr("<strong>面談日程の調整QX</strong>"));
+  EXPECT_THAT(page(), HasSubstr("<strong>面談日程の調整QX</strong>")) << "shown again, unchanged";
+
+  Sql(t, "UPDATE case_task SET status = 'done', done_at = 1 WHERE id = " + std::to_string(*task));
+  EXPECT_GT(DetailsMark(t, w.case_id), mark);
+  mark = DetailsMark(t, w.case_id);
+  EXPECT_THAT(page(), HasSubstr("<s>面談日程の調整QX</s>"));
+
+  Sql(t, "DELETE FROM case_task WHERE id = " + std::to_string(*task));
+  EXPECT_GT(DetailsMark(t, w.case_id), mark);
+  mark = DetailsMark(t, w.case_id);
+  EXPECT_THAT(page(), Not(HasSubstr("面談日程の調整QX")));
+
+  // The coordinator put on the case's staff on the database itself, then taken off.
+  const auto staff_line = [&] { return TextBetween(page(), "<dt>担当者</dt><dd>", "</dd>"); };
+  ASSERT_THAT(staff_line(), Not(HasSubstr("支援 事務局")));
+  Sql(t, "INSERT INTO case_staff (case_id, user_id) VALUES (" + std::to_string(w.case_id) + ", " +
+             std::to_string(w.agency_coordinator.user_id) + ")");
+  EXPECT_GT(DetailsMark(t, w.case_id), mark);
+  mark = DetailsMark(t, w.case_id);
+  EXPECT_THAT(staff_line(), HasSubstr("支援 事務局"));
+  Sql(t, "DELETE FROM case_staff WHERE user_id = " + std::to_string(w.agency_coordinator.user_id));
+  EXPECT_GT(DetailsMark(t, w.case_id), mark) << "the mark never goes back";
+  EXPECT_THAT(staff_line(), Not(HasSubstr("支援 事務局")));
+}
+
+// What the details mark does not follow (a staff member's name changed since) shows once the
+// details kept are a minute old; within the minute those kept are shown, so the cache is used.
+TEST(CaseTimelinePages, StaffKeptAreShownAgainForAtMostAMinute) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_TRUE(t.sv()
+                  .cases
+                  .AssignStaff(w.agency_worker, {}, w.case_id,
+                               {w.agency_worker.user_id, w.agency_coordinator.user_id})
+                  .ok());
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto agency = t.LoginAs(w.agency_email);
+  ASSERT_THAT(agency.Get(path).body, HasSubstr("支援 事務局"));
+  Sql(t, "UPDATE app_user SET display_name = '改名後の事務局QY' WHERE id = " +
+             std::to_string(w.agency_coordinator.user_id));
+  auto within = agency.Get(path);
+  ASSERT_EQ(within.status, 200);
+  EXPECT_THAT(within.body, Not(HasSubstr("改名後の事務局QY"))) << "not the kept staff";
+  t.clock().Advance(60);
+  auto later = agency.Get(path);
+  ASSERT_EQ(later.status, 200);
+  EXPECT_THAT(later.body, HasSubstr("改名後の事務局QY"));
+}
+
 }  // namespace
 }  // namespace tsunagu::testing

@@ -57,15 +57,16 @@ std::map<std::string, std::int64_t> Counts(const std::string& url) {
   return *counts;
 }
 
-// Each case's timeline count and mark (kept by triggers), with the count of its entries as
-// counted: "id entries/mark/counted".
+// Each case's timeline count and mark and its details mark (kept by triggers), with the count of
+// its entries as counted: "id entries/mark/details/counted".
 std::vector<std::string> CaseTimelines(const std::string& url) {
   auto db = OpenDb(url);
   auto rows = db->Read<std::vector<std::string>>([](soci::session& s) {
     std::vector<std::string> out;
     soci::rowset<soci::row> rs =
         (s.prepare << "SELECT CAST(sc.id AS TEXT) || ' ' || CAST(sc.timeline_entries AS TEXT) || "
-                      "'/' || CAST(sc.timeline_mark AS TEXT) || '/' || CAST((SELECT COUNT(*) "
+                      "'/' || CAST(sc.timeline_mark AS TEXT) || '/' || CAST(sc.details_mark AS "
+                      "TEXT) || '/' || CAST((SELECT COUNT(*) "
                       "FROM timeline_entry t WHERE t.case_id = sc.id) AS TEXT) FROM support_case "
                       "sc ORDER BY sc.id");
     for (const auto& r : rs) out.push_back(r.get<std::string>(0));
@@ -262,8 +263,9 @@ TEST_F(Transfer, MovesTheDemoAndAYearToPostgresqlWithTheSameRowsChainFieldsAndPa
   EXPECT_EQ(chain.events_checked, VerifyChain(source_url_, key_file_).events_checked);
   EXPECT_EQ(report->audit_events, chain.events_checked);
 
-  // Each case's timeline count and mark, kept by triggers on both sides, are the source's (the
-  // copied entries moved them on the target while they were copied), and the count is right.
+  // Each case's timeline count and mark and its details mark, kept by triggers on both sides,
+  // are the source's (the copied entries, staff and tasks moved them on the target while they
+  // were copied), and the count is right.
   const auto timelines = CaseTimelines(source_url_);
   ASSERT_FALSE(timelines.empty());
   EXPECT_EQ(CaseTimelines(target.url()), timelines);
