@@ -35,8 +35,8 @@ class ReadGroup {
     mine->items.push_back(std::move(event));
     // Woken when the batch is done, or when it is next and nobody is appending. Each batch has
     // its own condition: an append's end wakes its own members and one member of the next
-    // batch, not every waiting request (all of them, woken to sleep again, cost the case page
-    // a fifth of its server time).
+    // batch, not every waiting request (with one condition for all, most woke only to sleep
+    // again).
     mine->woken.wait(lock, [&] { return mine->done || (!appending_ && Next() == mine); });
     if (!mine->done) {
       appending_ = true;
