@@ -18,7 +18,7 @@
 #include "cases/case_service.hpp"
 #include "consultations/model.hpp"
 #include "core/text.hpp"
-#include "sharing/provisions.hpp"
+#include "sharing/shared_view.hpp"
 #include "storage/row.hpp"
 #include "storage/sealed.hpp"
 
@@ -32,21 +32,6 @@ using storage::Abort;
 using storage::GetInt;
 using storage::GetText;
 using storage::IsNull;
-
-// A partner read the case's records: the APPI provision record (at most one a day per consent,
-// by the provision_record index).
-void RecordSharedView(soci::session& s, const crypto::FieldCipher& cipher,
-                      const auth::Principal& who, const auth::CaseView& view, std::int64_t now) {
-  sharing::Provision p;
-  p.provider_org_id = view.case_org_id;
-  p.recipient_org_id = who.organization_id;
-  p.client_id = view.client_id;
-  p.consent_id = view.record_consents.front();
-  p.items = {"records"};
-  p.channel = "shared_view";
-  p.actor_user_id = who.user_id;
-  sharing::RecordProvision(s, cipher, p, now);
-}
 
 // The staff, candidates and tasks of the cases this process has shown, by the case's details
 // mark (kept by triggers, 0041_case_details_mark): a page reads them again only when the mark
@@ -420,7 +405,7 @@ core::Status CaseService::Audited(const auth::Principal& who, const audit::Actor
   // records nothing and the page is not shown.
   return db_.WriteVoid([&](soci::session& s) {
     const auto view = Access(s, who, id, false, today);
-    if (!view.runs_case) RecordSharedView(s, cipher_, who, view, now);
+    if (!view.runs_case) sharing::RecordSharedView(s, cipher_, who, view, now);
     audit::AuditLog::Append(s, actor, event, now);
   });
 }

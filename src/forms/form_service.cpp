@@ -5,7 +5,7 @@
 #include "api/json.hpp"
 #include "auth/record_access.hpp"
 #include "forms/link_editor.hpp"
-#include "sharing/provisions.hpp"
+#include "sharing/shared_view.hpp"
 #include "storage/row.hpp"
 
 namespace tsunagu::forms {
@@ -231,15 +231,7 @@ core::Result<FormRecord> FormService::Get(const auth::Principal& who, const audi
     out.data = std::move(parsed.as_object());
     if (!view.runs_case) {
       // The running organisation's record seen by a partner: a provision under the consent.
-      sharing::Provision p;
-      p.provider_org_id = view.case_org_id;
-      p.recipient_org_id = who.organization_id;
-      p.client_id = view.client_id;
-      p.consent_id = view.record_consents.front();
-      p.items = {"records"};
-      p.channel = "shared_view";
-      p.actor_user_id = who.user_id;
-      sharing::RecordProvision(s, cipher_, p, now);
+      sharing::RecordSharedView(s, cipher_, who, view, now);
     }
     audit::AuditLog::Append(
         s, actor,
