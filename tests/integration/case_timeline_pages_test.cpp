@@ -326,5 +326,39 @@ TEST(CaseTimelinePages, StaffKeptAreShownAgainForAtMostAMinute) {
   EXPECT_THAT(later.body, HasSubstr("改名後の事務局QY"));
 }
 
+// The tasks are the running organisation's own: a partner's view never shows them, whichever
+// organisation's view the server kept the case's staff and tasks for first.
+TEST(CaseTimelinePages, KeptTasksAreShownToTheRunningOrganisationOnly) {
+  TestServer t;
+  auto w = BuildSharingWorld(t);
+  ASSERT_TRUE(t.sv()
+                  .cases
+                  .AddTask(w.agency_worker, {}, w.case_id,
+                           {"タスクカナリア内部メモQW", InDays(t, 3), w.agency_worker.user_id})
+                  .ok());
+  const std::string path = "/cases/" + std::to_string(w.case_id);
+  auto agency = t.LoginAs(w.agency_email);
+  auto hospital = t.LoginAs(w.nurse_email);
+  for (int round = 0; round < 2; ++round) {
+    // Round 0: the agency's view first; round 1, once what was kept is a minute old: the
+    // hospital's first.
+    HttpResult a;
+    HttpResult h;
+    if (round == 0) {
+      a = agency.Get(path);
+      h = hospital.Get(path);
+    } else {
+      h = hospital.Get(path);
+      a = agency.Get(path);
+    }
+    ASSERT_EQ(a.status, 200);
+    ASSERT_EQ(h.status, 200);
+    EXPECT_THAT(a.body, HasSubstr("タスクカナリア内部メモQW")) << round;
+    EXPECT_THAT(h.body, Not(HasSubstr("タスクカナリア内部メモQW"))) << round;
+    EXPECT_THAT(h.body, HasSubstr("支援 太郎")) << "the hospital sees the staff";
+    t.clock().Advance(60);
+  }
+}
+
 }  // namespace
 }  // namespace tsunagu::testing
